@@ -1,0 +1,165 @@
+"""The conversation tree's data: conversations, nodes (one turn each), usage and parameters.
+
+A node is one turn: the user's input items plus the assistant's output, with the server response id
+that later turns chain from (`previous_response_id`). Nodes are immutable once finished; a fork is a
+new child of an existing node, never a copy.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+JSON = dict[str, Any]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now() -> float:
+    return time.time()
+
+
+class NodeStatus(StrEnum):
+    STREAMING = "streaming"  # an answer is arriving
+    COMPLETED = "completed"
+    INCOMPLETE = "incomplete"  # the server ended early (max_output_tokens, content_filter)
+    FAILED = "failed"  # an error ended the turn; partial text (if any) is kept
+    STOPPED = "stopped"  # the user pressed Stop; partial text is kept
+    INTERRUPTED = "interrupted"  # the app died while streaming; found so on the next start
+
+    @property
+    def finished(self) -> bool:
+        return self is not NodeStatus.STREAMING
+
+
+class ContextMode(StrEnum):
+    CHAIN = "chain"  # only the new input + previous_response_id of the parent
+    REPLAY = "replay"  # the whole path rebuilt from the local store
+
+
+@dataclass
+class Usage:
+    input_tokens: int = 0
+    cached_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+    total_tokens: int = 0
+
+    def to_json(self) -> JSON:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: JSON | None) -> Usage | None:
+        if not data:
+            return None
+        names = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: int(v or 0) for k, v in data.items() if k in names})
+
+
+@dataclass
+class ChatParams:
+    """The request parameters a turn is sent with (defaults, overridden per conversation)."""
+
+    model: str = "gpt-4.1-mini"
+    temperature: float | None = None
+    top_p: float | None = None
+    max_output_tokens: int | None = None
+    instructions: str = ""
+
+    def to_json(self) -> JSON:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: JSON | None) -> ChatParams:
+        names = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in (data or {}).items() if k in names})
+
+    def merged(self, override: JSON | None) -> ChatParams:
+        """These values with a conversation's overrides applied (keys whose value is not None)."""
+        data = self.to_json()
+        data.update({k: v for k, v in (override or {}).items() if k in data and v is not None})
+        return ChatParams.from_json(data)
+
+    def validate(self) -> list[str]:
+        """Human-readable problems; an empty list means the values may be sent."""
+        problems: list[str] = []
+        if not self.model.strip():
+            problems.append("Choose a model.")
+        if self.temperature is not None and not 0.0 <= self.temperature <= 2.0:
+            problems.append(f"Temperature must be between 0 and 2 (got {self.temperature}).")
+        if self.top_p is not None and not 0.0 <= self.top_p <= 1.0:
+            problems.append(f"top_p must be between 0 and 1 (got {self.top_p}).")
+        if self.max_output_tokens is not None and not 16 <= self.max_output_tokens <= 1_000_000:
+            problems.append(
+                f"Max output tokens must be between 16 and 1,000,000 (got {self.max_output_tokens})."
+            )
+        return problems
+
+
+@dataclass
+class Node:
+    """One turn: the user's input items and the assistant's answer to them."""
+
+    conversation_id: str
+    parent_id: str | None
+    input_items: list[JSON]  # Responses API input items, e.g. [{"type":"message","role":"user",...}]
+    id: str = field(default_factory=new_id)
+    output_items: list[JSON] = field(default_factory=list)  # Responses API output items when known
+    output_text: str = ""  # the assistant's visible text as it arrived
+    reasoning_text: str = ""  # reasoning summary text, if any
+    response_id: str | None = None
+    previous_response_id: str | None = None  # what the request actually chained from
+    model: str = ""
+    params: JSON = field(default_factory=dict)  # ChatParams.to_json() of the request
+    usage: Usage | None = None
+    status: NodeStatus = NodeStatus.STREAMING
+    error: str | None = None  # a specific, user-facing message when the turn did not complete
+    notice: str | None = None  # e.g. "The server had lost this branch; the history was resent."
+    context_mode: ContextMode = ContextMode.CHAIN
+    created_at: float = field(default_factory=now)
+    updated_at: float = field(default_factory=now)
+
+    @property
+    def user_text(self) -> str:
+        return user_text_of(self.input_items)
+
+
+@dataclass
+class Conversation:
+    title: str = "New conversation"
+    id: str = field(default_factory=new_id)
+    selected_node_id: str | None = None
+    params_override: JSON = field(default_factory=dict)  # per-conversation ChatParams values
+    created_at: float = field(default_factory=now)
+    updated_at: float = field(default_factory=now)
+
+
+def user_message(text: str) -> JSON:
+    """A Responses API user message input item holding plain text."""
+    return {"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]}
+
+
+def user_text_of(items: list[JSON]) -> str:
+    """The text of the user message items, joined."""
+    parts: list[str] = []
+    for item in items:
+        if item.get("type", "message") != "message" or item.get("role") != "user":
+            continue
+        content = item.get("content")
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, list):
+            parts.extend(p.get("text", "") for p in content if p.get("type") == "input_text")
+    return "\n".join(parts)
+
+
+def title_from_prompt(text: str, limit: int = 60) -> str:
+    words = " ".join(text.split())
+    if not words:
+        return "New conversation"
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"

@@ -1,0 +1,122 @@
+"""An in-memory conversation tree with change notifications.
+
+Children are ordered by creation time. Listeners are told before and after a node is inserted (so a
+Qt item model can call beginInsertRows/endInsertRows) and when a node's content changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from desktop_chat.core.model import Node
+
+
+class TreeListener(Protocol):
+    def node_inserting(self, parent_id: str | None, row: int) -> None: ...
+    def node_inserted(self, node: Node) -> None: ...
+    def node_changed(self, node: Node) -> None: ...
+
+
+class ConversationTree:
+    def __init__(self, conversation_id: str, nodes: Iterable[Node] = ()) -> None:
+        self.conversation_id = conversation_id
+        self._nodes: dict[str, Node] = {}
+        self._children: dict[str | None, list[str]] = {None: []}
+        self._listeners: list[TreeListener] = []
+        for node in sorted(nodes, key=lambda n: n.created_at):
+            self._add(node)
+
+    # -- reading -----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def get(self, node_id: str) -> Node:
+        return self._nodes[node_id]
+
+    def nodes(self) -> list[Node]:
+        return list(self._nodes.values())
+
+    def roots(self) -> list[Node]:
+        return self.children(None)
+
+    def children(self, node_id: str | None) -> list[Node]:
+        return [self._nodes[c] for c in self._children.get(node_id, [])]
+
+    def child_count(self, node_id: str | None) -> int:
+        return len(self._children.get(node_id, []))
+
+    def row_of(self, node_id: str) -> int:
+        """The index of a node among its parent's children."""
+        node = self._nodes[node_id]
+        return self._children[node.parent_id].index(node_id)
+
+    def child_at(self, node_id: str | None, row: int) -> Node:
+        return self._nodes[self._children[node_id][row]]
+
+    def siblings(self, node_id: str) -> list[Node]:
+        return self.children(self._nodes[node_id].parent_id)
+
+    def path_to(self, node_id: str | None) -> list[Node]:
+        """Root first, ending with the node itself; empty for None."""
+        path: list[Node] = []
+        current = node_id
+        while current is not None:
+            node = self._nodes[current]
+            path.append(node)
+            current = node.parent_id
+        path.reverse()
+        return path
+
+    def first_child(self, node_id: str | None) -> Node | None:
+        kids = self._children.get(node_id, [])
+        return self._nodes[kids[0]] if kids else None
+
+    def sibling(self, node_id: str, step: int) -> Node | None:
+        """The previous (step=-1) or next (step=+1) sibling, or None at either end."""
+        kids = self._children[self._nodes[node_id].parent_id]
+        index = kids.index(node_id) + step
+        return self._nodes[kids[index]] if 0 <= index < len(kids) else None
+
+    def deepest_leaf(self, node_id: str | None) -> Node | None:
+        """Follow the newest child down from a node (used to pick a leaf to show)."""
+        node = self._nodes[node_id] if node_id is not None else None
+        kids = self._children.get(node_id, [])
+        while kids:
+            node = self._nodes[kids[-1]]
+            kids = self._children.get(node.id, [])
+        return node
+
+    # -- changing ----------------------------------------------------------------------------
+    def add_listener(self, listener: TreeListener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: TreeListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def insert(self, node: Node) -> None:
+        if node.id in self._nodes:
+            raise ValueError(f"node {node.id} is already in the tree")
+        if node.parent_id is not None and node.parent_id not in self._nodes:
+            raise KeyError(f"parent {node.parent_id} is not in the tree")
+        row = len(self._children.get(node.parent_id, []))
+        self._notify(lambda listener: listener.node_inserting(node.parent_id, row))
+        self._add(node)
+        self._notify(lambda listener: listener.node_inserted(node))
+
+    def changed(self, node: Node) -> None:
+        """Tell listeners that a node's content (text, status, usage) changed."""
+        self._notify(lambda listener: listener.node_changed(node))
+
+    def _add(self, node: Node) -> None:
+        self._nodes[node.id] = node
+        self._children.setdefault(node.parent_id, []).append(node.id)
+        self._children.setdefault(node.id, [])
+
+    def _notify(self, call: Callable[[TreeListener], None]) -> None:
+        for listener in list(self._listeners):
+            call(listener)
