@@ -1,0 +1,189 @@
+"""Entry point: the QApplication, the one qasync event loop, and the wiring.
+
+Order matters for start-up: the window paints first; `openai` (~0.4 s to import) and the key lookup
+come after, off the critical path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+START = time.perf_counter()
+log = logging.getLogger("desktop_chat")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desktop-chat", description="A desktop chat client with branches.")
+    parser.add_argument("--data-dir", type=Path, help="where conversations are kept (default: user data dir)")
+    parser.add_argument("--base-url", help="an OpenAI-compatible server, e.g. http://localhost:11434/v1")
+    parser.add_argument("--demo", action="store_true", help="try the app against a built-in local emulator")
+    parser.add_argument("--send", metavar="PROMPT", help="start a new conversation with this prompt")
+    parser.add_argument("--log-level", default=os.environ.get("DESKTOP_CHAT_LOG", "WARNING"))
+    return parser.parse_args(argv)
+
+
+class Connector:
+    """Builds the chat back end once the window is up, and again when settings change."""
+
+    def __init__(self, window: Any, args: argparse.Namespace) -> None:
+        self.window = window
+        self.args = args
+        self.emulator: Any = None
+        self._task: asyncio.Task[None] | None = None
+        window.on_settings_changed = self.reconnect
+
+    def reconnect(self) -> None:
+        self._task = asyncio.ensure_future(self.connect())
+
+    async def connect(self) -> None:
+        from desktop_chat.core import keys
+        from desktop_chat.core import settings as app_settings
+        from desktop_chat.core.client import Connection, MissingKeyError, make_client
+
+        loop = asyncio.get_running_loop()
+        # the SDK import is the slow part of start-up: do it in a worker thread
+        responses = await loop.run_in_executor(None, _import_provider)
+        window = self.window
+        if self.args.demo:
+            if self.emulator is None:
+                from desktop_chat.emulator import Emulator
+
+                self.emulator = Emulator(delay_s=0.01)
+                self.emulator.start()
+            connection = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
+            label = "DEMO — local emulator"
+        else:
+            provider = app_settings.load_provider(window.store)
+            base_url = self.args.base_url or provider.base_url
+            key, source = await loop.run_in_executor(None, keys.resolve_api_key)
+            if window.session_api_key:
+                key, source = window.session_api_key, "this session"
+            if key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
+                key, base_url = self._ask_for_key(base_url)
+                source = "keyring"
+            connection = Connection(api_key=key, base_url=base_url)
+            where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
+            label = f"{where} · key: {source}"
+        try:
+            client = make_client(connection)
+        except MissingKeyError as exc:
+            window.set_backend(None, exc.user_message)
+            return
+        from desktop_chat.ui.main_window import Backend
+
+        window.set_backend(
+            Backend(
+                stream=lambda request: responses.stream_response(client, request),
+                list_models=lambda: responses.list_models(client),
+                label=label,
+            )
+        )
+        log.info("ready_to_send s=%.3f", time.perf_counter() - START)
+        if self.args.send:
+            prompt, self.args.send = self.args.send, None
+            window.composer.setPlainText(prompt)
+            window.send()
+
+    def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:
+        from desktop_chat.core import keys
+        from desktop_chat.core import settings as app_settings
+        from desktop_chat.ui.key_dialog import KeyDialog
+
+        dialog = KeyDialog(self.window)
+        usable, reason = keys.keyring_status()
+        if not usable:
+            dialog.set_keyring_warning(
+                f"No system keyring is available ({reason}). The key will be used for this session only; "
+                "set OPENAI_API_KEY in the environment to avoid typing it each time."
+            )
+        if not dialog.exec():
+            return None, base_url
+        key, new_base = dialog.result_key() or None, dialog.result_base_url() or base_url
+        if new_base != base_url:
+            app_settings.save_provider(self.window.store, app_settings.ProviderSettings(new_base))
+        if key:
+            try:
+                keys.set_api_key(key)
+            except keys.KeyringUnavailable:
+                self.window.session_api_key = key
+        return key, new_base
+
+    def close(self) -> None:
+        if self.emulator is not None:
+            self.emulator.stop()
+
+
+def _import_provider() -> Any:
+    from desktop_chat.core.providers import responses
+
+    return responses
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr
+    )
+    import qasync
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_chat.core.paths import data_dir, database_path
+    from desktop_chat.core.store import StoreError, open_store
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("desktop_chat")
+    app.setOrganizationName("desktop_chat")
+    app.setDesktopFileName("desktop-chat")
+    _set_icon(app)
+    try:
+        folder = data_dir(args.data_dir)
+        store, notice = open_store(database_path(folder))
+    except (StoreError, OSError) as exc:
+        message = getattr(exc, "user_message", None) or f"The data folder cannot be used: {exc}"
+        log.error("cannot open the store: %s", message)
+        QMessageBox.critical(None, "desktop_chat cannot start", message)
+        return 2
+    interrupted = store.mark_streaming_interrupted()
+    if interrupted:
+        log.info("marked %d streaming answer(s) as interrupted", interrupted)
+
+    from desktop_chat.ui.main_window import MainWindow
+
+    window = MainWindow(store, demo=args.demo, startup_notice=notice)
+    window.show()
+    log.info("window_shown s=%.3f", time.perf_counter() - START)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    connector = Connector(window, args)
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    app.setQuitOnLastWindowClosed(True)
+    with loop:
+        loop.call_soon(connector.reconnect)
+        loop.run_until_complete(quit_event.wait())
+    connector.close()
+    store.close()
+    return 0
+
+
+def _set_icon(app: Any) -> None:
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    icon = files("desktop_chat.resources").joinpath("desktop-chat.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Running one turn: create the node, stream the answer into it, persist it as it grows.
+
+No Qt here: the window listens through `TurnListener`. Stop = cancel the task that runs `run()`;
+the node keeps what arrived and is marked stopped. A crash loses at most `persist_interval_s`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Protocol
+
+from desktop_chat.core.context import build_request, choose_mode
+from desktop_chat.core.events import (
+    Citation,
+    Completed,
+    ErrorKind,
+    Failed,
+    Incomplete,
+    Notice,
+    ReasoningDelta,
+    Started,
+    StreamEvent,
+    TextDelta,
+    ToolActivity,
+)
+from desktop_chat.core.model import JSON, ChatParams, ContextMode, Conversation, Node, NodeStatus, now
+from desktop_chat.core.tree import ConversationTree
+
+StreamFn = Callable[[dict[str, Any]], AsyncIterator[StreamEvent]]
+
+REPLAY_NOTICE = (
+    "The server no longer had the earlier answer this branch continues from, so the conversation "
+    "was sent again from the local history."
+)
+
+
+class NodeStore(Protocol):
+    def insert_node(self, node: Node) -> None: ...
+    def update_node(self, node: Node) -> None: ...
+    def save_conversation(self, conv: Conversation) -> None: ...
+
+
+class TurnListener(Protocol):
+    def turn_started(self, node: Node) -> None: ...
+    def turn_progress(self, node: Node) -> None: ...
+    def turn_activity(self, node: Node, text: str) -> None: ...
+    def turn_finished(self, node: Node) -> None: ...
+
+
+class TurnRunner:
+    def __init__(
+        self,
+        store: NodeStore,
+        stream: StreamFn,
+        listener: TurnListener | None = None,
+        *,
+        persist_interval_s: float = 0.5,
+    ) -> None:
+        self.store = store
+        self.stream = stream
+        self.listener = listener
+        self.persist_interval_s = persist_interval_s
+
+    async def run(
+        self,
+        tree: ConversationTree,
+        conversation: Conversation,
+        parent_id: str | None,
+        input_items: list[JSON],
+        params: ChatParams,
+        *,
+        prefer: ContextMode = ContextMode.CHAIN,
+    ) -> Node:
+        mode = choose_mode(tree, parent_id, prefer)
+        node = Node(
+            conversation_id=conversation.id,
+            parent_id=parent_id,
+            input_items=input_items,
+            model=params.model,
+            params=params.to_json(),
+            context_mode=mode,
+        )
+        self.store.insert_node(node)
+        tree.insert(node)
+        conversation.selected_node_id = node.id
+        conversation.updated_at = node.created_at
+        self.store.save_conversation(conversation)
+        if self.listener:
+            self.listener.turn_started(node)
+        try:
+            request = build_request(tree, parent_id, input_items, params, mode)
+            failure = await self._consume(node, request)
+            lost_chain = failure is ErrorKind.PREVIOUS_NOT_FOUND and not node.output_text
+            if lost_chain and mode is ContextMode.CHAIN:
+                # the server lost (or never kept) the parent's state: replay the path once
+                node.context_mode = ContextMode.REPLAY
+                node.error = None
+                node.status = NodeStatus.STREAMING
+                node.notice = REPLAY_NOTICE
+                self._notify_progress(node)
+                request = build_request(tree, parent_id, input_items, params, ContextMode.REPLAY)
+                await self._consume(node, request)
+        except asyncio.CancelledError:
+            node.status = NodeStatus.STOPPED
+            raise
+        finally:
+            if node.status is NodeStatus.STREAMING:  # ended without a terminal event (defensive)
+                node.status = NodeStatus.STOPPED
+            node.updated_at = now()
+            self.store.update_node(node)
+            tree.changed(node)
+            if self.listener:
+                self.listener.turn_finished(node)
+        return node
+
+    async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
+        """Stream one request into the node; returns the kind of failure, if it failed."""
+        failure: ErrorKind | None = None
+        node.previous_response_id = request.get("previous_response_id")
+        last_persist = time.monotonic()
+        async for event in self.stream(request):
+            if isinstance(event, TextDelta):
+                node.output_text += event.text
+            elif isinstance(event, ReasoningDelta):
+                node.reasoning_text += event.text
+            elif isinstance(event, Started):
+                node.response_id = event.response_id or node.response_id
+                node.model = event.model or node.model
+            elif isinstance(event, Completed):
+                node.status = NodeStatus.COMPLETED
+                node.response_id = event.response_id or node.response_id
+                node.model = event.model or node.model
+                node.usage = event.usage
+                node.output_items = event.output_items
+            elif isinstance(event, Incomplete):
+                node.status = NodeStatus.INCOMPLETE
+                node.error = event.message
+                node.usage = event.usage
+                node.output_items = event.output_items
+            elif isinstance(event, Failed):
+                node.status = NodeStatus.FAILED
+                node.error = event.error.message
+                node.usage = event.usage or node.usage
+                failure = event.error.kind
+            elif isinstance(event, Notice):
+                node.notice = event.text
+            elif isinstance(event, ToolActivity | Citation):
+                if self.listener and isinstance(event, ToolActivity):
+                    self.listener.turn_activity(node, f"{event.tool}: {event.status}")
+                continue
+            self._notify_progress(node)
+            if time.monotonic() - last_persist >= self.persist_interval_s:
+                node.updated_at = now()
+                self.store.update_node(node)
+                last_persist = time.monotonic()
+        return failure
+
+    def _notify_progress(self, node: Node) -> None:
+        if self.listener:
+            self.listener.turn_progress(node)

@@ -1,0 +1,482 @@
+"""The main window: conversations, the tree of the current one, the transcript and the composer.
+
+It coordinates; the work is elsewhere: `core.turns.TurnRunner` streams answers into nodes, the store
+persists, the views render. Nothing here imports `openai`: the chat back end arrives after first
+paint through `set_backend` (see app.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core import settings as app_settings
+from desktop_chat.core.model import (
+    ChatParams,
+    ContextMode,
+    Conversation,
+    Node,
+    NodeStatus,
+    title_from_prompt,
+    user_message,
+)
+from desktop_chat.core.store import Store
+from desktop_chat.core.tree import ConversationTree
+from desktop_chat.core.turns import StreamFn, TurnRunner
+from desktop_chat.ui.composer import Composer
+from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
+from desktop_chat.ui.transcript import TranscriptView
+from desktop_chat.ui.tree_model import ConversationTreeModel
+from desktop_chat.ui.tree_view import ConversationTreeView
+
+log = logging.getLogger("desktop_chat")
+
+
+@dataclass
+class Backend:
+    """What the window needs to talk to a server (built after first paint)."""
+
+    stream: StreamFn
+    list_models: Callable[[], Any] | None = None  # async () -> list[str]
+    label: str = ""
+
+
+@dataclass
+class ActiveTurn:
+    task: asyncio.Task[Node]
+    node: Node | None = None
+    conversation_id: str = ""
+    pending: list[str] = field(default_factory=list)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, *, demo: bool = False, startup_notice: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.store = store
+        self.demo = demo
+        self.backend: Backend | None = None
+        self.models: list[str] = []
+        self.conversation: Conversation | None = None
+        self.tree: ConversationTree | None = None
+        self.active: ActiveTurn | None = None
+        self.runner: TurnRunner | None = None
+        self.on_settings_changed: Callable[[], None] | None = None  # app.py rebuilds the backend
+        self.session_api_key: str | None = None  # set when there is no keyring: this session only
+        self._build_ui()
+        self._build_actions()
+        self._load_conversations()
+        self._update_title()
+        self.composer.setFocus()
+        if startup_notice:
+            self.show_notice(startup_notice)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.resize(1180, 760)
+        self.conversation_model = ConversationListModel(self)
+        self.conversation_list = ConversationListView(self)
+        self.conversation_list.setModel(self.conversation_model)
+        self.conversation_list.conversation_selected.connect(self.open_conversation)
+
+        self.tree_model = ConversationTreeModel(self)
+        self.tree_view = ConversationTreeView(self)
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.node_selected.connect(self.select_node)
+
+        new_button = QPushButton("New conversation")
+        new_button.setObjectName("new_conversation_button")
+        new_button.clicked.connect(self.new_conversation)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(new_button)
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.addWidget(self.conversation_list)
+        tree_box = QWidget()
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_label = QLabel("Conversation tree — select any answer to continue from it")
+        tree_label.setWordWrap(True)
+        tree_layout.addWidget(tree_label)
+        tree_layout.addWidget(self.tree_view)
+        left_split.addWidget(tree_box)
+        left_split.setSizes([260, 440])
+        left_layout.addWidget(left_split)
+
+        self.transcript = TranscriptView(self)
+        self.composer = Composer(self)
+        self.composer.send_requested.connect(self.send)
+        self.composer.setMaximumHeight(160)
+        self.reply_label = QLabel()
+        self.reply_label.setObjectName("reply_target")
+        self.send_button = QPushButton("Send")
+        self.send_button.setObjectName("send_button")
+        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.clicked.connect(self.send)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stop_button")
+        self.stop_button.setToolTip("Stop the answer (Esc); what arrived is kept")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        composer_row = QHBoxLayout()
+        composer_row.addWidget(self.composer, 1)
+        composer_row.addLayout(buttons)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.transcript, 1)
+        right_layout.addWidget(self.reply_label)
+        right_layout.addLayout(composer_row)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([330, 850])
+        self.setCentralWidget(split)
+
+        self.model_label = QLabel()
+        self.model_label.setObjectName("status_model")
+        self.usage_label = QLabel()
+        self.usage_label.setObjectName("status_usage")
+        self.backend_label = QLabel("Connecting…")
+        self.backend_label.setObjectName("status_backend")
+        self.statusBar().addWidget(self.model_label)
+        self.statusBar().addWidget(self.usage_label, 1)
+        self.statusBar().addPermanentWidget(self.backend_label)
+        self._update_status()
+        self._update_reply_target()
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: str | QKeySequence, slot: Callable[[], object], name: str) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(action("&New conversation", "Ctrl+N", self.new_conversation, "action_new"))
+        file_menu.addAction(action("&Settings…", "Ctrl+,", self.open_settings, "action_settings"))
+        file_menu.addSeparator()
+        file_menu.addAction(action("&Quit", "Ctrl+Q", self.close, "action_quit"))
+        chat_menu = self.menuBar().addMenu("&Chat")
+        chat_menu.addAction(action("&Send", "Ctrl+Return", self.send, "action_send"))
+        chat_menu.addAction(action("S&top", "Esc", self.stop, "action_stop"))
+        chat_menu.addAction(action("&Regenerate / retry", "Ctrl+R", self.regenerate, "action_regenerate"))
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addAction(action("&Parent", "Alt+Up", self.tree_view.move_to_parent, "action_parent"))
+        go_menu.addAction(
+            action("&First child", "Alt+Down", self.tree_view.move_to_first_child, "action_child")
+        )
+        go_menu.addAction(
+            action("P&revious sibling", "Alt+Left", lambda: self.tree_view.move_to_sibling(-1), "action_prev")
+        )
+        go_menu.addAction(
+            action("&Next sibling", "Alt+Right", lambda: self.tree_view.move_to_sibling(1), "action_next")
+        )
+        go_menu.addAction(action("Focus &composer", "Ctrl+L", self.composer.setFocus, "action_focus"))
+
+    # -- conversations --------------------------------------------------------------------------
+    def _load_conversations(self) -> None:
+        conversations = self.store.list_conversations()
+        self.conversation_model.set_conversations(conversations)
+        if conversations:
+            self.open_conversation(conversations[0].id)
+
+    def new_conversation(self) -> None:
+        """Start an empty conversation; it is saved when its first prompt is sent."""
+        self.conversation = None
+        self.tree = None
+        self.tree_model.set_tree(None)
+        self.conversation_list.clearSelection()
+        self.transcript.show_path([])
+        self._update_reply_target()
+        self._update_status()
+        self.composer.setFocus()
+
+    def open_conversation(self, conversation_id: str) -> None:
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        self.conversation = conversation
+        nodes = self.store.load_nodes(conversation_id)
+        if self.active and self.active.node and self.active.conversation_id == conversation_id:
+            # keep the live node object that is still streaming
+            nodes = [self.active.node if n.id == self.active.node.id else n for n in nodes]
+        self.tree = ConversationTree(conversation_id, nodes)
+        self.tree_model.set_tree(self.tree)
+        selected = conversation.selected_node_id
+        if selected not in self.tree:
+            leaf = self.tree.deepest_leaf(None)
+            selected = leaf.id if leaf else None
+        self._show_node(selected)
+        row = self.conversation_model.row_of(conversation_id)
+        if row >= 0:
+            self.conversation_list.setCurrentIndex(self.conversation_model.index(row, 0))
+        self._update_status()
+
+    # -- selection --------------------------------------------------------------------------
+    def selected_node_id(self) -> str | None:
+        return self.conversation.selected_node_id if self.conversation else None
+
+    def select_node(self, node_id: str) -> None:
+        """The user picked a node: show its path and make it the reply target."""
+        if self.conversation is None or self.tree is None or node_id not in self.tree:
+            return
+        self._show_node(node_id)
+        self.store.save_conversation(self.conversation)
+
+    def _show_node(self, node_id: str | None) -> None:
+        assert self.tree is not None and self.conversation is not None
+        self.conversation.selected_node_id = node_id
+        if node_id is not None:
+            self.tree_view.select_node(node_id)
+        self.transcript.show_path(self.tree.path_to(node_id))
+        self._update_reply_target()
+        self._update_status()
+
+    # -- sending ------------------------------------------------------------------------------
+    def effective_params(self) -> ChatParams:
+        defaults = app_settings.load_default_params(self.store)
+        return defaults.merged(self.conversation.params_override if self.conversation else None)
+
+    def send(self) -> None:
+        text = self.composer.toPlainText().strip()
+        if not text:
+            return
+        if self.active is not None:
+            self.show_notice("An answer is still streaming: stop it (Esc) or wait before sending.")
+            return
+        if self._start_turn(self.selected_node_id(), [user_message(text)]):
+            self.composer.clear()
+
+    def regenerate(self) -> None:
+        """Ask again with the selected node's input: a new sibling, the original kept."""
+        if self.tree is None or self.active is not None:
+            return
+        node_id = self.selected_node_id()
+        if node_id is None:
+            return
+        node = self.tree.get(node_id)
+        self._start_turn(node.parent_id, list(node.input_items))
+
+    def _start_turn(self, parent_id: str | None, input_items: list[dict[str, Any]]) -> bool:
+        params = self.effective_params()
+        problems = params.validate()
+        if problems:
+            QMessageBox.warning(self, "Settings need attention", "\n".join(problems))
+            return False
+        if self.backend is None or self.runner is None:
+            self.show_notice("Still connecting to the server — try again in a moment.")
+            return False
+        if self.conversation is None:
+            conversation = Conversation(title=title_from_prompt(_text_of(input_items)))
+            self.store.save_conversation(conversation)
+            self.conversation_model.add_conversation(conversation)
+            self.conversation = conversation
+            self.tree = ConversationTree(conversation.id)
+            self.tree_model.set_tree(self.tree)
+            self.conversation_list.setCurrentIndex(self.conversation_model.index(0, 0))
+        assert self.tree is not None
+        coro = self.runner.run(self.tree, self.conversation, parent_id, input_items, params)
+        task = asyncio.ensure_future(coro)
+        self.active = ActiveTurn(task=task, conversation_id=self.conversation.id)
+        task.add_done_callback(self._turn_done)
+        self.send_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        return True
+
+    def stop(self) -> None:
+        if self.active is not None and not self.active.task.done():
+            log.info("stop requested")
+            self.active.task.cancel()
+
+    # TurnListener -------------------------------------------------------------------------
+    def turn_started(self, node: Node) -> None:
+        if self.active is not None:
+            self.active.node = node
+        log.info("turn_started node=%s parent=%s mode=%s", node.id, node.parent_id, node.context_mode)
+        if self.conversation and node.conversation_id == self.conversation.id:
+            self._show_node(node.id)
+
+    def turn_progress(self, node: Node) -> None:
+        if self._is_shown_leaf(node):
+            self.transcript.update_streaming(node)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
+
+    def turn_activity(self, node: Node, text: str) -> None:
+        self.statusBar().showMessage(text, 3000)
+
+    def turn_finished(self, node: Node) -> None:
+        log.info(
+            "turn_finished node=%s status=%s response=%s chars=%d",
+            node.id,
+            node.status,
+            node.response_id,
+            len(node.output_text),
+        )
+        if self._is_shown_leaf(node):
+            self.transcript.update_streaming(node)
+        self._touch_conversation(node.conversation_id)
+        self._update_status(node)
+
+    def _turn_done(self, task: asyncio.Task[Node]) -> None:
+        self.active = None
+        self.send_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if not task.cancelled() and task.exception() is not None:
+            error = task.exception()
+            log.error("turn crashed: %r", error)
+            self.show_notice(f"Sending failed: {error}")
+
+    def _is_shown_leaf(self, node: Node) -> bool:
+        return self.conversation is not None and self.conversation.selected_node_id == node.id
+
+    def _touch_conversation(self, conversation_id: str) -> None:
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is not None:
+            self.conversation_model.update_conversation(conversation)
+
+    # -- settings ------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from desktop_chat.core import keys
+        from desktop_chat.ui.settings_dialog import SettingsDialog
+
+        defaults = app_settings.load_default_params(self.store)
+        provider = app_settings.load_provider(self.store)
+        dialog = SettingsDialog(
+            defaults,
+            self.conversation.params_override if self.conversation else None,
+            provider.base_url,
+            self,
+            conversation_title=self.conversation.title if self.conversation else None,
+        )
+        dialog.set_models(self.models)
+        dialog.refresh_models_requested.connect(lambda: self.refresh_models(dialog))
+        if not dialog.exec():
+            return
+        app_settings.save_default_params(self.store, dialog.result_defaults())
+        if self.conversation is not None:
+            self.conversation.params_override = dialog.result_override()
+            self.store.save_conversation(self.conversation)
+        changed_backend = dialog.result_base_url() != provider.base_url
+        app_settings.save_provider(self.store, app_settings.ProviderSettings(dialog.result_base_url()))
+        new_key = dialog.result_api_key()
+        if new_key:
+            changed_backend = True
+            try:
+                keys.set_api_key(new_key)
+            except keys.KeyringUnavailable as exc:
+                self.session_api_key = new_key
+                QMessageBox.warning(self, "No system keyring", exc.user_message)
+        self._update_status()
+        if changed_backend and self.on_settings_changed:
+            self.on_settings_changed()
+
+    def refresh_models(self, dialog: Any = None) -> None:
+        if self.backend is None or self.backend.list_models is None:
+            return
+
+        async def fetch() -> None:
+            assert self.backend is not None and self.backend.list_models is not None
+            try:
+                self.models = await self.backend.list_models()
+            except Exception as exc:  # any server/network failure: keep the editable list as it is
+                log.info("models list unavailable: %s", exc)
+                return
+            if dialog is not None:
+                dialog.set_models(self.models)
+
+        self._models_task = asyncio.ensure_future(fetch())
+
+    # -- backend --------------------------------------------------------------------------------
+    def set_backend(self, backend: Backend | None, message: str = "") -> None:
+        self.backend = backend
+        self.runner = TurnRunner(self.store, backend.stream, self) if backend else None
+        self.backend_label.setText(backend.label if backend else message)
+        if backend is not None:
+            self.refresh_models()
+        elif message:
+            self.show_notice(message)
+
+    # -- status --------------------------------------------------------------------------------
+    def show_notice(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _update_title(self) -> None:
+        suffix = " — DEMO (local emulator, no key needed)" if self.demo else ""
+        self.setWindowTitle("desktop_chat" + suffix)
+
+    def _update_status(self, finished: Node | None = None) -> None:
+        params = self.effective_params()
+        self.model_label.setText(f"Model: {params.model}")
+        node = finished
+        if node is None and self.tree is not None and self.selected_node_id() in self.tree:
+            node = self.tree.get(self.selected_node_id() or "")
+        if node is not None and node.usage is not None:
+            usage = node.usage
+            text = f"Last answer: {usage.input_tokens} in · {usage.output_tokens} out"
+            if usage.reasoning_tokens:
+                text += f" · {usage.reasoning_tokens} reasoning"
+            self.usage_label.setText(text + f" · {node.context_mode}")
+        else:
+            self.usage_label.setText("")
+
+    def _update_reply_target(self) -> None:
+        node_id = self.selected_node_id()
+        if self.tree is None or node_id is None or node_id not in self.tree:
+            self.reply_label.setText("New conversation")
+            return
+        node = self.tree.get(node_id)
+        mode = ContextMode.CHAIN if node.response_id and node.status is NodeStatus.COMPLETED else "replay"
+        snippet = title_from_prompt(node.user_text, 50)
+        self.reply_label.setText(f"Replying after: “{snippet}” ({mode})")
+
+    # -- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.active is not None and self.active.node is not None:
+            node = self.active.node
+            if node.status is NodeStatus.STREAMING:
+                node.status = NodeStatus.STOPPED
+                self.store.update_node(node)
+            self.active.task.cancel()
+        super().closeEvent(event)
+
+
+def _text_of(items: list[dict[str, Any]]) -> str:
+    from desktop_chat.core.model import user_text_of
+
+    return user_text_of(items)

@@ -1,0 +1,232 @@
+"""TurnRunner and context assembly against a scripted stream (no network, no display)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from desktop_chat.core.context import build_request, replay_input
+from desktop_chat.core.events import (
+    ChatError,
+    Completed,
+    ErrorKind,
+    Failed,
+    Incomplete,
+    Started,
+    StreamEvent,
+    TextDelta,
+)
+from desktop_chat.core.model import (
+    ChatParams,
+    ContextMode,
+    Conversation,
+    Node,
+    NodeStatus,
+    Usage,
+    user_message,
+)
+from desktop_chat.core.tree import ConversationTree
+from desktop_chat.core.turns import REPLAY_NOTICE, TurnRunner
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self.writes: list[tuple[str, str, str]] = []  # (node id, status, text) at each write
+        self.conversations: dict[str, Conversation] = {}
+
+    def insert_node(self, node: Node) -> None:
+        self.nodes[node.id] = node
+        self.writes.append((node.id, node.status, node.output_text))
+
+    def update_node(self, node: Node) -> None:
+        self.writes.append((node.id, node.status, node.output_text))
+
+    def save_conversation(self, conv: Conversation) -> None:
+        self.conversations[conv.id] = conv
+
+
+class Script:
+    """A fake provider: answers each request with the next scripted list of events."""
+
+    def __init__(self, *answers: list[StreamEvent]) -> None:
+        self.answers = list(answers)
+        self.requests: list[dict[str, Any]] = []
+        self.gate: asyncio.Event | None = None
+
+    async def __call__(self, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        self.requests.append(request)
+        for event in self.answers.pop(0):
+            if self.gate is not None and isinstance(event, TextDelta) and event.text == "<gate>":
+                await self.gate.wait()
+                continue
+            await asyncio.sleep(0)
+            yield event
+
+
+def done(rid: str, text: str) -> list[StreamEvent]:
+    return [
+        Started(rid, "m"),
+        TextDelta(text),
+        Completed(rid, "m", Usage(input_tokens=3, output_tokens=2, total_tokens=5)),
+    ]
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def setup() -> tuple[MemoryStore, ConversationTree, Conversation]:
+    conv = Conversation()
+    return MemoryStore(), ConversationTree(conv.id), conv
+
+
+def test_chain_sends_only_new_input_with_previous_id_and_instructions() -> None:
+    store, tree, conv = setup()
+    script = Script(done("resp_1", "A1"), done("resp_2", "A2"))
+    runner = TurnRunner(store, script)
+    params = ChatParams(model="m", instructions="Be brief.", temperature=0.5)
+
+    async def go() -> tuple[Node, Node]:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], params)
+        second = await runner.run(tree, conv, first.id, [user_message("Q2")], params)
+        return first, second
+
+    first, second = run(go())
+    assert script.requests[0]["input"] == [user_message("Q1")]
+    assert "previous_response_id" not in script.requests[0]
+    assert script.requests[1]["previous_response_id"] == "resp_1"
+    assert script.requests[1]["input"] == [user_message("Q2")]
+    assert all(r["instructions"] == "Be brief." and r["temperature"] == 0.5 for r in script.requests)
+    assert second.status is NodeStatus.COMPLETED and second.output_text == "A2"
+    assert second.usage == Usage(input_tokens=3, output_tokens=2, total_tokens=5)
+    assert conv.selected_node_id == second.id
+    assert [n.id for n in tree.path_to(second.id)] == [first.id, second.id]
+
+
+def test_branching_from_an_earlier_node_chains_from_that_node() -> None:
+    store, tree, conv = setup()
+    script = Script(done("resp_1", "A1"), done("resp_2", "A2"), done("resp_3", "A3"))
+    runner = TurnRunner(store, script)
+
+    async def go() -> None:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+        await runner.run(tree, conv, first.id, [user_message("Q2b")], ChatParams(model="m"))
+
+    run(go())
+    assert script.requests[2]["previous_response_id"] == "resp_1"
+    root = tree.roots()[0]
+    assert [c.user_text for c in tree.children(root.id)] == ["Q2", "Q2b"]
+
+
+def test_previous_response_not_found_replays_the_path_once_with_a_notice() -> None:
+    store, tree, conv = setup()
+    lost = [Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))]
+    script = Script(done("resp_1", "A1"), lost, done("resp_3", "A2"))
+    runner = TurnRunner(store, script)
+
+    async def go() -> Node:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        return await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+
+    node = run(go())
+    assert len(script.requests) == 3
+    replay = script.requests[2]
+    assert "previous_response_id" not in replay
+    assert replay["input"] == [
+        user_message("Q1"),
+        {"type": "message", "role": "assistant", "content": "A1"},
+        user_message("Q2"),
+    ]
+    assert node.status is NodeStatus.COMPLETED and node.output_text == "A2"
+    assert node.context_mode is ContextMode.REPLAY and node.notice == REPLAY_NOTICE
+    assert node.error is None
+
+
+def test_replay_is_not_retried_twice() -> None:
+    store, tree, conv = setup()
+    lost = [Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))]
+    script = Script(done("resp_1", "A1"), lost, lost)
+    runner = TurnRunner(store, script)
+
+    async def go() -> Node:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        return await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+
+    node = run(go())
+    assert len(script.requests) == 3
+    assert node.status is NodeStatus.FAILED and node.error == "gone"
+
+
+def test_failed_or_stopped_parent_is_continued_by_replay() -> None:
+    store, tree, conv = setup()
+    failed = [Started("resp_x", "m"), TextDelta("partial"), Failed(ChatError(ErrorKind.SERVER, "boom"))]
+    script = Script(failed, done("resp_2", "A2"))
+    runner = TurnRunner(store, script)
+
+    async def go() -> Node:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        assert first.status is NodeStatus.FAILED and first.output_text == "partial"
+        assert first.error == "boom"
+        return await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+
+    node = run(go())
+    assert "previous_response_id" not in script.requests[1]
+    assert node.context_mode is ContextMode.REPLAY
+
+
+def test_incomplete_keeps_text_and_says_why() -> None:
+    store, tree, conv = setup()
+    events = [Started("r", "m"), TextDelta("cut"), Incomplete("r", "max_output_tokens", None, "limit hit")]
+    runner = TurnRunner(store, Script(events))
+    node = run(runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m")))
+    assert (node.status, node.output_text, node.error) == (NodeStatus.INCOMPLETE, "cut", "limit hit")
+
+
+def test_stop_keeps_partial_text_and_persists_it() -> None:
+    store, tree, conv = setup()
+    script = Script([Started("r", "m"), TextDelta("part one "), TextDelta("<gate>"), TextDelta("never")])
+    script.gate = asyncio.Event()
+    runner = TurnRunner(store, script)
+
+    async def go() -> Node:
+        task = asyncio.ensure_future(runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m")))
+        while not tree.nodes() or tree.nodes()[0].output_text != "part one ":
+            await asyncio.sleep(0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return tree.nodes()[0]
+
+    node = run(go())
+    assert node.status is NodeStatus.STOPPED and node.output_text == "part one "
+    assert store.writes[-1] == (node.id, NodeStatus.STOPPED, "part one ")
+
+
+def test_streaming_text_is_persisted_while_it_grows() -> None:
+    store, tree, conv = setup()
+    events: list[StreamEvent] = [Started("r", "m")]
+    events += [TextDelta("x") for _ in range(50)]
+    events.append(Completed("r", "m", None))
+    runner = TurnRunner(store, Script(events), persist_interval_s=0.0)
+    node = run(runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m")))
+    streaming_writes = [w for w in store.writes if w[1] == NodeStatus.STREAMING and w[2]]
+    assert len(streaming_writes) >= 10
+    assert store.writes[-1] == (node.id, NodeStatus.COMPLETED, "x" * 50)
+
+
+def test_build_request_replay_skips_empty_answers_and_sets_params() -> None:
+    conv = Conversation()
+    tree = ConversationTree(conv.id)
+    a = Node(conv.id, None, [user_message("Q1")], output_text="", status=NodeStatus.FAILED)
+    tree.insert(a)
+    params = ChatParams(model="m", top_p=0.9, max_output_tokens=100)
+    request = build_request(tree, a.id, [user_message("Q2")], params, ContextMode.REPLAY)
+    assert request["input"] == [user_message("Q1"), user_message("Q2")]
+    assert request["top_p"] == 0.9 and request["max_output_tokens"] == 100
+    assert "instructions" not in request and "temperature" not in request
+    assert replay_input([], [user_message("x")]) == [user_message("x")]
