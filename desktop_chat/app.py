@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -126,16 +127,34 @@ def _import_provider() -> Any:
     return responses
 
 
+def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
+    """Open the store and build the main window (the QApplication must exist).
+
+    Raises StoreError/OSError with a user message when the data folder cannot be used.
+    """
+    from desktop_chat.core.paths import data_dir, database_path
+    from desktop_chat.core.store import open_store
+    from desktop_chat.ui.main_window import MainWindow
+
+    folder = data_dir(args.data_dir)
+    store, notice = open_store(database_path(folder))
+    interrupted = store.mark_streaming_interrupted()
+    if interrupted:
+        log.info("marked %d streaming answer(s) as interrupted", interrupted)
+    window = MainWindow(store, demo=args.demo, startup_notice=notice)
+    return window, Connector(window, args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(
         level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr
     )
     import qasync
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop_chat.core.paths import data_dir, database_path
-    from desktop_chat.core.store import StoreError, open_store
+    from desktop_chat.core.store import StoreError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -144,34 +163,31 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("desktop-chat")
     _set_icon(app)
     try:
-        folder = data_dir(args.data_dir)
-        store, notice = open_store(database_path(folder))
+        window, connector = create_window(args)
     except (StoreError, OSError) as exc:
         message = getattr(exc, "user_message", None) or f"The data folder cannot be used: {exc}"
         log.error("cannot open the store: %s", message)
         QMessageBox.critical(None, "desktop_chat cannot start", message)
         return 2
-    interrupted = store.mark_streaming_interrupted()
-    if interrupted:
-        log.info("marked %d streaming answer(s) as interrupted", interrupted)
-
-    from desktop_chat.ui.main_window import MainWindow
-
-    window = MainWindow(store, demo=args.demo, startup_notice=notice)
     window.show()
     log.info("window_shown s=%.3f", time.perf_counter() - START)
 
+    # SIGTERM / Ctrl+C close the window like the user would (the partial answer is saved)
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    ticker = QTimer()  # lets Python run its signal handlers while Qt's loop is in C++
+    ticker.start(250)
+    ticker.timeout.connect(lambda: None)
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    connector = Connector(window, args)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
-    app.setQuitOnLastWindowClosed(True)
     with loop:
         loop.call_soon(connector.reconnect)
         loop.run_until_complete(quit_event.wait())
     connector.close()
-    store.close()
+    window.store.close()
     return 0
 
 

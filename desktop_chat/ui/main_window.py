@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -62,7 +62,6 @@ class ActiveTurn:
     task: asyncio.Task[Node]
     node: Node | None = None
     conversation_id: str = ""
-    pending: list[str] = field(default_factory=list)
 
 
 class MainWindow(QMainWindow):
@@ -135,9 +134,14 @@ class MainWindow(QMainWindow):
         self.stop_button.setToolTip("Stop the answer (Esc); what arrived is kept")
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setObjectName("retry_button")
+        self.retry_button.setToolTip("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
+        self.retry_button.clicked.connect(self.regenerate)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         composer_row = QHBoxLayout()
         composer_row.addWidget(self.composer, 1)
@@ -315,6 +319,7 @@ class MainWindow(QMainWindow):
         task.add_done_callback(self._turn_done)
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        self.retry_button.setEnabled(False)
         return True
 
     def stop(self) -> None:
@@ -356,6 +361,7 @@ class MainWindow(QMainWindow):
         self.active = None
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+        self._update_reply_target()
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
             log.error("turn crashed: %r", error)
@@ -459,14 +465,17 @@ class MainWindow(QMainWindow):
         node_id = self.selected_node_id()
         if self.tree is None or node_id is None or node_id not in self.tree:
             self.reply_label.setText("New conversation")
+            self.retry_button.setEnabled(False)
             return
         node = self.tree.get(node_id)
+        self.retry_button.setEnabled(node.status.finished and self.active is None)
+        self.retry_button.setText("Retry" if node.status is not NodeStatus.COMPLETED else "Regenerate")
         mode = ContextMode.CHAIN if node.response_id and node.status is NodeStatus.COMPLETED else "replay"
         snippet = title_from_prompt(node.user_text, 50)
         self.reply_label.setText(f"Replying after: “{snippet}” ({mode})")
 
     # -- closing ------------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.active is not None and self.active.node is not None:
             node = self.active.node
             if node.status is NodeStatus.STREAMING:

@@ -72,7 +72,7 @@ def error_from_exception(exc: BaseException) -> ChatError:
     if isinstance(exc, openai.APITimeoutError):
         return ChatError(
             ErrorKind.TIMEOUT,
-            "The server stopped sending (timed out). What arrived is kept; press Retry to try again.",
+            "The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R) to try again.",
         )
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__
@@ -80,7 +80,7 @@ def error_from_exception(exc: BaseException) -> ChatError:
         return ChatError(
             ErrorKind.CONNECTION,
             "The connection to the server failed or dropped. What arrived is kept; check the network or "
-            "the server address and press Retry." + detail,
+            "the server address and press Retry (Ctrl+R)." + detail,
         )
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code

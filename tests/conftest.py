@@ -1,0 +1,78 @@
+"""Fixtures shared by the UI and end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def aloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync event loop on the test's QApplication, as the app runs it (see app.py)."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_default_executor())
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def arun(aloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
+    """Run a coroutine on the qasync loop, failing after `timeout` seconds."""
+
+    def run(coro: Awaitable[T], timeout: float = 30.0) -> T:
+        return aloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return run
+
+
+async def wait_until(predicate: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:
+    """Let the loop (and Qt) run until the predicate holds; fail after `timeout` seconds."""
+
+    async def poll() -> None:
+        while not predicate():
+            await asyncio.sleep(0.005)
+
+    try:
+        await asyncio.wait_for(poll(), timeout)
+    except TimeoutError:
+        raise AssertionError(f"timed out waiting for {what or predicate}") from None
+
+
+@pytest.fixture
+def emulator() -> Iterator[Any]:
+    from desktop_chat.emulator import Emulator
+
+    emu = Emulator()
+    emu.start()
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[Any]:
+    import keyring
+
+    from tests.core.memory_keyring import MemoryKeyring
+
+    original = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(original)
