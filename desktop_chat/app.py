@@ -37,6 +37,7 @@ class Connector:
         self.window = window
         self.args = args
         self.emulator: Any = None
+        self.client: Any = None
         self._task: asyncio.Task[None] | None = None
         window.on_settings_changed = self.reconnect
 
@@ -72,8 +73,9 @@ class Connector:
             connection = Connection(api_key=key, base_url=base_url)
             where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
             label = f"{where} · key: {source}"
+        await self._close_client()
         try:
-            client = make_client(connection)
+            client = self.client = make_client(connection)
         except MissingKeyError as exc:
             window.set_backend(None, exc.user_message)
             return
@@ -116,9 +118,17 @@ class Connector:
                 self.window.session_api_key = key
         return key, new_base
 
-    def close(self) -> None:
+    async def _close_client(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            await client.close()
+
+    async def aclose(self) -> None:
+        """Close the connection pool and the demo emulator (on quit)."""
+        await self._close_client()
         if self.emulator is not None:
             self.emulator.stop()
+            self.emulator = None
 
 
 def _import_provider() -> Any:
@@ -150,11 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr
     )
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_chat.core.store import StoreError
+    from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -179,14 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     ticker.start(250)
     ticker.timeout.connect(lambda: None)
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = create_event_loop(app)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
-    with loop:
-        loop.call_soon(connector.reconnect)
-        loop.run_until_complete(quit_event.wait())
-    connector.close()
+    loop.call_soon(connector.reconnect)
+    loop.run_until_complete(quit_event.wait())
+    loop.run_until_complete(connector.aclose())
+    close_event_loop(loop)
     window.store.close()
     return 0
 

@@ -16,20 +16,13 @@ T = TypeVar("T")
 
 @pytest.fixture
 def aloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync event loop on the test's QApplication, as the app runs it (see app.py)."""
-    import qasync
+    """The app's event loop (qasync on the test's QApplication), made as app.py makes it."""
+    from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 
-    loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
+    qapp.setQuitOnLastWindowClosed(False)  # tests close windows mid-scenario; the loop goes on
+    loop = create_event_loop(qapp)
     yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    loop.run_until_complete(loop.shutdown_default_executor())
-    loop.close()
-    asyncio.set_event_loop(None)
+    close_event_loop(loop)
 
 
 @pytest.fixture

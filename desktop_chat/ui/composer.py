@@ -16,7 +16,7 @@ class Composer(QPlainTextEdit):
         self.setPlaceholderText("Type a prompt — Ctrl+Enter sends, Esc stops an answer")
         self.setTabChangesFocus(True)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.send_requested.emit()

@@ -53,7 +53,8 @@ class App:
     def transcript(self) -> str:
         return str(self.window.transcript.rendered_text())
 
-    def close(self) -> None:
+    async def close(self) -> None:
+        await self.connector.aclose()
         self.window.close()
         self.window.store.close()
 
@@ -71,85 +72,91 @@ def bodies(emulator: Any) -> list[dict[str, Any]]:
 def test_send_chain_branch_stop_and_restart(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
-    app = App(tmp_path, emulator.base_url, qtbot)
-    arun(app.connect())
-    assert app.window.composer.hasFocus()
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        assert app.window.composer.hasFocus()
 
-    first = arun(app.send("What is a tree?"))
-    assert first.status is NodeStatus.COMPLETED and first.response_id
-    assert "You said: What is a tree?" in app.transcript()
-    assert "previous_response_id" not in bodies(emulator)[0]
-    assert app.window.conversation.title == "What is a tree?"
+        first = await app.send("What is a tree?")
+        assert first.status is NodeStatus.COMPLETED and first.response_id
+        assert "You said: What is a tree?" in app.transcript()
+        assert "previous_response_id" not in bodies(emulator)[0]
+        assert app.window.conversation.title == "What is a tree?"
 
-    second = arun(app.send("And a branch?"))
-    assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
-    assert bodies(emulator)[-1]["input"][-1]["content"][0]["text"] == "And a branch?"
-    assert parse_context(second.output_text) == ["What is a tree?", "And a branch?"]
+        second = await app.send("And a branch?")
+        assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
+        assert bodies(emulator)[-1]["input"][-1]["content"][0]["text"] == "And a branch?"
+        assert parse_context(second.output_text) == ["What is a tree?", "And a branch?"]
 
-    # go back to the first answer with the keyboard and branch from it
-    app.window.tree_view.setFocus()
-    app.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert app.window.selected_node_id() == first.id
-    assert "And a branch?" not in app.transcript()
-    app.window.composer.setFocus()
-    third = arun(app.send("A different follow-up"))
-    assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
-    assert parse_context(third.output_text) == ["What is a tree?", "A different follow-up"]
-    assert [n.id for n in app.window.tree.children(first.id)] == [second.id, third.id]
-    assert app.window.tree_model.rowCount(app.window.tree_model.index_for(first.id)) == 2
+        # go back to the first answer with the keyboard and branch from it
+        app.window.tree_view.setFocus()
+        app.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        assert app.window.selected_node_id() == first.id
+        assert "And a branch?" not in app.transcript()
+        app.window.composer.setFocus()
+        third = await app.send("A different follow-up")
+        assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
+        assert parse_context(third.output_text) == ["What is a tree?", "A different follow-up"]
+        assert [n.id for n in app.window.tree.children(first.id)] == [second.id, third.id]
+        assert app.window.tree_model.rowCount(app.window.tree_model.index_for(first.id)) == 2
 
-    # Alt+Left goes to the previous sibling: the other branch is shown
-    app.window.tree_view.setFocus()
-    app.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert app.window.selected_node_id() == second.id
-    assert "And a branch?" in app.transcript()
+        # Alt+Left goes to the previous sibling: the other branch is shown
+        app.window.tree_view.setFocus()
+        app.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        assert app.window.selected_node_id() == second.id
+        assert "And a branch?" in app.transcript()
 
-    # a stream held open after its first delta is stopped with Esc; what arrived is kept
-    emulator.hold_streams()
-    app.window.composer.setFocus()
-    before = app.node_count()
-    app.type_and_send("Tell me a long story [[words:400]]")
-    arun(wait_until(lambda: app.node_count() == before + 1, 10))
-    streaming = app.window.tree.get(app.window.selected_node_id())
-    arun(wait_until(lambda: streaming.output_text != "", 10, "the first delta"))
-    assert app.window.stop_button.isEnabled() and not app.window.send_button.isEnabled()
-    app.key(Qt.Key.Key_Escape)
-    arun(wait_until(lambda: app.window.active is None, 10, "the stream to stop"))
-    emulator.release_streams()
-    assert streaming.status is NodeStatus.STOPPED and streaming.output_text
-    assert "Stopped" in app.transcript()
-    assert app.window.send_button.isEnabled() and not app.window.stop_button.isEnabled()
+        # a stream held open after its first delta is stopped with Esc; what arrived is kept
+        emulator.hold_streams()
+        app.window.composer.setFocus()
+        before = app.node_count()
+        app.type_and_send("Tell me a long story [[words:400]]")
+        await wait_until(lambda: app.node_count() == before + 1, 10)
+        streaming = app.window.tree.get(app.window.selected_node_id())
+        await wait_until(lambda: streaming.output_text != "", 10, "the first delta")
+        assert app.window.stop_button.isEnabled() and not app.window.send_button.isEnabled()
+        app.key(Qt.Key.Key_Escape)
+        await wait_until(lambda: app.window.active is None, 10, "the stream to stop")
+        emulator.release_streams()
+        assert streaming.status is NodeStatus.STOPPED and streaming.output_text
+        assert "Stopped" in app.transcript()
+        assert app.window.send_button.isEnabled() and not app.window.stop_button.isEnabled()
 
-    selected = app.window.selected_node_id()
-    partial = streaming.output_text
-    app.close()
+        selected = app.window.selected_node_id()
+        partial = streaming.output_text
+        await app.close()
 
-    # reopen: every conversation, node and the selected node are as they were
-    again = App(tmp_path, emulator.base_url, qtbot)
-    assert again.window.conversation_model.rowCount() == 1
-    assert again.node_count() == 4
-    assert again.window.selected_node_id() == selected
-    reopened = again.window.tree.get(selected)
-    assert reopened.status is NodeStatus.STOPPED and reopened.output_text == partial
-    assert "Tell me a long story" in again.transcript()
-    assert again.window.tree.get(second.id).response_id == second.response_id
-    again.close()
+        # reopen: every conversation, node and the selected node are as they were
+        again = App(tmp_path, emulator.base_url, qtbot)
+        assert again.window.conversation_model.rowCount() == 1
+        assert again.node_count() == 4
+        assert again.window.selected_node_id() == selected
+        reopened = again.window.tree.get(selected)
+        assert reopened.status is NodeStatus.STOPPED and reopened.output_text == partial
+        assert "Tell me a long story" in again.transcript()
+        assert again.window.tree.get(second.id).response_id == second.response_id
+        await again.close()
+
+    arun(scenario(), timeout=120)
 
 
 def test_server_lost_branch_is_replayed_with_a_notice(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
-    app = App(tmp_path, emulator.base_url, qtbot)
-    arun(app.connect())
-    first = arun(app.send("Remember the number 7"))
-    emulator.forget(first.response_id)
-    second = arun(app.send("Which number?"))
-    assert second.status is NodeStatus.COMPLETED
-    assert parse_context(second.output_text) == ["Remember the number 7", "Which number?"]
-    last = bodies(emulator)[-1]
-    assert "previous_response_id" not in last
-    assert "no longer had the earlier answer" in app.transcript()
-    app.close()
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        first = await app.send("Remember the number 7")
+        emulator.forget(first.response_id)
+        second = await app.send("Which number?")
+        assert second.status is NodeStatus.COMPLETED
+        assert parse_context(second.output_text) == ["Remember the number 7", "Which number?"]
+        last = bodies(emulator)[-1]
+        assert "previous_response_id" not in last
+        assert "no longer had the earlier answer" in app.transcript()
+        await app.close()
+
+    arun(scenario(), timeout=120)
 
 
 @pytest.mark.parametrize(
@@ -168,56 +175,63 @@ def test_server_lost_branch_is_replayed_with_a_notice(
 def test_each_failure_ends_in_a_specific_message_and_keeps_text(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any, fault: str, expected: str
 ) -> None:
-    app = App(tmp_path, emulator.base_url, qtbot)
-    arun(app.connect())
-    node = arun(app.send(f"Please answer [[fault:{fault}]]"))
-    assert node.status in (NodeStatus.FAILED, NodeStatus.INCOMPLETE)
-    assert node.error and expected.lower() in node.error.lower()
-    assert expected.lower() in app.transcript().lower()
-    assert node.user_text.startswith("Please answer")
-    # the user's prompt and any partial answer survive a restart
-    app.close()
-    again = App(tmp_path, emulator.base_url, qtbot)
-    kept = again.window.tree.get(node.id)
-    assert kept.status == node.status and kept.output_text == node.output_text
-    again.close()
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        node = await app.send(f"Please answer [[fault:{fault}]]")
+        assert node.status in (NodeStatus.FAILED, NodeStatus.INCOMPLETE)
+        assert node.error and expected.lower() in node.error.lower()
+        assert expected.lower() in app.transcript().lower()
+        assert node.user_text.startswith("Please answer")
+        # the user's prompt and any partial answer survive a restart
+        await app.close()
+        again = App(tmp_path, emulator.base_url, qtbot)
+        kept = again.window.tree.get(node.id)
+        assert kept.status == node.status and kept.output_text == node.output_text
+        await again.close()
+
+    arun(scenario(), timeout=120)
 
 
 def test_invalid_settings_are_refused_and_nothing_is_sent(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    async def scenario() -> None:
+        from PySide6.QtWidgets import QMessageBox
 
-    from desktop_chat.core.model import ChatParams
+        from desktop_chat.core.model import ChatParams
 
-    app = App(tmp_path, emulator.base_url, qtbot)
-    arun(app.connect())
-    app.window.store.set_setting("default_params", ChatParams(temperature=3.5).to_json())
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
-    app.type_and_send("hello")
-    assert warnings and "Temperature" in warnings[0]
-    assert bodies(emulator) == []
-    assert app.window.composer.toPlainText() == "hello"  # the draft is kept
-    app.close()
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        app.window.store.set_setting("default_params", ChatParams(temperature=3.5).to_json())
+        warnings: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+        app.type_and_send("hello")
+        assert warnings and "Temperature" in warnings[0]
+        assert bodies(emulator) == []
+        assert app.window.composer.toPlainText() == "hello"  # the draft is kept
+        await app.close()
+
+    arun(scenario(), timeout=120)
 
 
 def test_api_key_is_in_no_file_the_app_writes(
     emulator: Any, tmp_path: Path, qtbot: Any, arun: Any, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_chat.core import keys
+    async def scenario() -> None:
+        from desktop_chat.core import keys
 
-    secret = "sk-proj-SECRET-e2e-5b7c9d1f3a"
-    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    keys.set_api_key(secret)
-    app = App(tmp_path, emulator.base_url, qtbot)
-    arun(app.connect())
-    arun(app.send("Is my key safe?"))
-    assert emulator.requests[-1].headers.get(
-        "authorization", emulator.requests[-1].headers.get("Authorization")
-    )
-    app.close()
-    written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert written, "the app wrote its database"
-    for path in written:
-        assert secret.encode() not in path.read_bytes(), path
+        secret = "sk-proj-SECRET-e2e-5b7c9d1f3a"
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+        keys.set_api_key(secret)
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await app.send("Is my key safe?")
+        assert emulator.requests[-1].headers["Authorization"] == f"Bearer {secret}"
+        await app.close()
+        written = [p for p in tmp_path.rglob("*") if p.is_file()]
+        assert written, "the app wrote its database"
+        for path in written:
+            assert secret.encode() not in path.read_bytes(), path
+
+    arun(scenario(), timeout=120)

@@ -72,7 +72,8 @@ def error_from_exception(exc: BaseException) -> ChatError:
     if isinstance(exc, openai.APITimeoutError):
         return ChatError(
             ErrorKind.TIMEOUT,
-            "The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R) to try again.",
+            "The server stopped sending (timed out). What arrived is kept; "
+            "press Retry (Ctrl+R) to try again.",
         )
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__

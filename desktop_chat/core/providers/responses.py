@@ -142,7 +142,8 @@ async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator
         yield Failed(
             ChatError(
                 ErrorKind.CONNECTION,
-                f"The connection closed before {what}. What arrived is kept; press Retry (Ctrl+R) to try again.",
+                f"The connection closed before {what}. What arrived is kept; "
+                "press Retry (Ctrl+R) to try again.",
             )
         )
 

@@ -1,0 +1,237 @@
+"""Safe markdown → HTML for Qt's rich-text subset, and the split of a growing answer into closed blocks.
+
+Model output is untrusted. `render_html` escapes all text, renders raw HTML as text, never emits `<img>`
+(a markdown image becomes a link labelled "[image: alt]", so nothing is fetched unless the user
+clicks), and keeps `<a href>` only for http, https and mailto; any other link is shown as plain text.
+
+Streaming: an answer grows at its end, and only its last top-level block can still change. The text
+before that block (`stable_prefix_length`) renders the same on its own as inside the whole text, so
+`render_html(t[:k]) + render_html(t[k:]) == render_html(t)`. `IncrementalMarkdown` uses that to render
+each closed block once and re-parse only the open tail on every frame.
+
+Link reference definitions (`[x]: http://…`) are switched off: one arriving at the end of an answer
+would change links in blocks rendered long before, so no prefix could ever be final. They are shown
+as text; inline links and autolinks work as usual.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Qt's rich text: <pre> is monospace already; a light background sets code apart from prose.
+_PRE_OPEN = '<pre style="background-color:#f6f8fa;">'
+_TABLE_OPEN = '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;">\n'
+_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+# A line break as markdown-it counts them (it normalises \r\n and lone \r to \n before parsing).
+_LINE_BREAK = re.compile(r"\r\n|\r(?!$)|\n")
+_FORMATTER = HtmlFormatter(noclasses=True, nowrap=True)
+
+
+def is_safe_link(url: str) -> bool:
+    """True for an absolute http, https or mailto URL: the only links the view will make clickable."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_LINK_SCHEMES
+
+
+def _new_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.disable("reference")
+    return md
+
+
+def _attr(token: Token, name: str) -> str:
+    value = token.attrGet(name)
+    return "" if value is None else str(value)
+
+
+def _highlighted(code: str, info: str) -> str:
+    """Code as HTML with inline-styled Pygments spans, or plain escaped text for an unknown language."""
+    code = code.removesuffix("\n")
+    lang = info.strip().split(maxsplit=1)[0] if info.strip() else ""
+    if lang:
+        try:
+            lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=False)
+        except ClassNotFound:
+            lexer = None
+        if lexer is not None:
+            return str(highlight(code, lexer, _FORMATTER)).removesuffix("\n")
+    return html.escape(code, quote=False)
+
+
+def _render_fence(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    return f"{_PRE_OPEN}{_highlighted(token.content, token.info)}</pre>\n"
+
+
+def _render_code_block(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return f"{_PRE_OPEN}{_highlighted(tokens[idx].content, '')}</pre>\n"
+
+
+def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    token = tokens[idx]
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    label = html.escape(f"[image: {alt}]" if alt else "[image]", quote=False)
+    src = _attr(token, "src")
+    if is_safe_link(src):
+        return f'<a href="{html.escape(src)}">{label}</a>'
+    return label
+
+
+def _render_link_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    href = _attr(tokens[idx], "href")
+    if is_safe_link(href):
+        env["link_dropped"] = False
+        return f'<a href="{html.escape(href)}">'
+    env["link_dropped"] = True  # links do not nest: the next link_close is this link's
+    return ""
+
+
+def _render_link_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "" if env.pop("link_dropped", False) else "</a>"
+
+
+def _render_table_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return _TABLE_OPEN
+
+
+def _render_cell_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    match = _ALIGN.search(_attr(token, "style"))
+    align = f' align="{match.group(1)}"' if match else ""
+    return f"<{token.tag}{align}>"
+
+
+def _build_renderer() -> MarkdownIt:
+    md = _new_parser()
+    md.add_render_rule("fence", _render_fence)
+    md.add_render_rule("code_block", _render_code_block)
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("link_close", _render_link_close)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("th_open", _render_cell_open)
+    md.add_render_rule("td_open", _render_cell_open)
+    return md
+
+
+_md = _build_renderer()
+# Block structure only (no inline parsing): enough to find where top-level blocks start.
+_md_blocks = _new_parser()
+_md_blocks.core.ruler.disable(["inline", "text_join"])
+
+
+def render_html(text: str) -> str:
+    """Markdown → HTML in Qt's rich-text subset; safe for untrusted text (see the module notes)."""
+    if not text:
+        return ""
+    return str(_md.render(text, {}))
+
+
+def _block_starts(text: str) -> list[int]:
+    """Offsets in `text` of the lines where its top-level blocks start (all lines taken as complete)."""
+    line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    return [
+        line_starts[token.map[0]]
+        for token in _md_blocks.parse(text)
+        if token.level == 0 and token.nesting >= 0 and token.map is not None
+    ]
+
+
+def stable_prefix_length(text: str) -> int:
+    """Length of the prefix of `text` made of closed top-level blocks (ones more text cannot change).
+
+    Only complete lines count (the last line may still grow: "***" is a rule, "***a" is not). Of those,
+    everything from the start of the last top-level block on is the open tail: it may yet become a
+    setext heading, a table, a longer list or fence. The prefix before it is final.
+    """
+    # the end of the last line break; a \r at the very end may be the first half of \r\n
+    complete = max(text.rfind("\n"), text.rfind("\r", 0, len(text) - 1)) + 1
+    if complete == 0:
+        return 0
+    starts = _block_starts(text[:complete])
+    return starts[-1] if starts else 0
+
+
+def split_blocks(text: str) -> list[str]:
+    """`text` cut where each top-level block starts: pieces that render alone as they do together."""
+    cuts = _block_starts(text)[1:]  # leading blank lines stay with the first block
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if a < b]
+
+
+def render_blocks(text: str) -> list[str]:
+    """The HTML of each top-level block of a finished text; joined, they equal `render_html(text)`."""
+    return [out for out in map(render_html, split_blocks(text)) if out]
+
+
+class IncrementalMarkdown:
+    """Renders a growing markdown text: closed blocks once, the open tail on every call.
+
+    `feed(full_text)` returns `(newly_closed_html, open_tail_html)`: the HTML of blocks that closed since
+    the previous call (append it after what was returned before) and the HTML of the still-open tail
+    (replace the previous tail with it). Work per call is proportional to the open tail, not the text.
+    `feed_blocks` returns the closed part one block at a time, and `finish` closes everything: the
+    blocks a stream produced are then exactly `render_blocks(full_text)`, however the text arrived.
+    """
+
+    def __init__(self) -> None:
+        self._closed = ""
+
+    @property
+    def closed_length(self) -> int:
+        """How many characters of the text are rendered for good."""
+        return len(self._closed)
+
+    @property
+    def closed_text(self) -> str:
+        return self._closed
+
+    def reset(self) -> None:
+        self._closed = ""
+
+    def feed(self, full_text: str) -> tuple[str, str]:
+        blocks, tail = self.feed_blocks(full_text)
+        return "".join(blocks), tail
+
+    def feed_blocks(self, full_text: str) -> tuple[list[str], str]:
+        tail = self._tail(full_text)
+        k = stable_prefix_length(tail)
+        self._closed = full_text[: len(self._closed) + k]
+        return (render_blocks(tail[:k]) if k else []), render_html(tail[k:])
+
+    def finish(self, full_text: str) -> list[str]:
+        """The text is final: the HTML of every block not returned as closed before, one per block."""
+        tail = self._tail(full_text)
+        self._closed = full_text
+        return render_blocks(tail)
+
+    def _tail(self, full_text: str) -> str:
+        if not full_text.startswith(self._closed):
+            raise ValueError("the text does not extend the text fed before; call reset() first")
+        return full_text[len(self._closed) :]

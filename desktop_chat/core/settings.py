@@ -1,0 +1,118 @@
+"""App settings kept in the store: default request parameters and the provider's base URL.
+
+The API key is not a setting: it lives in the OS keyring (see keys.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from desktop_chat.core.model import ChatParams, Conversation
+from desktop_chat.core.store import Store
+
+DEFAULT_PARAMS_KEY = "default_params"
+PROVIDER_KEY = "provider"
+
+
+@dataclass
+class ProviderSettings:
+    base_url: str | None = None  # None = the SDK default (or OPENAI_BASE_URL)
+
+
+def validate_base_url(text: str | None) -> str | None:
+    """A cleaned http(s) URL, or None for empty; ValueError with a user message otherwise."""
+    url = (text or "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"The server URL must be an http:// or https:// address (got “{url}”).")
+    try:
+        parts.port  # noqa: B018  # raises ValueError for a bad port
+    except ValueError:
+        raise ValueError(f"The server URL has an invalid port (got “{url}”).") from None
+    return url
+
+
+def _number(value: Any, kind: type) -> Any:
+    """The value if it has the right type for a ChatParams number field (None allowed), else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if kind is float and isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    if kind is int and isinstance(value, int):
+        return value
+    return None
+
+
+def _params_from(data: Any) -> ChatParams:
+    """ChatParams from stored JSON, dropping values of the wrong type (the defaults apply)."""
+    params = ChatParams()
+    if not isinstance(data, dict):
+        return params
+    if isinstance(data.get("model"), str):
+        params.model = data["model"]
+    if isinstance(data.get("instructions"), str):
+        params.instructions = data["instructions"]
+    params.temperature = _number(data.get("temperature"), float)
+    params.top_p = _number(data.get("top_p"), float)
+    params.max_output_tokens = _number(data.get("max_output_tokens"), int)
+    return params
+
+
+def load_default_params(store: Store) -> ChatParams:
+    """The saved defaults as saved (not validated: sending validates), or ChatParams defaults."""
+    return _params_from(store.get_setting(DEFAULT_PARAMS_KEY))
+
+
+def save_default_params(store: Store, params: ChatParams) -> None:
+    problems = params.validate()
+    if problems:
+        raise ValueError("\n".join(problems))
+    store.set_setting(DEFAULT_PARAMS_KEY, params.to_json())
+
+
+def load_provider(store: Store) -> ProviderSettings:
+    data = store.get_setting(PROVIDER_KEY)
+    base_url = data.get("base_url") if isinstance(data, dict) else None
+    try:
+        return ProviderSettings(validate_base_url(base_url if isinstance(base_url, str) else None))
+    except ValueError:
+        return ProviderSettings()
+
+
+def save_provider(store: Store, p: ProviderSettings) -> None:
+    store.set_setting(PROVIDER_KEY, {"base_url": validate_base_url(p.base_url)})
+
+
+def effective_params(store: Store, conv: Conversation) -> ChatParams:
+    """The defaults with the conversation's overrides applied."""
+    return load_default_params(store).merged(conv.params_override)
+
+
+def parse_optional_float(text: str) -> float | None:
+    """ "" -> None; a number -> float; anything else -> ValueError with a user message."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"“{cleaned}” is not a number.") from None
+    if not math.isfinite(value):
+        raise ValueError(f"“{cleaned}” is not a finite number.")
+    return value
+
+
+def parse_optional_int(text: str) -> int | None:
+    """ "" -> None; a whole number (1,000 and 1_000 allowed) -> int; else ValueError with a user message."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    try:
+        return int(cleaned.replace(",", "").replace(" ", ""))
+    except ValueError:
+        raise ValueError(f"“{cleaned}” is not a whole number.") from None

@@ -1,0 +1,39 @@
+"""The one place that creates the asyncio event loop (qasync on the Qt event loop)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+import qasync
+
+
+def create_event_loop(app: Any) -> qasync.QEventLoop:
+    """A qasync loop on `app`, with the async-generator hooks stock asyncio installs in run_forever.
+
+    qasync does not install them, so an abandoned async generator (the SDK's byte stream after Stop)
+    would be closed synchronously by the garbage collector, outside any task, where httpcore cannot
+    tell which async library runs it. With the hooks, it is closed in a task on this loop.
+    """
+    loop = qasync.QEventLoop(app, already_running=False)
+    asyncio.set_event_loop(loop)
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook,
+        finalizer=loop._asyncgen_finalizer_hook,
+    )
+    return loop
+
+
+def close_event_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what is left, close abandoned generators and the default executor, then close."""
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.run_until_complete(loop.shutdown_default_executor())
+    loop.close()
+    sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
+    asyncio.set_event_loop(None)

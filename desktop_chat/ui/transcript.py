@@ -1,0 +1,282 @@
+"""The transcript: the selected path of a conversation, with the last answer streaming in.
+
+Streaming never re-renders the whole answer. Deltas are coalesced to at most one render per frame;
+a render appends the markdown blocks that closed since the last one (each is rendered once) and
+replaces only the open tail, at document positions kept from the previous render
+(`core.markdown.IncrementalMarkdown` decides where the closed part ends).
+
+Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all), links
+open only on click and only for http/https/mailto, through `link_opener`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop_chat.core.markdown import IncrementalMarkdown, render_html
+from desktop_chat.core.model import Node, NodeStatus
+
+log = logging.getLogger("desktop_chat.transcript")
+
+FRAME_MS = 16
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Inserted HTML merges its first block into the block at the cursor, losing that block's format (a
+# heading would become a plain paragraph). Starting every insert with an empty paragraph makes the
+# merged block an empty one, so each real block keeps its format and inserting A then B gives the same
+# document as inserting A+B.
+_LEAD = '<p style="-qt-paragraph-type:empty;"><br /></p>'
+
+_STYLE = """
+code { background-color: #eff1f3; color: #1f2328; }
+pre { color: #1f2328; }
+th { background-color: #eff1f3; color: #1f2328; }
+"""
+
+STATUS_LINES = {
+    NodeStatus.STOPPED: "Stopped — partial answer kept",
+    NodeStatus.INTERRUPTED: "Interrupted — the app closed while this answer was streaming",
+}
+
+
+def _para(text: str, style: str) -> str:
+    return f'<p style="{style}">{html.escape(text)}</p>'
+
+
+def prompt_html(node: Node) -> str:
+    """The user's turn: a shaded "You" box with the prompt as plain text."""
+    images = sum(
+        1
+        for item in node.input_items
+        if isinstance(item.get("content"), list)
+        for part in item["content"]
+        if part.get("type") == "input_image"
+    )
+    attached = f'<p style="color:#555555;">+ {images} image(s) attached</p>' if images else ""
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
+        '<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>You</b></p>'
+        f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
+        "</td></tr></table>"
+    )
+
+
+def meta_text(node: Node) -> str:
+    parts = [node.model or str(node.params.get("model") or "")]
+    usage = node.usage
+    if usage is not None:
+        tokens = f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"
+        extra = [f"{usage.cached_tokens:,} cached"] if usage.cached_tokens else []
+        extra += [f"{usage.reasoning_tokens:,} reasoning"] if usage.reasoning_tokens else []
+        parts.append(tokens + (f" ({', '.join(extra)})" if extra else ""))
+    if node.status is not NodeStatus.COMPLETED:
+        parts.append(str(node.status))
+    return " · ".join(p for p in parts if p)
+
+
+def footer_html(node: Node) -> str:
+    """What follows a finished answer: status, error, notice and a small meta line."""
+    lines: list[str] = []
+    error_shown = False
+    if node.status in STATUS_LINES:
+        lines.append(_para(STATUS_LINES[node.status], "color:#8a5a00;"))
+    elif node.status is NodeStatus.INCOMPLETE:
+        reason = node.error or "the server ended the answer early"
+        lines.append(_para(f"Incomplete: {reason}", "color:#8a5a00;"))
+        error_shown = True
+    if node.error and not error_shown:
+        lines.append(_para(f"⚠ {node.error}", "color:#c62828;"))
+    elif node.status is NodeStatus.FAILED and not node.error:
+        lines.append(_para("⚠ The answer failed.", "color:#c62828;"))
+    if node.notice:
+        lines.append(_para(f"ℹ {node.notice}", "color:#205493;"))
+    meta = meta_text(node)
+    if meta:
+        lines.append(_para(meta, "color:#777777; font-size:small;"))
+    return "".join(lines)
+
+
+@dataclass
+class RenderStats:
+    """What the streaming renderer did since the last `show_path` (for tests and benchmarks)."""
+
+    updates: int = 0  # update_streaming calls
+    renders: int = 0  # document edits
+    # per render: (characters of the answer already closed, length of the open-tail HTML inserted)
+    tails: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Stream:
+    """The last node of the shown path, whose answer may still grow."""
+
+    node: Node
+    answer_start: int  # document position where the answer begins
+    tail_start: int  # where the open tail begins: everything after it is re-rendered
+    markdown: IncrementalMarkdown = field(default_factory=IncrementalMarkdown)
+    finished: bool = False
+
+
+class TranscriptView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.setPlaceholderText("Type a prompt below to start a conversation.")
+        self.document().setDefaultStyleSheet(_STYLE)
+        self.document().setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
+        self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
+        self.stats = RenderStats()
+        self._stream: _Stream | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._render_pending)
+        self.anchorClicked.connect(self._open_link)
+
+    # -- security ---------------------------------------------------------------------------------
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        """Nothing is ever fetched: model output must not be able to make the app load a URL.
+
+        The answer is empty data rather than None: on None, QTextDocument would go on to decode data:
+        URLs and read relative names from disk itself. Empty data is cached, so each name is asked once.
+        """
+        url = QUrl(name)
+        self.refused_resources.append(url)
+        log.info("refused to load a resource: %s", url.toString()[:200])
+        return QByteArray()
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.isValid() and url.scheme().lower() in OPENABLE_SCHEMES:
+            self.link_opener(url)
+        else:
+            log.info("not opening a link with scheme %r", url.scheme())
+
+    # -- public API -------------------------------------------------------------------------------
+    def rendered_text(self) -> str:
+        return str(self.toPlainText())
+
+    def show_path(self, nodes: list[Node]) -> None:
+        """Render the path from the root to the selected node; its answer stays open for streaming."""
+        self._timer.stop()
+        self._stream = None
+        self.stats = RenderStats()
+        if not nodes:
+            self.clear()
+            return
+        *earlier, last = nodes
+        parts: list[str] = []
+        for node in earlier:
+            parts += [prompt_html(node), render_html(node.output_text), footer_html(node)]
+        parts.append(prompt_html(last))
+        self.setHtml("".join(parts))
+        self.document().setUndoRedoEnabled(False)
+        end = self._end_position()
+        self._stream = _Stream(node=last, answer_start=end, tail_start=end)
+        self._render(final=last.status.finished)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self._scroll_to_bottom()
+
+    def update_streaming(self, node: Node) -> None:
+        """The shown last node's answer grew (or finished): render at most once per frame."""
+        stream = self._stream
+        if stream is None or stream.node.id != node.id:
+            return
+        stream.node = node
+        self.stats.updates += 1
+        if node.status.finished:
+            self._timer.stop()
+            self._render(final=True)
+        elif not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Render a pending streaming update now instead of at the next frame."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._render_pending()
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _render_pending(self) -> None:
+        stream = self._stream
+        if stream is not None and not stream.finished:
+            self._render(final=stream.node.status.finished)
+
+    def _render(self, *, final: bool) -> None:
+        stream = self._stream
+        assert stream is not None
+        text = stream.node.output_text
+        if not text.startswith(stream.markdown.closed_text):  # replaced, not extended: start over
+            stream.markdown.reset()
+            stream.tail_start = stream.answer_start
+        if final:
+            closed, tail_html = stream.markdown.finish(text), ""
+        else:
+            closed, tail_html = stream.markdown.feed_blocks(text)
+        scrollbar = self.verticalScrollBar()
+        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
+        position = scrollbar.value()
+
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._remove_from(cursor, stream.tail_start)
+        for block in closed:  # one block at a time: the same inserts however the text arrived
+            self._append(cursor, block)
+        stream.tail_start = self._end_position()
+        self._append(cursor, tail_html)
+        if final:
+            self._append(cursor, footer_html(stream.node))
+        cursor.endEditBlock()
+        stream.finished = final
+
+        self.stats.renders += 1
+        self.stats.tails.append((stream.markdown.closed_length, len(tail_html)))
+        if at_bottom:
+            self._scroll_to_bottom()
+        else:
+            scrollbar.setValue(position)
+
+    @staticmethod
+    def _remove_from(cursor: QTextCursor, position: int) -> None:
+        """Delete from `position` to the end, keeping the format of the block `position` is in."""
+        cursor.setPosition(position)
+        block_format, char_format = cursor.blockFormat(), cursor.blockCharFormat()
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        if not cursor.hasSelection():
+            return
+        cursor.removeSelectedText()
+        # Deleting from the start of a block gives the merged block the format of the last one deleted.
+        if cursor.blockFormat() != block_format:
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)
+
+    @staticmethod
+    def _append(cursor: QTextCursor, fragment: str) -> None:
+        fragment = fragment.strip()
+        if fragment:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(_LEAD + fragment)
+
+    def _end_position(self) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return int(cursor.position())
+
+    def _scroll_to_bottom(self) -> None:
+        document = self.document()
+        # Make sure the layout reaches the end, so the scroll bar's maximum is the real bottom.
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        scrollbar = self.verticalScrollBar()
+        scrollbar.setValue(scrollbar.maximum())
