@@ -19,11 +19,11 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from desktop_chat.core.markdown import render_html  # noqa: E402
-from desktop_chat.core.model import Node, NodeStatus, user_message  # noqa: E402
-from desktop_chat.ui.transcript import TranscriptView  # noqa: E402
+from desktop_chat.core.markdown import render_html
+from desktop_chat.core.model import Node, NodeStatus, user_message
+from desktop_chat.ui.transcript import TranscriptView
 
 SECTIONS = [
     "## Section {i}\n\nA paragraph of prose with **bold**, *emphasis*, `inline code` and a "

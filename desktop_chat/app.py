@@ -72,7 +72,7 @@ class Connector:
                 source = "keyring"
             connection = Connection(api_key=key, base_url=base_url)
             where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
-            label = f"{where} · key: {source}"
+            label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
         await self._close_client()
         try:
             client = self.client = make_client(connection)

@@ -155,11 +155,12 @@ def compose(context: list[JSON], instructions: str | None, json_format: bool = F
         f"You said: {last}",
         "",
         f"Context: {len(texts)} user message(s): {json.dumps(texts, ensure_ascii=False)}",
+        "",
         f"Instructions: {instructions or 'none'}",
     ]
     seen = attachments(last_user_item(context))
     if seen:
-        lines.append(f"Attachments: {seen}")
+        lines += ["", f"Attachments: {seen}"]
     text = "\n".join(lines)
     if directives.markdown:
         text += "\n\n" + MARKDOWN_DEMO

@@ -85,6 +85,11 @@ class MainWindow(QMainWindow):
         self.composer.setFocus()
         if startup_notice:
             self.show_notice(startup_notice)
+        elif demo:
+            self.show_notice(
+                "Demo mode: answers come from a built-in local emulator that shows what context it "
+                "received. Nothing leaves this machine and no key is needed."
+            )
 
     # -- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -122,7 +127,7 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptView(self)
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
-        self.composer.setMaximumHeight(160)
+        self.composer.setMaximumHeight(120)
         self.reply_label = QLabel()
         self.reply_label.setObjectName("reply_target")
         self.send_button = QPushButton("Send")

@@ -199,10 +199,11 @@ LINES = [
     "```js and more ``` inline",
 ]
 
-texts = st.lists(st.sampled_from(LINES), max_size=25).map("\n".join) | st.builds(
-    lambda lines, tail: "\n".join(lines) + tail,
+texts = st.builds(
+    lambda lines, newline, tail: newline.join(lines) + tail,
     st.lists(st.sampled_from(LINES), max_size=25),
-    st.sampled_from(["", "\n", "\n\n", " partial", "\n- ", "\n``", "\n|-"]),
+    st.sampled_from(["\n", "\n", "\n", "\r\n"]),
+    st.sampled_from(["", "", "\n", "\n\n", " partial", "\n- ", "\n``", "\n|-", "\r"]),
 )
 
 
