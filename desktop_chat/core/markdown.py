@@ -2,7 +2,7 @@
 
 Model output is untrusted. `render_html` escapes all text, renders raw HTML as text, never emits `<img>`
 (a markdown image becomes a link labelled "[image: alt]", so nothing is fetched unless the user
-clicks), and keeps `<a href>` only for http, https and mailto; any other link is shown as plain text.
+clicks), and keeps `<a href>` only for http and https; any other link is shown as plain text.
 
 Streaming: an answer grows at its end, and only its last top-level block can still change. The text
 before that block (`stable_prefix_length`) renders the same on its own as inside the whole text, so
@@ -30,7 +30,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_LINK_SCHEMES = frozenset({"http", "https"})
 
 # Qt's rich text: <pre> is monospace already; a light background sets code apart from prose.
 _PRE_OPEN = '<pre style="background-color:#f6f8fa;">'
@@ -42,7 +42,7 @@ _FORMATTER = HtmlFormatter(noclasses=True, nowrap=True)
 
 
 def is_safe_link(url: str) -> bool:
-    """True for an absolute http, https or mailto URL: the only links the view will make clickable."""
+    """True for an absolute http or https URL: the only links the view will make clickable."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(left_split)
 
         self.transcript = TranscriptView(self)
+        self.transcript.highlighted.connect(lambda url: self.statusBar().showMessage(url.toString(), 4000))
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
         self.composer.setMaximumHeight(120)

@@ -6,7 +6,7 @@ replaces only the open tail, at document positions kept from the previous render
 (`core.markdown.IncrementalMarkdown` decides where the closed part ends).
 
 Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all), links
-open only on click and only for http/https/mailto, through `link_opener`.
+open only on click and only for http/https, through `link_opener`.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop_chat.core.markdown import IncrementalMarkdown, render_html
+from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_html
 from desktop_chat.core.model import Node, NodeStatus
 
 log = logging.getLogger("desktop_chat.transcript")
 
 FRAME_MS = 16
-OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Inserted HTML merges its first block into the block at the cursor, losing that block's format (a
 # heading would become a plain paragraph). Starting every insert with an empty paragraph makes the
@@ -159,7 +158,7 @@ class TranscriptView(QTextBrowser):
         return QByteArray()
 
     def _open_link(self, url: QUrl) -> None:
-        if url.isValid() and url.scheme().lower() in OPENABLE_SCHEMES:
+        if url.isValid() and url.scheme().lower() in SAFE_LINK_SCHEMES:
             self.link_opener(url)
         else:
             log.info("not opening a link with scheme %r", url.scheme())
