@@ -24,8 +24,10 @@ class ConversationTree:
         self._nodes: dict[str, Node] = {}
         self._children: dict[str | None, list[str]] = {None: []}
         self._listeners: list[TreeListener] = []
-        for node in sorted(nodes, key=lambda n: n.created_at):
-            self._add(node)
+        ordered = sorted({n.id: n for n in nodes}.values(), key=lambda n: n.created_at)
+        known = {n.id for n in ordered}
+        for node in ordered:
+            self._add(node, orphan=node.parent_id is not None and node.parent_id not in known)
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -49,16 +51,20 @@ class ConversationTree:
     def child_count(self, node_id: str | None) -> int:
         return len(self._children.get(node_id, []))
 
+    def parent_of(self, node_id: str) -> str | None:
+        """The parent's id as the tree holds it (None for a root, or for a node whose parent is lost)."""
+        parent = self._nodes[node_id].parent_id
+        return parent if parent in self._nodes else None
+
     def row_of(self, node_id: str) -> int:
         """The index of a node among its parent's children."""
-        node = self._nodes[node_id]
-        return self._children[node.parent_id].index(node_id)
+        return self._children[self.parent_of(node_id)].index(node_id)
 
     def child_at(self, node_id: str | None, row: int) -> Node:
         return self._nodes[self._children[node_id][row]]
 
     def siblings(self, node_id: str) -> list[Node]:
-        return self.children(self._nodes[node_id].parent_id)
+        return self.children(self.parent_of(node_id))
 
     def path_to(self, node_id: str | None) -> list[Node]:
         """Root first, ending with the node itself; empty for None."""
@@ -67,7 +73,7 @@ class ConversationTree:
         while current is not None:
             node = self._nodes[current]
             path.append(node)
-            current = node.parent_id
+            current = self.parent_of(current)
         path.reverse()
         return path
 
@@ -77,7 +83,7 @@ class ConversationTree:
 
     def sibling(self, node_id: str, step: int) -> Node | None:
         """The previous (step=-1) or next (step=+1) sibling, or None at either end."""
-        kids = self._children[self._nodes[node_id].parent_id]
+        kids = self._children[self.parent_of(node_id)]
         index = kids.index(node_id) + step
         return self._nodes[kids[index]] if 0 <= index < len(kids) else None
 
@@ -112,9 +118,10 @@ class ConversationTree:
         """Tell listeners that a node's content (text, status, usage) changed."""
         self._notify(lambda listener: listener.node_changed(node))
 
-    def _add(self, node: Node) -> None:
+    def _add(self, node: Node, orphan: bool = False) -> None:
+        """Add a node; an orphan (its parent is missing from the store) is shown as a root, not lost."""
         self._nodes[node.id] = node
-        self._children.setdefault(node.parent_id, []).append(node.id)
+        self._children.setdefault(None if orphan else node.parent_id, []).append(node.id)
         self._children.setdefault(node.id, [])
 
     def _notify(self, call: Callable[[TreeListener], None]) -> None:

@@ -167,9 +167,10 @@ class ConversationTreeModel(QAbstractItemModel):
         if child is None:  # QObject.parent()
             return super().parent()
         node = self.node(child)
-        if node is None or node.parent_id is None:
+        if node is None or self._tree is None:
             return QModelIndex()
-        return self.index_for(node.parent_id)
+        parent_id = self._tree.parent_of(node.id)
+        return QModelIndex() if parent_id is None else self.index_for(parent_id)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if self._tree is None:

@@ -160,3 +160,17 @@ def test_inserting_one_by_one_equals_loading_in_any_order(picks: list[int], rnd:
     for n in made:
         assert ids(loaded.path_to(n.id)) == ids(grown.path_to(n.id))
         assert loaded.row_of(n.id) == grown.row_of(n.id)
+
+
+def test_orphans_and_duplicates_from_a_damaged_store_are_shown_not_lost() -> None:
+    from desktop_chat.core.model import Node, user_message
+    from desktop_chat.core.tree import ConversationTree
+
+    root = Node("c", None, [user_message("root")], created_at=1)
+    orphan = Node("c", "missing-parent", [user_message("orphan")], created_at=2)
+    child = Node("c", orphan.id, [user_message("child")], created_at=3)
+    tree = ConversationTree("c", [root, orphan, child, root])
+    assert [n.user_text for n in tree.roots()] == ["root", "orphan"]
+    assert [n.user_text for n in tree.path_to(child.id)] == ["orphan", "child"]
+    assert tree.row_of(orphan.id) == 1 and tree.sibling(orphan.id, -1) is root
+    assert len(tree) == 3 and tree.child_count(None) == 2

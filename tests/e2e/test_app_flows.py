@@ -235,3 +235,76 @@ def test_api_key_is_in_no_file_the_app_writes(
             assert secret.encode() not in path.read_bytes(), path
 
     arun(scenario(), timeout=120)
+
+
+def test_settings_dialog_values_are_sent_and_kept_across_restart(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "settings_dialog"
+
+        def field(cls: type, name: str) -> Any:
+            widget = dialog.findChild(cls, name)
+            assert widget is not None, name
+            return widget
+
+        field(QComboBox, "settings_model").setCurrentText("gpt-4.1")
+        field(QLineEdit, "settings_temperature").setText("0.3")
+        field(QLineEdit, "settings_max_output_tokens").setText("500")
+        field(QPlainTextEdit, "settings_instructions").setPlainText("Answer like a pirate.")
+        field(QLineEdit, "settings_conversation_top_p").setText("0.5")
+        field(QPushButton, "settings_ok").click()
+
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await app.send("First")
+        QTimer.singleShot(0, fill_dialog)
+        app.window.findChild(type(app.window.actions()[0]), "action_settings").trigger()
+        await app.send("Second")
+        body = bodies(emulator)[-1]
+        assert body["model"] == "gpt-4.1" and body["temperature"] == 0.3
+        assert body["max_output_tokens"] == 500 and body["top_p"] == 0.5
+        assert body["instructions"] == "Answer like a pirate."
+        assert "Instructions: Answer like a pirate." in app.transcript()
+        assert app.window.model_label.text() == "Model: gpt-4.1"
+        await app.close()
+
+        again = App(tmp_path, emulator.base_url, qtbot)
+        await again.connect()
+        await again.send("Third")
+        body = bodies(emulator)[-1]
+        assert (body["model"], body["temperature"], body["top_p"]) == ("gpt-4.1", 0.3, 0.5)
+        # a new conversation gets the defaults but not the other conversation's override
+        again.window.new_conversation()
+        await again.send("Fresh start")
+        assert "top_p" not in bodies(emulator)[-1]
+        assert bodies(emulator)[-1]["temperature"] == 0.3
+        await again.close()
+
+    arun(scenario(), timeout=120)
+
+
+def test_corrupt_database_is_kept_aside_and_the_app_starts_fresh(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    from desktop_chat.core.paths import database_path
+
+    database_path(tmp_path).write_bytes(b"this is not a database" * 100)
+
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        assert app.window.banner.isVisible()
+        assert "corrupt" in app.window.banner.text().lower() or "damaged" in app.window.banner.text().lower()
+        kept = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+        assert kept and kept[0].read_bytes().startswith(b"this is not a database")
+        await app.connect()
+        node = await app.send("Still works?")
+        assert node.status is NodeStatus.COMPLETED
+        await app.close()
+
+    arun(scenario(), timeout=60)
