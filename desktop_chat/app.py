@@ -27,7 +27,38 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="try the app against a built-in local emulator")
     parser.add_argument("--send", metavar="PROMPT", help="start a new conversation with this prompt")
     parser.add_argument("--log-level", default=os.environ.get("DESKTOP_CHAT_LOG", "WARNING"))
+    parser.add_argument(
+        "--keyring-check",
+        action="store_true",
+        help="store, read back and delete a test secret in the system keyring, then exit",
+    )
     return parser.parse_args(argv)
+
+
+def keyring_check() -> int:
+    """A round trip through the OS keyring with a throwaway secret (for installs and CI)."""
+    import secrets
+
+    from desktop_chat.core import keys
+
+    usable, backend = keys.keyring_status()
+    if not usable:
+        print(f"KEYRING_UNAVAILABLE {backend}")
+        return 1
+    account, secret = "keyring-check", "check-" + secrets.token_hex(8)
+    try:
+        keys.set_api_key(secret, account)
+        ok = keys.get_api_key(account) == secret
+        keys.delete_api_key(account)
+        gone = keys.get_api_key(account) is None
+    except keys.KeyringUnavailable as exc:
+        print(f"KEYRING_FAILED {exc.user_message}")
+        return 1
+    if not (ok and gone):
+        print(f"KEYRING_FAILED round trip through {backend} did not return the secret")
+        return 1
+    print(f"KEYRING_OK {backend}")
+    return 0
 
 
 class Connector:
@@ -86,6 +117,7 @@ class Connector:
                 stream=lambda request: responses.stream_response(client, request),
                 list_models=lambda: responses.list_models(client),
                 label=label,
+                client=client,
             )
         )
         log.info("ready_to_send s=%.3f", time.perf_counter() - START)
@@ -160,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr
     )
+    if args.keyring_check:
+        return keyring_check()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 

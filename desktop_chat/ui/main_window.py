@@ -55,6 +55,7 @@ class Backend:
     stream: StreamFn
     list_models: Callable[[], Any] | None = None  # async () -> list[str]
     label: str = ""
+    client: Any = None  # the AsyncOpenAI client, for stored-response actions (retrieve, delete, compact)
 
 
 @dataclass
