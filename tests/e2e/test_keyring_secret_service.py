@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.e2e
 TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
 
 
-def test_keyring_round_trip_through_secret_service() -> None:
+def test_keyring_round_trip_through_secret_service(tmp_path: Path) -> None:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         if os.environ.get("CI"):
@@ -27,6 +28,11 @@ def test_keyring_round_trip_through_secret_service() -> None:
     env = {
         k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "PYTHON_KEYRING_BACKEND")
     }
+    # a keyring of its own: a fresh login collection is created with this password, unlocked
+    env.update(
+        HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(tmp_path / "run")
+    )
+    (tmp_path / "run").mkdir(mode=0o700)
     result = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", script],
         capture_output=True,
