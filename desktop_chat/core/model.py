@@ -158,6 +158,22 @@ def user_text_of(items: list[JSON]) -> str:
     return "\n".join(parts)
 
 
+def replace_user_text(items: list[JSON], text: str) -> list[JSON]:
+    """The same input items with the user's text replaced (images and files kept), for edit-and-resend."""
+    result: list[JSON] = []
+    replaced = False
+    for item in items:
+        if item.get("type", "message") == "message" and item.get("role") == "user" and not replaced:
+            content = item.get("content")
+            parts = content if isinstance(content, list) else [{"type": "input_text", "text": content or ""}]
+            others = [p for p in parts if p.get("type") != "input_text"]
+            result.append({**item, "content": [{"type": "input_text", "text": text}, *others]})
+            replaced = True
+        else:
+            result.append(item)
+    return result if replaced else [*items, user_message(text)]
+
+
 def title_from_prompt(text: str, limit: int = 60) -> str:
     words = " ".join(text.split())
     if not words:

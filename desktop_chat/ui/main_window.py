@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,8 +33,10 @@ from desktop_chat.core.model import (
     Conversation,
     Node,
     NodeStatus,
+    replace_user_text,
     title_from_prompt,
     user_message,
+    user_text_of,
 )
 from desktop_chat.core.store import Store
 from desktop_chat.core.tree import ConversationTree
@@ -58,13 +60,6 @@ class Backend:
     client: Any = None  # the AsyncOpenAI client, for stored-response actions (retrieve, delete, compact)
 
 
-@dataclass
-class ActiveTurn:
-    task: asyncio.Task[Node]
-    node: Node | None = None
-    conversation_id: str = ""
-
-
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, demo: bool = False, startup_notice: str | None = None) -> None:
         super().__init__()
@@ -75,7 +70,11 @@ class MainWindow(QMainWindow):
         self.models: list[str] = []
         self.conversation: Conversation | None = None
         self.tree: ConversationTree | None = None
-        self.active: ActiveTurn | None = None
+        self.tasks: set[asyncio.Task[Node]] = set()  # turns streaming now (fan-out runs several)
+        self.live: dict[str, Node] = {}  # the nodes they stream into
+        self.compare_view: Any = None
+        self._fan_out_waiting = 0  # fan-out: how many new nodes to gather before comparing them
+        self._fan_out_nodes: list[str] = []
         self.runner: TurnRunner | None = None
         self.on_settings_changed: Callable[[], None] | None = None  # app.py rebuilds the backend
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
@@ -204,7 +203,18 @@ class MainWindow(QMainWindow):
         chat_menu = self.menuBar().addMenu("&Chat")
         chat_menu.addAction(action("&Send", "Ctrl+Return", self.send, "action_send"))
         chat_menu.addAction(action("S&top", "Esc", self.stop, "action_stop"))
-        chat_menu.addAction(action("&Regenerate / retry", "Ctrl+R", self.regenerate, "action_regenerate"))
+        node_actions = [
+            action("&Regenerate / retry", "Ctrl+R", self.regenerate, "action_regenerate"),
+            action("Regenerate &with…", "Ctrl+Shift+R", lambda: self.fan_out(1), "action_regenerate_with"),
+            action("&Edit prompt and resend…", "Ctrl+E", self.edit_prompt, "action_edit"),
+            action("&Fan out variants…", "Ctrl+Shift+F", self.fan_out, "action_fan_out"),
+            action("&Compare with siblings", "Ctrl+Shift+C", self.compare_siblings, "action_compare"),
+        ]
+        for node_action in node_actions:
+            chat_menu.addAction(node_action)
+        # the same actions on a right click in the tree
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree_view.addActions(node_actions)
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(action("&Parent", "Alt+Up", self.tree_view.move_to_parent, "action_parent"))
         go_menu.addAction(
@@ -229,7 +239,7 @@ class MainWindow(QMainWindow):
         """Start an empty conversation; it is saved when its first prompt is sent."""
         self.conversation = None
         self.tree = None
-        self.tree_model.set_tree(None)
+        self.set_tree(None)
         self.conversation_list.clearSelection()
         self.transcript.show_path([])
         self._update_reply_target()
@@ -242,11 +252,10 @@ class MainWindow(QMainWindow):
             return
         self.conversation = conversation
         nodes = self.store.load_nodes(conversation_id)
-        if self.active and self.active.node and self.active.conversation_id == conversation_id:
-            # keep the live node object that is still streaming
-            nodes = [self.active.node if n.id == self.active.node.id else n for n in nodes]
+        # keep the live node objects that are still streaming
+        nodes = [self.live.get(n.id, n) for n in nodes]
         self.tree = ConversationTree(conversation_id, nodes)
-        self.tree_model.set_tree(self.tree)
+        self.set_tree(self.tree)
         selected = conversation.selected_node_id
         if selected not in self.tree:
             leaf = self.tree.deepest_leaf(None)
@@ -267,6 +276,10 @@ class MainWindow(QMainWindow):
             return
         self._show_node(node_id)
         self.store.save_conversation(self.conversation)
+
+    def set_tree(self, tree: ConversationTree | None) -> None:
+        """Show a conversation's tree in the outline (and every other tree view)."""
+        self.tree_model.set_tree(tree)
 
     def _show_node(self, node_id: str | None) -> None:
         assert self.tree is not None and self.conversation is not None
@@ -289,55 +302,102 @@ class MainWindow(QMainWindow):
         if self.active is not None:
             self.show_notice("An answer is still streaming: stop it (Esc) or wait before sending.")
             return
-        if self._start_turn(self.selected_node_id(), [user_message(text)]):
+        if self._start_turns(self.selected_node_id(), [user_message(text)]):
             self.composer.clear()
+
+    def selected_node(self) -> Node | None:
+        node_id = self.selected_node_id()
+        if self.tree is None or node_id is None or node_id not in self.tree:
+            return None
+        return self.tree.get(node_id)
 
     def regenerate(self) -> None:
         """Ask again with the selected node's input: a new sibling, the original kept."""
-        if self.tree is None or self.active is not None:
-            return
-        node_id = self.selected_node_id()
-        if node_id is None:
-            return
-        node = self.tree.get(node_id)
-        self._start_turn(node.parent_id, list(node.input_items))
+        node = self.selected_node()
+        if node is not None and self.active is None:
+            self._start_turns(node.parent_id, list(node.input_items))
 
-    def _start_turn(self, parent_id: str | None, input_items: list[dict[str, Any]]) -> bool:
-        params = self.effective_params()
-        problems = params.validate()
+    def edit_prompt(self) -> None:
+        """Edit the selected node's prompt and send it as a new sibling; the original stays."""
+        from desktop_chat.ui.turn_dialogs import PromptEditDialog
+
+        node = self.selected_node()
+        if node is None or self.active is not None:
+            return
+        dialog = PromptEditDialog(node.user_text, self)
+        if dialog.exec() and dialog.text().strip():
+            self._start_turns(node.parent_id, replace_user_text(node.input_items, dialog.text().strip()))
+
+    def fan_out(self, count: int | None = None) -> None:
+        """Send the selected node's prompt again as N variants at once (model, temperature, persona)."""
+        from desktop_chat.ui.turn_dialogs import FanOutDialog
+
+        node = self.selected_node()
+        if node is None or self.active is not None:
+            return
+        dialog = FanOutDialog(self.effective_params(), self.models, self, count=count or 3)
+        if not dialog.exec():
+            return
+        tasks = self._start_turns(node.parent_id, list(node.input_items), dialog.variants())
+        if tasks:
+            self._compare_after(tasks)
+
+    def _start_turns(
+        self,
+        parent_id: str | None,
+        input_items: list[dict[str, Any]],
+        variants: list[ChatParams] | None = None,
+    ) -> list[asyncio.Task[Node]]:
+        """Start one turn per variant (default: the effective settings), streaming concurrently."""
+        all_params = variants or [self.effective_params()]
+        problems = [problem for params in all_params for problem in params.validate()]
         if problems:
-            QMessageBox.warning(self, "Settings need attention", "\n".join(problems))
-            return False
+            QMessageBox.warning(self, "Settings need attention", "\n".join(dict.fromkeys(problems)))
+            return []
         if self.backend is None or self.runner is None:
             self.show_notice("Still connecting to the server — try again in a moment.")
-            return False
+            return []
         if self.conversation is None:
-            conversation = Conversation(title=title_from_prompt(_text_of(input_items)))
+            conversation = Conversation(title=title_from_prompt(user_text_of(input_items)))
             self.store.save_conversation(conversation)
             self.conversation_model.add_conversation(conversation)
             self.conversation = conversation
             self.tree = ConversationTree(conversation.id)
-            self.tree_model.set_tree(self.tree)
+            self.set_tree(self.tree)
             self.conversation_list.setCurrentIndex(self.conversation_model.index(0, 0))
         assert self.tree is not None
-        coro = self.runner.run(self.tree, self.conversation, parent_id, input_items, params)
-        task = asyncio.ensure_future(coro)
-        self.active = ActiveTurn(task=task, conversation_id=self.conversation.id)
-        task.add_done_callback(self._turn_done)
+        tasks = []
+        for params in all_params:
+            coro = self.runner.run(self.tree, self.conversation, parent_id, input_items, params)
+            task = asyncio.ensure_future(coro)
+            self.tasks.add(task)
+            task.add_done_callback(self._turn_done)
+            tasks.append(task)
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.retry_button.setEnabled(False)
-        return True
+        return tasks
+
+    @property
+    def active(self) -> set[asyncio.Task[Node]] | None:
+        """The turns still streaming, or None when the window is idle."""
+        return self.tasks or None
 
     def stop(self) -> None:
-        if self.active is not None and not self.active.task.done():
-            log.info("stop requested")
-            self.active.task.cancel()
+        """Stop every answer that is streaming; what arrived is kept."""
+        if self.tasks:
+            log.info("stop requested (%d streaming)", len(self.tasks))
+        for task in list(self.tasks):
+            task.cancel()
 
     # TurnListener -------------------------------------------------------------------------
     def turn_started(self, node: Node) -> None:
-        if self.active is not None:
-            self.active.node = node
+        self.live[node.id] = node
+        if self._fan_out_waiting:
+            self._fan_out_nodes.append(node.id)
+            if len(self._fan_out_nodes) == self._fan_out_waiting:
+                self._fan_out_waiting = 0
+                QTimer.singleShot(0, lambda ids=list(self._fan_out_nodes): self.compare_nodes(ids))
         log.info("turn_started node=%s parent=%s mode=%s", node.id, node.parent_id, node.context_mode)
         if self.conversation and node.conversation_id == self.conversation.id:
             self._show_node(node.id)
@@ -345,6 +405,8 @@ class MainWindow(QMainWindow):
     def turn_progress(self, node: Node) -> None:
         if self._is_shown_leaf(node):
             self.transcript.update_streaming(node)
+        if self.compare_view is not None:
+            self.compare_view.node_updated(node)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
 
@@ -352,6 +414,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 3000)
 
     def turn_finished(self, node: Node) -> None:
+        self.live.pop(node.id, None)
         log.info(
             "turn_finished node=%s status=%s response=%s chars=%d",
             node.id,
@@ -361,18 +424,49 @@ class MainWindow(QMainWindow):
         )
         if self._is_shown_leaf(node):
             self.transcript.update_streaming(node)
+        if self.compare_view is not None:
+            self.compare_view.node_updated(node)
         self._touch_conversation(node.conversation_id)
         self._update_status(node)
 
     def _turn_done(self, task: asyncio.Task[Node]) -> None:
-        self.active = None
-        self.send_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
-        self._update_reply_target()
+        self.tasks.discard(task)
+        if not self.tasks:
+            self.send_button.setEnabled(True)
+            self.stop_button.setEnabled(False)
+            self._update_reply_target()
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
             log.error("turn crashed: %r", error)
             self.show_notice(f"Sending failed: {error}")
+
+    # -- compare ------------------------------------------------------------------------------
+    def compare_nodes(self, node_ids: list[str]) -> None:
+        """Show answers side by side: parameters, usage, latency and a word diff."""
+        from desktop_chat.ui.compare_view import CompareView
+
+        if self.tree is None or len(node_ids) < 2:
+            return
+        if self.compare_view is None:
+            self.compare_view = CompareView(self)
+            self.compare_view.finished.connect(self._compare_closed)
+            self.compare_view.stop_requested.connect(self.stop)
+        self.compare_view.set_nodes([self.tree.get(node_id) for node_id in node_ids])
+        self.compare_view.show()
+        self.compare_view.raise_()
+
+    def compare_siblings(self) -> None:
+        node = self.selected_node()
+        if node is not None and self.tree is not None:
+            self.compare_nodes([sibling.id for sibling in self.tree.siblings(node.id)])
+
+    def _compare_after(self, tasks: list[asyncio.Task[Node]]) -> None:
+        """Open the compare view on the nodes these tasks stream into, once they have started."""
+        self._fan_out_waiting = len(tasks)
+        self._fan_out_nodes = []
+
+    def _compare_closed(self) -> None:
+        self.compare_view = None
 
     def _is_shown_leaf(self, node: Node) -> bool:
         return self.conversation is not None and self.conversation.selected_node_id == node.id
@@ -483,16 +577,11 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.active is not None and self.active.node is not None:
-            node = self.active.node
+        for node in list(self.live.values()):
             if node.status is NodeStatus.STREAMING:
                 node.status = NodeStatus.STOPPED
                 self.store.update_node(node)
-            self.active.task.cancel()
+        self.stop()
+        if self.compare_view is not None:
+            self.compare_view.close()
         super().closeEvent(event)
-
-
-def _text_of(items: list[dict[str, Any]]) -> str:
-    from desktop_chat.core.model import user_text_of
-
-    return user_text_of(items)

@@ -1,0 +1,185 @@
+"""Edit and resend, regenerate, fan-out and compare, through the real window against the emulator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+
+from desktop_chat.core.model import NodeStatus
+from desktop_chat.emulator import parse_context
+from tests.conftest import wait_until
+from tests.e2e.test_app_flows import App, bodies
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, memory_keyring: Any) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-e2e-test-key")
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+
+
+def trigger(app: App, name: str) -> None:
+    act = app.window.findChild(QAction, name)
+    assert act is not None, name
+    act.trigger()
+
+
+def in_dialog(name: str, fill: Any) -> None:
+    """Fill the modal dialog `name` as soon as it opens."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == name, dialog
+        fill(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def child(dialog: Any, cls: type, name: str) -> Any:
+    widget = dialog.findChild(cls, name)
+    assert widget is not None, name
+    return widget
+
+
+def test_edit_prompt_makes_a_sibling_and_keeps_the_original(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        first = await app.send("Name a colour")
+        second = await app.send("Another one")
+
+        def fill(dialog: Any) -> None:
+            editor = child(dialog, QPlainTextEdit, "edit_prompt_text")
+            assert editor.toPlainText() == "Another one"
+            editor.setPlainText("Name a fruit instead")
+            child(dialog, QPushButton, "edit_prompt_ok").click()
+
+        in_dialog("edit_prompt_dialog", fill)
+        trigger(app, "action_edit")
+        await wait_until(lambda: len(app.window.tree) == 3 and app.window.active is None)
+        edited = app.window.selected_node()
+        assert edited.parent_id == first.id and edited.id != second.id
+        assert [n.id for n in app.window.tree.siblings(second.id)] == [second.id, edited.id]
+        assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
+        assert parse_context(edited.output_text) == ["Name a colour", "Name a fruit instead"]
+        assert app.window.tree.get(second.id).user_text == "Another one"
+        await app.close()
+
+    arun(scenario())
+
+
+def test_regenerate_with_another_model_and_temperature(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        original = await app.send("Say something")
+
+        def fill(dialog: Any) -> None:
+            assert child(dialog, QSpinBox, "fanout_count").value() == 1
+            child(dialog, QComboBox, "fanout_model_0").setCurrentText("gpt-4.1")
+            child(dialog, QLineEdit, "fanout_temperature_0").setText("1.5")
+            child(dialog, QPushButton, "fanout_ok").click()
+
+        in_dialog("fan_out_dialog", fill)
+        trigger(app, "action_regenerate_with")
+        await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
+        body = bodies(emulator)[-1]
+        assert (body["model"], body["temperature"]) == ("gpt-4.1", 1.5)
+        assert "previous_response_id" not in body  # same input as the original, from the root
+        regenerated = app.window.selected_node()
+        assert regenerated.parent_id is None and regenerated.user_text == original.user_text
+        assert regenerated.params["temperature"] == 1.5 and regenerated.model == "gpt-4.1"
+        await app.close()
+
+    arun(scenario())
+
+
+def test_fan_out_streams_variants_concurrently_compares_them_and_stop_stops_all(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        root = await app.send("Write a haiku")
+        await app.send("Make it longer [[words:300]]")
+        emulator.hold_streams()
+
+        def fill(dialog: Any) -> None:
+            child(dialog, QSpinBox, "fanout_count").setValue(3)
+            child(dialog, QLineEdit, "fanout_temperature_0").setText("0")
+            child(dialog, QLineEdit, "fanout_temperature_1").setText("0.7")
+            child(dialog, QLineEdit, "fanout_instructions_2").setText("You are a pirate.")
+            child(dialog, QPushButton, "fanout_ok").click()
+
+        in_dialog("fan_out_dialog", fill)
+        trigger(app, "action_fan_out")
+        # all three stream at the same time: each has text while the emulator holds every stream
+        await wait_until(lambda: len(app.window.live) == 3, what="three live answers")
+        live = list(app.window.live.values())
+        await wait_until(lambda: all(n.output_text for n in live), what="a delta in each")
+        assert all(n.status is NodeStatus.STREAMING for n in live)
+        requests = bodies(emulator)[-3:]
+        assert sorted(str(r.get("temperature")) for r in requests) == ["0.0", "0.7", "1.0"]
+        assert {r["previous_response_id"] for r in requests} == {root.response_id}
+        assert [r.get("instructions") for r in requests].count("You are a pirate.") == 1
+
+        await wait_until(lambda: app.window.compare_view is not None, what="the compare view")
+        compare = app.window.compare_view
+        assert compare.isVisible() and len(compare.nodes) == 3
+        assert "still streaming" in compare.summary.text()
+
+        assert compare.stop_button.isEnabled()
+        QTest.keyClick(compare, Qt.Key.Key_Escape)  # Esc in the compare view stops all of them
+        await wait_until(lambda: app.window.active is None, what="all streams to stop")
+        emulator.release_streams()
+        assert all(n.status is NodeStatus.STOPPED and n.output_text for n in live)
+        compare.refresh()
+        assert "still streaming" not in compare.summary.text()
+        assert compare.isVisible() and not compare.stop_button.isEnabled()
+        assert "temperature 0.7" in compare.headers[1].text()
+        assert "pirate" in compare.headers[2].text()
+        assert compare.bodies[1].toPlainText().strip()
+        await app.close()
+
+    arun(scenario(), timeout=60)
+
+
+def test_compare_siblings_shows_a_word_diff(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await app.send("Tell me about cats")
+        app.window.new_conversation()
+        await app.send("Tell me about dogs")
+        # two roots in one conversation: the second prompt, edited
+        first = app.window.selected_node()
+
+        def fill(dialog: Any) -> None:
+            child(dialog, QPlainTextEdit, "edit_prompt_text").setPlainText("Tell me about wolves")
+            child(dialog, QPushButton, "edit_prompt_ok").click()
+
+        in_dialog("edit_prompt_dialog", fill)
+        trigger(app, "action_edit")
+        await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
+        trigger(app, "action_compare")
+        compare = app.window.compare_view
+        assert compare is not None and compare.nodes[0].id == first.id
+        html = compare.bodies[1].toHtml()
+        assert "line-through" in html and "wolves" in compare.bodies[1].toPlainText()
+        assert "Similarity to the first" in compare.summary.text()
+        await app.close()
+
+    arun(scenario())
