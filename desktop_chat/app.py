@@ -121,6 +121,12 @@ class Connector:
             )
         )
         log.info("ready_to_send s=%.3f", time.perf_counter() - START)
+        if window.token_encoding is None:
+            from desktop_chat.core import tokens
+
+            name = tokens.encoding_for_model(window.effective_params().model)
+            await loop.run_in_executor(None, tokens.encoding, name)
+            window.tokens_ready(name)
         if self.args.send:
             prompt, self.args.send = self.args.send, None
             window.composer.setPlainText(prompt)

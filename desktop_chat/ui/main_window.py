@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
         self.transcript.highlighted.connect(lambda url: self.statusBar().showMessage(url.toString(), 4000))
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
+        self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(120)
+        self._draft_timer.timeout.connect(self.update_draft_tokens)
+        self.composer.textChanged.connect(self._draft_timer.start)
         self.composer.setMaximumHeight(120)
         self.reply_label = QLabel()
         self.reply_label.setObjectName("reply_target")
@@ -179,7 +185,10 @@ class MainWindow(QMainWindow):
         self.usage_label.setObjectName("status_usage")
         self.backend_label = QLabel("Connecting…")
         self.backend_label.setObjectName("status_backend")
+        self.draft_label = QLabel()
+        self.draft_label.setObjectName("status_draft_tokens")
         self.statusBar().addWidget(self.model_label)
+        self.statusBar().addWidget(self.draft_label)
         self.statusBar().addWidget(self.usage_label, 1)
         self.statusBar().addPermanentWidget(self.backend_label)
         self._update_status()
@@ -537,6 +546,21 @@ class MainWindow(QMainWindow):
             self.refresh_models()
         elif message:
             self.show_notice(message)
+
+    def tokens_ready(self, encoding_name: str) -> None:
+        """The token encoding is built (off the start-up path): draft counts can be shown."""
+        self.token_encoding = encoding_name
+        self.update_draft_tokens()
+
+    def update_draft_tokens(self) -> None:
+        from desktop_chat.core import tokens
+
+        text = self.composer.toPlainText()
+        if self.token_encoding is None or not text:
+            self.draft_label.setText("")
+            return
+        count = tokens.count_tokens(text, tokens.encoding_for_model(self.effective_params().model))
+        self.draft_label.setText(f"Draft: {count:,} tokens")
 
     # -- status --------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:

@@ -308,3 +308,21 @@ def test_corrupt_database_is_kept_aside_and_the_app_starts_fresh(
         await app.close()
 
     arun(scenario(), timeout=60)
+
+
+def test_draft_token_count_updates_as_the_user_types(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        assert app.window.token_encoding == "o200k_base"
+        QTest.keyClicks(app.window.composer, "hello world")
+        await wait_until(lambda: app.window.draft_label.text() == "Draft: 2 tokens", what="the count")
+        app.window.composer.insertPlainText(" 안녕하세요")
+        await wait_until(lambda: app.window.draft_label.text() not in ("", "Draft: 2 tokens"))
+        app.window.composer.clear()
+        await wait_until(lambda: app.window.draft_label.text() == "")
+        await app.close()
+
+    arun(scenario())
