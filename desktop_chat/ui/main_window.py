@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,7 @@ from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.turns import StreamFn, TurnRunner
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
+from desktop_chat.ui.graph_view import ConversationGraphView
 from desktop_chat.ui.transcript import TranscriptView
 from desktop_chat.ui.tree_model import ConversationTreeModel
 from desktop_chat.ui.tree_view import ConversationTreeView
@@ -103,6 +105,13 @@ class MainWindow(QMainWindow):
         self.tree_view = ConversationTreeView(self)
         self.tree_view.setModel(self.tree_model)
         self.tree_view.node_selected.connect(self.select_node)
+        self.graph_view = ConversationGraphView(self)
+        self.graph_view.node_selected.connect(self.select_node)
+        self.tree_tabs = QTabWidget()
+        self.tree_tabs.setObjectName("tree_tabs")
+        self.tree_tabs.addTab(self.tree_view, "Outline")
+        self.tree_tabs.addTab(self.graph_view, "Graph")
+        self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
 
         new_button = QPushButton("New conversation")
         new_button.setObjectName("new_conversation_button")
@@ -119,7 +128,7 @@ class MainWindow(QMainWindow):
         tree_label = QLabel("Conversation tree — select any answer to continue from it")
         tree_label.setWordWrap(True)
         tree_layout.addWidget(tree_label)
-        tree_layout.addWidget(self.tree_view)
+        tree_layout.addWidget(self.tree_tabs)
         left_split.addWidget(tree_box)
         left_split.setSizes([260, 440])
         left_layout.addWidget(left_split)
@@ -172,7 +181,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.reply_label)
         right_layout.addLayout(composer_row)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.main_split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -236,6 +245,7 @@ class MainWindow(QMainWindow):
             action("&Next sibling", "Alt+Right", lambda: self.tree_view.move_to_sibling(1), "action_next")
         )
         go_menu.addAction(action("Focus &composer", "Ctrl+L", self.composer.setFocus, "action_focus"))
+        go_menu.addAction(action("&Graph / outline", "Ctrl+G", self.toggle_graph, "action_toggle_graph"))
 
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
@@ -286,15 +296,29 @@ class MainWindow(QMainWindow):
         self._show_node(node_id)
         self.store.save_conversation(self.conversation)
 
+    def toggle_graph(self) -> None:
+        self.tree_tabs.setCurrentIndex(1 - self.tree_tabs.currentIndex())
+
+    def _tree_tab_changed(self, index: int) -> None:
+        """The graph wants room: widen the left pane while it is shown."""
+        sizes = self.main_split.sizes()
+        total = sum(sizes)
+        left = int(total * 0.45) if index == 1 else 330
+        self.main_split.setSizes([left, total - left])
+        if index == 1:
+            self.graph_view.setFocus()
+
     def set_tree(self, tree: ConversationTree | None) -> None:
         """Show a conversation's tree in the outline (and every other tree view)."""
         self.tree_model.set_tree(tree)
+        self.graph_view.set_tree(tree)
 
     def _show_node(self, node_id: str | None) -> None:
         assert self.tree is not None and self.conversation is not None
         self.conversation.selected_node_id = node_id
         if node_id is not None:
             self.tree_view.select_node(node_id)
+            self.graph_view.select_node(node_id)
         self.transcript.show_path(self.tree.path_to(node_id))
         self._update_reply_target()
         self._update_status()

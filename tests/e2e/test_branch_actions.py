@@ -183,3 +183,27 @@ def test_compare_siblings_shows_a_word_diff(
         await app.close()
 
     arun(scenario())
+
+
+def test_graph_view_follows_the_tree_and_selects_like_the_outline(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        first = await app.send("Root question")
+        second = await app.send("Follow-up")
+        trigger(app, "action_toggle_graph")
+        graph = app.window.graph_view
+        assert app.window.tree_tabs.currentWidget() is graph
+        await wait_until(lambda: {first.id, second.id} <= set(graph.cards()), what="cards for both nodes")
+        with qtbot.waitSignal(graph.node_selected, timeout=5000):
+            assert graph.move_to_parent()
+        assert app.window.selected_node_id() == first.id
+        assert "Follow-up" not in app.transcript()
+        third = await app.send("Another branch")
+        await wait_until(lambda: third.id in graph.cards(), what="a card for the new branch")
+        assert app.window.tree_model.rowCount(app.window.tree_model.index_for(first.id)) == 2
+        await app.close()
+
+    arun(scenario())
