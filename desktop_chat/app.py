@@ -27,6 +27,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="try the app against a built-in local emulator")
     parser.add_argument("--send", metavar="PROMPT", help="start a new conversation with this prompt")
     parser.add_argument("--log-level", default=os.environ.get("DESKTOP_CHAT_LOG", "WARNING"))
+    from desktop_chat.cli import add_arguments
+
+    add_arguments(parser)  # --import / --export
     parser.add_argument(
         "--keyring-check",
         action="store_true",
@@ -200,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.keyring_check:
         return keyring_check()
+    from desktop_chat import cli
+
+    if cli.wants_cli(args):
+        return cli.run_cli(args)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_chat.core.model import JSON, ChatParams, ContextMode, Node, NodeStatus
+from desktop_chat.core.remote import compaction_input
 from desktop_chat.core.tree import ConversationTree
 
 
@@ -29,6 +30,10 @@ def assistant_items(node: Node) -> list[JSON]:
 def replay_input(path: list[Node], new_input: list[JSON]) -> list[JSON]:
     items: list[JSON] = []
     for node in path:
+        compacted = compaction_input(node)
+        if compacted is not None:  # a compaction stands for everything before it
+            items = compacted
+            continue
         items.extend(node.input_items)
         items.extend(assistant_items(node))
     items.extend(new_input)

@@ -19,6 +19,85 @@ class Migration:
     statements: tuple[str, ...]  # run one by one (executescript would commit the transaction)
 
 
+def _user_text_sql(items: str) -> str:
+    """SQL for the user's prompt text held in a JSON column of input items (as model.user_text_of).
+
+    Robust to anything: text that is not valid JSON gives '' rather than failing the write.
+    """
+    message = (
+        "m.type = 'object' AND coalesce(json_extract(m.value, '$.type'), 'message') = 'message' "
+        "AND json_extract(m.value, '$.role') = 'user'"
+    )
+    return (
+        f"CASE WHEN json_valid({items}) THEN coalesce((SELECT group_concat(part, char(10)) FROM ("
+        f"SELECT m.key AS k1, -1 AS k2, json_extract(m.value, '$.content') AS part "
+        f"FROM json_each({items}) AS m WHERE {message} AND json_type(m.value, '$.content') = 'text' "
+        f"UNION ALL SELECT m.key, c.key, json_extract(c.value, '$.text') FROM json_each({items}) AS m, "
+        "json_each(m.value, '$.content') AS c "
+        f"WHERE {message} AND json_type(m.value, '$.content') = 'array' AND c.type = 'object' "
+        "AND json_extract(c.value, '$.type') = 'input_text' ORDER BY k1, k2)), '') ELSE '' END"
+    )
+
+
+# Full-text search (core/search.py): one FTS5 document per node (prompt, answer) and one per
+# conversation (title). `search_docs` maps a document's rowid to its node / conversation with an
+# INTEGER PRIMARY KEY, which VACUUM keeps (the implicit rowids of `nodes` it may renumber). The
+# trigram tokenizer finds any substring of 3+ characters, so Korean and Chinese are searchable.
+# A streaming answer is indexed once, when it finishes: the ~0.5 s progress writes only evaluate the
+# trigger's WHEN clause (new.status = 'streaming' -> nothing to do).
+_SEARCH_INDEX: tuple[str, ...] = (
+    """CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        node_id TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE UNIQUE INDEX search_docs_by_node ON search_docs (node_id, conversation_id)",
+    "CREATE VIRTUAL TABLE search_index USING fts5(prompt, answer, title, tokenize = 'trigram')",
+    "INSERT INTO search_docs (conversation_id, node_id) SELECT id, '' FROM conversations",
+    "INSERT INTO search_docs (conversation_id, node_id) SELECT conversation_id, id FROM nodes",
+    "INSERT INTO search_index (rowid, prompt, answer, title) SELECT d.id, '', '', c.title "
+    "FROM search_docs AS d JOIN conversations AS c ON c.id = d.conversation_id AND d.node_id = ''",
+    "INSERT INTO search_index (rowid, prompt, answer, title) "
+    f"SELECT d.id, {_user_text_sql('n.input_items')}, n.output_text, '' "
+    "FROM search_docs AS d JOIN nodes AS n ON n.id = d.node_id",
+    """CREATE TRIGGER search_node_inserted AFTER INSERT ON nodes BEGIN
+        INSERT INTO search_docs (conversation_id, node_id) VALUES (new.conversation_id, new.id);
+        INSERT INTO search_index (rowid, prompt, answer, title)
+            VALUES (last_insert_rowid(), """
+    + _user_text_sql("new.input_items")
+    + """, new.output_text, '');
+    END""",
+    """CREATE TRIGGER search_node_changed AFTER UPDATE OF input_items, output_text, status ON nodes
+    WHEN new.status <> 'streaming' AND (old.status = 'streaming'
+        OR old.output_text IS NOT new.output_text OR old.input_items IS NOT new.input_items)
+    BEGIN
+        UPDATE search_index SET prompt = """
+    + _user_text_sql("new.input_items")
+    + """, answer = new.output_text
+            WHERE rowid = (SELECT id FROM search_docs WHERE node_id = new.id);
+    END""",
+    """CREATE TRIGGER search_node_deleted AFTER DELETE ON nodes BEGIN
+        DELETE FROM search_index WHERE rowid = (SELECT id FROM search_docs WHERE node_id = old.id);
+        DELETE FROM search_docs WHERE node_id = old.id;
+    END""",
+    """CREATE TRIGGER search_conversation_inserted AFTER INSERT ON conversations BEGIN
+        INSERT INTO search_docs (conversation_id, node_id) VALUES (new.id, '');
+        INSERT INTO search_index (rowid, prompt, answer, title)
+            VALUES (last_insert_rowid(), '', '', new.title);
+    END""",
+    """CREATE TRIGGER search_conversation_renamed AFTER UPDATE OF title ON conversations
+    WHEN old.title IS NOT new.title BEGIN
+        UPDATE search_index SET title = new.title
+            WHERE rowid = (SELECT id FROM search_docs WHERE node_id = '' AND conversation_id = new.id);
+    END""",
+    """CREATE TRIGGER search_conversation_deleted AFTER DELETE ON conversations BEGIN
+        DELETE FROM search_index
+            WHERE rowid = (SELECT id FROM search_docs WHERE node_id = '' AND conversation_id = old.id);
+        DELETE FROM search_docs WHERE node_id = '' AND conversation_id = old.id;
+    END""",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_conversations_and_nodes",
@@ -62,6 +141,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX conversations_by_updated ON conversations (updated_at)",
         ),
     ),
+    Migration("0003_search_index", _SEARCH_INDEX),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -204,6 +204,40 @@ class Store:
                 (node.updated_at, node.conversation_id),
             )
 
+    def insert_nodes(self, nodes: list[Node]) -> None:
+        """Add several nodes (e.g. a conversation rebuilt from the server) in one transaction."""
+        if not nodes:
+            return
+        with self._write() as db:
+            db.executemany(
+                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})",
+                [_node_values(node) for node in nodes],
+            )
+            for conversation_id in {node.conversation_id for node in nodes}:
+                newest = max(n.updated_at for n in nodes if n.conversation_id == conversation_id)
+                db.execute(
+                    "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
+                    (newest, conversation_id),
+                )
+
+    def delete_nodes(self, node_ids: list[str]) -> int:
+        """Delete these nodes in one transaction (the caller passes a whole subtree); returns how many
+        were deleted. A conversation whose selected node goes forgets the selection."""
+        ids = list(dict.fromkeys(node_ids))
+        if not ids:
+            return 0
+        deleted = 0
+        with self._write() as db:
+            for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                db.execute(
+                    f"UPDATE conversations SET selected_node_id = NULL WHERE selected_node_id IN ({marks})",
+                    chunk,
+                )
+                deleted += db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk).rowcount
+        return deleted
+
     def update_node(self, node: Node) -> None:
         """Write every mutable field of a node: one UPDATE, one commit."""
         values = _node_values(node)

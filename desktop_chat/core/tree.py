@@ -1,7 +1,8 @@
 """An in-memory conversation tree with change notifications.
 
-Children are ordered by creation time. Listeners are told before and after a node is inserted (so a
-Qt item model can call beginInsertRows/endInsertRows) and when a node's content changes.
+Children are ordered by creation time. Listeners are told before and after a node is inserted or a
+subtree removed (so a Qt item model can call beginInsertRows/endInsertRows and
+beginRemoveRows/endRemoveRows) and when a node's content changes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ class TreeListener(Protocol):
     def node_inserting(self, parent_id: str | None, row: int) -> None: ...
     def node_inserted(self, node: Node) -> None: ...
     def node_changed(self, node: Node) -> None: ...
+
+
+class RemovalListener(TreeListener, Protocol):
+    """A listener that also hears subtree removals. Listeners without these methods are not told
+    (every view over a tree that can lose nodes must implement them)."""
+
+    def node_removing(self, parent_id: str | None, row: int) -> None: ...
+    def node_removed(self, node: Node) -> None: ...
 
 
 class ConversationTree:
@@ -87,6 +96,16 @@ class ConversationTree:
         index = kids.index(node_id) + step
         return self._nodes[kids[index]] if 0 <= index < len(kids) else None
 
+    def subtree(self, node_id: str) -> list[Node]:
+        """The node and all its descendants, parents before children."""
+        found: list[Node] = []
+        pending = [node_id]
+        while pending:
+            current = pending.pop()
+            found.append(self._nodes[current])
+            pending.extend(reversed(self._children.get(current, [])))
+        return found
+
     def deepest_leaf(self, node_id: str | None) -> Node | None:
         """Follow the newest child down from a node (used to pick a leaf to show)."""
         node = self._nodes[node_id] if node_id is not None else None
@@ -113,6 +132,28 @@ class ConversationTree:
         self._notify(lambda listener: listener.node_inserting(node.parent_id, row))
         self._add(node)
         self._notify(lambda listener: listener.node_inserted(node))
+
+    def remove_subtree(self, node_id: str) -> list[Node]:
+        """Remove a node with all its descendants; returns them, parents before children.
+
+        Listeners hear `node_removing(parent, row)` before and `node_removed(node)` after, once for
+        the whole subtree (as a Qt model removes one row together with its children)."""
+        doomed = self.subtree(node_id)
+        parent_id = self.parent_of(node_id)
+        row = self.row_of(node_id)
+        for listener in list(self._listeners):
+            removing = getattr(listener, "node_removing", None)
+            if removing is not None:
+                removing(parent_id, row)
+        self._children[parent_id].pop(row)
+        for node in doomed:
+            del self._nodes[node.id]
+            self._children.pop(node.id, None)
+        for listener in list(self._listeners):
+            removed = getattr(listener, "node_removed", None)
+            if removed is not None:
+                removed(doomed[0])
+        return doomed
 
     def changed(self, node: Node) -> None:
         """Tell listeners that a node's content (text, status, usage) changed."""

@@ -9,13 +9,17 @@ An answer looks like::
     Context: 2 user message(s): ["first question", "second question"]
     Instructions: none
 
-`parse_context()` reads the JSON list back, so tests can assert what the model saw. Directives in
+`parse_context()` reads the JSON list back, so tests can assert what the model saw. After a
+compaction the model sees the kept user messages and one opaque compaction item; the answer then adds
+``Compaction: 1 item(s) standing for N earlier item(s)``, read back by `parse_compaction()`. Directives in
 the last user message (``[[words:N]]``, ``[[markdown]]``, ``[[delay:MS]]``, ``[[fault:NAME]]``)
 make the answer longer, richer, slower or faulty.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from dataclasses import dataclass
@@ -25,6 +29,7 @@ JSON = dict[str, Any]
 
 DIRECTIVE = re.compile(r"\[\[(\w+)(?::([^\]]*))?\]\]")
 _CONTEXT_LINE = re.compile(r"^Context: \d+ user message\(s\): (.*)$", re.MULTILINE)
+_COMPACTION_LINE = re.compile(r"^Compaction: (\d+) item\(s\) standing for (\d+) earlier item\(s\)$", re.M)
 
 LOREM = (
     "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore "
@@ -140,6 +145,29 @@ def last_user_item(items: list[JSON]) -> JSON | None:
     return None
 
 
+def compaction_payload(sealed: str) -> JSON | None:
+    """What an emulator compaction item's `encrypted_content` holds (the seal is checked by the server)."""
+    data = sealed.partition(".")[0]
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(data.encode()))
+    except (ValueError, binascii.Error):
+        return None
+    return payload if isinstance(payload, dict) and payload.get("v") == 1 else None
+
+
+def compaction_line(context: list[JSON]) -> str:
+    """'Compaction: …' when the context holds compaction items, else ''."""
+    payloads = [
+        compaction_payload(str(item.get("encrypted_content", "")))
+        for item in context
+        if item.get("type") == "compaction"
+    ]
+    if not payloads:
+        return ""
+    replaced = sum(int((p or {}).get("items", 0)) for p in payloads)
+    return f"Compaction: {len(payloads)} item(s) standing for {replaced} earlier item(s)"
+
+
 def compose(context: list[JSON], instructions: str | None, json_format: bool = False) -> str:
     """The answer to an expanded context (directives in the last user message applied)."""
     texts = user_texts(context)
@@ -158,6 +186,9 @@ def compose(context: list[JSON], instructions: str | None, json_format: bool = F
         "",
         f"Instructions: {instructions or 'none'}",
     ]
+    compacted = compaction_line(context)
+    if compacted:
+        lines += ["", compacted]
     seen = attachments(last_user_item(context))
     if seen:
         lines += ["", f"Attachments: {seen}"]
@@ -188,6 +219,12 @@ def parse_context(answer_text: str) -> list[str]:
     if match is None:
         raise ValueError(f"not an emulator answer (no 'Context:' line): {answer_text[:200]!r}")
     return list(json.loads(match.group(1)))
+
+
+def parse_compaction(answer_text: str) -> tuple[int, int] | None:
+    """(compaction items, earlier items they stand for) an emulator answer saw, or None without any."""
+    match = _COMPACTION_LINE.search(answer_text)
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def count_tokens(text: str) -> int:

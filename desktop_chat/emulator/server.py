@@ -3,12 +3,24 @@
 Standard library only: a ThreadingHTTPServer in a daemon thread, HTTP/1.1 keep-alive, streams sent
 as Server-Sent Events in chunked transfer encoding (so a dropped connection is a protocol error the
 client notices, not a clean end of body).
+
+Compaction (`POST /v1/responses/compact`): the output window keeps every user message verbatim and
+replaces everything else (assistant answers, reasoning, tool items, earlier compactions) with one
+`compaction` item whose `encrypted_content` is sealed with this emulator's secret. The window is
+meant to be sent back as `input` (the history it replaces is not sent again); the compaction's own
+id is not a stored response, so chaining from it (`previous_response_id`) answers
+previous_response_not_found, as for any id the server does not hold. A compaction item whose seal does
+not verify is refused (400, `invalid_encrypted_content`). Answers to a context holding a compaction
+say so (`Compaction: …` line, read back with `parse_compaction`).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
+import hashlib
+import hmac
 import json
 import math
 import secrets
@@ -27,6 +39,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from desktop_chat.emulator.answers import (
     JSON,
+    compaction_payload,
     compose,
     context_chars,
     count_tokens,
@@ -38,6 +51,7 @@ from desktop_chat.emulator.answers import (
 DEFAULT_MODELS = ["gpt-4.1-mini", "gpt-4.1", "gpt-5-mini", "o4-mini"]
 HTTP_FAULTS = {
     "http_401",
+    "http_403",
     "http_404_model",
     "http_429",
     "http_500",
@@ -47,6 +61,8 @@ HTTP_FAULTS = {
 }
 STREAM_FAULTS = {"drop", "hang", "malformed", "error_flat", "error_nested", "failed", "incomplete"}
 FAULTS = HTTP_FAULTS | STREAM_FAULTS
+# which request a queued fault waits for; "create" is POST /v1/responses and /v1/chat/completions
+ENDPOINTS = {"create", "compact", "retrieve", "delete", "input_items"}
 SERVER_ERROR_MESSAGE = (
     "The server had an error processing your request. Sorry about that! You can retry your request, "
     "or contact us through our help center at help.openai.com if you keep seeing this error."
@@ -85,6 +101,7 @@ class _Fault:
     name: str
     params: dict[str, Any]
     times: int = 1
+    endpoint: str = "create"
 
 
 class ApiError(Exception):
@@ -262,6 +279,7 @@ class Emulator:
         self._faults: deque[_Fault] = deque()
         self._responses: dict[str, JSON] = {}  # stored responses by id
         self._contexts: dict[str, list[JSON]] = {}  # expanded input each response saw, by id
+        self._secret = secrets.token_bytes(16)  # seals compaction items
         self._stopping = threading.Event()
         self._gate = threading.Event()
         self._gate.set()
@@ -330,12 +348,20 @@ class Emulator:
     # ---- test controls ---------------------------------------------------------------------------
 
     def fail_next(self, fault: str, **params: Any) -> None:
-        """Make the next /v1/responses request (or the next `times` ones) fail with `fault`."""
+        """Make the next /v1/responses request (or the next `times` ones) fail with `fault`.
+
+        `endpoint="compact" | "retrieve" | "delete" | "input_items"` aims an HTTP fault at that
+        request instead of at the next answer ("create", the default)."""
         if fault not in FAULTS:
             raise ValueError(f"unknown fault {fault!r}; one of {sorted(FAULTS)}")
         times = int(params.pop("times", 1))
+        endpoint = str(params.pop("endpoint", "create"))
+        if endpoint not in ENDPOINTS:
+            raise ValueError(f"unknown endpoint {endpoint!r}; one of {sorted(ENDPOINTS)}")
+        if endpoint != "create" and fault not in HTTP_FAULTS:
+            raise ValueError(f"only HTTP faults apply to {endpoint}; one of {sorted(HTTP_FAULTS)}")
         with self._lock:
-            self._faults.append(_Fault(fault, params, times))
+            self._faults.append(_Fault(fault, params, times, endpoint))
 
     def forget(self, response_id: str | None = None) -> None:
         """Drop one stored response (or all): chaining from it answers previous_response_not_found."""
@@ -472,6 +498,8 @@ class Emulator:
             self._create_response(handler, body)
         elif rest == ["responses", "input_tokens"] and method == "POST":
             self._input_tokens(handler, body)
+        elif rest == ["responses", "compact"] and method == "POST":
+            self._compact(handler, body)
         elif len(rest) == 2 and rest[0] == "responses" and method in ("GET", "DELETE"):
             self._response_by_id(handler, method, rest[1])
         elif len(rest) == 3 and rest[0] == "responses" and rest[2] == "input_items" and method == "GET":
@@ -515,15 +543,21 @@ class Emulator:
         if model not in self.models:
             raise _fault_error("http_404_model", {}, str(model))
 
-    def _take_fault(self) -> _Fault | None:
+    def _take_fault(self, endpoint: str = "create") -> _Fault | None:
+        """The first queued fault aimed at this kind of request (used up after `times`)."""
         with self._lock:
-            if not self._faults:
+            fault = next((f for f in self._faults if f.endpoint == endpoint), None)
+            if fault is None:
                 return None
-            fault = self._faults[0]
             fault.times -= 1
             if fault.times <= 0:
-                self._faults.popleft()
+                self._faults.remove(fault)
             return fault
+
+    def _raise_fault(self, endpoint: str, model: str = "") -> None:
+        fault = self._take_fault(endpoint)
+        if fault is not None:
+            raise _fault_error(fault.name, fault.params, model)
 
     # ---- responses -------------------------------------------------------------------------------
 
@@ -543,7 +577,16 @@ class Emulator:
                     param="previous_response_id",
                     code="previous_response_not_found",
                 )
-        return earlier + normalize_input(body.get("input"))
+        items = normalize_input(body.get("input"))
+        for item in items:
+            if item.get("type") == "compaction" and not self._unseal(str(item.get("encrypted_content", ""))):
+                raise ApiError(
+                    400,
+                    f"The encrypted content of item '{item.get('id')}' could not be verified.",
+                    param="input",
+                    code="invalid_encrypted_content",
+                )
+        return earlier + items
 
     def _create_response(self, handler: _Handler, body: JSON) -> None:
         fault = self._take_fault()
@@ -574,6 +617,7 @@ class Emulator:
                 self._responses[response["id"]] = copy.deepcopy(response)
 
     def _response_by_id(self, handler: _Handler, method: str, response_id: str) -> None:
+        self._raise_fault("delete" if method == "DELETE" else "retrieve")
         with self._lock:
             stored = self._responses.get(response_id)
             if stored is not None and method == "DELETE":
@@ -586,6 +630,7 @@ class Emulator:
             self._send_json(handler, 200, stored)
 
     def _input_items(self, handler: _Handler, response_id: str, query: dict[str, str]) -> None:
+        self._raise_fault("input_items")
         with self._lock:
             found = response_id in self._responses
             items = copy.deepcopy(self._contexts.get(response_id, []))
@@ -621,6 +666,64 @@ class Emulator:
         chars = context_chars(context, body.get("instructions"))
         self._send_json(
             handler, 200, {"object": "response.input_tokens", "input_tokens": count_tokens("x" * chars)}
+        )
+
+    # ---- compaction -----------------------------------------------------------------------------
+
+    def _seal(self, payload: JSON) -> str:
+        data = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode()
+        mac = hmac.new(self._secret, data.encode(), hashlib.sha256).hexdigest()[:24]
+        return f"{data}.{mac}"
+
+    def _unseal(self, sealed: str) -> bool:
+        data, _, mac = sealed.partition(".")
+        expected = hmac.new(self._secret, data.encode(), hashlib.sha256).hexdigest()[:24]
+        return hmac.compare_digest(mac, expected) and compaction_payload(sealed) is not None
+
+    def _compact(self, handler: _Handler, body: JSON) -> None:
+        model = str(body.get("model") or "")
+        self._raise_fault("compact", model)
+        self._check_model(model)
+        if not body.get("input") and not body.get("previous_response_id"):
+            raise ApiError(
+                400,
+                "Either 'input' or 'previous_response_id' must be provided.",
+                param="input",
+                code="missing_required_parameter",
+            )
+        context = self._expand(body)
+        kept = [i for i in context if i.get("type") == "message" and i.get("role") == "user"]
+        replaced = 0
+        for item in context:
+            if item.get("type") == "compaction":
+                payload = compaction_payload(str(item.get("encrypted_content"))) or {}
+                replaced += int(payload.get("items", 0))
+            elif not (item.get("type") == "message" and item.get("role") == "user"):
+                replaced += 1
+        compaction = {
+            "id": _new_id("cmp"),
+            "type": "compaction",
+            "encrypted_content": self._seal({"v": 1, "items": replaced, "nonce": secrets.token_hex(4)}),
+        }
+        output = [{**copy.deepcopy(item), "id": _new_id("msg")} for item in kept] + [compaction]
+        input_tokens = count_tokens("x" * context_chars(context, body.get("instructions")))
+        output_tokens = count_tokens(json.dumps(compaction))
+        self._send_json(
+            handler,
+            200,
+            {
+                "id": _new_id("resp"),
+                "object": "response.compaction",
+                "created_at": int(time.time()),
+                "output": output,
+                "usage": {
+                    "input_tokens": input_tokens,
+                    "input_tokens_details": {"cached_tokens": 0},
+                    "output_tokens": output_tokens,
+                    "output_tokens_details": {"reasoning_tokens": 0},
+                    "total_tokens": input_tokens + output_tokens,
+                },
+            },
         )
 
     # ---- chat completions (streaming and not) ----------------------------------------------------
@@ -730,6 +833,13 @@ def _fault_error(name: str, params: dict[str, Any], model: str, body: JSON | Non
             or "Incorrect API key provided: sk-inv*****. You can find your API key at "
             "https://platform.openai.com/account/api-keys.",
             code="invalid_api_key",
+        )
+    if name == "http_403":
+        return ApiError(
+            403,
+            message or "You have insufficient permissions for this operation.",
+            type_="invalid_request_error",
+            code=params.get("code"),
         )
     if name == "http_404_model":
         return ApiError(

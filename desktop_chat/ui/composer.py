@@ -1,25 +1,149 @@
-"""The prompt editor: multi-line, Ctrl+Enter sends."""
+"""The prompt editor: multi-line, Ctrl+Enter sends; pasted or dropped images and files become attachments.
+
+Pasting or dropping image data emits `image_pasted`; local files (images, PDFs, anything else: the
+attachment bar judges them) emit `files_dropped`. Text is always inserted as plain text. A large text
+paste goes in by chunks of whole lines between event-loop turns, so the window stays responsive.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+LARGE_PASTE_CHARS = 256 * 1024  # above this, a paste is inserted in chunks
+CHUNK_CHARS = 128 * 1024
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    """The local files the data carries (a file manager's copy or drag), else []."""
+    if not mime.hasUrls():
+        return []
+    urls = mime.urls()
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return paths if paths and len(paths) == len(urls) else []
+
+
+def pasted_image(mime: QMimeData) -> QImage | None:
+    if not mime.hasImage():
+        return None
+    data = mime.imageData()
+    image = data if isinstance(data, QImage) else QImage(data) if data is not None else QImage()
+    return None if image.isNull() else image
+
+
+def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """The text cut into pieces of about `size` characters, each ending at a line end where possible."""
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            newline = text.find("\n", end)  # a long line goes in whole: re-laying it out per piece is slower
+            end = len(text) if newline < 0 else newline + 1
+        chunks.append(text[start:end])
+        start = end
+    return chunks
 
 
 class Composer(QPlainTextEdit):
     send_requested = Signal()
+    files_dropped = Signal(list)  # list[Path]
+    image_pasted = Signal(QImage)
+    paste_finished = Signal()  # a chunked (large) paste is complete
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
         self.setPlaceholderText("Type a prompt — Ctrl+Enter sends, Esc stops an answer")
         self.setTabChangesFocus(True)
+        self._pending: list[str] = []
+        self._paste_timer = QTimer(self)
+        self._paste_timer.setSingleShot(True)
+        self._paste_timer.setInterval(0)
+        self._paste_timer.timeout.connect(self._insert_next_chunk)
+
+    @property
+    def pasting(self) -> bool:
+        """A large paste is still going in (sending now would send part of it)."""
+        return bool(self._pending)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.send_requested.emit()
+            if not self.pasting:
+                self.send_requested.emit()
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # -- paste ------------------------------------------------------------------------------------
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return bool(local_files(source)) or source.hasImage() or bool(super().canInsertFromMimeData(source))
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        files = local_files(source)
+        if files:
+            self.files_dropped.emit(files)
+            return
+        image = pasted_image(source)
+        if image is not None:
+            self.image_pasted.emit(image)
+            return
+        if source.hasText():
+            self.insert_plain_text(source.text())
+
+    def insert_plain_text(self, text: str) -> None:
+        """Insert text at the cursor; a large text by chunks, between event-loop turns."""
+        if self.pasting:
+            self._pending.append(text)
+            return
+        if len(text) <= LARGE_PASTE_CHARS:
+            self.textCursor().insertText(text)
+            return
+        self._pending = text_chunks(text)
+        self.setReadOnly(True)
+        self.document().setUndoRedoEnabled(False)  # thousands of insert steps: no undo history
+        self._insert_next_chunk()
+
+    def _insert_next_chunk(self) -> None:
+        if not self._pending:
+            return
+        cursor = self.textCursor()
+        cursor.insertText(self._pending.pop(0))
+        self.setTextCursor(cursor)
+        if self._pending:
+            self._paste_timer.start()
+            return
+        self.document().setUndoRedoEnabled(True)
+        self.setReadOnly(False)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self.paste_finished.emit()
+
+    # -- drop -------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()) or event.mimeData().hasImage():
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_files(event.mimeData()) or event.mimeData().hasImage():
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        files = local_files(mime)
+        image = None if files else pasted_image(mime)
+        if files or image is not None:
+            event.acceptProposedAction()
+            if files:
+                self.files_dropped.emit(files)
+            elif image is not None:
+                self.image_pasted.emit(image)
+            return
+        super().dropEvent(event)

@@ -11,11 +11,13 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -42,9 +44,11 @@ from desktop_chat.core.model import (
 from desktop_chat.core.store import Store
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.turns import StreamFn, TurnRunner
+from desktop_chat.ui import tree_actions
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop_chat.ui.graph_view import ConversationGraphView
+from desktop_chat.ui.search_panel import SearchPanel
 from desktop_chat.ui.transcript import TranscriptView
 from desktop_chat.ui.tree_model import ConversationTreeModel
 from desktop_chat.ui.tree_view import ConversationTreeView
@@ -131,6 +135,9 @@ class MainWindow(QMainWindow):
         tree_layout.addWidget(self.tree_tabs)
         left_split.addWidget(tree_box)
         left_split.setSizes([260, 440])
+        self.search_panel = SearchPanel(self.store, self)
+        self.search_panel.result_activated.connect(self.open_search_result)
+        left_layout.addWidget(self.search_panel)
         left_layout.addWidget(left_split)
 
         self.transcript = TranscriptView(self)
@@ -215,6 +222,26 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(action("&New conversation", "Ctrl+N", self.new_conversation, "action_new"))
+        file_menu.addAction(
+            action(
+                "&Open response by id…",
+                "Ctrl+Shift+O",
+                lambda: tree_actions.request_open_by_id(self),
+                "action_open_by_id",
+            )
+        )
+        file_menu.addAction(action("&Import…", "Ctrl+I", self.import_dialog, "action_import"))
+        export_menu = file_menu.addMenu("&Export")
+        export_menu.addAction(action("All conversations (JSON)…", "", self.export_all, "action_export_all"))
+        export_menu.addAction(
+            action("This branch (Markdown)…", "", lambda: self.export_markdown(False), "action_export_branch")
+        )
+        export_menu.addAction(
+            action(
+                "This whole tree (Markdown)…", "", lambda: self.export_markdown(True), "action_export_tree"
+            )
+        )
+        file_menu.addSeparator()
         file_menu.addAction(action("&Settings…", "Ctrl+,", self.open_settings, "action_settings"))
         file_menu.addSeparator()
         file_menu.addAction(action("&Quit", "Ctrl+Q", self.close, "action_quit"))
@@ -227,7 +254,25 @@ class MainWindow(QMainWindow):
             action("&Edit prompt and resend…", "Ctrl+E", self.edit_prompt, "action_edit"),
             action("&Fan out variants…", "Ctrl+Shift+F", self.fan_out, "action_fan_out"),
             action("&Compare with siblings", "Ctrl+Shift+C", self.compare_siblings, "action_compare"),
+            action(
+                "Co&mpact branch",
+                "Ctrl+Shift+K",
+                lambda: tree_actions.request_compact(self),
+                "action_compact",
+            ),
         ]
+        delete = action(
+            "&Delete turn and what follows…",
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            lambda: tree_actions.request_delete(self),
+            "action_delete",
+        )
+        # Delete acts in the tree panes only, never while typing in the composer
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(delete)
+        self.tree_view.addAction(delete)
+        self.graph_view.addAction(delete)
+        node_actions.append(delete)
         for node_action in node_actions:
             chat_menu.addAction(node_action)
         # the same actions on a right click in the tree
@@ -245,6 +290,9 @@ class MainWindow(QMainWindow):
             action("&Next sibling", "Alt+Right", lambda: self.tree_view.move_to_sibling(1), "action_next")
         )
         go_menu.addAction(action("Focus &composer", "Ctrl+L", self.composer.setFocus, "action_focus"))
+        go_menu.addAction(
+            action("&Search all conversations", "Ctrl+F", self.search_panel.focus_input, "action_search")
+        )
         go_menu.addAction(action("&Graph / outline", "Ctrl+G", self.toggle_graph, "action_toggle_graph"))
 
     # -- conversations --------------------------------------------------------------------------
@@ -284,6 +332,79 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.conversation_list.setCurrentIndex(self.conversation_model.index(row, 0))
         self._update_status()
+
+    def open_search_result(self, conversation_id: str, node_id: str) -> None:
+        self.open_conversation(conversation_id)
+        if node_id:
+            self.select_node(node_id)
+
+    # -- import / export ------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import conversations",
+            "",
+            "ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)",
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> str:
+        """Import a file (all or nothing) and say what happened; returns the message shown."""
+        from desktop_chat import cli
+        from desktop_chat.core.attachments import attachments_dir
+        from desktop_chat.core.export import ImportFailed
+        from desktop_chat.core.store import StoreError
+
+        try:
+            summary = cli.import_file(self.store, path, attachments_dir(self.store.path.parent))
+        except (ImportFailed, StoreError) as exc:
+            message = exc.user_message
+            QMessageBox.warning(self, "Import failed", message)
+            return message
+        self.conversation_model.set_conversations(self.store.list_conversations())
+        self.search_panel.refresh()
+        message = summary.text()
+        self.show_notice(message)
+        return message
+
+    def export_all(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export all conversations", "desktop_chat-export.json", "JSON (*.json);;Markdown (*.md)"
+        )
+        if path:
+            self.export_path(Path(path))
+
+    def export_path(self, path: Path) -> str:
+        from desktop_chat import cli
+        from desktop_chat.core.attachments import attachments_dir
+        from desktop_chat.core.export import ImportFailed
+
+        try:
+            message = cli.export_file(self.store, path, attachments_dir(self.store.path.parent))
+        except ImportFailed as exc:
+            message = exc.user_message
+            QMessageBox.warning(self, "Export failed", message)
+            return message
+        self.show_notice(message)
+        return message
+
+    def export_markdown(self, whole_tree: bool) -> None:
+        from desktop_chat.core import export
+
+        if self.conversation is None or self.tree is None:
+            return
+        if whole_tree:
+            text = export.markdown_for_tree(self.conversation, self.tree.nodes())
+        else:
+            text = export.markdown_for_path(self.conversation, self.tree.path_to(self.selected_node_id()))
+        name = title_from_prompt(self.conversation.title, 40).replace("/", "-") + ".md"
+        path, _ = QFileDialog.getSaveFileName(self, "Export as Markdown", name, "Markdown (*.md)")
+        if path:
+            try:
+                export.write_text_atomically(Path(path), text)
+            except OSError as exc:
+                QMessageBox.warning(self, "Export failed", f"{path} cannot be written: {exc}")
 
     # -- selection --------------------------------------------------------------------------
     def selected_node_id(self) -> str | None:

@@ -5,8 +5,9 @@ a render appends the markdown blocks that closed since the last one (each is ren
 replaces only the open tail, at document positions kept from the previous render
 (`core.markdown.IncrementalMarkdown` decides where the closed part ends).
 
-Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all), links
-open only on click and only for http/https, through `link_opener`.
+Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all but the
+thumbnails of the prompt's own attachments, read from the local attachment store by content hash),
+links open only on click and only for http/https, through `link_opener`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_chat.core.attachments import Attachment, AttachmentStore, attachment_parts, human_size
 from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_html
 from desktop_chat.core.model import Node, NodeStatus
+from desktop_chat.ui.image_tools import stored_thumbnail
 
 log = logging.getLogger("desktop_chat.transcript")
 
@@ -50,16 +53,34 @@ def _para(text: str, style: str) -> str:
     return f'<p style="{style}">{html.escape(text)}</p>'
 
 
+# <img src="desktop-chat-attachment:<sha256>">: a prompt's image thumbnail from the local store, nothing else
+ATTACHMENT_SCHEME = "desktop-chat-attachment"
+THUMB_SIDE = 120
+
+
+def _attachment_html(attachment: Attachment) -> str:
+    name = html.escape(attachment.filename)
+    if attachment.kind == "image" and attachment.sha256:
+        width, height = attachment.width or THUMB_SIDE, attachment.height or THUMB_SIDE
+        scale = min(1.0, THUMB_SIDE / max(width, height))
+        return (
+            f'<img src="{ATTACHMENT_SCHEME}:{attachment.sha256}" width="{max(1, round(width * scale))}" '
+            f'height="{max(1, round(height * scale))}" title="{name}" alt="{name}" /> '
+        )
+    if attachment.url:
+        return f'<span style="color:#555555;">[image: {html.escape(attachment.url)}]</span> '
+    return f'<span style="color:#555555;">[PDF: {name}, {human_size(attachment.size)}]</span> '
+
+
 def prompt_html(node: Node) -> str:
-    """The user's turn: a shaded "You" box with the prompt as plain text."""
-    images = sum(
-        1
-        for item in node.input_items
-        if isinstance(item.get("content"), list)
-        for part in item["content"]
-        if part.get("type") == "input_image"
-    )
-    attached = f'<p style="color:#555555;">+ {images} image(s) attached</p>' if images else ""
+    """The user's turn: a shaded "You" box with the prompt as plain text and its attachments."""
+    if not node.input_items:  # a turn with no user input (a compaction) has no "You" box
+        return ""
+    shown = [
+        _attachment_html(attachment) if attachment else f'<span style="color:#555555;">[{kind}]</span> '
+        for kind, attachment in attachment_parts(node.input_items)
+    ]
+    attached = f"<p>{''.join(shown)}</p>" if shown else ""
     return (
         '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
         '<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>You</b></p>'
@@ -137,6 +158,7 @@ class TranscriptView(QTextBrowser):
         self.document().setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
         self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
+        self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
         self.stats = RenderStats()
         self._stream: _Stream | None = None
         self._timer = QTimer(self)
@@ -153,6 +175,10 @@ class TranscriptView(QTextBrowser):
         URLs and read relative names from disk itself. Empty data is cached, so each name is asked once.
         """
         url = QUrl(name)
+        if url.scheme() == ATTACHMENT_SCHEME and self.attachment_store is not None:
+            thumbnail = stored_thumbnail(self.attachment_store, url.path(), THUMB_SIDE * 2)
+            if thumbnail is not None:
+                return thumbnail
         self.refused_resources.append(url)
         log.info("refused to load a resource: %s", url.toString()[:200])
         return QByteArray()

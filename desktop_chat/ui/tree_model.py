@@ -1,10 +1,11 @@
 """A Qt item model over a `core.tree.ConversationTree` (one column, one row per turn).
 
 The pure tree is the source of truth; this model listens to it (napari's habit): the tree says
-`node_inserting` / `node_inserted` / `node_changed` and the model turns them into
-beginInsertRows / endInsertRows / dataChanged. Indexes carry a small integer key (`internalId`),
-never a Python object pointer; keys and rows are cached per node, so building and walking a tree of
-10k nodes is linear. Children are only ever appended, so a cached row never goes stale.
+`node_inserting` / `node_inserted` / `node_changed` / `node_removing` / `node_removed` and the model
+turns them into beginInsertRows / endInsertRows / dataChanged / beginRemoveRows / endRemoveRows.
+Indexes carry a small integer key (`internalId`), never a Python object pointer; keys and rows are
+cached per node, so building and walking a tree of 10k nodes is linear. Children are appended, so a
+cached row only goes stale when a sibling before it is removed: removal drops the siblings' rows.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def node_label(node: Node) -> str:
     """The one-line label of a turn: the start of its prompt, plus a mark when not completed."""
     words = " ".join(node.user_text.split())
+    if not words and not node.input_items and node.notice:
+        words = "⇣ " + " ".join(node.notice.split())  # a node without a prompt (a compaction) says what it is
     if not words:
         words = "(no text)"
     elif len(words) > LABEL_CHARS:
@@ -78,6 +81,7 @@ class ConversationTreeModel(QAbstractItemModel):
         self._ids: list[str] = []  # internalId -> node id
         self._rows: dict[str, int] = {}  # node id -> row among its siblings
         self._pending_row: int | None = None
+        self._pending_removal: tuple[str | None, list[str]] | None = None  # parent, ids leaving
 
     # -- the tree ------------------------------------------------------------------------------
     def tree(self) -> ConversationTree | None:
@@ -92,6 +96,7 @@ class ConversationTreeModel(QAbstractItemModel):
         self._ids.clear()
         self._rows.clear()
         self._pending_row = None
+        self._pending_removal = None
         if tree is not None:
             tree.add_listener(self)
         self.endResetModel()
@@ -114,6 +119,23 @@ class ConversationTreeModel(QAbstractItemModel):
             roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
             self.dataChanged.emit(index, index, roles)
 
+    def node_removing(self, parent_id: str | None, row: int) -> None:
+        assert self._tree is not None
+        leaving = [node.id for node in self._tree.subtree(self._tree.child_at(parent_id, row).id)]
+        self._pending_removal = (parent_id, leaving)
+        self.beginRemoveRows(self.index_for(parent_id), row, row)
+
+    def node_removed(self, node: Node) -> None:
+        assert self._tree is not None and self._pending_removal is not None
+        parent_id, leaving = self._pending_removal
+        self._pending_removal = None
+        for node_id in leaving:
+            self._keys.pop(node_id, None)  # its key is never reused: stale indexes find no node
+            self._rows.pop(node_id, None)
+        for sibling in self._tree.children(parent_id):  # rows after the removed one moved up
+            self._rows.pop(sibling.id, None)
+        self.endRemoveRows()
+
     # -- lookups -------------------------------------------------------------------------------
     def index_for(self, node_id: str | None) -> QModelIndex:
         """The index of a node; invalid for None or an id not in the tree."""
@@ -125,11 +147,15 @@ class ConversationTreeModel(QAbstractItemModel):
         if not index.isValid() or index.model() is not self:
             return None
         key = index.internalId()
-        return self._ids[key] if 0 <= key < len(self._ids) else None
+        if not 0 <= key < len(self._ids) or self._keys.get(self._ids[key]) != key:
+            return None  # a removed node
+        return self._ids[key]
 
     def node(self, index: AnyIndex) -> Node | None:
         node_id = self.node_id(index)
-        return self._tree.get(node_id) if node_id is not None and self._tree is not None else None
+        if node_id is None or self._tree is None or node_id not in self._tree:
+            return None
+        return self._tree.get(node_id)
 
     def _key(self, node_id: str) -> int:
         key = self._keys.get(node_id)

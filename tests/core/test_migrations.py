@@ -17,6 +17,7 @@ from desktop_chat.core.store import Store, StoreTooNewError, open_store
 SHIPPED = {
     "0001_conversations_and_nodes": "b5e6b1157cb663e91ae165b67e87c3d9dd6a6115d0ed3d71176a3b7ef2ac8b5e",
     "0002_settings_and_indexes": "444e33b044d4b4a4897e28414871faa3c044dc548157c2bc483a7857c052735a",
+    "0003_search_index": "9ce98aa5907c197492fd6e79df3d777f95d495cf920c9d00d410485fd5044fe7",
 }
 
 
@@ -172,3 +173,41 @@ def test_database_from_a_newer_app_is_refused_and_untouched(tmp_path: Path, how:
         open_store(path)  # never moved aside as if it were damaged
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name) == []
+
+
+def test_the_search_index_is_built_for_data_written_before_migration_3(tmp_path: Path) -> None:
+    from desktop_chat.core.search import search
+
+    path = tmp_path / "v2.sqlite3"
+    conn = raw(path)
+    try:
+        assert apply_migrations(conn, upto=2) == [m.name for m in MIGRATIONS[:2]]
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', '옛 대화 about oaks', NULL, '{}', 1.0, 2.0)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n1', 'c1', NULL,"
+            ' \'[{"type":"message","role":"user","content":[{"type":"input_text","text":"你好 acorns"}]},'
+            ' {"type":"message","role":"user","content":"and squirrels"}, 7, "junk"]\','
+            " '[]', 'oak answer', '', NULL, NULL, '', '{}', NULL, 'completed', NULL, NULL, 'chain', 1.5, 1.6)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n2', 'c1', 'n1', 'not json',"
+            " '[]', 'second', '', NULL, NULL, '', '{}', NULL, 'completed', NULL, NULL, 'chain', 1.7, 1.8)"
+        )
+    finally:
+        conn.close()
+    store = Store(path)
+    try:
+        assert [(h.node_id, h.field) for h in search(store, "acorns")] == [("n1", "prompt")]
+        assert [(h.node_id, h.field) for h in search(store, "squirrels")] == [("n1", "prompt")]
+        assert [(h.node_id, h.field) for h in search(store, "你好")] == [("n1", "prompt")]
+        assert [(h.conversation_id, h.field) for h in search(store, "옛 대화")] == [("c1", "title")]
+        assert [h.node_id for h in search(store, "second")] == ["n2"]  # unreadable input: answer still found
+    finally:
+        store.close()

@@ -37,7 +37,10 @@ class App:
         return len(self.window.tree) if self.window.tree is not None else 0
 
     def type_and_send(self, text: str) -> None:
-        QTest.keyClicks(self.window.composer, text)
+        if text.isascii():
+            QTest.keyClicks(self.window.composer, text)
+        else:  # QTest types ASCII only; an input method commits CJK/Cyrillic text like this
+            self.window.composer.insertPlainText(text)
         QTest.keyClick(self.window.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     async def send(self, text: str, timeout: float = 15) -> Any:
