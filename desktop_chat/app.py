@@ -192,6 +192,18 @@ def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
     interrupted = store.mark_streaming_interrupted()
     if interrupted:
         log.info("marked %d streaming answer(s) as interrupted", interrupted)
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_chat.ui import i18n, theme
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        language = i18n.resolve(store.get_setting(i18n.SETTING_KEY))
+        app.setProperty("desktop_chat_language", language)
+        for old in getattr(app, "_desktop_chat_translators", []):
+            app.removeTranslator(old)
+        app._desktop_chat_translators = i18n.install(app, language)  # type: ignore[attr-defined]
+        theme.apply(app, str(store.get_setting(theme.SETTING_KEY, "system")))
     window = MainWindow(store, demo=args.demo, startup_notice=notice)
     return window, Connector(window, args)
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core import personas as personas_store
 from desktop_chat.core import settings as app_settings
 from desktop_chat.core.model import (
     ChatParams,
@@ -41,10 +43,11 @@ from desktop_chat.core.model import (
     user_message,
     user_text_of,
 )
+from desktop_chat.core.personas import Persona
 from desktop_chat.core.store import Store
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.turns import StreamFn, TurnRunner
-from desktop_chat.ui import tree_actions
+from desktop_chat.ui import i18n, theme, tree_actions
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop_chat.ui.graph_view import ConversationGraphView
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.tasks: set[asyncio.Task[Node]] = set()  # turns streaming now (fan-out runs several)
         self.live: dict[str, Node] = {}  # the nodes they stream into
         self.compare_view: Any = None
+        self.pending_override: dict[str, Any] = {}  # persona picked before the conversation exists
+        self.shortcuts_dialog: Any = None
         self._fan_out_waiting = 0  # fan-out: how many new nodes to gather before comparing them
         self._fan_out_nodes: list[str] = []
         self.runner: TurnRunner | None = None
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_actions()
         self._load_conversations()
+        self._restore_layout()
         self._update_title()
         self.composer.setFocus()
         if startup_notice:
@@ -117,19 +123,19 @@ class MainWindow(QMainWindow):
         self.tree_tabs.addTab(self.graph_view, "Graph")
         self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
 
-        new_button = QPushButton("New conversation")
+        new_button = QPushButton(self.tr("New conversation"))
         new_button.setObjectName("new_conversation_button")
         new_button.clicked.connect(self.new_conversation)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(new_button)
-        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split = self.left_split = QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(self.conversation_list)
         tree_box = QWidget()
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
-        tree_label = QLabel("Conversation tree — select any answer to continue from it")
+        tree_label = QLabel(self.tr("Conversation tree — select any answer to continue from it"))
         tree_label.setWordWrap(True)
         tree_layout.addWidget(tree_label)
         tree_layout.addWidget(self.tree_tabs)
@@ -153,18 +159,20 @@ class MainWindow(QMainWindow):
         self.composer.setMaximumHeight(120)
         self.reply_label = QLabel()
         self.reply_label.setObjectName("reply_target")
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("send_button")
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stop_button")
-        self.stop_button.setToolTip("Stop the answer (Esc); what arrived is kept")
+        self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retry_button")
-        self.retry_button.setToolTip("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
+        self.retry_button.setToolTip(
+            self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
+        )
         self.retry_button.clicked.connect(self.regenerate)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
@@ -199,7 +207,7 @@ class MainWindow(QMainWindow):
         self.model_label.setObjectName("status_model")
         self.usage_label = QLabel()
         self.usage_label.setObjectName("status_usage")
-        self.backend_label = QLabel("Connecting…")
+        self.backend_label = QLabel(self.tr("Connecting…"))
         self.backend_label.setObjectName("status_backend")
         self.draft_label = QLabel()
         self.draft_label.setObjectName("status_draft_tokens")
@@ -220,49 +228,68 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(action("&New conversation", "Ctrl+N", self.new_conversation, "action_new"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            action(self.tr("&New conversation"), "Ctrl+N", self.new_conversation, "action_new")
+        )
         file_menu.addAction(
             action(
-                "&Open response by id…",
+                self.tr("&Open response by id…"),
                 "Ctrl+Shift+O",
                 lambda: tree_actions.request_open_by_id(self),
                 "action_open_by_id",
             )
         )
-        file_menu.addAction(action("&Import…", "Ctrl+I", self.import_dialog, "action_import"))
-        export_menu = file_menu.addMenu("&Export")
-        export_menu.addAction(action("All conversations (JSON)…", "", self.export_all, "action_export_all"))
+        file_menu.addAction(action(self.tr("&Import…"), "Ctrl+I", self.import_dialog, "action_import"))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.addAction(
-            action("This branch (Markdown)…", "", lambda: self.export_markdown(False), "action_export_branch")
+            action(self.tr("All conversations (JSON)…"), "", self.export_all, "action_export_all")
         )
         export_menu.addAction(
             action(
-                "This whole tree (Markdown)…", "", lambda: self.export_markdown(True), "action_export_tree"
+                self.tr("This branch (Markdown)…"),
+                "",
+                lambda: self.export_markdown(False),
+                "action_export_branch",
+            )
+        )
+        export_menu.addAction(
+            action(
+                self.tr("This whole tree (Markdown)…"),
+                "",
+                lambda: self.export_markdown(True),
+                "action_export_tree",
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(action("&Settings…", "Ctrl+,", self.open_settings, "action_settings"))
+        file_menu.addAction(action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, "action_settings"))
         file_menu.addSeparator()
-        file_menu.addAction(action("&Quit", "Ctrl+Q", self.close, "action_quit"))
-        chat_menu = self.menuBar().addMenu("&Chat")
-        chat_menu.addAction(action("&Send", "Ctrl+Return", self.send, "action_send"))
-        chat_menu.addAction(action("S&top", "Esc", self.stop, "action_stop"))
+        file_menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close, "action_quit"))
+        chat_menu = self.menuBar().addMenu(self.tr("&Chat"))
+        chat_menu.addAction(action(self.tr("&Send"), "Ctrl+Return", self.send, "action_send"))
+        chat_menu.addAction(action(self.tr("S&top"), "Esc", self.stop, "action_stop"))
         node_actions = [
-            action("&Regenerate / retry", "Ctrl+R", self.regenerate, "action_regenerate"),
-            action("Regenerate &with…", "Ctrl+Shift+R", lambda: self.fan_out(1), "action_regenerate_with"),
-            action("&Edit prompt and resend…", "Ctrl+E", self.edit_prompt, "action_edit"),
-            action("&Fan out variants…", "Ctrl+Shift+F", self.fan_out, "action_fan_out"),
-            action("&Compare with siblings", "Ctrl+Shift+C", self.compare_siblings, "action_compare"),
+            action(self.tr("&Regenerate / retry"), "Ctrl+R", self.regenerate, "action_regenerate"),
             action(
-                "Co&mpact branch",
+                self.tr("Regenerate &with…"),
+                "Ctrl+Shift+R",
+                lambda: self.fan_out(1),
+                "action_regenerate_with",
+            ),
+            action(self.tr("&Edit prompt and resend…"), "Ctrl+E", self.edit_prompt, "action_edit"),
+            action(self.tr("&Fan out variants…"), "Ctrl+Shift+F", self.fan_out, "action_fan_out"),
+            action(
+                self.tr("&Compare with siblings"), "Ctrl+Shift+C", self.compare_siblings, "action_compare"
+            ),
+            action(
+                self.tr("Co&mpact branch"),
                 "Ctrl+Shift+K",
                 lambda: tree_actions.request_compact(self),
                 "action_compact",
             ),
         ]
         delete = action(
-            "&Delete turn and what follows…",
+            self.tr("&Delete turn and what follows…"),
             QKeySequence(QKeySequence.StandardKey.Delete),
             lambda: tree_actions.request_delete(self),
             "action_delete",
@@ -278,22 +305,72 @@ class MainWindow(QMainWindow):
         # the same actions on a right click in the tree
         self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree_view.addActions(node_actions)
-        go_menu = self.menuBar().addMenu("&Go")
-        go_menu.addAction(action("&Parent", "Alt+Up", self.tree_view.move_to_parent, "action_parent"))
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(
-            action("&First child", "Alt+Down", self.tree_view.move_to_first_child, "action_child")
+            action(self.tr("&Parent"), "Alt+Up", self.tree_view.move_to_parent, "action_parent")
         )
         go_menu.addAction(
-            action("P&revious sibling", "Alt+Left", lambda: self.tree_view.move_to_sibling(-1), "action_prev")
+            action(self.tr("&First child"), "Alt+Down", self.tree_view.move_to_first_child, "action_child")
         )
         go_menu.addAction(
-            action("&Next sibling", "Alt+Right", lambda: self.tree_view.move_to_sibling(1), "action_next")
+            action(
+                self.tr("P&revious sibling"),
+                "Alt+Left",
+                lambda: self.tree_view.move_to_sibling(-1),
+                "action_prev",
+            )
         )
-        go_menu.addAction(action("Focus &composer", "Ctrl+L", self.composer.setFocus, "action_focus"))
         go_menu.addAction(
-            action("&Search all conversations", "Ctrl+F", self.search_panel.focus_input, "action_search")
+            action(
+                self.tr("&Next sibling"),
+                "Alt+Right",
+                lambda: self.tree_view.move_to_sibling(1),
+                "action_next",
+            )
         )
-        go_menu.addAction(action("&Graph / outline", "Ctrl+G", self.toggle_graph, "action_toggle_graph"))
+        go_menu.addAction(
+            action(self.tr("Focus &composer"), "Ctrl+L", self.composer.setFocus, "action_focus")
+        )
+        go_menu.addAction(
+            action(
+                self.tr("&Search all conversations"), "Ctrl+F", self.search_panel.focus_input, "action_search"
+            )
+        )
+        go_menu.addAction(
+            action(self.tr("&Graph / outline"), "Ctrl+G", self.toggle_graph, "action_toggle_graph")
+        )
+
+        self.persona_menu = chat_menu.addMenu(self.tr("&Persona"))
+        self.persona_menu.setObjectName("persona_menu")
+        self.persona_menu.aboutToShow.connect(self._fill_persona_menu)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        current_theme = self.store.get_setting(theme.SETTING_KEY, "system")
+        themes = (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        )
+        for key, label in themes:
+            act = theme_menu.addAction(label)
+            act.setObjectName(f"action_theme_{key}")
+            act.setCheckable(True)
+            act.setChecked(key == current_theme)
+            act.triggered.connect(lambda _=False, k=key: self.set_theme(k))
+        current_language = self.store.get_setting(i18n.SETTING_KEY, "system")
+        for key, label in i18n.LANGUAGES.items():
+            act = language_menu.addAction(self.tr("Follow the system") if key == "system" else label)
+            act.setObjectName(f"action_language_{key}")
+            act.setCheckable(True)
+            act.setChecked(key == current_language)
+            act.triggered.connect(lambda _=False, k=key: self.set_language(k))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            action(self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts, "action_shortcuts")
+        )
 
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
@@ -417,6 +494,137 @@ class MainWindow(QMainWindow):
         self._show_node(node_id)
         self.store.save_conversation(self.conversation)
 
+    # -- appearance, language, personas, help --------------------------------------------------
+    def set_theme(self, key: str) -> None:
+        self.store.set_setting(theme.SETTING_KEY, key)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, key)
+        for name in theme.THEMES:
+            act = self.findChild(QAction, f"action_theme_{name}")
+            if act is not None:
+                act.setChecked(name == key)
+        self.transcript.show_path(self.tree.path_to(self.selected_node_id()) if self.tree else [])
+
+    def set_language(self, key: str) -> None:
+        self.store.set_setting(i18n.SETTING_KEY, key)
+        for name in i18n.LANGUAGES:
+            act = self.findChild(QAction, f"action_language_{name}")
+            if act is not None:
+                act.setChecked(name == key)
+        self.show_notice(self.tr("The language changes the next time desktop_chat starts."))
+
+    def personas(self) -> list[Persona]:
+        return personas_store.load(self.store, i18n.resolve(self.store.get_setting(i18n.SETTING_KEY)))
+
+    def _fill_persona_menu(self) -> None:
+        menu = self.persona_menu
+        menu.clear()
+        current = self.effective_params().instructions
+        none = menu.addAction(self.tr("No persona (default instructions)"))
+        none.setCheckable(True)
+        none.setChecked(not (self.conversation and self.conversation.params_override.get("instructions")))
+        none.triggered.connect(lambda: self.use_persona(None))
+        for persona in self.personas():
+            act = menu.addAction(persona.name)
+            act.setCheckable(True)
+            act.setChecked(bool(persona.instructions) and persona.instructions == current)
+            act.setToolTip(persona.instructions)
+            act.triggered.connect(lambda _=False, p=persona: self.use_persona(p))
+        menu.addSeparator()
+        manage = menu.addAction(self.tr("Manage personas…"))
+        manage.setObjectName("action_manage_personas")
+        manage.triggered.connect(self.manage_personas)
+
+    def use_persona(self, persona: Persona | None) -> None:
+        """Use a persona's instructions for this conversation (or the next one started)."""
+        override = dict(self.conversation.params_override if self.conversation else self.pending_override)
+        if persona is None:
+            override.pop("instructions", None)
+        else:
+            override["instructions"] = persona.instructions
+        if self.conversation is not None:
+            self.conversation.params_override = override
+            self.store.save_conversation(self.conversation)
+        else:
+            self.pending_override = override
+        name = persona.name if persona else self.tr("no persona")
+        self.statusBar().showMessage(self.tr("Persona: %s") % name, 4000)
+
+    def manage_personas(self) -> None:
+        from desktop_chat.ui.personas_dialog import PersonasDialog
+
+        dialog = PersonasDialog(self.personas(), self)
+        if dialog.exec():
+            personas_store.save(self.store, dialog.personas())
+
+    def show_shortcuts(self) -> None:
+        """Every action with a shortcut, read from the actions themselves so the list is always true."""
+        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
+
+        rows = []
+        for act in self.findChildren(QAction):
+            if not act.shortcut().isEmpty() and act.text():
+                rows.append(
+                    (
+                        act.text().replace("&", ""),
+                        act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    )
+                )
+        rows.sort(key=lambda row: row[0].lower())
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcuts_dialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("shortcuts_table")
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        for row, (text, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(text))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(520, 560)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+
+    def _restore_layout(self) -> None:
+        state = self.store.get_setting("window_layout")
+        if not isinstance(state, dict):
+            return
+        try:
+            if state.get("geometry"):
+                self.restoreGeometry(QByteArray.fromBase64(str(state["geometry"]).encode()))
+            for splitter, key in ((self.main_split, "main_split"), (self.left_split, "left_split")):
+                sizes = state.get(key)
+                if isinstance(sizes, list) and all(isinstance(v, int) and v >= 0 for v in sizes):
+                    splitter.setSizes(sizes)
+            if state.get("tab") in (0, 1):
+                self.tree_tabs.setCurrentIndex(int(state["tab"]))
+        except (TypeError, ValueError):
+            log.info("ignoring an unreadable saved window layout")
+
+    def _save_layout(self) -> None:
+        """Remember geometry and splitters (best effort: a closed or read-only store only skips it)."""
+        from desktop_chat.core.store import StoreError
+
+        try:
+            self._write_layout()
+        except StoreError as exc:
+            log.info("window layout not saved: %s", exc)
+
+    def _write_layout(self) -> None:
+        self.store.set_setting(
+            "window_layout",
+            {
+                "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
+                "main_split": self.main_split.sizes(),
+                "left_split": self.left_split.sizes(),
+                "tab": self.tree_tabs.currentIndex(),
+            },
+        )
+
     def toggle_graph(self) -> None:
         self.tree_tabs.setCurrentIndex(1 - self.tree_tabs.currentIndex())
 
@@ -454,7 +662,7 @@ class MainWindow(QMainWindow):
         if not text:
             return
         if self.active is not None:
-            self.show_notice("An answer is still streaming: stop it (Esc) or wait before sending.")
+            self.show_notice(self.tr("An answer is still streaming: stop it (Esc) or wait before sending."))
             return
         if self._start_turns(self.selected_node_id(), [user_message(text)]):
             self.composer.clear()
@@ -489,7 +697,9 @@ class MainWindow(QMainWindow):
         node = self.selected_node()
         if node is None or self.active is not None:
             return
-        dialog = FanOutDialog(self.effective_params(), self.models, self, count=count or 3)
+        dialog = FanOutDialog(
+            self.effective_params(), self.models, self, count=count or 3, personas=self.personas()
+        )
         if not dialog.exec():
             return
         tasks = self._start_turns(node.parent_id, list(node.input_items), dialog.variants())
@@ -509,10 +719,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Settings need attention", "\n".join(dict.fromkeys(problems)))
             return []
         if self.backend is None or self.runner is None:
-            self.show_notice("Still connecting to the server — try again in a moment.")
+            self.show_notice(self.tr("Still connecting to the server — try again in a moment."))
             return []
         if self.conversation is None:
-            conversation = Conversation(title=title_from_prompt(user_text_of(input_items)))
+            conversation = Conversation(
+                title=title_from_prompt(user_text_of(input_items)), params_override=self.pending_override
+            )
+            self.pending_override = {}
             self.store.save_conversation(conversation)
             self.conversation_model.add_conversation(conversation)
             self.conversation = conversation
@@ -718,13 +931,14 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, finished: Node | None = None) -> None:
         params = self.effective_params()
-        self.model_label.setText(f"Model: {params.model}")
+        self.model_label.setText(self.tr("Model: %s") % params.model)
         node = finished
         if node is None and self.tree is not None and self.selected_node_id() in self.tree:
             node = self.tree.get(self.selected_node_id() or "")
         if node is not None and node.usage is not None:
             usage = node.usage
-            text = f"Last answer: {usage.input_tokens} in · {usage.output_tokens} out"
+            text = self.tr("Last answer: %1 in · %2 out").replace("%1", str(usage.input_tokens))
+            text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
                 text += f" · {usage.reasoning_tokens} reasoning"
             self.usage_label.setText(text + f" · {node.context_mode}")
@@ -734,18 +948,22 @@ class MainWindow(QMainWindow):
     def _update_reply_target(self) -> None:
         node_id = self.selected_node_id()
         if self.tree is None or node_id is None or node_id not in self.tree:
-            self.reply_label.setText("New conversation")
+            self.reply_label.setText(self.tr("New conversation"))
             self.retry_button.setEnabled(False)
             return
         node = self.tree.get(node_id)
         self.retry_button.setEnabled(node.status.finished and self.active is None)
-        self.retry_button.setText("Retry" if node.status is not NodeStatus.COMPLETED else "Regenerate")
+        completed = node.status is NodeStatus.COMPLETED
+        self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
         mode = ContextMode.CHAIN if node.response_id and node.status is NodeStatus.COMPLETED else "replay"
         snippet = title_from_prompt(node.user_text, 50)
-        self.reply_label.setText(f"Replying after: “{snippet}” ({mode})")
+        self.reply_label.setText(
+            self.tr("Replying after: “%1” (%2)").replace("%1", snippet).replace("%2", mode)
+        )
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
         for node in list(self.live.values()):
             if node.status is NodeStatus.STREAMING:
                 node.status = NodeStatus.STOPPED

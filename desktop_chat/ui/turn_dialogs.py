@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core.model import ChatParams
+from desktop_chat.core.personas import Persona
 
 MAX_VARIANTS = 6
 
@@ -54,13 +55,20 @@ class FanOutDialog(QDialog):
     """N variants of one prompt, each with its own model, temperature and instructions (persona)."""
 
     def __init__(
-        self, base: ChatParams, models: list[str], parent: QWidget | None = None, *, count: int = 3
+        self,
+        base: ChatParams,
+        models: list[str],
+        parent: QWidget | None = None,
+        *,
+        count: int = 3,
+        personas: list[Persona] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fan_out_dialog")
         self.setWindowTitle("Fan out: several answers at once")
         self.base = base
         self.models = models
+        self.personas = personas or []
         self.count = QSpinBox()
         self.count.setObjectName("fanout_count")
         self.count.setRange(1, MAX_VARIANTS)
@@ -112,16 +120,27 @@ class FanOutDialog(QDialog):
         temperature.setText("" if default is None else f"{default:g}")
         instructions = QLineEdit(self.base.instructions)
         instructions.setObjectName(f"fanout_instructions_{index}")
+        persona = QComboBox()
+        persona.setObjectName(f"fanout_persona_{index}")
+        persona.addItem(self.tr("Persona…"), None)
+        for preset in self.personas:
+            persona.addItem(preset.name, preset.instructions)
+        persona.activated.connect(
+            lambda i, box=persona, edit=instructions: (
+                box.itemData(i) is not None and edit.setText(box.itemData(i))
+            )
+        )
         row = index + 1
         self.grid.addWidget(QLabel(f"#{index + 1}"), row, 0)
         self.grid.addWidget(model, row, 1)
         self.grid.addWidget(temperature, row, 2)
         self.grid.addWidget(instructions, row, 3)
+        self.grid.addWidget(persona, row, 4)
         self.rows.append((model, temperature, instructions))
 
     def _show_rows(self, count: int) -> None:
         for index in range(MAX_VARIANTS):
-            for column in range(4):
+            for column in range(5):
                 item = self.grid.itemAtPosition(index + 1, column)
                 widget = item.widget() if item is not None else None
                 if widget is not None:

@@ -1,0 +1,184 @@
+"""The benchmark suite in one command: every benchmark in its own process, then results and a report.
+
+    python benchmarks/run.py            # the full suite (a few minutes)
+    python benchmarks/run.py --quick    # tiny sizes: checks that everything runs, numbers meaningless
+
+Writes benchmarks/results.json (a flat object of numbers; ratios are this app ÷ a reference measured
+in the same run) and benchmarks/REPORT.md (metric, value, target, pass/fail). Targets are reported,
+never asserted: the machine is shared and noisy. Exits 1 only when a benchmark could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    limit: float
+    what: str
+    higher_is_better: bool = False
+
+    def text(self) -> str:
+        return f"{'≥' if self.higher_is_better else '≤'} {self.limit:g}"
+
+    def passes(self, value: float) -> bool:
+        return value >= self.limit if self.higher_is_better else value <= self.limit
+
+
+TARGETS = [
+    Target(
+        "render_cpu_ratio_vs_full_rerender",
+        0.5,
+        "streaming 20k chars at 1,000 deltas/s: CPU ÷ full re-render",
+    ),
+    Target("render_update_cost_ratio_20k_vs_5k", 2.0, "per-frame render cost at 20k ÷ at 5k"),
+    Target("render_max_ms_at_40k", 8.0, "largest single render at 40k chars (ms)"),
+    Target("lag_p99_ms_at_1000_per_s", 16.0, "event-loop lag p99 while streaming at 1,000 deltas/s (ms)"),
+    Target("throughput_ratio_vs_raw_sdk", 0.6, "unpaced emulator stream: app ÷ raw SDK rate", True),
+    Target("lag_p99_ms_unpaced", 16.0, "event-loop lag p99 during the unpaced stream (ms)"),
+    Target("first_paint_ratio_vs_bare_qt", 1.3, "first paint: app ÷ bare Qt window"),
+    Target("rss_mb_at_first_paint", 100.0, "RSS at first paint (MB)"),
+    Target("ready_to_send_s", 1.0, "start until a prompt can be sent (s)"),
+    Target("open_10k_nodes_ms", 300.0, "open a 10,000-node conversation (ms)"),
+    Target("show_1000_message_path_ms", 500.0, "show a 1,000-message path (ms)"),
+    Target("switch_branch_ms", 100.0, "switch to a sibling branch (ms)"),
+    Target("rss_mb_with_10k_nodes", 300.0, "RSS with the 10k-node conversation loaded (MB)"),
+    Target("graph_2000_nodes_frame_ms_p99", 16.0, "graph view of 2,000 nodes: pan/zoom frame p99 (ms)"),
+    Target("draft_count_ms_at_10k_tokens", 5.0, "count a 10k-token draft per keystroke (ms)"),
+    Target("chunked_count_equals_full", 1.0, "chunked token counts equal a full count (1 = yes)", True),
+]
+
+# script, arguments for the full run, arguments for --quick
+BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
+    ("bench_tokens.py", [], ["--tokens", "500", "--keystrokes", "5"]),
+    ("bench_startup.py", ["--runs", "5"], ["--runs", "1"]),
+    ("bench_stream.py", [], ["--chars", "2000", "--long-chars", "3000", "--words", "300", "--runs", "1"]),
+    ("bench_scale.py", [], ["--nodes", "200", "--depth", "40", "--repeats", "1"]),
+    ("bench_graph.py", [], []),
+    ("bench_render.py", [], ["--chars", "2000"]),  # the offline render comparison, kept as offline_*
+]
+OPTIONAL = {"bench_graph.py"}  # recorded as null when the script does not exist
+PREFIX = {"bench_render.py": "offline_"}
+TIMEOUT_S = 900
+
+
+def run_benchmark(script: str, args: list[str]) -> dict[str, Any]:
+    """Run one benchmark script in a fresh process; its result is the JSON object it prints last."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    proc = subprocess.run(
+        [sys.executable, str(HERE / script), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"{script} exited with {proc.returncode}: {proc.stderr.strip()[-2000:]}")
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if not lines:
+        raise RuntimeError(f"{script} printed no result")
+    # bench_render prints an indented object: take the JSON from the last line that opens one
+    text = proc.stdout[proc.stdout.rfind("\n{") + 1 :] if not lines[-1].startswith("{") else lines[-1]
+    result = json.loads(text)
+    if not isinstance(result, dict):
+        raise RuntimeError(f"{script} printed {type(result).__name__}, not an object")
+    return result
+
+
+def numeric(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def report(results: dict[str, Any], notes: dict[str, Any], command: str, seconds: float) -> str:
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Produced by `{command}` on {datetime.date.today().isoformat()} in {seconds:.0f} s "
+        f"({platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, "
+        f"Qt platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}). Ratios are this app ÷ a reference "
+        "measured in the same run. Raw numbers: `benchmarks/results.json`.",
+        "",
+        "| metric | value | target | result |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for target in TARGETS:
+        value = results.get(target.key)
+        if isinstance(value, int | float) and numeric(value):
+            verdict = "pass" if target.passes(float(value)) else "**FAIL**"
+            shown = f"{value:g}"
+        else:
+            verdict, shown = "not measured", "—"
+        lines.append(f"| {target.what} (`{target.key}`) | {shown} | {target.text()} | {verdict} |")
+    lines += ["", "Other numbers from the same run:", ""]
+    targeted = {t.key for t in TARGETS}
+    lines += [f"- `{key}`: {value}" for key, value in results.items() if key not in targeted]
+    if notes:
+        lines += ["", "Notes:", ""]
+        lines += [f"- {key}: {value}" for key, value in notes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (checks the suite runs)")
+    parser.add_argument("--only", nargs="*", help="run only these scripts (e.g. bench_scale.py)")
+    parser.add_argument("--out", type=Path, default=HERE, help="where results.json and REPORT.md go")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    results: dict[str, Any] = {t.key: None for t in TARGETS}
+    notes: dict[str, Any] = {}
+    crashed = False
+    for script, full_args, quick_args in BENCHMARKS:
+        if args.only and script not in args.only:
+            continue
+        if script in OPTIONAL and not (HERE / script).exists():
+            notes[script] = "not present; its metrics are null"
+            continue
+        if script in OPTIONAL and args.quick:
+            notes[script] = "skipped in --quick"
+            continue
+        print(f"running {script} …", file=sys.stderr, flush=True)
+        try:
+            result = run_benchmark(script, quick_args if args.quick else full_args)
+        except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
+            crashed = True
+            notes[script] = f"failed: {exc}"
+            print(f"{script} failed: {exc}", file=sys.stderr)
+            continue
+        prefix = PREFIX.get(script, "")
+        for key, value in result.items():
+            if numeric(value):
+                results[prefix + key] = value
+            else:
+                notes[f"{script} {key}"] = value
+
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "REPORT.md").write_text(
+        report(results, notes, command, time.perf_counter() - started), encoding="utf-8"
+    )
+    print(json.dumps(results, indent=2))
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""UI languages: English, Korean and Simplified Chinese through Qt's translation system.
+
+The language follows the system unless the user picks one (View > Language, applied at the next
+start). Translations are compiled .qm files shipped in `desktop_chat.resources/translations`.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+SETTING_KEY = "language"
+LANGUAGES = {"system": "System", "en": "English", "ko": "한국어", "zh_CN": "简体中文"}
+
+
+def resolve(setting: str | None, system: str | None = None) -> str:
+    """The language code to use for a stored choice ("system" follows the system locale)."""
+    if setting in LANGUAGES and setting != "system":
+        return str(setting)
+    name = system or QLocale.system().name()
+    if name.startswith("ko"):
+        return "ko"
+    if name.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def install(app: QCoreApplication, code: str) -> list[QTranslator]:
+    """Load the app's and Qt's own translations for `code`; keep the returned objects alive."""
+    loaded: list[QTranslator] = []
+    if code == "en":
+        return loaded
+    own = files("desktop_chat.resources").joinpath("translations", f"desktop_chat_{code}.qm")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for translator_file, folder in ((str(own), ""), (f"qtbase_{code}", qt_dir)):
+        translator = QTranslator(app)
+        ok = translator.load(translator_file, folder) if folder else translator.load(translator_file)
+        if ok:
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded

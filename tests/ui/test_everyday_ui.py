@@ -1,0 +1,132 @@
+"""Languages, themes, personas, the shortcut list and remembered layout, on the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from desktop_chat.app import create_window, parse_args
+from desktop_chat.core import personas
+from desktop_chat.core.paths import database_path
+from desktop_chat.core.store import Store
+from desktop_chat.ui import i18n
+
+
+@pytest.fixture
+def make_window(tmp_path: Path, qtbot: Any, qapp: Any) -> Iterator[Any]:
+    windows: list[Any] = []
+
+    def make(**settings: Any) -> Any:
+        store = Store(database_path(tmp_path))
+        for key, value in settings.items():
+            store.set_setting(key, value)
+        store.close()
+        window, _ = create_window(
+            parse_args(["--data-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9/v1"])
+        )
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.store.close()
+    for translator in getattr(qapp, "_desktop_chat_translators", []):
+        qapp.removeTranslator(translator)
+    qapp._desktop_chat_translators = []
+    from desktop_chat.ui import theme
+
+    theme.apply(qapp, "system")
+
+
+def menu_titles(window: Any) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.mark.parametrize(
+    ("language", "file_menu", "send"),
+    [("ko", "파일(&F)", "보내기"), ("zh_CN", "文件(&F)", "发送"), ("en", "&File", "Send")],
+)
+def test_the_ui_speaks_the_chosen_language(
+    make_window: Any, language: str, file_menu: str, send: str
+) -> None:
+    window = make_window(language=language)
+    assert menu_titles(window)[0] == file_menu
+    assert window.send_button.text() == send
+    assert window.findChild(QAction, f"action_language_{language}").isChecked()
+
+
+def test_system_language_is_followed() -> None:
+    assert i18n.resolve("system", "ko_KR") == "ko"
+    assert i18n.resolve(None, "zh_TW") == "zh_CN"
+    assert i18n.resolve("system", "de_DE") == "en"
+    assert i18n.resolve("ko", "en_US") == "ko"
+
+
+def test_choosing_a_language_is_kept_for_the_next_start(make_window: Any) -> None:
+    window = make_window()
+    window.findChild(QAction, "action_language_ko").trigger()
+    assert "next time" in window.banner.text()
+    window.close()
+    window.store.close()
+    again = make_window()
+    assert menu_titles(again)[0] == "파일(&F)"
+
+
+def test_dark_theme_applies_and_is_remembered(make_window: Any) -> None:
+    window = make_window()
+    window.findChild(QAction, "action_theme_dark").trigger()
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert window.store.get_setting("theme") == "dark"
+    window.findChild(QAction, "action_theme_light").trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+
+
+def test_shortcut_list_names_every_shortcut(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.findChild(QAction, "action_shortcuts").trigger()
+    table = window.shortcuts_dialog.findChild(QTableWidget, "shortcuts_table")
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Send"] == "Ctrl+Return" and rows["Keyboard shortcuts"] == "Ctrl+/"
+    assert rows["Edit prompt and resend…"] == "Ctrl+E" and rows["Open response by id…"] == "Ctrl+Shift+O"
+    assert "Del" in rows["Delete turn and what follows…"]
+
+
+def test_window_geometry_and_splitters_are_remembered(make_window: Any) -> None:
+    window = make_window()
+    window.resize(700, 500)
+    window.main_split.setSizes([300, 400])
+    window.close()
+    window.store.close()
+    again = make_window()
+    assert again.size().width() == 700 and again.size().height() == 500
+    assert abs(again.main_split.sizes()[0] - 300) <= 2
+
+
+def test_personas_ship_per_language_and_apply_to_the_conversation(make_window: Any) -> None:
+    window = make_window(language="ko")
+    names = [p.name for p in window.personas()]
+    assert names == [p.name for p in personas.shipped("ko")] and "번역가" in names
+    window.use_persona(window.personas()[2])
+    assert window.pending_override["instructions"] == personas.shipped("ko")[2].instructions
+    window.use_persona(None)
+    assert "instructions" not in window.pending_override
+
+
+def test_persona_library_is_saved_and_validated(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    mine = [personas.Persona("Poet", "Answer in verse."), personas.Persona("시인", "시로 답하세요.")]
+    personas.save(store, mine)
+    assert personas.load(store, "en") == mine
+    with pytest.raises(ValueError):
+        personas.save(store, [personas.Persona("A", "x"), personas.Persona("A", "y")])
+    with pytest.raises(ValueError):
+        personas.save(store, [personas.Persona(" ", "x")])
+    store.close()
