@@ -1,8 +1,15 @@
 """desktop_chat: a native desktop chat client whose conversations are trees."""
 
-from importlib import metadata
+from __future__ import annotations
 
-try:
-    __version__ = metadata.version("desktop-chat")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+
+def __getattr__(name: str) -> str:
+    # read lazily: importlib.metadata costs ~25 ms, which would land on the start-up path
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("desktop-chat")
+        except metadata.PackageNotFoundError:  # a source tree that is not installed
+            return "0.0.0+source"
+    raise AttributeError(name)

@@ -16,6 +16,7 @@ as text; inline links and autolinks work as usual.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -61,15 +62,21 @@ def _attr(token: Token, name: str) -> str:
     return "" if value is None else str(value)
 
 
+@functools.lru_cache(maxsize=64)
+def _lexer(lang: str) -> Any:
+    """A Pygments lexer by name, looked up once per language (the lookup costs milliseconds)."""
+    try:
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
 def _highlighted(code: str, info: str) -> str:
     """Code as HTML with inline-styled Pygments spans, or plain escaped text for an unknown language."""
     code = code.removesuffix("\n")
     lang = info.strip().split(maxsplit=1)[0] if info.strip() else ""
     if lang:
-        try:
-            lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=False)
-        except ClassNotFound:
-            lexer = None
+        lexer = _lexer(lang.lower())
         if lexer is not None:
             return str(highlight(code, lexer, _FORMATTER)).removesuffix("\n")
     return html.escape(code, quote=False)

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.tree_tabs.addTab(self.tree_view, "Outline")
         self.tree_tabs.addTab(self.graph_view, "Graph")
         self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
+        self._graph_stale = True  # the graph's cards are built when its tab is first shown
 
         new_button = QPushButton(self.tr("New conversation"))
         new_button.setObjectName("new_conversation_button")
@@ -635,19 +636,27 @@ class MainWindow(QMainWindow):
         left = int(total * 0.45) if index == 1 else 330
         self.main_split.setSizes([left, total - left])
         if index == 1:
+            if self._graph_stale:
+                self._graph_stale = False
+                self.graph_view.set_tree(self.tree)
+                if self.selected_node_id() is not None:
+                    self.graph_view.select_node(self.selected_node_id())
             self.graph_view.setFocus()
 
     def set_tree(self, tree: ConversationTree | None) -> None:
         """Show a conversation's tree in the outline (and every other tree view)."""
         self.tree_model.set_tree(tree)
-        self.graph_view.set_tree(tree)
+        # the graph builds a card per node: only while it is shown (a hidden one is refreshed on show)
+        self._graph_stale = self.tree_tabs.currentIndex() != 1
+        self.graph_view.set_tree(None if self._graph_stale else tree)
 
     def _show_node(self, node_id: str | None) -> None:
         assert self.tree is not None and self.conversation is not None
         self.conversation.selected_node_id = node_id
         if node_id is not None:
             self.tree_view.select_node(node_id)
-            self.graph_view.select_node(node_id)
+            if not self._graph_stale:
+                self.graph_view.select_node(node_id)
         self.transcript.show_path(self.tree.path_to(node_id))
         self._update_reply_target()
         self._update_status()

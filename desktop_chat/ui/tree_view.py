@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from desktop_chat.ui.tree_model import NODE_ID_ROLE
 
+EXPAND_ALL_LIMIT = 2000
+
 
 class ConversationTreeView(QTreeView):
     node_selected = Signal(str)
@@ -34,12 +36,20 @@ class ConversationTreeView(QTreeView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
-            old.modelReset.disconnect(self.expandAll)
+            old.modelReset.disconnect(self._expand_after_reset)
             old.rowsInserted.disconnect(self._rows_inserted)
         super().setModel(model)
         if model is not None:
-            model.modelReset.connect(self.expandAll)
+            model.modelReset.connect(self._expand_after_reset)
             model.rowsInserted.connect(self._rows_inserted)
+            self._expand_after_reset()
+
+    def _expand_after_reset(self) -> None:
+        """Show every branch of ordinary trees; a huge one opens only along the selected path
+        (expanding 10,000 rows costs a noticeable fraction of a second)."""
+        model = self.model()
+        tree = getattr(model, "tree", lambda: None)()
+        if tree is None or len(tree) <= EXPAND_ALL_LIMIT:
             self.expandAll()
 
     def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
