@@ -113,13 +113,29 @@ class Connector:
         except MissingKeyError as exc:
             window.set_backend(None, exc.user_message)
             return
+        from desktop_chat.core import capabilities, profiles
+        from desktop_chat.core.providers.select import backend_for, mode_label
         from desktop_chat.ui.main_window import Backend
 
+        profile = profiles.active_profile(window.store)
+        caps = None
+        if not profile.is_default and not self.args.demo and not self.args.base_url:
+            # another provider profile (Azure, a local server…): its own client, key and capabilities
+            key, _ = profiles.get_key(profile)
+            await self._close_client()
+            client = self.client = profiles.make_client(profile, key)
+            label = profiles.describe(profile)
+            caps = await capabilities.ensure(window.store, profile.id, client, profile.default_model)
+        elif not self.args.demo:
+            caps = capabilities.cached(window.store, profiles.DEFAULT_ID)  # known once the user tested
+        usable = caps if caps is not None and caps.usable else None
+        stream, prefer = backend_for(profile, client, usable)
+        window.prefer_mode = prefer
         window.set_backend(
             Backend(
-                stream=lambda request: responses.stream_response(client, request),
+                stream=stream,
                 list_models=lambda: responses.list_models(client),
-                label=label,
+                label=f"{label} · {mode_label(usable)}",
                 client=client,
             )
         )

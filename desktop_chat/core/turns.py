@@ -92,7 +92,11 @@ class TurnRunner:
         try:
             request = build_request(tree, parent_id, input_items, params, mode)
             failure = await self._consume(node, request)
-            lost_chain = failure is ErrorKind.PREVIOUS_NOT_FOUND and not node.output_text
+            lost_chain = not node.output_text and (
+                failure is ErrorKind.PREVIOUS_NOT_FOUND
+                # servers that reject the parameter outright (llama.cpp)
+                or (failure is ErrorKind.BAD_REQUEST and "previous_response_id" in (node.error or ""))
+            )
             if lost_chain and mode is ContextMode.CHAIN:
                 # the server lost (or never kept) the parent's state: replay the path once
                 node.context_mode = ContextMode.REPLAY

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.tasks: set[asyncio.Task[Node]] = set()  # turns streaming now (fan-out runs several)
         self.live: dict[str, Node] = {}  # the nodes they stream into
         self.compare_view: Any = None
+        self.prefer_mode = ContextMode.CHAIN  # REPLAY for servers that keep no state (see app.py)
         self.pending_override: dict[str, Any] = {}  # persona picked before the conversation exists
         self.shortcuts_dialog: Any = None
         self._fan_out_waiting = 0  # fan-out: how many new nodes to gather before comparing them
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        file_menu.addAction(action(self.tr("&Providers…"), "", self.open_profiles, "action_providers"))
         file_menu.addAction(action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, "action_settings"))
         file_menu.addSeparator()
         file_menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close, "action_quit"))
@@ -744,7 +746,9 @@ class MainWindow(QMainWindow):
         assert self.tree is not None
         tasks = []
         for params in all_params:
-            coro = self.runner.run(self.tree, self.conversation, parent_id, input_items, params)
+            coro = self.runner.run(
+                self.tree, self.conversation, parent_id, input_items, params, prefer=self.prefer_mode
+            )
             task = asyncio.ensure_future(coro)
             self.tasks.add(task)
             task.add_done_callback(self._turn_done)
@@ -887,6 +891,15 @@ class MainWindow(QMainWindow):
         self._update_status()
         if changed_backend and self.on_settings_changed:
             self.on_settings_changed()
+
+    def open_profiles(self) -> None:
+        """Provider profiles (OpenAI, Azure OpenAI, OpenAI-compatible servers), each with its own key."""
+        from desktop_chat.ui.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(self.store, self)
+        if self.on_settings_changed is not None:
+            dialog.profiles_changed.connect(self.on_settings_changed)
+        dialog.exec()
 
     def refresh_models(self, dialog: Any = None) -> None:
         if self.backend is None or self.backend.list_models is None:
