@@ -12,6 +12,17 @@ id is not a stored response, so chaining from it (`previous_response_id`) answer
 previous_response_not_found, as for any id the server does not hold. A compaction item whose seal does
 not verify is refused (400, `invalid_encrypted_content`). Answers to a context holding a compaction
 say so (`Compaction: …` line, read back with `parse_compaction`).
+
+Server modes (`Emulator(mode=...)`) play the kinds of servers the app meets:
+- "full": the Responses API with stored state (the default, like api.openai.com);
+- "stateless": stores nothing, so chaining answers previous_response_not_found;
+- "reject_previous": any `previous_response_id` is refused with a 400 (like llama.cpp's server);
+- "ignore_previous": `previous_response_id` is accepted and silently ignored;
+- "chat_only": no Responses API at all (404), Chat Completions only (like many local servers).
+`azure=True` serves Azure OpenAI's paths instead of `/v1/…`: `/openai/deployments/{deployment}/…` and
+`/openai/{responses,models}` with an `api-version` query, and the `/openai/v1/…` form; the key comes in
+the `api-key` header (Bearer is also accepted on `/openai/v1/`). `base_url` is then the `/openai/v1`
+form and `endpoint` the resource address to give `AsyncAzureOpenAI(azure_endpoint=…)`.
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from desktop_chat.emulator.answers import (
     JSON,
@@ -63,6 +74,8 @@ STREAM_FAULTS = {"drop", "hang", "malformed", "error_flat", "error_nested", "fai
 FAULTS = HTTP_FAULTS | STREAM_FAULTS
 # which request a queued fault waits for; "create" is POST /v1/responses and /v1/chat/completions
 ENDPOINTS = {"create", "compact", "retrieve", "delete", "input_items"}
+MODES = ("full", "stateless", "reject_previous", "ignore_previous", "chat_only")
+REJECT_PREVIOUS_MESSAGE = "This server does not support 'previous_response_id'; send the whole conversation."
 SERVER_ERROR_MESSAGE = (
     "The server had an error processing your request. Sorry about that! You can retry your request, "
     "or contact us through our help center at help.openai.com if you keep seeing this error."
@@ -266,7 +279,14 @@ class Emulator:
         models: list[str] | None = None,
         delay_s: float = 0.0,
         chunk_chars: int = 4,
+        mode: str = "full",
+        azure: bool = False,
     ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
+        self.mode = mode
+        self.azure = azure
+        self.endpoint = ""  # the server's root address (Azure: the resource endpoint)
         self.host = host
         self.port = port
         self.models = list(models or DEFAULT_MODELS)
@@ -297,7 +317,8 @@ class Emulator:
         server.emulator = self
         self._server = server
         port = server.server_address[1]
-        self.base_url = f"http://{self.host}:{port}/v1"
+        self.endpoint = f"http://{self.host}:{port}"
+        self.base_url = f"{self.endpoint}/openai/v1" if self.azure else f"{self.endpoint}/v1"
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="emulator", daemon=True
         )
@@ -488,12 +509,54 @@ class Emulator:
             raise ApiError(404, f"Unknown emulator control {method} {path}")
         self._send_json(handler, 200, {"ok": True})
 
+    def _azure_rest(
+        self, handler: _Handler, method: str, path: str, query: dict[str, str], body: JSON
+    ) -> list[str]:
+        """The API path after Azure's prefix; a deployment's name becomes the request's model."""
+        parts = path.split("/")[1:]
+        if parts[:1] != ["openai"]:
+            raise ApiError(404, "Resource not found", code="404")
+        key = handler.headers.get("api-key") or ""
+        bearer = handler.headers.get("Authorization") or ""
+        if parts[1:2] == ["v1"]:
+            if not key and bearer.lower().startswith("bearer "):
+                key = bearer[7:].strip()
+            rest = parts[2:]
+        else:
+            if "api-version" not in query:
+                raise ApiError(404, "Resource not found", code="404")
+            rest = parts[1:]
+            if rest[:1] == ["deployments"] and len(rest) >= 3:
+                body.setdefault("model", rest[1])
+                rest = rest[2:]
+        if not key:
+            raise ApiError(
+                401,
+                "Access denied due to missing subscription key. Make sure to include subscription key when "
+                "making requests to an API.",
+                code="401",
+            )
+        if key == "sk-invalid":
+            raise ApiError(
+                401,
+                "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a "
+                "valid key for an active subscription and use a correct regional API endpoint for your "
+                "resource.",
+                code="401",
+            )
+        return rest
+
     def _route(self, handler: _Handler, method: str, path: str, query: dict[str, str], body: JSON) -> None:
-        self._check_auth(handler)
-        parts = path.split("/")[1:]  # "", "v1", ...
-        if parts[:1] != ["v1"]:
+        if self.azure:
+            rest = self._azure_rest(handler, method, path, query, body)
+        else:
+            self._check_auth(handler)
+            parts = path.split("/")[1:]  # "", "v1", ...
+            if parts[:1] != ["v1"]:
+                raise self._invalid_url(method, path)
+            rest = parts[1:]
+        if rest[:1] == ["responses"] and self.mode == "chat_only":
             raise self._invalid_url(method, path)
-        rest = parts[1:]
         if rest == ["responses"] and method == "POST":
             self._create_response(handler, body)
         elif rest == ["responses", "input_tokens"] and method == "POST":
@@ -565,6 +628,10 @@ class Emulator:
         """The request's full context: the stored chain (if any), then this request's input."""
         earlier: list[JSON] = []
         previous = body.get("previous_response_id")
+        if previous and self.mode == "reject_previous":
+            raise ApiError(400, REJECT_PREVIOUS_MESSAGE, param="previous_response_id")
+        if previous and self.mode == "ignore_previous":
+            previous = None
         if previous:
             with self._lock:
                 stored = self._responses.get(previous)
@@ -594,6 +661,7 @@ class Emulator:
         if fault is not None and fault.name in HTTP_FAULTS:
             raise _fault_error(fault.name, fault.params, model, body)
         self._check_model(model)
+        _check_hosted_tools(body, model)
         context = self._expand(body)
         texts = user_texts(context)
         directives = parse_directives(texts[-1] if texts else "")
@@ -613,7 +681,7 @@ class Emulator:
     def _store(self, response: JSON, context: list[JSON], store: bool) -> None:
         with self._lock:
             self._contexts[response["id"]] = copy.deepcopy(context)
-            if store:
+            if store and self.mode not in ("stateless", "reject_previous"):
                 self._responses[response["id"]] = copy.deepcopy(response)
 
     def _response_by_id(self, handler: _Handler, method: str, response_id: str) -> None:
@@ -736,18 +804,20 @@ class Emulator:
         self._check_model(model)
         messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
         system = "\n".join(_chat_text(m) for m in messages if m.get("role") in ("system", "developer"))
-        context = [
-            {"type": "message", "role": m.get("role"), "content": _chat_text(m)}
-            for m in messages
-            if m.get("role") in ("user", "assistant")
-        ]
+        context = [_chat_item(m) for m in messages if m.get("role") in ("user", "assistant")]
         texts = user_texts(context)
         directives = parse_directives(texts[-1] if texts else "")
         if fault is None and directives.fault in FAULTS:
             fault = _Fault(str(directives.fault), {})
         if fault is not None and fault.name in HTTP_FAULTS:
             raise _fault_error(fault.name, fault.params, model, body)
-        text = compose(context, system or None)
+        json_format = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
+        text = compose(context, system or None, json_format)
+        finish_reason = "stop"
+        limit = body.get("max_completion_tokens", body.get("max_tokens"))
+        if isinstance(limit, int) and count_tokens(text) > limit:
+            text, finish_reason = text[: max(0, limit * 4)], "length"
+        top = int(body.get("top_logprobs") or 0) if body.get("logprobs") else -1
         completion_id = "chatcmpl-" + secrets.token_hex(12)
         created = int(time.time())
         prompt_tokens = count_tokens("x" * context_chars(context, system))
@@ -756,8 +826,11 @@ class Emulator:
             "completion_tokens": count_tokens(text),
             "total_tokens": prompt_tokens + count_tokens(text),
         }
+        pieces = list(_chunks(text, self.chunk_chars))
         if not body.get("stream"):
             message = {"role": "assistant", "content": text, "refusal": None}
+            logprobs = {"content": [_chat_logprob(p, top) for p in pieces]} if top >= 0 else None
+            choice = {"index": 0, "message": message, "logprobs": logprobs, "finish_reason": finish_reason}
             self._send_json(
                 handler,
                 200,
@@ -766,7 +839,7 @@ class Emulator:
                     "object": "chat.completion",
                     "created": created,
                     "model": model,
-                    "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}],
+                    "choices": [choice],
                     "usage": usage,
                 },
             )
@@ -774,21 +847,21 @@ class Emulator:
         delay_s = self.delay_s if directives.delay_ms is None else directives.delay_ms / 1000
         out = _EventStream(self, handler, delay_s)
 
-        def chunk(delta: JSON, finish: str | None = None) -> JSON:
+        def chunk(delta: JSON, finish: str | None = None, piece: str | None = None) -> JSON:
+            logprobs = {"content": [_chat_logprob(piece, top)]} if top >= 0 and piece is not None else None
             return {
                 "id": completion_id,
                 "object": "chat.completion.chunk",
                 "created": created,
                 "model": model,
-                "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
+                "choices": [{"index": 0, "delta": delta, "logprobs": logprobs, "finish_reason": finish}],
             }
 
         out.data_only(chunk({"role": "assistant", "content": ""}))
-        pieces = list(_chunks(text, self.chunk_chars))
         if fault is not None:
             pieces = pieces[: _some(pieces)]
         for piece in pieces:
-            out.data_only(chunk({"content": piece}))
+            out.data_only(chunk({"content": piece}, piece=piece))
             out.pause()
         if fault is not None:
             if fault.name == "drop":
@@ -803,11 +876,40 @@ class Emulator:
                 out.data_only({"error": error})
             out.end()
             return
-        out.data_only(chunk({}, "stop"))
+        out.data_only(chunk({}, finish_reason))
         if (body.get("stream_options") or {}).get("include_usage"):
             out.data_only({**chunk({}), "choices": [], "usage": usage})
         out.data_only("[DONE]")
         out.end()
+
+
+def _chat_item(message: JSON) -> JSON:
+    """A chat message as a Responses-style message item (images kept, so the answer counts them)."""
+    role = message.get("role")
+    content = message.get("content")
+    if not isinstance(content, list):
+        return {"type": "message", "role": role, "content": _chat_text(message)}
+    text_type = "output_text" if role == "assistant" else "input_text"
+    parts: list[JSON] = []
+    for part in content:
+        if not isinstance(part, dict):
+            continue
+        if part.get("type") == "text":
+            parts.append({"type": text_type, "text": part.get("text", "")})
+        elif part.get("type") == "image_url":
+            parts.append({"type": "input_image", "image_url": (part.get("image_url") or {}).get("url")})
+        elif part.get("type") == "file":
+            parts.append({"type": "input_file"})
+    return {"type": "message", "role": role, "content": parts}
+
+
+def _chat_logprob(piece: str, top: int) -> JSON:
+    tokens = [piece] + [f"alt{k}" for k in range(1, top)]
+    tops = [
+        {"token": t, "logprob": -0.01 if k == 0 else -2.0 - k, "bytes": list(t.encode())}
+        for k, t in enumerate(tokens)
+    ]
+    return {"token": piece, "logprob": -0.01, "bytes": list(piece.encode()), "top_logprobs": tops[:top]}
 
 
 def _chat_text(message: JSON) -> str:
@@ -921,6 +1023,8 @@ class _Run:
         self.top_logprobs = int(body.get("top_logprobs") or 0) if logprobs_wanted else -1
         self.started = False
         self.sent = ""  # the answer text streamed so far
+        self.web_search = _wants_web_search(body)
+        self.web_search_id = _new_id("ws")
 
     # -- the pieces of a response object --
 
@@ -985,7 +1089,7 @@ class _Run:
         return [entry]
 
     def part(self, text: str) -> JSON:
-        part: JSON = {"type": "output_text", "text": text, "annotations": []}
+        part: JSON = {"type": "output_text", "text": text, "annotations": self.annotations(text)}
         if self.top_logprobs >= 0:
             part["logprobs"] = [self.logprobs(p, True)[0] for p in _chunks(text, self.emulator.chunk_chars)]
         else:
@@ -1008,6 +1112,7 @@ class _Run:
 
     def final_output(self, text: str, message_status: str) -> list[JSON]:
         output = [self.reasoning_item(True)] if self.reasoning else []
+        output += [self.web_search_item(True)] if self.web_search else []
         return [*output, self.message(text, message_status)]
 
     def finish(self, status: str, text: str, **extra: Any) -> JSON:
@@ -1077,6 +1182,9 @@ class _Run:
         if self.reasoning:
             self._stream_reasoning(out)
             index = 1
+        if self.web_search:
+            self._stream_web_search(out, index)
+            index += 1
         item_id = self.message_id
         out.event("response.output_item.added", output_index=index, item=self.message("", "in_progress"))
         at = {"item_id": item_id, "output_index": index, "content_index": 0}
@@ -1118,6 +1226,10 @@ class _Run:
             return
         status = "incomplete" if self.incomplete_reason else "completed"
         part = self.part(sent)
+        for k, annotation in enumerate(part["annotations"]):
+            out.event(
+                "response.output_text.annotation.added", **at, annotation_index=k, annotation=annotation
+            )
         out.event("response.output_text.done", **at, text=sent, logprobs=part["logprobs"])
         out.event("response.content_part.done", **at, part=part)
         out.event("response.output_item.done", output_index=index, item=self.message(sent, status))
@@ -1127,6 +1239,44 @@ class _Run:
         else:
             out.event("response.completed", response=self.finish(status, sent))
         out.end()
+
+    # -- hosted web search (a web_search_call item, then url_citation annotations on the answer) --
+
+    def query(self) -> str:
+        texts = user_texts(self.context)
+        return (texts[-1] if texts else "")[:100]
+
+    def web_search_item(self, done: bool) -> JSON:
+        return {
+            "id": self.web_search_id,
+            "type": "web_search_call",
+            "status": "completed" if done else "in_progress",
+            "action": {"type": "search", "query": self.query()},
+        }
+
+    def annotations(self, text: str) -> list[JSON]:
+        if not self.web_search or not text:
+            return []
+        half = len(text) // 2
+        return [
+            {
+                "type": "url_citation",
+                "url": f"https://example.com/search/{k}?q={quote(self.query())}",
+                "title": f"Search result {k} for “{self.query()}”",
+                "start_index": start,
+                "end_index": end,
+            }
+            for k, (start, end) in enumerate(((0, half), (half, len(text))), start=1)
+        ]
+
+    def _stream_web_search(self, out: _EventStream, index: int) -> None:
+        at = {"item_id": self.web_search_id, "output_index": index}
+        out.event("response.output_item.added", output_index=index, item=self.web_search_item(False))
+        out.event("response.web_search_call.in_progress", **at)
+        out.event("response.web_search_call.searching", **at)
+        out.pause()
+        out.event("response.web_search_call.completed", **at)
+        out.event("response.output_item.done", output_index=index, item=self.web_search_item(True))
 
     def _stream_reasoning(self, out: _EventStream) -> None:
         item_id = self.reasoning_id
@@ -1146,3 +1296,20 @@ class _Run:
                 part={"type": "summary_text", "text": self.summary},
             )
         out.event("response.output_item.done", output_index=0, item=self.reasoning_item(True))
+
+
+WEB_SEARCH_TOOLS = ("web_search", "web_search_preview")
+
+
+def _wants_web_search(body: JSON) -> bool:
+    tools = body.get("tools") or []
+    return any(isinstance(t, dict) and t.get("type") in WEB_SEARCH_TOOLS for t in tools)
+
+
+def _check_hosted_tools(body: JSON, model: str) -> None:
+    """The gpt-4.1 family has no hosted web search here: a 400 as the real server words it."""
+    if "gpt-4.1" not in model:
+        return
+    for tool in body.get("tools") or []:
+        if isinstance(tool, dict) and tool.get("type") in WEB_SEARCH_TOOLS:
+            raise ApiError(400, f"Hosted tool '{tool['type']}' is not supported with {model}.", param="tools")
