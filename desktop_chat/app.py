@@ -144,8 +144,12 @@ class Connector:
             from desktop_chat.core import tokens
 
             name = tokens.encoding_for_model(window.effective_params().model)
-            await loop.run_in_executor(None, tokens.encoding, name)
-            window.tokens_ready(name)
+            try:
+                await loop.run_in_executor(None, tokens.encoding, name)
+            except Exception as exc:  # token counts are a help; chatting must not depend on them
+                log.error("token data unavailable: %s", exc)
+            else:
+                window.tokens_ready(name)
         if self.args.send:
             prompt, self.args.send = self.args.send, None
             window.composer.setPlainText(prompt)
@@ -254,12 +258,17 @@ def main(argv: list[str] | None = None) -> int:
         log.error("cannot open the store: %s", message)
         QMessageBox.critical(None, "desktop_chat cannot start", message)
         return 2
+
+    # SIGTERM / Ctrl+C close the window like the user would (the partial answer is saved); the close
+    # is queued so that a signal arriving before the event loop runs still quits once it does
+    def close_soon(*_: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, close_soon)
+    signal.signal(signal.SIGINT, close_soon)
     window.show()
     log.info("window_shown s=%.3f", time.perf_counter() - START)
 
-    # SIGTERM / Ctrl+C close the window like the user would (the partial answer is saved)
-    signal.signal(signal.SIGTERM, lambda *_: window.close())
-    signal.signal(signal.SIGINT, lambda *_: window.close())
     ticker = QTimer()  # lets Python run its signal handlers while Qt's loop is in C++
     ticker.start(250)
     ticker.timeout.connect(lambda: None)

@@ -381,19 +381,37 @@ def resolve_request(request: dict[str, Any], store_dir: Path) -> dict[str, Any]:
 StreamFn = Callable[[dict[str, Any]], AsyncIterator[StreamEvent]]
 
 
+def has_references(items: Any) -> bool:
+    """Whether any message item holds an attachment reference (so it must be resolved before sending)."""
+    return isinstance(items, list) and any(
+        attachment is not None and not attachment.url
+        for item in items
+        if isinstance(item, dict)
+        for _, attachment in attachment_parts([item])
+    )
+
+
 def with_attachments(stream: StreamFn, store_dir: Path) -> StreamFn:
     """A stream function that resolves attachment references (off the UI thread) before sending.
 
-    A missing attachment ends the turn with a Failed event that says which file is missing.
+    A missing attachment ends the turn with a Failed event that says which file is missing; nothing
+    is sent then.
     """
 
     async def send(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        if has_references(request.get("input")):
+            try:
+                request = await asyncio.to_thread(resolve_request, request, store_dir)
+            except AttachmentError as exc:
+                yield Failed(ChatError(ErrorKind.BAD_REQUEST, exc.user_message))
+                return
+        events = stream(request)
         try:
-            resolved = await asyncio.to_thread(resolve_request, request, store_dir)
-        except AttachmentError as exc:
-            yield Failed(ChatError(ErrorKind.BAD_REQUEST, exc.user_message))
-            return
-        async for event in stream(resolved):
-            yield event
+            async for event in events:
+                yield event
+        finally:
+            aclose = getattr(events, "aclose", None)
+            if aclose is not None:
+                await aclose()
 
     return send

@@ -8,6 +8,7 @@ does not carry them over.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from desktop_chat.core.model import JSON, ChatParams, ContextMode, Node, NodeStatus
@@ -27,9 +28,11 @@ def assistant_items(node: Node) -> list[JSON]:
     return [{"type": "message", "role": "assistant", "content": node.output_text}]
 
 
-def replay_input(path: list[Node], new_input: list[JSON]) -> list[JSON]:
+def replay_input(path: list[Node], new_input: list[JSON], excluded: Collection[str] = ()) -> list[JSON]:
     items: list[JSON] = []
     for node in path:
+        if node.id in excluded:  # the user left this turn out of the context
+            continue
         compacted = compaction_input(node)
         if compacted is not None:  # a compaction stands for everything before it
             items = compacted
@@ -40,7 +43,16 @@ def replay_input(path: list[Node], new_input: list[JSON]) -> list[JSON]:
     return items
 
 
-def choose_mode(tree: ConversationTree, parent_id: str | None, prefer: ContextMode) -> ContextMode:
+def excludes_path(tree: ConversationTree, parent_id: str | None, excluded: Collection[str]) -> bool:
+    """Whether a node the user excluded lies on the path (the request must then be a local replay)."""
+    return bool(excluded) and any(node.id in excluded for node in tree.path_to(parent_id))
+
+
+def choose_mode(
+    tree: ConversationTree, parent_id: str | None, prefer: ContextMode, excluded: Collection[str] = ()
+) -> ContextMode:
+    if parent_id is not None and excludes_path(tree, parent_id, excluded):
+        return ContextMode.REPLAY
     if prefer is ContextMode.REPLAY or parent_id is None:
         return prefer if parent_id is not None else ContextMode.CHAIN
     return ContextMode.CHAIN if can_chain(tree.get(parent_id)) else ContextMode.REPLAY
@@ -55,6 +67,9 @@ def build_request(
 ) -> dict[str, Any]:
     """Keyword arguments for `client.responses.create` (without `stream`)."""
     request: dict[str, Any] = {"model": params.model}
+    excluded = set(params.excluded_node_ids)
+    if excludes_path(tree, parent_id, excluded):
+        mode = ContextMode.REPLAY  # a chain would carry the excluded turns along
     if mode is ContextMode.CHAIN and parent_id is not None:
         parent = tree.get(parent_id)
         if not can_chain(parent):
@@ -62,7 +77,7 @@ def build_request(
         request["previous_response_id"] = parent.response_id
         request["input"] = list(new_input)
     else:
-        request["input"] = replay_input(tree.path_to(parent_id), new_input)
+        request["input"] = replay_input(tree.path_to(parent_id), new_input, excluded)
     if params.instructions.strip():
         request["instructions"] = params.instructions
     if params.temperature is not None:
@@ -71,5 +86,59 @@ def build_request(
         request["top_p"] = params.top_p
     if params.max_output_tokens is not None:
         request["max_output_tokens"] = params.max_output_tokens
+    request.update(rich_options(params))
     request["store"] = True
     return request
+
+
+def tools_of(params: ChatParams) -> list[JSON]:
+    """The hosted tools the settings turn on."""
+    tools: list[JSON] = []
+    if params.web_search:
+        tools.append({"type": "web_search"})
+    store_ids = [s.strip() for s in params.file_search_vector_store_ids if s.strip()]
+    if store_ids:
+        tools.append({"type": "file_search", "vector_store_ids": store_ids})
+    if params.code_interpreter:
+        tools.append({"type": "code_interpreter", "container": {"type": "auto"}})
+    return tools
+
+
+def text_format_of(params: ChatParams) -> JSON | None:
+    """The `text.format` value, or None for plain text (the server default)."""
+    if params.text_format == "json_object":
+        return {"type": "json_object"}
+    if params.text_format == "json_schema" and params.json_schema:
+        spec = params.json_schema
+        schema = spec.get("schema", spec) if isinstance(spec.get("schema"), dict) else spec
+        return {
+            "type": "json_schema",
+            "name": str(spec.get("name") or "answer"),
+            "schema": schema,
+            "strict": bool(spec.get("strict", False)),
+        }
+    return None
+
+
+def rich_options(params: ChatParams) -> dict[str, Any]:
+    """Tools, text format, reasoning, logprobs and truncation as request keyword arguments."""
+    options: dict[str, Any] = {}
+    tools = tools_of(params)
+    if tools:
+        options["tools"] = tools
+    text_format = text_format_of(params)
+    if text_format is not None:
+        options["text"] = {"format": text_format}
+    if params.reasoning_effort or params.reasoning_summary:
+        reasoning: JSON = {}
+        if params.reasoning_effort:
+            reasoning["effort"] = params.reasoning_effort
+        if params.reasoning_summary:
+            reasoning["summary"] = "auto"
+        options["reasoning"] = reasoning
+    if params.top_logprobs is not None:
+        options["include"] = ["message.output_text.logprobs"]
+        options["top_logprobs"] = params.top_logprobs
+    if params.truncation_auto:
+        options["truncation"] = "auto"
+    return options

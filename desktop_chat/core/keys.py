@@ -22,6 +22,19 @@ REDACTED = "[redacted]"
 log = logging.getLogger(__name__)
 
 
+class ApiKey(str):
+    """A key that works as the plain string it is, but whose repr never shows it.
+
+    Containers are logged through repr (a worker thread's `(key, source)` result, logged at DEBUG by
+    the event loop, for one), so the value must not appear there.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"'{REDACTED}'"
+
+
 class KeyringUnavailable(Exception):
     """No usable OS keyring; `user_message` explains and names the environment variable fallback."""
 
@@ -70,7 +83,7 @@ def get_api_key(account: str = "default") -> str | None:
         key = backend.get_password(SERVICE, account)
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(f"the keyring could not be read: {exc}") from exc
-    return key or None
+    return ApiKey(key) if key else None
 
 
 def set_api_key(key: str, account: str = "default") -> None:
@@ -106,10 +119,10 @@ def resolve_api_key(account: str = "default") -> tuple[str | None, str]:
         log.info("keyring not used: %s", getattr(exc, "reason", type(exc).__name__))
         key = None
     if key:
-        return key, "keyring"
+        return ApiKey(key), "keyring"
     env_key = os.environ.get(ENV_VAR, "").strip()
     if env_key:
-        return env_key, "environment"
+        return ApiKey(env_key), "environment"
     return None, "none"
 
 

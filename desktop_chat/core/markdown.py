@@ -52,7 +52,8 @@ def is_safe_link(url: str) -> bool:
 
 
 def _new_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # commonmark's maxNesting of 20 silently drops deeper content; model output can nest deeper
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": 1000}).enable(["table", "strikethrough"])
     md.disable("reference")
     return md
 
@@ -158,15 +159,22 @@ def render_html(text: str) -> str:
     """Markdown → HTML in Qt's rich-text subset; safe for untrusted text (see the module notes)."""
     if not text:
         return ""
-    return str(_md.render(text, {}))
+    try:
+        return str(_md.render(text, {}))
+    except RecursionError:  # absurdly deep nesting: show the text as it is rather than lose it
+        return f'<p style="white-space:pre-wrap;">{html.escape(text, quote=False)}</p>\n'
 
 
 def _block_starts(text: str) -> list[int]:
     """Offsets in `text` of the lines where its top-level blocks start (all lines taken as complete)."""
     line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    try:
+        tokens = _md_blocks.parse(text)
+    except RecursionError:  # absurdly deep nesting: one block, shown as plain text by render_html
+        return [0]
     return [
         line_starts[token.map[0]]
-        for token in _md_blocks.parse(text)
+        for token in tokens
         if token.level == 0 and token.nesting >= 0 and token.map is not None
     ]
 

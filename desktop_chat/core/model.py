@@ -70,18 +70,42 @@ class ChatParams:
     top_p: float | None = None
     max_output_tokens: int | None = None
     instructions: str = ""
+    # hosted tools
+    web_search: bool = False
+    file_search_vector_store_ids: list[str] = field(default_factory=list)  # file search when non-empty
+    code_interpreter: bool = False
+    # structured output: "text", "json_object" or "json_schema" (with `json_schema`)
+    text_format: str = "text"
+    json_schema: JSON | None = None  # {"name": ..., "schema": {...}, "strict": bool} or a bare schema
+    # reasoning models
+    reasoning_effort: str | None = None  # None = don't send; else one of REASONING_EFFORTS
+    reasoning_summary: bool = False  # ask for a reasoning summary ("auto")
+    top_logprobs: int | None = None  # 0..20: ask for logprobs with that many alternatives
+    truncation_auto: bool = False  # `truncation: "auto"`: the server drops the oldest items if too long
+    excluded_node_ids: list[str] = field(default_factory=list)  # nodes left out of the context (replay)
 
     def to_json(self) -> JSON:
-        return asdict(self)
+        """The values; the optional (rich) fields only when they differ from their defaults."""
+        data = asdict(self)
+        defaults = asdict(ChatParams())
+        return {k: v for k, v in data.items() if k in BASE_PARAM_KEYS or v != defaults[k]}
 
     @classmethod
     def from_json(cls, data: JSON | None) -> ChatParams:
-        names = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in (data or {}).items() if k in names})
+        """Values from stored JSON: unknown keys are ignored, values of the wrong type take the default."""
+        defaults = cls()
+        values: JSON = {}
+        for key, value in (data or {}).items():
+            if key not in cls.__dataclass_fields__:
+                continue
+            default = getattr(defaults, key)
+            if _fits(value, default, key):
+                values[key] = list(value) if isinstance(value, list) else value
+        return cls(**values)
 
     def merged(self, override: JSON | None) -> ChatParams:
         """These values with a conversation's overrides applied (keys whose value is not None)."""
-        data = self.to_json()
+        data = asdict(self)
         data.update({k: v for k, v in (override or {}).items() if k in data and v is not None})
         return ChatParams.from_json(data)
 
@@ -98,7 +122,61 @@ class ChatParams:
             problems.append(
                 f"Max output tokens must be between 16 and 1,000,000 (got {self.max_output_tokens})."
             )
+        if self.reasoning_effort is not None and self.reasoning_effort not in REASONING_EFFORTS:
+            efforts = ", ".join(REASONING_EFFORTS)
+            problems.append(f"Reasoning effort must be one of {efforts} (got {self.reasoning_effort}).")
+        if self.text_format not in TEXT_FORMATS:
+            problems.append(f"Text format must be one of {', '.join(TEXT_FORMATS)} (got {self.text_format}).")
+        if self.text_format == "json_schema":
+            problems += schema_problems(self.json_schema)
+        if self.top_logprobs is not None and not 0 <= self.top_logprobs <= 20:
+            problems.append(f"top_logprobs must be between 0 and 20 (got {self.top_logprobs}).")
+        for store_id in self.file_search_vector_store_ids:
+            if not store_id.strip() or any(ch.isspace() for ch in store_id.strip()):
+                problems.append(f"A vector store id must be one word (got “{store_id}”).")
         return problems
+
+
+BASE_PARAM_KEYS = frozenset({"model", "temperature", "top_p", "max_output_tokens", "instructions"})
+REASONING_EFFORTS = ("minimal", "low", "medium", "high")
+TEXT_FORMATS = ("text", "json_object", "json_schema")
+_NUMBER_FIELDS = {"temperature": float, "top_p": float, "max_output_tokens": int, "top_logprobs": int}
+
+
+def _fits(value: Any, default: Any, key: str) -> bool:
+    """Whether a stored value has the type of the ChatParams field it is for."""
+    if key in _NUMBER_FIELDS:
+        if value is None:
+            return True
+        if isinstance(value, bool):
+            return False
+        return isinstance(value, int) if _NUMBER_FIELDS[key] is int else isinstance(value, int | float)
+    if key == "json_schema":
+        return value is None or isinstance(value, dict)
+    if key == "reasoning_effort":
+        return value is None or isinstance(value, str)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
+
+
+def schema_problems(schema: Any) -> list[str]:
+    """What is wrong with a json_schema setting: {"name", "schema": {...}} or a bare object schema."""
+    if not isinstance(schema, dict) or not schema:
+        return ["JSON schema output needs a schema (a JSON object)."]
+    body = schema.get("schema", schema)
+    if not isinstance(body, dict):
+        return ["The JSON schema's “schema” must be a JSON object."]
+    name = schema.get("name", "answer")
+    if not isinstance(name, str) or not name or not all(ch.isalnum() or ch in "_-" for ch in name):
+        return [f"The JSON schema's name must be letters, digits, _ or - (got {name!r})."]
+    kind = body.get("type")
+    if kind is not None and kind != "object":
+        return [f"The JSON schema's top level must be an object (got type {kind!r})."]
+    properties = body.get("properties", {})
+    if not isinstance(properties, dict):
+        return ["The JSON schema's “properties” must be a JSON object."]
+    return []
 
 
 @dataclass

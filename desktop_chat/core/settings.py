@@ -37,30 +37,9 @@ def validate_base_url(text: str | None) -> str | None:
     return url
 
 
-def _number(value: Any, kind: type) -> Any:
-    """The value if it has the right type for a ChatParams number field (None allowed), else None."""
-    if value is None or isinstance(value, bool):
-        return None
-    if kind is float and isinstance(value, int | float) and math.isfinite(value):
-        return float(value)
-    if kind is int and isinstance(value, int):
-        return value
-    return None
-
-
 def _params_from(data: Any) -> ChatParams:
-    """ChatParams from stored JSON, dropping values of the wrong type (the defaults apply)."""
-    params = ChatParams()
-    if not isinstance(data, dict):
-        return params
-    if isinstance(data.get("model"), str):
-        params.model = data["model"]
-    if isinstance(data.get("instructions"), str):
-        params.instructions = data["instructions"]
-    params.temperature = _number(data.get("temperature"), float)
-    params.top_p = _number(data.get("top_p"), float)
-    params.max_output_tokens = _number(data.get("max_output_tokens"), int)
-    return params
+    """ChatParams from stored JSON; values of the wrong type fall back to the defaults."""
+    return ChatParams.from_json(data if isinstance(data, dict) else None)
 
 
 def load_default_params(store: Store) -> ChatParams:

@@ -78,7 +78,7 @@ class Store:
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
         except sqlite3.Error as exc:
-            raise StoreError(f"The conversation database {self.path} cannot be opened: {exc}") from exc
+            raise StoreError(self._unusable_message("cannot be opened", exc)) from exc
         try:
             self._refuse_too_new(recorded_version(self._conn))
             if not self.integrity_ok(quick=True):  # before anything writes to a damaged file
@@ -94,7 +94,20 @@ class Store:
             self._conn.close()
             if _is_corruption(exc):
                 raise StoreCorruptError(self._corrupt_message()) from exc
-            raise StoreError(f"The conversation database {self.path} cannot be used: {exc}") from exc
+            raise StoreError(self._unusable_message("cannot be used", exc)) from exc
+
+    def _unusable_message(self, what: str, exc: sqlite3.Error) -> str:
+        message = f"The conversation database {self.path} {what}: {exc}."
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        folder = self.path.parent
+        if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) and not (
+            os.access(folder, os.W_OK) and (not self.path.exists() or os.access(self.path, os.W_OK))
+        ):
+            message += (
+                f" The data folder {folder} is read-only for this user: desktop_chat needs to write there. "
+                "Make it writable, or start with --data-dir pointing to another folder."
+            )
+        return message
 
     def _probe_version(self) -> None:
         """Refuse a damaged file or one from a newer app through a read-only connection, before a

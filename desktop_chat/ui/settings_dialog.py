@@ -9,6 +9,13 @@ Tabs and the objectNames tests and the window look up:
   "use the default"; only the fields the user filled in end up in `result_override()`.
 - "Connection": `settings_base_url` (empty = OpenAI), `settings_api_key` (password echo; empty =
   keep the stored key; the key goes to the system keyring, never to a file).
+- "Tools && output" (defaults): `settings_web_search`, `settings_code_interpreter` (check boxes),
+  `settings_vector_store_ids` (file search; ids separated by spaces or commas), `settings_text_format`
+  (text / json_object / json_schema), `settings_json_schema` (the schema as JSON) with
+  `settings_json_schema_status` (validated as typed), `settings_reasoning_effort` (empty = not sent),
+  `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_truncation_auto`.
+- "Prices": `settings_prices` (table: model, input, cached input, output in USD per 1M tokens),
+  `settings_prices_add`, `settings_prices_remove`.
 - `settings_errors`: red text listing every problem. OK with any problem does not accept, so
   nothing is saved or sent.
 """
@@ -16,12 +23,14 @@ Tabs and the objectNames tests and the window look up:
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,12 +40,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_chat.core.model import ChatParams
+from desktop_chat.core.model import REASONING_EFFORTS, TEXT_FORMATS, ChatParams, schema_problems
+from desktop_chat.core.pricing import DEFAULT_PRICES, Price
 
 PARAM_KEYS = ("model", "temperature", "top_p", "max_output_tokens", "instructions")
 
@@ -183,6 +195,208 @@ class _ParamsForm(QWidget):
         return values, problems
 
 
+EXAMPLE_SCHEMA = {
+    "name": "answer",
+    "strict": True,
+    "schema": {
+        "type": "object",
+        "properties": {"answer": {"type": "string"}},
+        "required": ["answer"],
+        "additionalProperties": False,
+    },
+}
+
+
+def parse_schema(text: str) -> tuple[dict[str, Any] | None, str | None]:
+    """(the schema, None) or (None, a problem) for the schema editor's text ('' = no schema)."""
+    if not text.strip():
+        return None, None
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        return None, f"JSON schema: not valid JSON ({exc})."
+    problems = schema_problems(value)
+    return (value, None) if not problems else (None, problems[0])
+
+
+class _RichForm(QWidget):
+    """Hosted tools, structured output, reasoning, logprobs and truncation (the defaults)."""
+
+    def __init__(self, params: ChatParams) -> None:
+        super().__init__()
+        self.web_search = self._check("settings_web_search", "&Web search", params.web_search)
+        self.code_interpreter = self._check(
+            "settings_code_interpreter", "Code &interpreter", params.code_interpreter
+        )
+        self.vector_store_ids = QLineEdit(" ".join(params.file_search_vector_store_ids))
+        self.vector_store_ids.setObjectName("settings_vector_store_ids")
+        self.vector_store_ids.setPlaceholderText("vector store ids for file search (empty: off)")
+        self.text_format = QComboBox()
+        self.text_format.setObjectName("settings_text_format")
+        self.text_format.addItems(list(TEXT_FORMATS))
+        self.text_format.setCurrentText(params.text_format if params.text_format in TEXT_FORMATS else "text")
+        schema = params.json_schema
+        self.json_schema = QPlainTextEdit(json.dumps(schema, indent=2) if schema else "")
+        self.json_schema.setObjectName("settings_json_schema")
+        self.json_schema.setPlaceholderText(json.dumps(EXAMPLE_SCHEMA, indent=2))
+        self.json_schema.setTabChangesFocus(True)
+        self.schema_status = QLabel()
+        self.schema_status.setObjectName("settings_json_schema_status")
+        self.schema_status.setWordWrap(True)
+        self.reasoning_effort = QComboBox()
+        self.reasoning_effort.setObjectName("settings_reasoning_effort")
+        self.reasoning_effort.addItems(["", *REASONING_EFFORTS])
+        self.reasoning_effort.setItemText(0, "")
+        self.reasoning_effort.setToolTip("Only for reasoning models (o-series, gpt-5); empty = not sent")
+        self.reasoning_effort.setCurrentText(params.reasoning_effort or "")
+        self.reasoning_summary = self._check(
+            "settings_reasoning_summary", "Show a reasoning &summary", params.reasoning_summary
+        )
+        self.top_logprobs = QLineEdit(_number_text(params.top_logprobs))
+        self.top_logprobs.setObjectName("settings_top_logprobs")
+        self.top_logprobs.setPlaceholderText("off (0 to 20 alternatives per token)")
+        self.truncation_auto = self._check(
+            "settings_truncation_auto",
+            "truncation: auto (the server drops the oldest items)",
+            params.truncation_auto,
+        )
+        self.text_format.currentTextChanged.connect(lambda _t: self._check_schema())
+        self.json_schema.textChanged.connect(self._check_schema)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.web_search)
+        tools.addWidget(self.code_interpreter)
+        tools.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow("Hosted tools:", tools)
+        form.addRow("&File search:", self.vector_store_ids)
+        form.addRow("Text &format:", self.text_format)
+        form.addRow("JSON sc&hema:", self.json_schema)
+        form.addRow("", self.schema_status)
+        form.addRow("Reasoning &effort:", self.reasoning_effort)
+        form.addRow("", self.reasoning_summary)
+        form.addRow("Top &logprobs:", self.top_logprobs)
+        form.addRow("", self.truncation_auto)
+        self._check_schema()
+
+    @staticmethod
+    def _check(name: str, text: str, on: bool) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setChecked(on)
+        return box
+
+    def _check_schema(self) -> None:
+        schema, problem = parse_schema(self.json_schema.toPlainText())
+        needed = self.text_format.currentText() == "json_schema"
+        self.json_schema.setEnabled(needed)
+        if problem:
+            self.schema_status.setText(f"⚠ {problem}")
+            self.schema_status.setStyleSheet("color: #b00020;")
+        elif schema is not None:
+            self.schema_status.setText("✓ Valid schema")
+            self.schema_status.setStyleSheet("color: #2e7d32;")
+        else:
+            self.schema_status.setText("Enter a schema to use json_schema output." if needed else "")
+            self.schema_status.setStyleSheet("")
+
+    def parse(self) -> tuple[dict[str, Any], list[tuple[QWidget, str]]]:
+        problems: list[tuple[QWidget, str]] = []
+        ids = [part for part in self.vector_store_ids.text().replace(",", " ").split() if part]
+        values: dict[str, Any] = {
+            "web_search": self.web_search.isChecked(),
+            "code_interpreter": self.code_interpreter.isChecked(),
+            "file_search_vector_store_ids": ids,
+            "text_format": self.text_format.currentText(),
+            "reasoning_effort": self.reasoning_effort.currentText() or None,
+            "reasoning_summary": self.reasoning_summary.isChecked(),
+            "truncation_auto": self.truncation_auto.isChecked(),
+            "json_schema": None,
+            "top_logprobs": None,
+        }
+        schema, problem = parse_schema(self.json_schema.toPlainText())
+        if problem:
+            problems.append((self.json_schema, problem))
+        values["json_schema"] = schema
+        if values["text_format"] == "json_schema" and schema is None and not problem:
+            problems.append((self.json_schema, "JSON schema output needs a schema."))
+        try:
+            values["top_logprobs"] = parse_int(self.top_logprobs.text(), "Top logprobs")
+        except ValueError as exc:
+            problems.append((self.top_logprobs, str(exc)))
+        else:
+            check = dataclasses.replace(ChatParams(), top_logprobs=values["top_logprobs"])
+            problems += [(self.top_logprobs, m) for m in check.validate()]
+        return values, problems
+
+
+PRICE_COLUMNS = ("Model (prefix)", "Input $/1M", "Cached input $/1M", "Output $/1M")
+
+
+class _PricesForm(QWidget):
+    def __init__(self, prices: dict[str, Price]) -> None:
+        super().__init__()
+        self.table = QTableWidget(0, len(PRICE_COLUMNS))
+        self.table.setObjectName("settings_prices")
+        self.table.setHorizontalHeaderLabels(list(PRICE_COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        for model, price in sorted(prices.items()):
+            self.add_row(model, price)
+        add = QPushButton("&Add")
+        add.setObjectName("settings_prices_add")
+        add.clicked.connect(lambda: self.add_row("", None))
+        remove = QPushButton("&Remove")
+        remove.setObjectName("settings_prices_remove")
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        note = QLabel("USD per million tokens. A model uses the longest prefix that matches its id.")
+        note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def add_row(self, model: str, price: Price | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        cells = [model] + (
+            [f"{v:g}" for v in (price.input, price.cached_input, price.output)] if price else ["", "", ""]
+        )
+        for column, text in enumerate(cells):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def parse(self) -> tuple[dict[str, Price], list[tuple[QWidget, str]]]:
+        table: dict[str, Price] = {}
+        problems: list[tuple[QWidget, str]] = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in range(4)]
+            texts = [cell.text() if cell is not None else "" for cell in cells]
+            model = texts[0].strip()
+            if not model and not any(t.strip() for t in texts[1:]):
+                continue
+            try:
+                numbers = [parse_float(t, f"Price of {model or 'row ' + str(row + 1)}") for t in texts[1:]]
+            except ValueError as exc:
+                problems.append((self.table, str(exc)))
+                continue
+            if (
+                not model
+                or numbers[0] is None
+                or numbers[2] is None
+                or any(n is not None and n < 0 for n in numbers)
+            ):
+                problems.append(
+                    (self.table, f"Prices row {row + 1}: a model and input/output prices ≥ 0 are needed.")
+                )
+                continue
+            cached = numbers[1] if numbers[1] is not None else numbers[0]
+            table[model] = Price(numbers[0], cached, numbers[2])
+        return table, problems
+
+
 class SettingsDialog(QDialog):
     refresh_models_requested = Signal()
 
@@ -193,6 +407,7 @@ class SettingsDialog(QDialog):
         base_url: str | None,
         parent: QWidget | None = None,
         conversation_title: str | None = None,
+        prices: dict[str, Price] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
@@ -205,6 +420,7 @@ class SettingsDialog(QDialog):
         self._result_override = dict(self._override)
         self._result_base_url = base_url
         self._result_api_key: str | None = None
+        self._result_prices: dict[str, Price] = dict(prices if prices is not None else DEFAULT_PRICES)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
@@ -215,6 +431,10 @@ class SettingsDialog(QDialog):
         index = self.tabs.addTab(self.conversation_form, "This &conversation")
         self.tabs.setTabToolTip(index, f"Settings for “{title}” only")
         self.tabs.setTabEnabled(index, conversation_title is not None)
+        self.rich_form = _RichForm(defaults)
+        self.tabs.addTab(self.rich_form, "Tools && &output")
+        self.prices_form = _PricesForm(self._result_prices)
+        self.tabs.addTab(self.prices_form, "&Prices")
         self.tabs.addTab(self._connection_tab(base_url), "Co&nnection")
         assert self.defaults_form.refresh_button is not None
         self.defaults_form.refresh_button.clicked.connect(self.refresh_models_requested)
@@ -272,6 +492,10 @@ class SettingsDialog(QDialog):
         """This conversation's values: only the keys the user set (other, unknown keys kept)."""
         return dict(self._result_override)
 
+    def result_prices(self) -> dict[str, Price]:
+        """The edited price table (save it with core.pricing.save_prices)."""
+        return dict(self._result_prices)
+
     def result_base_url(self) -> str | None:
         return self._result_base_url
 
@@ -289,6 +513,10 @@ class SettingsDialog(QDialog):
         if conversation_on:
             override_values, found = self.conversation_form.parse()
             problems += [(w, f"This conversation: {m}") for w, m in found]
+        rich_values, found = self.rich_form.parse()
+        problems += [(w, f"Tools & output: {m}") for w, m in found]
+        prices, found = self.prices_form.parse()
+        problems += found
         base_url: str | None = None
         try:
             base_url = parse_base_url(self.base_url.text())
@@ -311,7 +539,8 @@ class SettingsDialog(QDialog):
 
         self.errors.clear()
         self.errors.setVisible(False)
-        self._result_defaults = dataclasses.replace(self._defaults, **default_values)
+        self._result_defaults = dataclasses.replace(self._defaults, **default_values, **rich_values)
+        self._result_prices = prices
         if conversation_on:
             override = {k: v for k, v in self._override.items() if k not in PARAM_KEYS}
             override.update({k: v for k, v in override_values.items() if v not in (None, "")})

@@ -13,18 +13,21 @@ links open only on click and only for http/https, through `link_opener`.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_chat.core.attachments import Attachment, AttachmentStore, attachment_parts, human_size
 from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_html
 from desktop_chat.core.model import Node, NodeStatus
+from desktop_chat.core.output_items import activity_label, citations_of, logprobs_of, tool_calls_of
+from desktop_chat.core.pricing import Price, format_cost, node_cost
 from desktop_chat.ui.image_tools import stored_thumbnail
 
 log = logging.getLogger("desktop_chat.transcript")
@@ -89,7 +92,7 @@ def prompt_html(node: Node) -> str:
     )
 
 
-def meta_text(node: Node) -> str:
+def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
     parts = [node.model or str(node.params.get("model") or "")]
     usage = node.usage
     if usage is not None:
@@ -97,14 +100,153 @@ def meta_text(node: Node) -> str:
         extra = [f"{usage.cached_tokens:,} cached"] if usage.cached_tokens else []
         extra += [f"{usage.reasoning_tokens:,} reasoning"] if usage.reasoning_tokens else []
         parts.append(tokens + (f" ({', '.join(extra)})" if extra else ""))
+    if prices is not None:
+        parts.append(format_cost(node_cost(node, prices)))
     if node.status is not NodeStatus.COMPLETED:
         parts.append(str(node.status))
     return " · ".join(p for p in parts if p)
 
 
-def footer_html(node: Node) -> str:
-    """What follows a finished answer: status, error, notice and a small meta line."""
-    lines: list[str] = []
+# -- rich answers: reasoning, JSON, citations, tool calls, copy and logprobs links ---------------
+# Internal links (never opened outside the app): "reasoning:<node id>" toggles a reasoning section,
+# "copy:<node id>" puts the answer (pretty JSON for JSON answers) on the clipboard, "logprobs:<node id>"
+# opens the per-token view.
+INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs"})
+
+
+def is_json_answer(node: Node) -> bool:
+    return node.params.get("text_format") in ("json_object", "json_schema")
+
+
+def json_schema_errors(value: Any, schema: Any, where: str = "$") -> list[str]:
+    """A small JSON Schema check (type, required, properties, additionalProperties, items, enum)."""
+    if not isinstance(schema, dict):
+        return []
+    errors: list[str] = []
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+        "boolean": bool,
+        "null": type(None),
+    }
+    expected = schema.get("type")
+    names = expected if isinstance(expected, list) else [expected] if expected else []
+    if names:
+        ok = any(
+            isinstance(value, kinds.get(str(n), object))
+            and not (n in ("integer", "number") and isinstance(value, bool))
+            for n in names
+        )
+        if not ok:
+            return [f"{where}: expected {' or '.join(map(str, names))}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: not one of {schema['enum']}")
+    if isinstance(value, dict):
+        properties = schema.get("properties") or {}
+        errors += [f"{where}: missing “{key}”" for key in schema.get("required") or [] if key not in value]
+        for key, item in value.items():
+            if key in properties:
+                errors += json_schema_errors(item, properties[key], f"{where}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{where}: unexpected “{key}”")
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            errors += json_schema_errors(item, schema["items"], f"{where}[{i}]")
+    return errors
+
+
+def json_answer(node: Node) -> tuple[str, str, bool]:
+    """(the text to show, the validation line, whether it is valid) for a JSON answer."""
+    try:
+        value = json.loads(node.output_text)
+    except ValueError as exc:
+        return node.output_text, f"⚠ Not valid JSON: {exc}", False
+    pretty = json.dumps(value, indent=2, ensure_ascii=False)
+    spec = node.params.get("json_schema")
+    if node.params.get("text_format") == "json_schema" and isinstance(spec, dict):
+        schema = spec.get("schema", spec) if isinstance(spec.get("schema"), dict) else spec
+        errors = json_schema_errors(value, schema)
+        if errors:
+            return pretty, "⚠ Valid JSON, but it does not match the schema: " + "; ".join(errors[:5]), False
+        return pretty, "✓ Valid JSON, matches the schema", True
+    return pretty, "✓ Valid JSON", True
+
+
+def json_html(node: Node) -> str:
+    pretty, status, valid = json_answer(node)
+    colour = "#2e7d32" if valid else "#c62828"
+    return (
+        f'<pre style="white-space:pre-wrap;">{html.escape(pretty)}</pre>'
+        f'<p style="color:{colour};">{html.escape(status)} · <a href="copy:{node.id}">Copy JSON</a></p>'
+    )
+
+
+def answer_html(node: Node) -> str:
+    """A finished answer: pretty JSON for JSON answers, markdown otherwise."""
+    if is_json_answer(node) and node.output_text.strip():
+        return json_html(node)
+    return render_html(node.output_text)
+
+
+def reasoning_html(node: Node, expanded: bool) -> str:
+    """The collapsible reasoning section: a header link, and the summary when expanded."""
+    if not node.reasoning_text:
+        return ""
+    reasoning = node.usage.reasoning_tokens if node.usage else 0
+    count = f" ({reasoning:,} tokens)" if reasoning else ""
+    arrow = "▾" if expanded else "▸"
+    header = (
+        f'<p style="color:#6a4c93;"><a href="reasoning:{node.id}" style="color:#6a4c93;">'
+        f"Reasoning{count} {arrow}</a></p>"
+    )
+    if not expanded:
+        return header
+    body = render_html(node.reasoning_text)
+    return (
+        header + '<table width="100%" cellpadding="6" bgcolor="#f4f0fa"><tr><td style="color:#4a3b5c;">'
+        f"{body}</td></tr></table>"
+    )
+
+
+def citations_html(node: Node) -> str:
+    citations = citations_of(node.output_items)
+    if not citations:
+        return ""
+    rows = "".join(
+        f'<p style="margin:0;">[{i}] <a href="{html.escape(c.url, quote=True)}">{html.escape(c.title)}</a> '
+        f'<span style="color:#777777; font-size:small;">{html.escape(c.url)}</span></p>'
+        for i, c in enumerate(citations, start=1)
+    )
+    return f'<p style="color:#555555;"><b>Sources</b></p>{rows}'
+
+
+def tools_html(node: Node) -> str:
+    labels = {
+        "web_search": "Searched the web",
+        "file_search": "Searched files",
+        "code_interpreter": "Ran code",
+    }
+    lines = [
+        _para(f"🔧 {labels.get(tool, tool)}" + (f": {detail}" if detail else ""), "color:#555555;")
+        for tool, detail in tool_calls_of(node.output_items)
+    ]
+    return "".join(lines)
+
+
+def actions_html(node: Node) -> str:
+    if not node.status.finished or not node.output_text:
+        return ""
+    if not logprobs_of(node.output_items):
+        return ""
+    return f'<p style="font-size:small;"><a href="logprobs:{node.id}">Token probabilities</a></p>'
+
+
+def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
+    """What follows a finished answer: sources, tool calls, status, error, notice and a meta line."""
+    lines: list[str] = [citations_html(node), tools_html(node)]
     error_shown = False
     if node.status in STATUS_LINES:
         lines.append(_para(STATUS_LINES[node.status], "color:#8a5a00;"))
@@ -118,9 +260,10 @@ def footer_html(node: Node) -> str:
         lines.append(_para("⚠ The answer failed.", "color:#c62828;"))
     if node.notice:
         lines.append(_para(f"ℹ {node.notice}", "color:#205493;"))
-    meta = meta_text(node)
+    meta = meta_text(node, prices)
     if meta:
         lines.append(_para(meta, "color:#777777; font-size:small;"))
+    lines.append(actions_html(node))
     return "".join(lines)
 
 
@@ -143,9 +286,15 @@ class _Stream:
     tail_start: int  # where the open tail begins: everything after it is re-rendered
     markdown: IncrementalMarkdown = field(default_factory=IncrementalMarkdown)
     finished: bool = False
+    reasoning_start: int = 0  # where the reasoning section (if any) begins, just after the prompt
+    reasoning_shown: str | None = None  # the reasoning text the section shows
+    activity: str = ""  # e.g. "Searching the web…", shown under the open tail while streaming
 
 
 class TranscriptView(QTextBrowser):
+    copied = Signal(str)  # text put on the clipboard by a "Copy" link
+    logprobs_requested = Signal(object)  # Node: the user asked for its per-token view
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
@@ -160,6 +309,9 @@ class TranscriptView(QTextBrowser):
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
         self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
         self.stats = RenderStats()
+        self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
+        self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
+        self._nodes: list[Node] = []
         self._stream: _Stream | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -184,19 +336,60 @@ class TranscriptView(QTextBrowser):
         return QByteArray()
 
     def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in INTERNAL_SCHEMES:
+            self._internal_link(url.scheme(), url.path())
+            return
         if url.isValid() and url.scheme().lower() in SAFE_LINK_SCHEMES:
             self.link_opener(url)
         else:
             log.info("not opening a link with scheme %r", url.scheme())
 
+    def _node(self, node_id: str) -> Node | None:
+        return next((n for n in self._nodes if n.id == node_id), None)
+
+    def _internal_link(self, scheme: str, node_id: str) -> None:
+        node = self._node(node_id)
+        if node is None:
+            return
+        if scheme == "reasoning":
+            self.reasoning_open[node.id] = not self._reasoning_expanded(node)
+            position = self.verticalScrollBar().value()
+            self.show_path(self._nodes, scroll=False)
+            self.verticalScrollBar().setValue(position)
+        elif scheme == "copy":
+            text = json_answer(node)[0] if is_json_answer(node) else node.output_text
+            clipboard = QGuiApplication.clipboard()
+            if clipboard is not None:
+                clipboard.setText(text)
+            self.copied.emit(text)
+        elif scheme == "logprobs":
+            self.logprobs_requested.emit(node)
+
+    def _reasoning_expanded(self, node: Node) -> bool:
+        return self.reasoning_open.get(node.id, not node.status.finished)
+
+    def show_activity(self, node: Node, text: str) -> None:
+        """A hosted tool's activity (the TurnRunner's "tool: status" text) under the streaming answer."""
+        stream = self._stream
+        if stream is None or stream.node.id != node.id or stream.finished:
+            return
+        stream.activity = activity_label(text)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def activity_text(self) -> str:
+        """The activity line shown now ("" when none)."""
+        return self._stream.activity if self._stream is not None and not self._stream.finished else ""
+
     # -- public API -------------------------------------------------------------------------------
     def rendered_text(self) -> str:
         return str(self.toPlainText())
 
-    def show_path(self, nodes: list[Node]) -> None:
+    def show_path(self, nodes: list[Node], *, scroll: bool = True) -> None:
         """Render the path from the root to the selected node; its answer stays open for streaming."""
         self._timer.stop()
         self._stream = None
+        self._nodes = list(nodes)
         self.stats = RenderStats()
         if not nodes:
             self.clear()
@@ -204,15 +397,21 @@ class TranscriptView(QTextBrowser):
         *earlier, last = nodes
         parts: list[str] = []
         for node in earlier:
-            parts += [prompt_html(node), render_html(node.output_text), footer_html(node)]
+            parts += [
+                prompt_html(node),
+                reasoning_html(node, self._reasoning_expanded(node)),
+                answer_html(node),
+                footer_html(node, self.prices),
+            ]
         parts.append(prompt_html(last))
         self.setHtml("".join(parts))
         self.document().setUndoRedoEnabled(False)
         end = self._end_position()
-        self._stream = _Stream(node=last, answer_start=end, tail_start=end)
+        self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
         self._render(final=last.status.finished)
-        self.moveCursor(QTextCursor.MoveOperation.End)
-        self._scroll_to_bottom()
+        if scroll:
+            self.moveCursor(QTextCursor.MoveOperation.End)
+            self._scroll_to_bottom()
 
     def update_streaming(self, node: Node) -> None:
         """The shown last node's answer grew (or finished): render at most once per frame."""
@@ -242,14 +441,31 @@ class TranscriptView(QTextBrowser):
     def _render(self, *, final: bool) -> None:
         stream = self._stream
         assert stream is not None
-        text = stream.node.output_text
+        node = stream.node
+        text = node.output_text
+        expanded = self._reasoning_expanded(node)
+        reasoning_key = f"{expanded}:{node.reasoning_text}:{node.usage.reasoning_tokens if node.usage else 0}"
+        if node.reasoning_text and reasoning_key != stream.reasoning_shown:
+            # the reasoning summary (above the answer) grew: rewrite it, then the answer below it
+            cursor = QTextCursor(self.document())
+            self._remove_from(cursor, stream.reasoning_start)
+            self._append(cursor, reasoning_html(node, expanded))
+            stream.reasoning_shown = reasoning_key
+            stream.answer_start = stream.tail_start = self._end_position()
+            stream.markdown.reset()
         if not text.startswith(stream.markdown.closed_text):  # replaced, not extended: start over
             stream.markdown.reset()
             stream.tail_start = stream.answer_start
-        if final:
+        if final and is_json_answer(node) and text.strip():
+            stream.markdown.reset()
+            stream.tail_start = stream.answer_start
+            closed, tail_html = [json_html(node)], ""
+        elif final:
             closed, tail_html = stream.markdown.finish(text), ""
         else:
             closed, tail_html = stream.markdown.feed_blocks(text)
+            if stream.activity:
+                tail_html += _para(stream.activity, "color:#555555; font-style:italic;")
         scrollbar = self.verticalScrollBar()
         at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
         position = scrollbar.value()
@@ -262,7 +478,7 @@ class TranscriptView(QTextBrowser):
         stream.tail_start = self._end_position()
         self._append(cursor, tail_html)
         if final:
-            self._append(cursor, footer_html(stream.node))
+            self._append(cursor, footer_html(stream.node, self.prices))
         cursor.endEditBlock()
         stream.finished = final
 

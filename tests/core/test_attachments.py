@@ -21,6 +21,7 @@ from desktop_chat.core.attachments import (
     attachments_dir,
     attachments_of,
     check_image_url,
+    has_references,
     read_checked,
     resolve_attachments,
     resolve_request,
@@ -109,9 +110,8 @@ def test_store_keeps_each_content_once_under_its_hash(tmp_path: Path) -> None:
     assert store.find(sha) == path and store.read(sha) == PNG
     assert first == Attachment("image", "image/png", "a.png", sha, len(PNG), 10, 5, "auto")
     pdf = store.add(PDF, PDF_MIME, "doc.pdf")
-    assert (
-        pdf.kind == "pdf" and store.find(pdf.sha256) is not None and store.find(pdf.sha256).suffix == ".pdf"
-    )
+    stored_pdf = store.find(pdf.sha256)
+    assert pdf.kind == "pdf" and stored_pdf is not None and stored_pdf.suffix == ".pdf"
 
 
 def test_store_refuses_names_that_are_not_hashes(tmp_path: Path) -> None:
@@ -228,3 +228,22 @@ def test_stream_wrapper_resolves_before_sending_and_fails_clearly(tmp_path: Path
     assert len(sent) == 1  # nothing was sent
     assert isinstance(events[0], Failed) and events[0].error.kind is ErrorKind.BAD_REQUEST
     assert "a.png" in events[0].error.message
+
+
+def test_requests_without_references_pass_through_untouched(tmp_path: Path) -> None:
+    seen: list[dict[str, Any]] = []
+
+    async def stream(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        seen.append(request)
+        yield Completed("resp_1", "m", None)
+
+    async def run(request: dict[str, Any]) -> None:
+        async for _ in with_attachments(stream, tmp_path)(request):
+            pass
+
+    url = Attachment("image", "", "cat.jpg", url="https://example.com/cat.jpg")
+    request = {"model": "m", "input": [user_message_with("hi", [url])], "previous_response_id": "resp_0"}
+    asyncio.run(run(request))
+    assert seen == [request] and seen[0] is request
+    assert not has_references(request["input"])
+    assert has_references([user_message_with("x", [Attachment("pdf", PDF_MIME, "a.pdf", "a" * 64)])])

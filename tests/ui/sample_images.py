@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 
 
 def make_image(width: int, height: int, *, alpha: bool = False) -> QImage:
@@ -21,7 +21,9 @@ def make_image(width: int, height: int, *, alpha: bool = False) -> QImage:
 def encoded(image: QImage, fmt: str, quality: int = -1) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, fmt, quality), fmt
+    writer = QImageWriter(buffer, QByteArray(fmt.encode()))
+    writer.setQuality(quality)
+    assert writer.write(image), writer.errorString()
     return bytes(buffer.data().data())
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QToolButton
 
 from desktop_chat.core.attachments import AttachmentStore, Limits, user_message_with
 from desktop_chat.core.model import Node
@@ -19,6 +19,13 @@ from desktop_chat.ui.composer import Composer, text_chunks
 from desktop_chat.ui.transcript import TranscriptView
 from tests.conftest import wait_until
 from tests.ui.sample_images import corrupt_png, encoded, gif, make_image, pdf_bytes
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp: Any) -> Any:
+    """Leave no image or mime data in the clipboard: Qt would free it after Python at exit (a crash)."""
+    yield
+    QApplication.clipboard().clear()
 
 
 @pytest.fixture
@@ -39,7 +46,9 @@ def test_attach_button_picks_files_and_chips_can_be_removed(bar: AttachmentBar, 
     png = write(tmp_path, "cat.png", encoded(make_image(300, 200), "PNG"))
     pdf = write(tmp_path, "paper.pdf", pdf_bytes())
     bar.file_picker = lambda: [str(png), str(pdf)]
-    QTest.mouseClick(bar.findChild(type(bar.attach_button), "attach_button"), Qt.MouseButton.LeftButton)
+    button = bar.findChild(QPushButton, "attach_button")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [a.filename for a in bar.attachments()] == ["cat.png", "paper.pdf"]
     chips = bar.chips()
     assert chips[0].thumbnail.pixmap() is not None and not chips[0].thumbnail.pixmap().isNull()
@@ -48,6 +57,7 @@ def test_attach_button_picks_files_and_chips_can_be_removed(bar: AttachmentBar, 
     assert bar.strip_area.isVisible()
 
     remove = chips[0].findChild(QToolButton, "remove_attachment")
+    assert remove is not None
     QTest.mouseClick(remove, Qt.MouseButton.LeftButton)
     assert [a.filename for a in bar.attachments()] == ["paper.pdf"]
     bar.clear()
@@ -56,7 +66,9 @@ def test_attach_button_picks_files_and_chips_can_be_removed(bar: AttachmentBar, 
 
 def test_detail_choice_applies_to_images(bar: AttachmentBar, tmp_path: Path) -> None:
     bar.add_files([write(tmp_path, "a.png", encoded(make_image(40, 40), "PNG"))])
-    bar.findChild(type(bar.detail), "attach_detail").setCurrentText("high")
+    detail = bar.findChild(QComboBox, "attach_detail")
+    assert detail is not None
+    detail.setCurrentText("high")
     [part] = bar.parts()
     assert part["type"] == "input_image" and part["detail"] == "high"
     assert part["image_url"].startswith("attachment:")
@@ -81,6 +93,7 @@ def test_what_cannot_be_attached_is_refused_with_a_message(
         bar.add_files([write(tmp_path, name, data)])
     assert expected in signal.args[0] and name in signal.args[0]
     status = bar.findChild(QLabel, "attach_message")
+    assert status is not None
     assert status.isVisible() and expected in status.text()
     assert bar.is_empty()
     assert not any(p.is_file() for p in (tmp_path / "attachments").rglob("*"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import openai
@@ -59,12 +60,45 @@ def error_from_payload(code: str | None, message: str | None, status: int | None
             code,
         )
     return ChatError(
-        ErrorKind.STREAM, "The server reported an error: " + (text or code or "unknown"), status, code
+        ErrorKind.STREAM,
+        "The server reported an error: " + mask_secrets(text or code or "unknown"),
+        status,
+        code,
     )
 
 
+_UNSUPPORTED_TOOL = re.compile(r"tool '([^']+)' is not supported with ([^\s]+?)\.?$", re.IGNORECASE)
+TOOL_NAMES = {
+    "web_search": "Web search",
+    "web_search_preview": "Web search",
+    "file_search": "File search",
+    "code_interpreter": "Code interpreter",
+}
+
+
+def unsupported_tool_message(text: str) -> str:
+    """'Web search (web_search_preview) is not available with gpt-4.1-…' from the server's 400."""
+    match = _UNSUPPORTED_TOOL.search(text.strip())
+    if match is None:
+        return "A hosted tool is not supported by this model. Turn it off in Settings." + _server(text)
+    tool, model = match.group(1), match.group(2)
+    label = TOOL_NAMES.get(tool, tool)
+    return (
+        f"{label} ({tool}) is not supported with the model {model}. Turn {label.lower()} off in Settings "
+        "or pick a model that supports it." + _server(text)
+    )
+
+
+_SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{4})[A-Za-z0-9_\-*]{6,}")
+
+
+def mask_secrets(text: str) -> str:
+    """Server text can echo the API key (some 401s do): never show or store more than its start."""
+    return _SECRET.sub(r"\1…[hidden]", text)
+
+
 def _server(text: str) -> str:
-    return f" (Server: {text})" if text else ""
+    return f" (Server: {mask_secrets(text)})" if text else ""
 
 
 def error_from_exception(exc: BaseException) -> ChatError:
@@ -117,9 +151,7 @@ def error_from_exception(exc: BaseException) -> ChatError:
         if code in ("context_length_exceeded", "previous_response_not_found") or status >= 500:
             return error_from_payload(code, text, status)
         if status == 400 and param == "tools":
-            return ChatError(
-                ErrorKind.BAD_REQUEST, "A tool is not supported here." + _server(text), status, code
-            )
+            return ChatError(ErrorKind.BAD_REQUEST, unsupported_tool_message(text), status, code)
         return ChatError(
             ErrorKind.BAD_REQUEST, f"The server refused the request ({status})." + _server(text), status, code
         )

@@ -27,6 +27,13 @@ from desktop_chat.core.events import (
     ToolActivity,
 )
 from desktop_chat.core.model import Usage
+from desktop_chat.core.output_items import (  # noqa: F401 - re-exported
+    ACTIVITY_LABELS,
+    activity_label,
+    citations_of,
+    logprobs_of,
+    tool_calls_of,
+)
 from desktop_chat.core.providers.errors import error_from_exception, error_from_payload
 
 YIELD_EVERY_S = 0.008  # give the UI loop a turn at least this often inside a burst of events

@@ -1,0 +1,8 @@
+"""Entry script of the frozen app (PyInstaller): the same `main` that `desktop-chat` runs."""
+
+import sys
+
+from desktop_chat.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
