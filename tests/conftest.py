@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
@@ -12,6 +13,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's dead windows here, on the GUI thread.
+
+    Left to chance, Python's cyclic GC can run on any thread (an emulator or executor thread) and
+    destroy QWidgets there, which leaves Qt timers pointing at freed objects.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from typing import Any
 
 import qasync
+
+log = logging.getLogger("desktop_chat")
+CLOSE_TIMEOUT_S = 5.0
 
 
 def create_event_loop(app: Any) -> qasync.QEventLoop:
@@ -31,9 +35,12 @@ def close_event_loop(loop: asyncio.AbstractEventLoop) -> None:
     for task in pending:
         task.cancel()
     if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    loop.run_until_complete(loop.shutdown_asyncgens())
-    loop.run_until_complete(loop.shutdown_default_executor())
+        # a task that ignores cancellation (or waits on a worker thread) must not hang the quit
+        _, stuck = loop.run_until_complete(asyncio.wait(pending, timeout=CLOSE_TIMEOUT_S))
+        for task in stuck:
+            log.warning("task still running at quit: %r", task)
+    loop.run_until_complete(asyncio.wait_for(loop.shutdown_asyncgens(), CLOSE_TIMEOUT_S))
+    loop.run_until_complete(asyncio.wait_for(loop.shutdown_default_executor(), CLOSE_TIMEOUT_S))
     loop.close()
     sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
     asyncio.set_event_loop(None)
