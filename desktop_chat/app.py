@@ -186,6 +186,7 @@ class Connector:
 
     async def aclose(self) -> None:
         """Close the connection pool and the demo emulator (on quit)."""
+        await self.window.cancel_background_tasks()
         await self._close_client()
         if self.emulator is not None:
             self.emulator.stop()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_chat.core import personas as personas_store
 from desktop_chat.core import pricing
 from desktop_chat.core import settings as app_settings
+from desktop_chat.core.attachments import user_message_with, with_attachments
 from desktop_chat.core.model import (
     ChatParams,
     ContextMode,
@@ -49,6 +50,7 @@ from desktop_chat.core.store import Store
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.turns import StreamFn, TurnRunner
 from desktop_chat.ui import i18n, theme, tree_actions
+from desktop_chat.ui.attachment_bar import install_attachments
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop_chat.ui.graph_view import ConversationGraphView
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self._build_ui()
         self._build_actions()
+        self.attachments = install_attachments(self)
         self._load_conversations()
         self._restore_layout()
         self._update_title()
@@ -674,13 +677,15 @@ class MainWindow(QMainWindow):
 
     def send(self) -> None:
         text = self.composer.toPlainText().strip()
-        if not text:
+        attachments = self.attachments.attachments()
+        if (not text and not attachments) or self.composer.pasting:
             return
         if self.active is not None:
             self.show_notice(self.tr("An answer is still streaming: stop it (Esc) or wait before sending."))
             return
-        if self._start_turns(self.selected_node_id(), [user_message(text)]):
+        if self._start_turns(self.selected_node_id(), [user_message_with(text, attachments)]):
             self.composer.clear()
+            self.attachments.clear()
 
     def selected_node(self) -> Node | None:
         node_id = self.selected_node_id()
@@ -934,6 +939,13 @@ class MainWindow(QMainWindow):
             dialog.profiles_changed.connect(self.on_settings_changed)
         dialog.exec()
 
+    async def cancel_background_tasks(self) -> None:
+        """Stop the window's own requests (the model list) before its client is closed."""
+        task = getattr(self, "_models_task", None)
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
     def refresh_models(self, dialog: Any = None) -> None:
         if self.backend is None or self.backend.list_models is None:
             return
@@ -953,7 +965,9 @@ class MainWindow(QMainWindow):
     # -- backend --------------------------------------------------------------------------------
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.backend = backend
-        self.runner = TurnRunner(self.store, backend.stream, self) if backend else None
+        # attachment references become data URLs just before any request (chain, replay, fan-out…)
+        stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
+        self.runner = TurnRunner(self.store, stream, self) if stream else None
         self.backend_label.setText(backend.label if backend else message)
         if backend is not None:
             self.refresh_models()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core import remote
+from desktop_chat.core.attachments import resolve_attachments
 from desktop_chat.core.context import can_chain, replay_input
 from desktop_chat.core.events import ErrorKind
 from desktop_chat.core.model import Conversation, Node
@@ -332,7 +333,8 @@ async def compact_selected(window: MainWindow) -> Node | None:
                     raise
                 chained = False  # the server lost the branch: send the local history instead
         if result is None:
-            result = await remote.compact_branch(client, model, input_items=replay_input(path, []))
+            history = resolve_attachments(replay_input(path, []), window.attachments.store.root)
+            result = await remote.compact_branch(client, model, input_items=history)
     except remote.RemoteError as exc:
         window.show_notice(f"Compacting failed: {exc.user_message}")
         return None
