@@ -13,6 +13,7 @@ from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.model import NodeStatus
 from desktop_chat.emulator import parse_context
 from tests.conftest import wait_until
+from tests.dialogs import fill_modal
 
 pytestmark = pytest.mark.e2e
 
@@ -243,7 +244,6 @@ def test_api_key_is_in_no_file_the_app_writes(
 def test_settings_dialog_values_are_sent_and_kept_across_restart(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
     def fill_dialog() -> None:
@@ -266,8 +266,9 @@ def test_settings_dialog_values_are_sent_and_kept_across_restart(
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
         await app.send("First")
-        QTimer.singleShot(0, fill_dialog)
+        filler = fill_modal("settings_dialog", lambda _dialog: fill_dialog())
         app.window.findChild(type(app.window.actions()[0]), "action_settings").trigger()
+        filler.check()
         await app.send("Second")
         body = bodies(emulator)[-1]
         assert body["model"] == "gpt-4.1" and body["temperature"] == 0.3

@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from desktop_chat.core.model import NodeStatus
 from desktop_chat.emulator import parse_context
 from tests.conftest import wait_until
+from tests.dialogs import fill_modal
 from tests.e2e.test_app_flows import App, bodies
 
 pytestmark = pytest.mark.e2e
@@ -31,15 +32,9 @@ def trigger(app: App, name: str) -> None:
     act.trigger()
 
 
-def in_dialog(name: str, fill: Any) -> None:
-    """Fill the modal dialog `name` as soon as it opens."""
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None and dialog.objectName() == name, dialog
-        fill(dialog)
-
-    QTimer.singleShot(0, run)
+def in_dialog(name: str, fill: Any) -> Any:
+    """Fill the modal dialog `name` as soon as it opens (check the returned filler afterwards)."""
+    return fill_modal(name, fill)
 
 
 def child(dialog: Any, cls: type, name: str) -> Any:
@@ -63,8 +58,9 @@ def test_edit_prompt_makes_a_sibling_and_keeps_the_original(
             editor.setPlainText("Name a fruit instead")
             child(dialog, QPushButton, "edit_prompt_ok").click()
 
-        in_dialog("edit_prompt_dialog", fill)
+        filler = in_dialog("edit_prompt_dialog", fill)
         trigger(app, "action_edit")
+        filler.check()
         await wait_until(lambda: len(app.window.tree) == 3 and app.window.active is None)
         edited = app.window.selected_node()
         assert edited.parent_id == first.id and edited.id != second.id
@@ -91,8 +87,9 @@ def test_regenerate_with_another_model_and_temperature(
             child(dialog, QLineEdit, "fanout_temperature_0").setText("1.5")
             child(dialog, QPushButton, "fanout_ok").click()
 
-        in_dialog("fan_out_dialog", fill)
+        filler = in_dialog("fan_out_dialog", fill)
         trigger(app, "action_regenerate_with")
+        filler.check()
         await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
         body = bodies(emulator)[-1]
         assert (body["model"], body["temperature"]) == ("gpt-4.1", 1.5)
@@ -122,8 +119,9 @@ def test_fan_out_streams_variants_concurrently_compares_them_and_stop_stops_all(
             child(dialog, QLineEdit, "fanout_instructions_2").setText("You are a pirate.")
             child(dialog, QPushButton, "fanout_ok").click()
 
-        in_dialog("fan_out_dialog", fill)
+        filler = in_dialog("fan_out_dialog", fill)
         trigger(app, "action_fan_out")
+        filler.check()
         # all three stream at the same time: each has text while the emulator holds every stream
         await wait_until(lambda: len(app.window.live) == 3, what="three live answers")
         live = list(app.window.live.values())
@@ -171,8 +169,9 @@ def test_compare_siblings_shows_a_word_diff(
             child(dialog, QPlainTextEdit, "edit_prompt_text").setPlainText("Tell me about wolves")
             child(dialog, QPushButton, "edit_prompt_ok").click()
 
-        in_dialog("edit_prompt_dialog", fill)
+        filler = in_dialog("edit_prompt_dialog", fill)
         trigger(app, "action_edit")
+        filler.check()
         await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
         trigger(app, "action_compare")
         compare = app.window.compare_view

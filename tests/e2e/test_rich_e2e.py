@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,6 +25,7 @@ from desktop_chat.emulator import parse_context
 from desktop_chat.ui.context_inspector import ContextInspector
 from desktop_chat.ui.logprobs_view import LogprobsDialog
 from tests.conftest import wait_until
+from tests.dialogs import fill_modal
 from tests.e2e.test_app_flows import App, bodies, env  # noqa: F401  (env is a fixture)
 
 pytestmark = pytest.mark.e2e
@@ -62,8 +63,9 @@ def settings_filler(values: dict[str, Any]) -> Any:
 
 
 def open_settings(app: App, values: dict[str, Any]) -> None:
-    QTimer.singleShot(0, settings_filler(values))
+    filler = fill_modal("settings_dialog", lambda _dialog: settings_filler(values)())
     app.window.findChild(type(app.window.actions()[0]), "action_settings").trigger()
+    filler.check()
 
 
 def cell_text(inspector: ContextInspector, row: int, column: int) -> str:
