@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self.store, self)
         self.search_panel.result_activated.connect(self.open_search_result)
         left_layout.addWidget(self.search_panel)
-        left_layout.addWidget(left_split)
+        left_layout.addWidget(left_split, 1)  # the search panel keeps only the room its results need
 
         self.transcript = TranscriptView(self)
         self.transcript.prices = pricing.load_prices(self.store)
