@@ -28,6 +28,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ConversationListModel(QAbstractListModel):
+    """Conversations, newest first. Titles are editable in place (F2); `title_edited(id, title)` then
+    tells the owner to save the new title."""
+
+    title_edited = Signal(str, str)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._conversations: list[Conversation] = []
@@ -85,9 +90,28 @@ class ConversationListModel(QAbstractListModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return conversation.title
+        if role == Qt.ItemDataRole.EditRole:
+            return conversation.title
         if role == CONVERSATION_ID_ROLE:
             return conversation.id
         return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.isValid() else flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A title typed in place: blank or unchanged titles are refused (the old one stays)."""
+        conversation = self.conversation_at(index.row()) if index.isValid() else None
+        if conversation is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        title = " ".join(str(value or "").split())[:200]
+        if not title or title == conversation.title:
+            return False
+        conversation.title = title
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        self.title_edited.emit(conversation.id, title)
+        return True
 
 
 class ConversationListView(QListView):
@@ -98,7 +122,9 @@ class ConversationListView(QListView):
         self.setObjectName("conversation_list")
         self.setAccessibleName("Conversations")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2 (or Rename… in the menus) edits a title in place; a click only opens the conversation
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformItemSizes(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._programmatic = False
@@ -123,6 +149,15 @@ class ConversationListView(QListView):
             self.clearSelection()
             return
         self.setCurrentIndex(model.index(row, 0))
+
+    def rename_current(self) -> bool:
+        """Start editing the open conversation's title in place (False when none is selected)."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return False
+        self.scrollTo(index)
+        self.edit(index)
+        return True
 
     def current_conversation_id(self) -> str | None:
         index = self.currentIndex()

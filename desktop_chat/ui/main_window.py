@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -46,13 +47,17 @@ from desktop_chat.core.model import (
     user_text_of,
 )
 from desktop_chat.core.personas import Persona
-from desktop_chat.core.store import Store
+from desktop_chat.core.store import Store, StoreError
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.turns import StreamFn, TurnRunner
 from desktop_chat.ui import i18n, theme, tree_actions
 from desktop_chat.ui.attachment_bar import install_attachments
 from desktop_chat.ui.composer import Composer
-from desktop_chat.ui.conversation_list import ConversationListModel, ConversationListView
+from desktop_chat.ui.conversation_list import (
+    CONVERSATION_ID_ROLE,
+    ConversationListModel,
+    ConversationListView,
+)
 from desktop_chat.ui.graph_view import ConversationGraphView
 from desktop_chat.ui.search_panel import SearchPanel
 from desktop_chat.ui.transcript import TranscriptView
@@ -115,6 +120,8 @@ class MainWindow(QMainWindow):
         self.conversation_list = ConversationListView(self)
         self.conversation_list.setModel(self.conversation_model)
         self.conversation_list.conversation_selected.connect(self.open_conversation)
+        self.conversation_model.title_edited.connect(self.save_title)
+        self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
 
         self.tree_model = ConversationTreeModel(self)
         self.tree_view = ConversationTreeView(self)
@@ -241,6 +248,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             action(self.tr("&New conversation"), "Ctrl+N", self.new_conversation, "action_new")
         )
+        self.rename_action = action(
+            self.tr("&Rename conversation"), "F2", self.rename_conversation, "action_rename"
+        )
+        self.delete_conversation_action = action(
+            self.tr("&Delete conversation…"),
+            "Ctrl+Shift+Del",
+            self.delete_conversation,
+            "action_delete_conversation",
+        )
+        file_menu.addAction(self.rename_action)
+        file_menu.addAction(self.delete_conversation_action)
         file_menu.addAction(
             action(
                 self.tr("&Open response by id…"),
@@ -419,6 +437,71 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.conversation_list.setCurrentIndex(self.conversation_model.index(row, 0))
         self._update_status()
+
+    def rename_conversation(self) -> None:
+        """Edit the open conversation's title in place, in the list (Enter saves, Esc keeps the old one)."""
+        if self.conversation is None:
+            self.show_notice(self.tr("Open a conversation to rename it."))
+            return
+        self.conversation_list.select_conversation(self.conversation.id)
+        self.conversation_list.rename_current()
+
+    def save_title(self, conversation_id: str, title: str) -> None:
+        """A title typed in the list: saved at once (search finds it by the new title)."""
+        conversation = self.store.get_conversation(conversation_id)
+        if conversation is None:
+            return
+        conversation.title = title
+        try:
+            self.store.save_conversation(conversation)
+        except StoreError as exc:
+            self.show_notice(self.tr("The new title could not be saved: %1").replace("%1", str(exc)))
+            return
+        if self.conversation is not None and self.conversation.id == conversation_id:
+            self.conversation.title = title
+
+    def delete_conversation(self) -> None:
+        """Delete the open conversation from this computer, after confirmation."""
+        conversation = self.conversation
+        if conversation is None:
+            return
+        if self.active is not None and any(n.conversation_id == conversation.id for n in self.live.values()):
+            self.show_notice(self.tr("Stop the answer that is streaming before deleting its conversation."))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete conversation"),
+            self.tr(
+                "Delete “%1” and all its branches from this computer? This cannot be undone.\n\n"
+                "Responses stored on the server are not deleted."
+            ).replace("%1", conversation.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("delete_conversation_dialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.delete_conversation(conversation.id)
+        except StoreError as exc:
+            self.show_notice(self.tr("The conversation could not be deleted: %1").replace("%1", str(exc)))
+            return
+        self.conversation_model.remove_conversation(conversation.id)
+        self.new_conversation()
+
+    def _conversation_menu(self, position: QPoint) -> None:
+        index = self.conversation_list.indexAt(position)
+        if not index.isValid():
+            return
+        conversation_id = index.data(CONVERSATION_ID_ROLE)
+        if self.conversation is None or self.conversation.id != conversation_id:
+            self.open_conversation(conversation_id)
+        menu = QMenu(self)
+        menu.addAction(self.rename_action)
+        menu.addAction(self.delete_conversation_action)
+        menu.exec(self.conversation_list.viewport().mapToGlobal(position))
 
     def open_search_result(self, conversation_id: str, node_id: str) -> None:
         self.open_conversation(conversation_id)
