@@ -65,80 +65,67 @@ def keyring_check() -> int:
 
 
 class Connector:
-    """Builds the chat back end once the window is up, and again when settings change."""
+    """Builds the chat back end once the window is up: for the open conversation's provider profile,
+    again when the user switches to a conversation on another provider, and when settings change.
+
+    Back ends are kept per provider while the app runs, so a conversation switch never closes a client
+    that another conversation is still streaming through; a settings change retires them (closed on
+    quit) and builds fresh ones.
+    """
 
     def __init__(self, window: Any, args: argparse.Namespace) -> None:
         self.window = window
         self.args = args
         self.emulator: Any = None
-        self.client: Any = None
+        self.client: Any = None  # the client of the back end in use
+        self.backends: dict[str, Any] = {}  # provider key -> Backend
+        self._retired: list[Any] = []  # clients of back ends replaced by a settings change
+        self._generation = 0  # the newest connect() wins when several overlap
         self._task: asyncio.Task[None] | None = None
         window.on_settings_changed = self.reconnect
+        window.on_provider_needed = self.switch
+        if args.demo or args.base_url:
+            window.profiles_fixed = True
+            window.provider_picker.fix(
+                "The demo uses the built-in emulator"
+                if args.demo
+                else "Fixed by --base-url on the command line"
+            )
 
     def reconnect(self) -> None:
+        """Settings or profiles changed: build the back end anew."""
+        for backend in self.backends.values():
+            if backend.client is not None and backend.client is not self.client:
+                self._retired.append(backend.client)
+        self.backends = {}
+        self._task = asyncio.ensure_future(self.connect(fresh=True))
+
+    def switch(self) -> None:
+        """The open conversation belongs to another provider: use (or build) its back end."""
         self._task = asyncio.ensure_future(self.connect())
 
-    async def connect(self) -> None:
-        from desktop_chat.core import keys
-        from desktop_chat.core import settings as app_settings
-        from desktop_chat.core.client import Connection, MissingKeyError, make_client
-
+    async def connect(self, *, fresh: bool = False) -> None:
+        self._generation += 1
+        generation = self._generation
         loop = asyncio.get_running_loop()
         # the SDK import is the slow part of start-up: do it in a worker thread
         responses = await loop.run_in_executor(None, _import_provider)
         window = self.window
-        if self.args.demo:
-            if self.emulator is None:
-                from desktop_chat.emulator import Emulator
-
-                self.emulator = Emulator(delay_s=0.01)
-                self.emulator.start()
-            connection = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
-            label = "DEMO — local emulator"
-        else:
-            provider = app_settings.load_provider(window.store)
-            base_url = self.args.base_url or provider.base_url
-            key, source = await loop.run_in_executor(None, keys.resolve_api_key)
-            if window.session_api_key:
-                key, source = window.session_api_key, "this session"
-            if key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
-                key, base_url = self._ask_for_key(base_url)
-                source = "keyring"
-            connection = Connection(api_key=key, base_url=base_url)
-            where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
-            label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
-        await self._close_client()
-        try:
-            client = self.client = make_client(connection)
-        except MissingKeyError as exc:
-            window.set_backend(None, exc.user_message)
-            return
-        from desktop_chat.core import capabilities, profiles
-        from desktop_chat.core.providers.select import backend_for, mode_label
-        from desktop_chat.ui.main_window import Backend
-
-        profile = profiles.active_profile(window.store)
-        caps = None
-        if not profile.is_default and not self.args.demo and not self.args.base_url:
-            # another provider profile (Azure, a local server…): its own client, key and capabilities
-            key, _ = profiles.get_key(profile)
-            await self._close_client()
-            client = self.client = profiles.make_client(profile, key)
-            label = profiles.describe(profile)
-            caps = await capabilities.ensure(window.store, profile.id, client, profile.default_model)
-        elif not self.args.demo:
-            caps = capabilities.cached(window.store, profiles.DEFAULT_ID)  # known once the user tested
-        usable = caps if caps is not None and caps.usable else None
-        stream, prefer = backend_for(profile, client, usable)
-        window.prefer_mode = prefer
-        window.set_backend(
-            Backend(
-                stream=stream,
-                list_models=lambda: responses.list_models(client),
-                label=f"{label} · {mode_label(usable)}",
-                client=client,
-            )
-        )
+        profile: Any = None if (self.args.demo or self.args.base_url) else window_profile(window)
+        key = "demo" if self.args.demo else f"url:{self.args.base_url}" if self.args.base_url else profile.id
+        backend = self.backends.get(key)
+        if backend is None:
+            if self.backends or fresh:
+                window.set_backend(None)  # nothing is sent to the previous provider meanwhile
+                window.backend_label.setText(window.tr("Connecting…"))
+            backend = await self._build(key, profile, responses)
+            if backend is None:
+                return
+            self.backends[key] = backend
+        if generation != self._generation:
+            return  # the user moved on to another conversation (or provider) meanwhile
+        self.client = backend.client
+        window.set_backend(backend)
         log.info("ready_to_send s=%.3f", time.perf_counter() - START)
         if window.token_encoding is None:
             from desktop_chat.core import tokens
@@ -154,6 +141,75 @@ class Connector:
             prompt, self.args.send = self.args.send, None
             window.composer.setPlainText(prompt)
             window.send()
+        if self._retired and not window.tasks:  # nothing streams through the old clients any more
+            retired, self._retired = self._retired, []
+            for client in retired:
+                await client.close()
+
+    async def _build(self, key: str, profile: Any, responses: Any) -> Any:
+        """A back end (client, stream function, preferred context mode) for a provider, or None with
+        the reason shown in the window."""
+        from desktop_chat.core import capabilities, keys, profiles
+        from desktop_chat.core import settings as app_settings
+        from desktop_chat.core.client import Connection, MissingKeyError, make_client
+        from desktop_chat.core.providers.select import backend_for, mode_label
+        from desktop_chat.ui.main_window import Backend
+
+        window = self.window
+        loop = asyncio.get_running_loop()
+        caps = None
+        if self.args.demo:
+            if self.emulator is None:
+                from desktop_chat.emulator import Emulator
+
+                self.emulator = Emulator(delay_s=0.01)
+                self.emulator.start()
+            connection = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
+            label = "DEMO — local emulator"
+        elif profile is None or profile.is_default:
+            provider = app_settings.load_provider(window.store)
+            base_url = self.args.base_url or provider.base_url
+            api_key, source = await loop.run_in_executor(None, keys.resolve_api_key)
+            if window.session_api_key:
+                api_key, source = window.session_api_key, "this session"
+            if api_key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
+                api_key, base_url = self._ask_for_key(base_url)
+                source = "keyring"
+            connection = Connection(api_key=api_key, base_url=base_url)
+            where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
+            label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
+            if not self.args.base_url:
+                caps = capabilities.cached(window.store, profiles.DEFAULT_ID)  # known once the user tested
+        else:
+            connection = None
+        try:
+            if connection is not None:
+                client = make_client(connection)
+            else:
+                # another provider profile (Azure, a local server…): its own client, key and capabilities
+                api_key, _ = await loop.run_in_executor(None, profiles.get_key, profile)
+                client = profiles.make_client(profile, api_key)
+                label = profiles.describe(profile)
+                caps = await capabilities.ensure(window.store, profile.id, client, profile.default_model)
+        except MissingKeyError as exc:
+            window.set_backend(None, exc.user_message)
+            return None
+        except Exception as exc:  # a broken profile must not leave the window half-connected
+            window.set_backend(
+                None, f"Could not connect to {profile.name if profile else 'the server'}: {exc}"
+            )
+            return None
+        usable = caps if caps is not None and caps.usable else None
+        stream, prefer = backend_for(profile, client, usable)
+        return Backend(
+            stream=stream,
+            list_models=lambda: responses.list_models(client),
+            label=f"{label} · {mode_label(usable)}",
+            client=client,
+            prefer=prefer,
+            provider=key,
+            profile_id=None if profile is None else profile.id,
+        )
 
     def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:
         from desktop_chat.core import keys
@@ -179,18 +235,28 @@ class Connector:
                 self.window.session_api_key = key
         return key, new_base
 
-    async def _close_client(self) -> None:
-        client, self.client = self.client, None
-        if client is not None:
+    async def _close_clients(self) -> None:
+        clients = [*self._retired, *(b.client for b in self.backends.values())]
+        self._retired, self.backends, self.client = [], {}, None
+        for client in {id(c): c for c in clients if c is not None}.values():
             await client.close()
 
     async def aclose(self) -> None:
         """Close the connection pool and the demo emulator (on quit)."""
         await self.window.cancel_background_tasks()
-        await self._close_client()
+        await self._close_clients()
         if self.emulator is not None:
             self.emulator.stop()
             self.emulator = None
+
+
+def window_profile(window: Any) -> Any:
+    """The provider profile of the window's open conversation (the default one for a new conversation)."""
+    from desktop_chat.core import profiles
+
+    if window.conversation is not None:
+        return profiles.conversation_profile(window.store, window.conversation.id)
+    return profiles.active_profile(window.store)
 
 
 def _import_provider() -> Any:

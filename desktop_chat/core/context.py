@@ -15,10 +15,22 @@ from desktop_chat.core.model import JSON, ChatParams, ContextMode, Node, NodeSta
 from desktop_chat.core.remote import compaction_input
 from desktop_chat.core.tree import ConversationTree
 
+PROVIDER_KEY = "provider"  # in Node.params: which server (profile) answered the turn
 
-def can_chain(parent: Node | None) -> bool:
-    """A parent can be chained from when the server finished and stored its response."""
-    return parent is not None and parent.response_id is not None and parent.status is NodeStatus.COMPLETED
+
+def node_provider(node: Node) -> str | None:
+    """The provider a node's answer came from (None for turns recorded before providers were kept)."""
+    value = node.params.get(PROVIDER_KEY)
+    return value if isinstance(value, str) else None
+
+
+def can_chain(parent: Node | None, provider: str | None = None) -> bool:
+    """A parent can be chained from when the server finished and stored its response, and it is the
+    same server: a response id means nothing to another provider (the path is replayed there)."""
+    if parent is None or parent.response_id is None or parent.status is not NodeStatus.COMPLETED:
+        return False
+    origin = node_provider(parent)
+    return provider is None or origin is None or origin == provider
 
 
 def assistant_items(node: Node) -> list[JSON]:
@@ -49,13 +61,17 @@ def excludes_path(tree: ConversationTree, parent_id: str | None, excluded: Colle
 
 
 def choose_mode(
-    tree: ConversationTree, parent_id: str | None, prefer: ContextMode, excluded: Collection[str] = ()
+    tree: ConversationTree,
+    parent_id: str | None,
+    prefer: ContextMode,
+    excluded: Collection[str] = (),
+    provider: str | None = None,
 ) -> ContextMode:
     if parent_id is not None and excludes_path(tree, parent_id, excluded):
         return ContextMode.REPLAY
     if prefer is ContextMode.REPLAY or parent_id is None:
         return prefer if parent_id is not None else ContextMode.CHAIN
-    return ContextMode.CHAIN if can_chain(tree.get(parent_id)) else ContextMode.REPLAY
+    return ContextMode.CHAIN if can_chain(tree.get(parent_id), provider) else ContextMode.REPLAY
 
 
 def build_request(

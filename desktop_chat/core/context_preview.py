@@ -95,10 +95,11 @@ def preview(
     new_input: list[JSON],
     params: ChatParams,
     prefer: ContextMode = ContextMode.CHAIN,
+    provider: str | None = None,
 ) -> ContextPreview:
     """The next request for a turn under `parent_id`, as build_request makes it, itemized."""
     excluded = set(params.excluded_node_ids)
-    mode = choose_mode(tree, parent_id, prefer, excluded)
+    mode = choose_mode(tree, parent_id, prefer, excluded, provider)
     request = build_request(tree, parent_id, new_input, params, mode)
     encoding = tokens.encoding_for_model(params.model)
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
-from desktop_chat.core.context import build_request, choose_mode
+from desktop_chat.core.context import PROVIDER_KEY, build_request, choose_mode
 from desktop_chat.core.events import (
     Citation,
     Completed,
@@ -61,11 +61,14 @@ class TurnRunner:
         listener: TurnListener | None = None,
         *,
         persist_interval_s: float = 0.5,
+        provider: str | None = None,
     ) -> None:
         self.store = store
         self.stream = stream
         self.listener = listener
         self.persist_interval_s = persist_interval_s
+        # which server answers (a profile); recorded on each node, and chained from only on that server
+        self.provider = provider
 
     async def run(
         self,
@@ -77,7 +80,7 @@ class TurnRunner:
         *,
         prefer: ContextMode = ContextMode.CHAIN,
     ) -> Node:
-        mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids)
+        mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids, self.provider)
         node = Node(
             conversation_id=conversation.id,
             parent_id=parent_id,
@@ -86,6 +89,8 @@ class TurnRunner:
             params=params.to_json(),
             context_mode=mode,
         )
+        if self.provider is not None:
+            node.params[PROVIDER_KEY] = self.provider
         self.store.insert_node(node)
         tree.insert(node)
         conversation.selected_node_id = node.id

@@ -47,6 +47,7 @@ class ContextInspector(QDialog):
         *,
         prefer: ContextMode = ContextMode.CHAIN,
         client: Any = None,
+        provider: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +56,7 @@ class ContextInspector(QDialog):
         self.resize(720, 480)
         self.tree, self.parent_id, self.new_input = tree, parent_id, new_input
         self.params, self.prefer, self.client = params, prefer, client
+        self.provider = provider
         path_ids = {node.id for node in tree.path_to(parent_id)}
         self.excluded: set[str] = {i for i in params.excluded_node_ids if i in path_ids}
         self.current: ContextPreview | None = None
@@ -122,7 +124,9 @@ class ContextInspector(QDialog):
     # -- building -------------------------------------------------------------------------------
     def refresh(self) -> None:
         params = self.result_params()
-        self.current = result = preview(self.tree, self.parent_id, self.new_input, params, self.prefer)
+        self.current = result = preview(
+            self.tree, self.parent_id, self.new_input, params, self.prefer, self.provider
+        )
         self.table.blockSignals(True)
         self.table.setRowCount(len(result.items))
         for row, item in enumerate(result.items):

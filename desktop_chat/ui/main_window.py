@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core import personas as personas_store
-from desktop_chat.core import pricing
+from desktop_chat.core import pricing, profiles
 from desktop_chat.core import settings as app_settings
 from desktop_chat.core.attachments import user_message_with, with_attachments
+from desktop_chat.core.context import choose_mode
 from desktop_chat.core.model import (
     ChatParams,
     ContextMode,
@@ -59,6 +60,7 @@ from desktop_chat.ui.conversation_list import (
     ConversationListView,
 )
 from desktop_chat.ui.graph_view import ConversationGraphView
+from desktop_chat.ui.provider_picker import ProviderPicker
 from desktop_chat.ui.search_panel import SearchPanel
 from desktop_chat.ui.transcript import TranscriptView
 from desktop_chat.ui.tree_model import ConversationTreeModel
@@ -75,6 +77,9 @@ class Backend:
     list_models: Callable[[], Any] | None = None  # async () -> list[str]
     label: str = ""
     client: Any = None  # the AsyncOpenAI client, for stored-response actions (retrieve, delete, compact)
+    prefer: ContextMode = ContextMode.CHAIN  # REPLAY for servers that keep no state
+    provider: str | None = None  # which server answers: chained from only on the same one
+    profile_id: str | None = None  # the provider profile it was built for (None: fixed by the command line)
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +102,8 @@ class MainWindow(QMainWindow):
         self._fan_out_nodes: list[str] = []
         self.runner: TurnRunner | None = None
         self.on_settings_changed: Callable[[], None] | None = None  # app.py rebuilds the backend
+        self.on_provider_needed: Callable[[], None] | None = None  # app.py switches to another profile
+        self.profiles_fixed = False  # --demo / --base-url decide the server, not the profiles
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self._build_ui()
         self._build_actions()
@@ -230,6 +237,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.model_label)
         self.statusBar().addWidget(self.draft_label)
         self.statusBar().addWidget(self.usage_label, 1)
+        self.provider_picker = ProviderPicker(self)
+        self.provider_picker.picked.connect(self.pick_provider)
+        self.provider_picker.fill(self.store, self.wanted_profile_id())
+        self.statusBar().addPermanentWidget(self.provider_picker)
         self.statusBar().addPermanentWidget(self.backend_label)
         self._update_status()
         self._update_reply_target()
@@ -416,6 +427,7 @@ class MainWindow(QMainWindow):
         self.transcript.show_path([])
         self._update_reply_target()
         self._update_status()
+        self.sync_provider()
         self.composer.setFocus()
 
     def open_conversation(self, conversation_id: str) -> None:
@@ -437,6 +449,7 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.conversation_list.setCurrentIndex(self.conversation_model.index(row, 0))
         self._update_status()
+        self.sync_provider()
 
     def rename_conversation(self) -> None:
         """Edit the open conversation's title in place, in the list (Enter saves, Esc keeps the old one)."""
@@ -832,6 +845,8 @@ class MainWindow(QMainWindow):
             self.store.save_conversation(conversation)
             self.conversation_model.add_conversation(conversation)
             self.conversation = conversation
+            if self.backend.profile_id is not None:  # it stays with the provider it was started on
+                profiles.set_conversation_profile(self.store, conversation.id, self.backend.profile_id)
             self.tree = ConversationTree(conversation.id)
             self.set_tree(self.tree)
             self.conversation_list.setCurrentIndex(self.conversation_model.index(0, 0))
@@ -1004,7 +1019,9 @@ class MainWindow(QMainWindow):
             self.selected_node_id(),
             [user_message(text)] if text.strip() else [],
             self.effective_params(),
+            prefer=self.prefer_mode,
             client=self.backend.client if self.backend else None,
+            provider=self.runner.provider if self.runner else None,
             parent=self,
         )
         if dialog.exec():
@@ -1018,6 +1035,9 @@ class MainWindow(QMainWindow):
         from desktop_chat.ui.profiles_dialog import ProfilesDialog
 
         dialog = ProfilesDialog(self.store, self)
+        dialog.profiles_changed.connect(
+            lambda: self.provider_picker.fill(self.store, self.wanted_profile_id())
+        )
         if self.on_settings_changed is not None:
             dialog.profiles_changed.connect(self.on_settings_changed)
         dialog.exec()
@@ -1045,12 +1065,44 @@ class MainWindow(QMainWindow):
 
         self._models_task = asyncio.ensure_future(fetch())
 
+    # -- providers ------------------------------------------------------------------------------
+    def wanted_profile_id(self) -> str:
+        """The profile the open conversation belongs to (for a new conversation: the default one)."""
+        if self.conversation is not None:
+            return profiles.conversation_profile(self.store, self.conversation.id).id
+        return profiles.active_profile(self.store).id
+
+    def pick_provider(self, profile_id: str) -> None:
+        """The user chose a provider: for this conversation (it goes on by local replay there), or
+        as the default for new conversations when none is open."""
+        if self.conversation is not None:
+            profiles.set_conversation_profile(self.store, self.conversation.id, profile_id)
+        else:
+            profiles.set_active_profile(self.store, profile_id)
+        self.sync_provider()
+
+    def sync_provider(self) -> None:
+        """Show the open conversation's provider; connect to it when another one is in use."""
+        if self.profiles_fixed:
+            return
+        wanted = self.wanted_profile_id()
+        self.provider_picker.show_profile(wanted)
+        current = self.backend.profile_id if self.backend is not None else None
+        if current != wanted and self.on_provider_needed is not None:
+            self.on_provider_needed()
+
     # -- backend --------------------------------------------------------------------------------
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.backend = backend
         # attachment references become data URLs just before any request (chain, replay, fan-out…)
         stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
-        self.runner = TurnRunner(self.store, stream, self) if stream else None
+        self.runner = (
+            TurnRunner(self.store, stream, self, provider=backend.provider) if backend and stream else None
+        )
+        if backend is not None:
+            self.prefer_mode = backend.prefer
+            self.provider_picker.show_profile(backend.profile_id)
+        self._update_reply_target()
         self.backend_label.setText(backend.label if backend else message)
         if backend is not None:
             self.refresh_models()
@@ -1114,10 +1166,14 @@ class MainWindow(QMainWindow):
         self.retry_button.setEnabled(node.status.finished and self.active is None)
         completed = node.status is NodeStatus.COMPLETED
         self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
-        mode = ContextMode.CHAIN if node.response_id and node.status is NodeStatus.COMPLETED else "replay"
+        # what the next request will be: chained on the server, or the path replayed from here
+        params = self.effective_params()
+        provider = self.runner.provider if self.runner is not None else None
+        mode = choose_mode(self.tree, node_id, self.prefer_mode, params.excluded_node_ids, provider)
+        how = self.tr("server chain") if mode is ContextMode.CHAIN else self.tr("local replay")
         snippet = title_from_prompt(node.user_text, 50)
         self.reply_label.setText(
-            self.tr("Replying after: “%1” (%2)").replace("%1", snippet).replace("%2", mode)
+            self.tr("Replying after: “%1” (%2)").replace("%1", snippet).replace("%2", how)
         )
 
     # -- closing ------------------------------------------------------------------------------

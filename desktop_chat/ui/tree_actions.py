@@ -321,7 +321,7 @@ async def compact_selected(window: MainWindow) -> Node | None:
         window.show_notice(NOT_CONNECTED)
         return None
     model = window.effective_params().model
-    chained = can_chain(node)
+    chained = can_chain(node, window.runner.provider if window.runner is not None else None)
     window.show_notice(f"Compacting {turns} turn(s)…")
     result: remote.CompactResult | None = None
     try:

@@ -230,3 +230,27 @@ def test_build_request_replay_skips_empty_answers_and_sets_params() -> None:
     assert request["top_p"] == 0.9 and request["max_output_tokens"] == 100
     assert "instructions" not in request and "temperature" not in request
     assert replay_input([], [user_message("x")]) == [user_message("x")]
+
+
+def test_a_turn_on_another_provider_replays_then_chains_on_that_one() -> None:
+    store, tree, conv = setup()
+    script = Script(done("resp_a", "A1"), done("resp_b", "B1"), done("resp_b2", "B2"))
+    on_a = TurnRunner(store, script, provider="server-a")
+    on_b = TurnRunner(store, script, provider="server-b")
+
+    async def go() -> tuple[Node, Node, Node]:
+        first = await on_a.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        moved = await on_b.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+        chained = await on_b.run(tree, conv, moved.id, [user_message("Q3")], ChatParams(model="m"))
+        return first, moved, chained
+
+    first, moved, chained = run(go())
+    assert first.params["provider"] == "server-a" and moved.params["provider"] == "server-b"
+    # resp_a means nothing to server B: the path goes along instead
+    assert "previous_response_id" not in script.requests[1]
+    assert script.requests[1]["input"][0] == user_message("Q1")
+    assert moved.context_mode is ContextMode.REPLAY and moved.notice is None
+    assert script.requests[2]["previous_response_id"] == "resp_b"
+    assert chained.context_mode is ContextMode.CHAIN
+    # a provider's parameter never reaches the server, and a runner without one chains as before
+    assert all("provider" not in r for r in script.requests)

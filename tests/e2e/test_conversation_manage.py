@@ -31,7 +31,8 @@ def list_titles(app: App) -> list[str]:
 
 def title_editor(app: App) -> QLineEdit | None:
     focus = QApplication.focusWidget()
-    return focus if isinstance(focus, QLineEdit) and app.window.conversation_list.isAncestorOf(focus) else None
+    editing = isinstance(focus, QLineEdit) and app.window.conversation_list.isAncestorOf(focus)
+    return focus if editing else None
 
 
 async def rename_with_f2(app: App, title: str) -> None:
