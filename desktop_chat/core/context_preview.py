@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import openai
-
 from desktop_chat.core import tokens
 from desktop_chat.core.context import assistant_items, build_request, choose_mode
 from desktop_chat.core.model import JSON, ChatParams, ContextMode, Node
@@ -139,6 +137,18 @@ def preview(
     return result
 
 
+def context_tokens(
+    tree: ConversationTree,
+    parent_id: str | None,
+    params: ChatParams,
+    prefer: ContextMode = ContextMode.CHAIN,
+    provider: str | None = None,
+) -> int:
+    """Estimated input tokens the next turn under `parent_id` carries besides the draft itself:
+    instructions, the replayed path (or what a chain brings back), tools and the text format."""
+    return preview(tree, parent_id, [], params, prefer, provider).total_tokens
+
+
 def input_tokens_request(request: dict[str, Any]) -> dict[str, Any]:
     """The body for POST /responses/input_tokens: the request's context keys only."""
     keys = (
@@ -156,6 +166,8 @@ def input_tokens_request(request: dict[str, Any]) -> dict[str, Any]:
 
 async def exact_input_tokens(client: Any, request: dict[str, Any]) -> int | None:
     """The server's count for the request (`POST /responses/input_tokens`); None without that endpoint."""
+    import openai  # not at module level: the window imports this module before the SDK is loaded
+
     try:
         result = await client.responses.input_tokens.count(**input_tokens_request(request))
     except (openai.NotFoundError, openai.BadRequestError):

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
+        self._context_estimate: tuple[Any, int] | None = None  # (what it was computed for, tokens)
+        self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(120)
@@ -904,6 +906,7 @@ class MainWindow(QMainWindow):
 
     def turn_finished(self, node: Node) -> None:
         self.live.pop(node.id, None)
+        self._tree_version += 1
         log.info(
             "turn_finished node=%s status=%s response=%s chars=%d",
             node.id,
@@ -1121,8 +1124,28 @@ class MainWindow(QMainWindow):
         if self.token_encoding is None or not text:
             self.draft_label.setText("")
             return
-        count = tokens.count_tokens(text, tokens.encoding_for_model(self.effective_params().model))
-        self.draft_label.setText(f"Draft: {count:,} tokens")
+        params = self.effective_params()
+        count = tokens.count_tokens(text, tokens.encoding_for_model(params.model))
+        total = count + self._context_tokens(params) + 4  # + the new message's overhead
+        self.draft_label.setText(
+            self.tr("Draft: %1 tokens · request ≈ %2").replace("%1", f"{count:,}").replace("%2", f"{total:,}")
+        )
+        self.draft_label.setToolTip(
+            self.tr("The next request carries the draft plus the context of the selected branch (estimate).")
+        )
+
+    def _context_tokens(self, params: ChatParams) -> int:
+        """The estimated tokens of everything the next request carries besides the draft (cached until
+        the selection, the settings, the provider or the tree change)."""
+        from desktop_chat.core.context_preview import context_tokens
+
+        node_id = self.selected_node_id()
+        tree = self.tree if self.tree is not None else ConversationTree("")
+        provider = self.runner.provider if self.runner is not None else None
+        key = (node_id, repr(params), self.prefer_mode, provider, id(tree), len(tree), self._tree_version)
+        if self._context_estimate is None or self._context_estimate[0] != key:
+            self._context_estimate = (key, context_tokens(tree, node_id, params, self.prefer_mode, provider))
+        return self._context_estimate[1]
 
     # -- status --------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
@@ -1157,6 +1180,8 @@ class MainWindow(QMainWindow):
             self.usage_label.setText("")
 
     def _update_reply_target(self) -> None:
+        if self.composer.toPlainText():  # the request estimate follows the reply target
+            self._draft_timer.start()
         node_id = self.selected_node_id()
         if self.tree is None or node_id is None or node_id not in self.tree:
             self.reply_label.setText(self.tr("New conversation"))

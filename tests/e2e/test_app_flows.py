@@ -314,6 +314,12 @@ def test_corrupt_database_is_kept_aside_and_the_app_starts_fresh(
     arun(scenario(), timeout=60)
 
 
+def request_estimate(app: App) -> int:
+    """The whole-request estimate the status bar shows next to the draft count."""
+    text = app.window.draft_label.text()
+    return int(text.rsplit("≈", 1)[1].strip().replace(",", "")) if "≈" in text else -1
+
+
 def test_draft_token_count_updates_as_the_user_types(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
@@ -322,11 +328,28 @@ def test_draft_token_count_updates_as_the_user_types(
         await app.connect()
         assert app.window.token_encoding == "o200k_base"
         QTest.keyClicks(app.window.composer, "hello world")
-        await wait_until(lambda: app.window.draft_label.text() == "Draft: 2 tokens", what="the count")
+        await wait_until(
+            lambda: app.window.draft_label.text().startswith("Draft: 2 tokens"), what="the count"
+        )
+        alone = request_estimate(app)
+        assert alone >= 2
         app.window.composer.insertPlainText(" 안녕하세요")
-        await wait_until(lambda: app.window.draft_label.text() not in ("", "Draft: 2 tokens"))
+        await wait_until(lambda: app.window.draft_label.text().startswith("Draft: 4 tokens"), what="CJK")
         app.window.composer.clear()
         await wait_until(lambda: app.window.draft_label.text() == "")
+
+        # the estimate covers the whole request: a reply under a long answer carries that answer too
+        first = await app.send("Tell me a story [[words:400]]")
+        assert first.status is NodeStatus.COMPLETED
+        QTest.keyClicks(app.window.composer, "hello world")
+        await wait_until(
+            lambda: app.window.draft_label.text().startswith("Draft: 2 tokens"), what="the count"
+        )
+        # a chain brings back the last turn's input and output
+        assert request_estimate(app) >= alone + first.usage.input_tokens + first.usage.output_tokens
+        # a new conversation has no context again
+        app.window.new_conversation()
+        await wait_until(lambda: request_estimate(app) == alone, what="the estimate of a new conversation")
         await app.close()
 
     arun(scenario())
