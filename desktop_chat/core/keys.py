@@ -9,11 +9,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "desktop-chat"
 ENV_VAR = "OPENAI_API_KEY"
@@ -47,6 +46,15 @@ class KeyringUnavailable(Exception):
         super().__init__(self.user_message)
 
 
+def _keyring() -> Any:
+    """The keyring package, imported on first use: it costs ~50 ms, which start-up must not pay
+    before the window paints."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _backend_name(backend: KeyringBackend) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
@@ -54,6 +62,9 @@ def _backend_name(backend: KeyringBackend) -> str:
 
 def keyring_status() -> tuple[bool, str]:
     """(usable, the backend's name) or (False, why not)."""
+    keyring = _keyring()
+    from keyring.backends import chainer, fail, null
+
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken backend configuration
@@ -74,14 +85,15 @@ def _usable_backend() -> KeyringBackend:
     usable, reason = keyring_status()
     if not usable:
         raise KeyringUnavailable(reason)
-    return keyring.get_keyring()
+    backend: KeyringBackend = _keyring().get_keyring()
+    return backend
 
 
 def get_api_key(account: str = "default") -> str | None:
     backend = _usable_backend()
     try:
         key = backend.get_password(SERVICE, account)
-    except keyring.errors.KeyringError as exc:
+    except _keyring().errors.KeyringError as exc:
         raise KeyringUnavailable(f"the keyring could not be read: {exc}") from exc
     return ApiKey(key) if key else None
 
@@ -93,7 +105,7 @@ def set_api_key(key: str, account: str = "default") -> None:
     backend = _usable_backend()
     try:
         backend.set_password(SERVICE, account, key)
-    except keyring.errors.KeyringError as exc:
+    except _keyring().errors.KeyringError as exc:
         raise KeyringUnavailable(f"the keyring refused the key: {redact(str(exc), [key])}") from exc
 
 
@@ -102,9 +114,9 @@ def delete_api_key(account: str = "default") -> None:
     backend = _usable_backend()
     try:
         backend.delete_password(SERVICE, account)
-    except keyring.errors.PasswordDeleteError:
+    except _keyring().errors.PasswordDeleteError:
         pass
-    except keyring.errors.KeyringError as exc:
+    except _keyring().errors.KeyringError as exc:
         raise KeyringUnavailable(f"the keyring could not delete the key: {exc}") from exc
 
 
