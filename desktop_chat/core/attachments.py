@@ -13,7 +13,6 @@ Image decoding, animation checks and downscaling need Qt and live in `ui/image_t
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import os
@@ -401,6 +400,8 @@ def with_attachments(stream: StreamFn, store_dir: Path) -> StreamFn:
     async def send(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
         if has_references(request.get("input")):
             try:
+                import asyncio  # here, not at start-up: the window imports this module before it paints
+
                 request = await asyncio.to_thread(resolve_request, request, store_dir)
             except AttachmentError as exc:
                 yield Failed(ChatError(ErrorKind.BAD_REQUEST, exc.user_message))

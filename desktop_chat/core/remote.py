@@ -14,7 +14,6 @@ The turns after that chain on the server as usual, the server keeping the compac
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,6 +238,8 @@ def _params_of(response: Any, model: str) -> JSON:
 # -- delete ------------------------------------------------------------------------------------------
 async def delete_responses(client: Any, response_ids: list[str]) -> list[tuple[str, str | None]]:
     """Delete stored responses; per id None (deleted, or already gone: 404) or a user-facing error."""
+    import asyncio  # not at module level: the window imports this module before it paints
+
     limit = asyncio.Semaphore(DELETE_CONCURRENCY)
 
     async def delete(response_id: str) -> tuple[str, str | None]:

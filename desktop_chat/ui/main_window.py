@@ -7,12 +7,11 @@ paint through `set_backend` (see app.py).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -50,8 +49,7 @@ from desktop_chat.core.model import (
 from desktop_chat.core.personas import Persona
 from desktop_chat.core.store import Store, StoreError
 from desktop_chat.core.tree import ConversationTree
-from desktop_chat.core.turns import StreamFn, TurnRunner
-from desktop_chat.ui import i18n, theme, tree_actions
+from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.attachment_bar import install_attachments
 from desktop_chat.ui.composer import Composer
 from desktop_chat.ui.conversation_list import (
@@ -65,6 +63,11 @@ from desktop_chat.ui.search_panel import SearchPanel
 from desktop_chat.ui.transcript import TranscriptView
 from desktop_chat.ui.tree_model import ConversationTreeModel
 from desktop_chat.ui.tree_view import ConversationTreeView
+
+if TYPE_CHECKING:  # imported where used: the window paints before asyncio and the turn machinery load
+    import asyncio
+
+    from desktop_chat.core.turns import StreamFn, TurnRunner
 
 log = logging.getLogger("desktop_chat")
 
@@ -276,7 +279,7 @@ class MainWindow(QMainWindow):
             action(
                 self.tr("&Open response by id…"),
                 "Ctrl+Shift+O",
-                lambda: tree_actions.request_open_by_id(self),
+                lambda: self._tree_actions().request_open_by_id(self),
                 "action_open_by_id",
             )
         )
@@ -325,14 +328,14 @@ class MainWindow(QMainWindow):
             action(
                 self.tr("Co&mpact branch"),
                 "Ctrl+Shift+K",
-                lambda: tree_actions.request_compact(self),
+                lambda: self._tree_actions().request_compact(self),
                 "action_compact",
             ),
         ]
         delete = action(
             self.tr("&Delete turn and what follows…"),
             QKeySequence(QKeySequence.StandardKey.Delete),
-            lambda: tree_actions.request_delete(self),
+            lambda: self._tree_actions().request_delete(self),
             "action_delete",
         )
         # Delete acts in the tree panes only, never while typing in the composer
@@ -412,6 +415,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             action(self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts, "action_shortcuts")
         )
+
+    @staticmethod
+    def _tree_actions() -> Any:
+        """The node actions (open by id, compact, delete): loaded on first use, after start-up."""
+        from desktop_chat.ui import tree_actions
+
+        return tree_actions
 
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
@@ -853,12 +863,14 @@ class MainWindow(QMainWindow):
             self.set_tree(self.tree)
             self.conversation_list.setCurrentIndex(self.conversation_model.index(0, 0))
         assert self.tree is not None
+        from asyncio import ensure_future
+
         tasks = []
         for params in all_params:
             coro = self.runner.run(
                 self.tree, self.conversation, parent_id, input_items, params, prefer=self.prefer_mode
             )
-            task = asyncio.ensure_future(coro)
+            task = ensure_future(coro)
             self.tasks.add(task)
             task.add_done_callback(self._turn_done)
             tasks.append(task)
@@ -1050,7 +1062,9 @@ class MainWindow(QMainWindow):
         task = getattr(self, "_models_task", None)
         if task is not None and not task.done():
             task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+            from asyncio import gather
+
+            await gather(task, return_exceptions=True)
 
     def refresh_models(self, dialog: Any = None) -> None:
         if self.backend is None or self.backend.list_models is None:
@@ -1066,7 +1080,9 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 dialog.set_models(self.models)
 
-        self._models_task = asyncio.ensure_future(fetch())
+        from asyncio import ensure_future
+
+        self._models_task = ensure_future(fetch())
 
     # -- providers ------------------------------------------------------------------------------
     def wanted_profile_id(self) -> str:
@@ -1098,6 +1114,8 @@ class MainWindow(QMainWindow):
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.backend = backend
         # attachment references become data URLs just before any request (chain, replay, fan-out…)
+        from desktop_chat.core.turns import TurnRunner
+
         stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
         self.runner = (
             TurnRunner(self.store, stream, self, provider=backend.provider) if backend and stream else None
