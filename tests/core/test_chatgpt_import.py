@@ -23,6 +23,7 @@ from desktop_chat.core.export import ImportFailed
 from desktop_chat.core.model import NodeStatus
 from desktop_chat.core.store import Store, StoreError
 from desktop_chat.core.tree import ConversationTree
+from tests.json_damage import json_values, slots
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24  # enough for the type to be recognised
 
@@ -355,34 +356,6 @@ def test_deep_conversations_and_loops_do_not_crash(store: Store) -> None:
 
 
 # -- never a crash, never half an import --------------------------------------------------------------
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
-    max_leaves=12,
-)
-
-
-def slots(value: Any) -> list[tuple[Any, Any]]:
-    """Every (container, key) in a JSON value, depth first."""
-    found: list[tuple[Any, Any]] = []
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        keys = (
-            list(current)
-            if isinstance(current, dict)
-            else range(len(current))
-            if isinstance(current, list)
-            else []
-        )
-        for key in keys:
-            found.append((current, key))
-            stack.append(current[key])
-    return found
-
-
 def check_all_or_nothing(data: Any) -> None:
     store = Store(Path(":memory:"))
     try:
@@ -401,7 +374,7 @@ def check_all_or_nothing(data: Any) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(json_values)
+@given(json_values())
 def test_garbage_never_crashes(data: Any) -> None:
     check_all_or_nothing(data)
     check_all_or_nothing([data])
@@ -409,7 +382,7 @@ def test_garbage_never_crashes(data: Any) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(min_value=0), st.booleans(), json_values), min_size=1, max_size=6))
+@given(st.lists(st.tuples(st.integers(min_value=0), st.booleans(), json_values()), min_size=1, max_size=6))
 def test_damaged_exports_never_crash_or_half_import(changes: list[tuple[int, bool, Any]]) -> None:
     data: Any = sample_export()
     for index, delete, value in changes:

@@ -32,6 +32,7 @@ from desktop_chat.core.model import (
 )
 from desktop_chat.core.store import Store
 from desktop_chat.core.tree import ConversationTree
+from tests.json_damage import json_values, slots
 
 IMAGE = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAA"
@@ -233,41 +234,19 @@ def test_a_bad_export_says_where_and_imports_nothing(
     assert target.list_conversations() == []
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
-    ),
-    max_leaves=8,
-)
-
-
 @settings(
     max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.integers(min_value=0), st.booleans(), json_values)
+@given(st.integers(min_value=0), st.booleans(), json_values(max_size=3, max_leaves=8, nan=True))
 def test_a_damaged_export_is_refused_whole_or_imported_whole(
     store: Store, index: int, delete: bool, value: Any
 ) -> None:
     if not store.list_conversations():
         build(store)
     data = export_json(store)
-    places: list[tuple[Any, Any]] = []
-    stack: list[Any] = [data]
-    while stack:
-        current = stack.pop()
-        keys = (
-            list(current)
-            if isinstance(current, dict)
-            else range(len(current))
-            if isinstance(current, list)
-            else []
-        )
-        for key in keys:
-            places.append((current, key))
-            stack.append(current[key])
+    places = slots(data)
     container, key = places[index % len(places)]
     if delete and isinstance(container, dict):
         del container[key]
