@@ -280,6 +280,13 @@ def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
 
     Raises StoreError/OSError with a user message when the data folder cannot be used.
     """
+    window = open_window(args)
+    return window, Connector(window, args)
+
+
+def open_window(args: argparse.Namespace, *, deferred: bool = False) -> Any:
+    """The main window over the data folder's store, translated and themed; `deferred`: only its frame
+    (see MainWindow), for the app to paint before it loads the rest."""
     from desktop_chat.core.paths import data_dir, database_path
     from desktop_chat.core.store import open_store
     from desktop_chat.ui.main_window import MainWindow
@@ -301,8 +308,7 @@ def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
             app.removeTranslator(old)
         app._desktop_chat_translators = i18n.install(app, language)  # type: ignore[attr-defined]
         theme.apply(app, str(store.get_setting(theme.SETTING_KEY, "system")))
-    window = MainWindow(store, demo=args.demo, startup_notice=notice)
-    return window, Connector(window, args)
+    return MainWindow(store, demo=args.demo, startup_notice=notice, deferred=deferred)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -326,9 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("desktop_chat")
     app.setOrganizationName("desktop_chat")
     app.setDesktopFileName("desktop-chat")
-    _set_icon(app)
     try:
-        window, connector = create_window(args)
+        window = open_window(args, deferred=True)
     except (StoreError, OSError) as exc:
         message = getattr(exc, "user_message", None) or f"The data folder cannot be used: {exc}"
         log.error("cannot open the store: %s", message)
@@ -345,9 +350,14 @@ def main(argv: list[str] | None = None) -> int:
     painted = _FirstPaintLog(window)
     window.show()
     log.info("window_shown s=%.3f", time.perf_counter() - START)
-    # let the window paint before the event loop's modules load (qasync, asyncio: ~80 ms)
+    # the frame paints now; then the panes, the conversations and the event loop's modules load
     app.processEvents()
     del painted
+    _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
+    window.finish_startup()
+    connector = Connector(window, args)
+    app.processEvents()
+    log.info("ui_painted s=%.3f", time.perf_counter() - START)
     import asyncio
 
     from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
