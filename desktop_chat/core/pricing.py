@@ -124,13 +124,19 @@ class ConversationCost:
 
 def conversation_cost(nodes: Iterable[Node], table: dict[str, Price]) -> ConversationCost:
     total, priced, unpriced = 0.0, 0, set()
+    prices: dict[str, Price | None] = {}  # per model: a conversation has thousands of nodes, few models
     for node in nodes:
-        cost = node_cost(node, table)
-        if cost is not None:
-            total += cost
+        if node.usage is None:
+            continue
+        model = node.model or str(node.params.get("model") or "")
+        if model not in prices:
+            prices[model] = price_for(model, table)
+        price = prices[model]
+        if price is not None:
+            total += usage_cost(node.usage, price)
             priced += 1
-        elif node.usage is not None:
-            unpriced.add(node.model or str(node.params.get("model") or "?"))
+        else:
+            unpriced.add(model or "?")
     return ConversationCost(total, priced, tuple(sorted(unpriced)))
 
 

@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
         self._context_estimate: tuple[Any, int] | None = None  # (what it was computed for, tokens)
         self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
+        self._cost_cache: tuple[Any, pricing.ConversationCost] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(120)
@@ -1223,9 +1224,7 @@ class MainWindow(QMainWindow):
             text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
                 text += f" · {usage.reasoning_tokens} reasoning"
-            cost = pricing.conversation_cost(
-                self.tree.nodes() if self.tree else [], self.transcript.prices or {}
-            )
+            cost = self._conversation_cost()
             self.usage_label.setText(
                 text
                 + f" · {node.context_mode} · "
@@ -1233,6 +1232,15 @@ class MainWindow(QMainWindow):
             )
         else:
             self.usage_label.setText("")
+
+    def _conversation_cost(self) -> pricing.ConversationCost:
+        """The open conversation's cost (recomputed when a turn finishes or the prices change)."""
+        prices = self.transcript.prices or {}
+        tree = self.tree
+        key = (id(tree), len(tree) if tree else 0, self._tree_version, repr(prices))
+        if self._cost_cache is None or self._cost_cache[0] != key:
+            self._cost_cache = (key, pricing.conversation_cost(tree.nodes() if tree else [], prices))
+        return self._cost_cache[1]
 
     def _update_reply_target(self) -> None:
         if self.composer.toPlainText():  # the request estimate follows the reply target

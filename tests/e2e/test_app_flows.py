@@ -353,3 +353,28 @@ def test_draft_token_count_updates_as_the_user_types(
         await app.close()
 
     arun(scenario())
+
+
+def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
+    env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
+) -> None:
+    from desktop_chat.core import pricing
+
+    def shown_cost() -> str:
+        text = app.window.usage_label.text()
+        return text.rsplit("conversation ", 1)[1] if "conversation " in text else ""
+
+    async def scenario() -> None:
+        first = await app.send("How much does this cost?")
+        prices = app.window.transcript.prices or {}
+        assert pricing.price_for(first.model, prices) is not None, "the default table prices the model"
+        one = pricing.conversation_cost([first], prices).total
+        assert shown_cost() == pricing.format_cost(one)
+        second = await app.send("And now? [[words:300]]")
+        both = pricing.conversation_cost([first, second], prices).total
+        assert both > one and shown_cost() == pricing.format_cost(both)
+        await app.close()
+
+    app = App(tmp_path, emulator.base_url, qtbot)
+    arun(app.connect())
+    arun(scenario())
