@@ -57,8 +57,14 @@ class Usage:
     def from_json(cls, data: JSON | None) -> Usage | None:
         if not data:
             return None
-        names = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: int(v or 0) for k, v in data.items() if k in names})
+        get = data.get
+        return cls(
+            int(get("input_tokens") or 0),
+            int(get("cached_tokens") or 0),
+            int(get("output_tokens") or 0),
+            int(get("reasoning_tokens") or 0),
+            int(get("total_tokens") or 0),
+        )
 
 
 @dataclass
