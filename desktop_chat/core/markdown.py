@@ -12,11 +12,16 @@ each closed block once and re-parse only the open tail on every frame.
 Link reference definitions (`[x]: http://…`) are switched off: one arriving at the end of an answer
 would change links in blocks rendered long before, so no prefix could ever be final. They are shown
 as text; inline links and autolinks work as usual.
+
+Every code block (fenced or indented) is followed by a "Copy code" link, `copy-code:<key>`, where the key
+(`code_key`) is the first 16 hex digits of the SHA-1 of the block's content. The key depends on the block
+alone, so the streaming invariants hold; `find_code_block(answer, key)` finds the code again on a click.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -40,6 +45,11 @@ _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 # A line break as markdown-it counts them (it normalises \r\n and lone \r to \n before parsing).
 _LINE_BREAK = re.compile(r"\r\n|\r(?!$)|\n")
 _FORMATTER = HtmlFormatter(noclasses=True, nowrap=True)
+
+COPY_CODE_SCHEME = "copy-code"
+# The label of the link under each code block. Core has no Qt: the UI may set a translated label once,
+# before anything is rendered (blocks rendered before and after a change would differ).
+COPY_CODE_LABEL = "Copy code"
 
 
 def is_safe_link(url: str) -> bool:
@@ -83,15 +93,29 @@ def _highlighted(code: str, info: str) -> str:
     return html.escape(code, quote=False)
 
 
+def code_key(content: str) -> str:
+    """The key of a code block in `copy-code:` links: 16 hex digits of the SHA-1 of its exact content."""
+    return hashlib.sha1(content.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[:16]
+
+
+def code_html(content: str, info: str) -> str:
+    """A code block and, under it, its "Copy code" link (the key is hex digits: nothing to escape)."""
+    label = html.escape(COPY_CODE_LABEL, quote=False)
+    return (
+        f"{_PRE_OPEN}{_highlighted(content, info)}</pre>\n"
+        f'<p style="font-size:small;"><a href="{COPY_CODE_SCHEME}:{code_key(content)}">{label}</a></p>\n'
+    )
+
+
 def _render_fence(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     token = tokens[idx]
-    return f"{_PRE_OPEN}{_highlighted(token.content, token.info)}</pre>\n"
+    return code_html(token.content, token.info)
 
 
 def _render_code_block(
     self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return f"{_PRE_OPEN}{_highlighted(tokens[idx].content, '')}</pre>\n"
+    return code_html(tokens[idx].content, "")
 
 
 def _render_image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -177,6 +201,24 @@ def _block_starts(text: str) -> list[int]:
         for token in tokens
         if token.level == 0 and token.nesting >= 0 and token.map is not None
     ]
+
+
+def find_code_block(text: str, key: str) -> str | None:
+    """The code of the block of `text` whose `code_key` is `key`, as the block shows it; None if none is.
+
+    The code is the block's content without its last line break (so a pasted line does not run at
+    once in a terminal), the same text the rendered block shows.
+    """
+    if not text or not key:
+        return None
+    try:
+        tokens = _md_blocks.parse(text)
+    except RecursionError:  # absurdly deep nesting: rendered as plain text, so no code blocks shown
+        return None
+    for token in tokens:
+        if token.type in ("fence", "code_block") and code_key(token.content) == key:
+            return token.content.removesuffix("\n")
+    return None
 
 
 def stable_prefix_length(text: str) -> int:

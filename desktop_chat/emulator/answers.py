@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -198,6 +199,32 @@ def compose(context: list[JSON], instructions: str | None, json_format: bool = F
     if directives.words:
         text += "\n\n" + filler(directives.words)
     return text
+
+
+# -- hosted tools: what the emulated file search finds and the emulated code interpreter runs ---------
+
+
+def file_search_results(vector_store_ids: list[str], query: str) -> list[JSON]:
+    """One result per vector store searched: a file named after its store, quoting the query."""
+    return [
+        {
+            "file_id": f"file-{hashlib.sha1(store.encode()).hexdigest()[:24]}",
+            "filename": f"notes-{store}.md",
+            "score": round(max(0.1, 0.92 - 0.1 * k), 2),
+            "text": f"Notes in {store} about “{query}”.",
+            "attributes": {"store": store},
+        }
+        for k, store in enumerate(vector_store_ids)
+    ]
+
+
+def interpreter_run(text: str) -> tuple[str, str]:
+    """(the Python the emulated code interpreter runs on the user's message, the logs it prints)."""
+    code = (
+        f"text = {text!r}\nprint(len(text.split()), 'words,', len(text), 'characters')\nprint(text[::-1])\n"
+    )
+    logs = f"{len(text.split())} words, {len(text)} characters\n{text[::-1]}\n"
+    return code, logs
 
 
 def reasoning_summary(context: list[JSON]) -> str:

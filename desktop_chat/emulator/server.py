@@ -42,7 +42,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -54,6 +54,8 @@ from desktop_chat.emulator.answers import (
     compose,
     context_chars,
     count_tokens,
+    file_search_results,
+    interpreter_run,
     parse_directives,
     reasoning_summary,
     user_texts,
@@ -1003,7 +1005,32 @@ class _Run:
         self.model = str(body["model"])
         self.instructions = body.get("instructions")
         text_format = ((body.get("text") or {}).get("format") or {}).get("type")
-        self.text = compose(context, self.instructions, text_format in ("json_object", "json_schema"))
+        json_format = text_format in ("json_object", "json_schema")
+        self.text = compose(context, self.instructions, json_format)
+        self.web_search = _wants_web_search(body)
+        self.web_search_id = _new_id("ws")
+        tools = [t for t in body.get("tools") or [] if isinstance(t, dict)]
+        include = body.get("include") or []
+        file_search = next((t for t in tools if t.get("type") == "file_search"), None)
+        self.vector_store_ids = [str(v) for v in (file_search or {}).get("vector_store_ids") or []]
+        self.file_search = file_search is not None
+        self.file_search_id = _new_id("fs")
+        self.file_results = file_search_results(self.vector_store_ids, self.query())
+        self.include_results = "file_search_call.results" in include
+        self.citations_at = -1  # where the answer's file_citation annotations point (-1: none)
+        if self.file_search and not json_format:
+            found = len(self.file_results)
+            self.text += f"\n\nFound in your files: {found} passage(s) about “{self.query()}”."
+            self.citations_at = len(self.text)
+        interpreter = next((t for t in tools if t.get("type") == "code_interpreter"), None)
+        self.code_interpreter = interpreter is not None
+        self.code_id = _new_id("ci")
+        container = (interpreter or {}).get("container")
+        self.container_id = container if isinstance(container, str) else _new_id("cntr")
+        self.code, self.logs = interpreter_run(self.query())
+        self.include_outputs = "code_interpreter_call.outputs" in include
+        if self.code_interpreter and not json_format:
+            self.text += f"\n\nThe code printed: `{self.logs.splitlines()[0]}`."
         self.incomplete_reason: str | None = None
         limit = body.get("max_output_tokens")
         if isinstance(limit, int) and count_tokens(self.text) > limit:
@@ -1023,8 +1050,6 @@ class _Run:
         self.top_logprobs = int(body.get("top_logprobs") or 0) if logprobs_wanted else -1
         self.started = False
         self.sent = ""  # the answer text streamed so far
-        self.web_search = _wants_web_search(body)
-        self.web_search_id = _new_id("ws")
 
     # -- the pieces of a response object --
 
@@ -1112,7 +1137,7 @@ class _Run:
 
     def final_output(self, text: str, message_status: str) -> list[JSON]:
         output = [self.reasoning_item(True)] if self.reasoning else []
-        output += [self.web_search_item(True)] if self.web_search else []
+        output += [item(True) for item, _ in self.tool_calls()]
         return [*output, self.message(text, message_status)]
 
     def finish(self, status: str, text: str, **extra: Any) -> JSON:
@@ -1182,8 +1207,8 @@ class _Run:
         if self.reasoning:
             self._stream_reasoning(out)
             index = 1
-        if self.web_search:
-            self._stream_web_search(out, index)
+        for _, stream_call in self.tool_calls():
+            stream_call(out, index)
             index += 1
         item_id = self.message_id
         out.event("response.output_item.added", output_index=index, item=self.message("", "in_progress"))
@@ -1240,11 +1265,24 @@ class _Run:
             out.event("response.completed", response=self.finish(status, sent))
         out.end()
 
-    # -- hosted web search (a web_search_call item, then url_citation annotations on the answer) --
+    # -- hosted tools: one output item each before the message, in the order of `tool_calls` --
+
+    def tool_calls(self) -> list[tuple[Callable[[bool], JSON], Callable[[_EventStream, int], None]]]:
+        """(the call's output item, how it streams) for each hosted tool the request turned on."""
+        calls: list[tuple[Callable[[bool], JSON], Callable[[_EventStream, int], None]]] = []
+        if self.web_search:
+            calls.append((self.web_search_item, self._stream_web_search))
+        if self.file_search:
+            calls.append((self.file_search_item, self._stream_file_search))
+        if self.code_interpreter:
+            calls.append((self.code_interpreter_item, self._stream_code_interpreter))
+        return calls
 
     def query(self) -> str:
         texts = user_texts(self.context)
         return (texts[-1] if texts else "")[:100]
+
+    # -- hosted web search (a web_search_call item, then url_citation annotations on the answer) --
 
     def web_search_item(self, done: bool) -> JSON:
         return {
@@ -1255,6 +1293,9 @@ class _Run:
         }
 
     def annotations(self, text: str) -> list[JSON]:
+        return self.url_citations(text) + self.file_citations(text)
+
+    def url_citations(self, text: str) -> list[JSON]:
         if not self.web_search or not text:
             return []
         half = len(text) // 2
@@ -1277,6 +1318,68 @@ class _Run:
         out.pause()
         out.event("response.web_search_call.completed", **at)
         out.event("response.output_item.done", output_index=index, item=self.web_search_item(True))
+
+    # -- hosted file search (a file_search_call item, then file_citation annotations on the answer) --
+
+    def file_search_item(self, done: bool) -> JSON:
+        """The call as the API shows it: queries once done, results only when `include` asks for them."""
+        return {
+            "id": self.file_search_id,
+            "type": "file_search_call",
+            "status": "completed" if done else "in_progress",
+            "queries": [self.query()] if done else [],
+            "results": copy.deepcopy(self.file_results) if done and self.include_results else None,
+        }
+
+    def file_citations(self, text: str) -> list[JSON]:
+        """One file_citation per result, at the end of the sentence that cites them (once it was sent)."""
+        if self.citations_at < 0 or len(text) < self.citations_at:
+            return []
+        return [
+            {
+                "type": "file_citation",
+                "file_id": result["file_id"],
+                "filename": result["filename"],
+                "index": self.citations_at,
+            }
+            for result in self.file_results
+        ]
+
+    def _stream_file_search(self, out: _EventStream, index: int) -> None:
+        at = {"item_id": self.file_search_id, "output_index": index}
+        out.event("response.output_item.added", output_index=index, item=self.file_search_item(False))
+        out.event("response.file_search_call.in_progress", **at)
+        out.event("response.file_search_call.searching", **at)
+        out.pause()
+        out.event("response.file_search_call.completed", **at)
+        out.event("response.output_item.done", output_index=index, item=self.file_search_item(True))
+
+    # -- hosted code interpreter (a code_interpreter_call item: its code streams, then it runs) --
+
+    def code_interpreter_item(self, done: bool) -> JSON:
+        """The call as the API shows it: outputs (the logs) only when `include` asks for them."""
+        outputs = [{"type": "logs", "logs": self.logs}] if done and self.include_outputs else None
+        return {
+            "id": self.code_id,
+            "type": "code_interpreter_call",
+            "status": "completed" if done else "in_progress",
+            "code": self.code if done else "",
+            "container_id": self.container_id,
+            "outputs": outputs,
+        }
+
+    def _stream_code_interpreter(self, out: _EventStream, index: int) -> None:
+        at = {"item_id": self.code_id, "output_index": index}
+        out.event("response.output_item.added", output_index=index, item=self.code_interpreter_item(False))
+        out.event("response.code_interpreter_call.in_progress", **at)
+        for piece in _chunks(self.code, self.emulator.chunk_chars * 4):
+            out.event("response.code_interpreter_call_code.delta", **at, delta=piece)
+            out.pause(gate=False)
+        out.event("response.code_interpreter_call_code.done", **at, code=self.code)
+        out.event("response.code_interpreter_call.interpreting", **at)
+        out.pause()
+        out.event("response.code_interpreter_call.completed", **at)
+        out.event("response.output_item.done", output_index=index, item=self.code_interpreter_item(True))
 
     def _stream_reasoning(self, out: _EventStream) -> None:
         item_id = self.reasoning_id
@@ -1307,9 +1410,42 @@ def _wants_web_search(body: JSON) -> bool:
 
 
 def _check_hosted_tools(body: JSON, model: str) -> None:
-    """The gpt-4.1 family has no hosted web search here: a 400 as the real server words it."""
-    if "gpt-4.1" not in model:
-        return
-    for tool in body.get("tools") or []:
-        if isinstance(tool, dict) and tool.get("type") in WEB_SEARCH_TOOLS:
-            raise ApiError(400, f"Hosted tool '{tool['type']}' is not supported with {model}.", param="tools")
+    """Hosted tools as the real server checks them (400s worded as it words them).
+
+    The gpt-4.1 family has no hosted web search here. File search needs vector store ids (`vs_…`);
+    the code interpreter needs a container (`{"type": "auto"}` or a container id).
+    """
+    for k, tool in enumerate(body.get("tools") or []):
+        if not isinstance(tool, dict):
+            continue
+        kind = tool.get("type")
+        if kind in WEB_SEARCH_TOOLS and "gpt-4.1" in model:
+            raise ApiError(400, f"Hosted tool '{kind}' is not supported with {model}.", param="tools")
+        if kind == "file_search":
+            ids = tool.get("vector_store_ids")
+            if not isinstance(ids, list) or not ids:
+                raise ApiError(
+                    400,
+                    f"Missing required parameter: 'tools[{k}].vector_store_ids'.",
+                    param=f"tools[{k}].vector_store_ids",
+                    code="missing_required_parameter",
+                )
+            for j, store in enumerate(ids):
+                if not isinstance(store, str) or not store.startswith("vs_"):
+                    raise ApiError(
+                        400,
+                        f"Invalid 'tools[{k}].vector_store_ids[{j}]': expected an ID that begins with 'vs_'.",
+                        param=f"tools[{k}].vector_store_ids[{j}]",
+                        code="invalid_value",
+                    )
+        if kind == "code_interpreter":
+            container = tool.get("container")
+            if not (isinstance(container, str) and container) and not (
+                isinstance(container, dict) and container.get("type") == "auto"
+            ):
+                raise ApiError(
+                    400,
+                    f"Missing required parameter: 'tools[{k}].container'.",
+                    param=f"tools[{k}].container",
+                    code="missing_required_parameter",
+                )

@@ -15,11 +15,12 @@ from __future__ import annotations
 import html
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -33,6 +34,9 @@ from desktop_chat.ui.image_tools import stored_thumbnail
 log = logging.getLogger("desktop_chat.transcript")
 
 FRAME_MS = 16
+SHOWN_TURNS = 30  # a long path renders its last turns; "Show N earlier messages" renders more
+EARLIER_STEP = 50
+HTML_CACHE_TURNS = 2_000  # finished turns whose HTML is kept for branch switches
 
 # Inserted HTML merges its first block into the block at the cursor, losing that block's format (a
 # heading would become a plain paragraph). Starting every insert with an empty paragraph makes the
@@ -111,7 +115,9 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
 # Internal links (never opened outside the app): "reasoning:<node id>" toggles a reasoning section,
 # "copy:<node id>" puts the answer (pretty JSON for JSON answers) on the clipboard, "logprobs:<node id>"
 # opens the per-token view.
-INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs"})
+# "copy-code:<key>" (under each code block) copies that block's code; its path is a key, not a node id.
+# "earlier:" shows more of a long path's earlier turns (only the last ones are rendered at first).
+INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs", "copy-code", "earlier"})
 
 
 def is_json_answer(node: Node) -> bool:
@@ -212,14 +218,18 @@ def reasoning_html(node: Node, expanded: bool) -> str:
 
 
 def citations_html(node: Node) -> str:
+    from desktop_chat.core.output_items import file_citations_of, file_sources_html
+
     citations = citations_of(node.output_items)
-    if not citations:
+    files = file_citations_of(node.output_items)  # file search's files follow the web pages
+    if not citations and not files:
         return ""
     rows = "".join(
         f'<p style="margin:0;">[{i}] <a href="{html.escape(c.url, quote=True)}">{html.escape(c.title)}</a> '
         f'<span style="color:#777777; font-size:small;">{html.escape(c.url)}</span></p>'
         for i, c in enumerate(citations, start=1)
     )
+    rows += file_sources_html(files, len(citations) + 1)
     return f'<p style="color:#555555;"><b>Sources</b></p>{rows}'
 
 
@@ -229,11 +239,14 @@ def tools_html(node: Node) -> str:
         "file_search": "Searched files",
         "code_interpreter": "Ran code",
     }
+    from desktop_chat.core.output_items import code_runs_html
+
     lines = [
         _para(f"🔧 {labels.get(tool, tool)}" + (f": {detail}" if detail else ""), "color:#555555;")
         for tool, detail in tool_calls_of(node.output_items)
+        if tool != "code_interpreter"  # shown with its code and output below
     ]
-    return "".join(lines)
+    return "".join(lines) + code_runs_html(node.output_items)
 
 
 def actions_html(node: Node) -> str:
@@ -311,6 +324,8 @@ class TranscriptView(QTextBrowser):
         self.stats = RenderStats()
         self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
+        self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
+        self._html_cache: OrderedDict[str, tuple[Any, str]] = OrderedDict()  # node id -> (key, html)
         self._nodes: list[Node] = []
         self._stream: _Stream | None = None
         self._timer = QTimer(self)
@@ -347,14 +362,35 @@ class TranscriptView(QTextBrowser):
     def _node(self, node_id: str) -> Node | None:
         return next((n for n in self._nodes if n.id == node_id), None)
 
-    def _internal_link(self, scheme: str, node_id: str) -> None:
-        node = self._node(node_id)
+    def _internal_link(self, scheme: str, path: str) -> None:
+        if scheme == "earlier":
+            self.show_earlier()
+            return
+        if scheme == "copy-code":  # the path is a code block's key: look in the shown answers, newest first
+            from desktop_chat.core.output_items import find_code
+
+            streaming = [self._stream.node] if self._stream is not None else []  # may be a newer copy
+            code = next(
+                (
+                    found
+                    for shown in [*streaming, *reversed(self._nodes)]
+                    if (found := find_code(shown, path)) is not None
+                ),
+                None,
+            )
+            if code is not None:
+                clipboard = QGuiApplication.clipboard()
+                if clipboard is not None:
+                    clipboard.setText(code)
+                self.copied.emit(code)
+            return
+        node = self._node(path)
         if node is None:
             return
         if scheme == "reasoning":
             self.reasoning_open[node.id] = not self._reasoning_expanded(node)
             position = self.verticalScrollBar().value()
-            self.show_path(self._nodes, scroll=False)
+            self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
             self.verticalScrollBar().setValue(position)
         elif scheme == "copy":
             text = json_answer(node)[0] if is_json_answer(node) else node.output_text
@@ -385,8 +421,12 @@ class TranscriptView(QTextBrowser):
     def rendered_text(self) -> str:
         return str(self.toPlainText())
 
-    def show_path(self, nodes: list[Node], *, scroll: bool = True) -> None:
-        """Render the path from the root to the selected node; its answer stays open for streaming."""
+    def show_path(self, nodes: list[Node], *, scroll: bool = True, shown_from: int | None = None) -> None:
+        """Render the path from the root to the selected node; its answer stays open for streaming.
+
+        A long path shows its last SHOWN_TURNS turns and a link that renders earlier ones; finished
+        turns' HTML is cached, so moving between branches renders only the turns not seen before.
+        """
         self._timer.stop()
         self._stream = None
         self._nodes = list(nodes)
@@ -394,16 +434,16 @@ class TranscriptView(QTextBrowser):
         if not nodes:
             self.clear()
             return
-        *earlier, last = nodes
+        self.shown_from = max(0, len(nodes) - SHOWN_TURNS) if shown_from is None else shown_from
+        *earlier, last = nodes[self.shown_from :]
         parts: list[str] = []
-        for node in earlier:
-            parts += [
-                prompt_html(node),
-                reasoning_html(node, self._reasoning_expanded(node)),
-                answer_html(node),
-                footer_html(node, self.prices),
-            ]
-        parts.append(prompt_html(last))
+        if self.shown_from:
+            text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
+                "%1", f"{self.shown_from:,}"
+            )
+            parts.append(f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>')
+        parts += [self._turn_html(node) for node in earlier]
+        parts.append(f'<a name="turn-{last.id}"></a>' + prompt_html(last))
         self.setHtml("".join(parts))
         self.document().setUndoRedoEnabled(False)
         end = self._end_position()
@@ -412,6 +452,36 @@ class TranscriptView(QTextBrowser):
         if scroll:
             self.moveCursor(QTextCursor.MoveOperation.End)
             self._scroll_to_bottom()
+
+    def show_earlier(self) -> None:
+        """Render EARLIER_STEP more of the path's earlier turns, keeping the view where it was."""
+        if not self._nodes or not self.shown_from:
+            return
+        first_shown = self._nodes[self.shown_from].id
+        self.show_path(self._nodes, scroll=False, shown_from=max(0, self.shown_from - EARLIER_STEP))
+        self.scrollToAnchor(f"turn-{first_shown}")
+
+    def _turn_html(self, node: Node) -> str:
+        """A finished turn's HTML (prompt, reasoning, answer, footer), cached while nothing changes it."""
+        expanded = self._reasoning_expanded(node)
+        key = (node.updated_at, node.status, len(node.output_text), expanded, repr(self.prices))
+        cached = self._html_cache.get(node.id)
+        if cached is not None and cached[0] == key:
+            self._html_cache.move_to_end(node.id)
+            return cached[1]
+        fragment = "".join(
+            [
+                f'<a name="turn-{node.id}"></a>',
+                prompt_html(node),
+                reasoning_html(node, expanded),
+                answer_html(node),
+                footer_html(node, self.prices),
+            ]
+        )
+        self._html_cache[node.id] = (key, fragment)
+        if len(self._html_cache) > HTML_CACHE_TURNS:
+            self._html_cache.popitem(last=False)
+        return fragment
 
     def update_streaming(self, node: Node) -> None:
         """The shown last node's answer grew (or finished): render at most once per frame."""

@@ -8,8 +8,6 @@ is not a stored response, so `Started`/`Completed` carry no response id (nothing
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -28,7 +26,12 @@ from desktop_chat.core.events import (
 )
 from desktop_chat.core.model import JSON, Usage
 from desktop_chat.core.providers.errors import error_from_exception
-from desktop_chat.core.providers.responses import INCOMPLETE_MESSAGES, YIELD_EVERY_S
+from desktop_chat.core.providers.responses import (
+    INCOMPLETE_MESSAGES,
+    Pacer,
+    connection_closed,
+    read_usage,
+)
 
 TOOLS_DROPPED = (
     "Hosted tools (web search, file search, code interpreter) need the Responses API; this server "
@@ -113,17 +116,7 @@ def chat_request(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def usage_from_chat(obj: Any) -> Usage | None:
-    if obj is None:
-        return None
-    prompt_details = getattr(obj, "prompt_tokens_details", None)
-    completion_details = getattr(obj, "completion_tokens_details", None)
-    return Usage(
-        input_tokens=getattr(obj, "prompt_tokens", 0) or 0,
-        cached_tokens=getattr(prompt_details, "cached_tokens", 0) or 0,
-        output_tokens=getattr(obj, "completion_tokens", 0) or 0,
-        reasoning_tokens=getattr(completion_details, "reasoning_tokens", 0) or 0,
-        total_tokens=getattr(obj, "total_tokens", 0) or 0,
-    )
+    return read_usage(obj, "prompt_tokens", "completion_tokens")
 
 
 def _logprob_entries(choice: Any) -> list[JSON]:
@@ -156,7 +149,7 @@ async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[Str
     try:
         stream = await client.chat.completions.create(**chat, stream=True)
         async with stream:
-            last_yield = time.monotonic()
+            pacer = Pacer()
             async for chunk in stream:
                 if not started:
                     started = True
@@ -175,23 +168,13 @@ async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[Str
                     logprobs.extend(_logprob_entries(choice))
                     if getattr(choice, "finish_reason", None):
                         finish = choice.finish_reason
-                now = time.monotonic()
-                if now - last_yield >= YIELD_EVERY_S:
-                    await asyncio.sleep(0)
-                    last_yield = time.monotonic()
+                await pacer.tick()
     except (openai.OpenAIError, ValueError) as exc:
         yield Failed(error_from_exception(exc))
         return
     answer = "".join(text)
     if finish is None:  # the body ended without a finish reason
-        what = "the answer finished" if started else "the server answered"
-        yield Failed(
-            ChatError(
-                ErrorKind.CONNECTION,
-                f"The connection closed before {what}. What arrived is kept; "
-                "press Retry (Ctrl+R) to try again.",
-            )
-        )
+        yield connection_closed(started)
     elif finish in FINISH_REASONS:
         reason = FINISH_REASONS[finish]
         message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")

@@ -39,17 +39,48 @@ from desktop_chat.core.providers.errors import error_from_exception, error_from_
 YIELD_EVERY_S = 0.008  # give the UI loop a turn at least this often inside a burst of events
 
 
-def usage_from(obj: Any) -> Usage | None:
+def read_usage(
+    obj: Any, input_name: str = "input_tokens", output_name: str = "output_tokens"
+) -> Usage | None:
+    """Token counts from an SDK usage object whose counts are `<name>` and details `<name>_details`
+    (the Responses API's input/output tokens; Chat Completions calls them prompt/completion tokens)."""
     if obj is None:
         return None
-    input_details = getattr(obj, "input_tokens_details", None)
-    output_details = getattr(obj, "output_tokens_details", None)
+    input_details = getattr(obj, f"{input_name}_details", None)
+    output_details = getattr(obj, f"{output_name}_details", None)
     return Usage(
-        input_tokens=getattr(obj, "input_tokens", 0) or 0,
+        input_tokens=getattr(obj, input_name, 0) or 0,
         cached_tokens=getattr(input_details, "cached_tokens", 0) or 0,
-        output_tokens=getattr(obj, "output_tokens", 0) or 0,
+        output_tokens=getattr(obj, output_name, 0) or 0,
         reasoning_tokens=getattr(output_details, "reasoning_tokens", 0) or 0,
         total_tokens=getattr(obj, "total_tokens", 0) or 0,
+    )
+
+
+class Pacer:
+    """Gives the UI loop a turn at least every `YIELD_EVERY_S` while a burst of events is read."""
+
+    def __init__(self) -> None:
+        self._last = time.monotonic()
+
+    async def tick(self) -> None:
+        if time.monotonic() - self._last >= YIELD_EVERY_S:
+            await asyncio.sleep(0)
+            self._last = time.monotonic()
+
+
+def usage_from(obj: Any) -> Usage | None:
+    return read_usage(obj)
+
+
+def connection_closed(started: bool) -> Failed:
+    """The terminal event of a stream whose body ended before its last event."""
+    what = "the answer finished" if started else "the server answered"
+    return Failed(
+        ChatError(
+            ErrorKind.CONNECTION,
+            f"The connection closed before {what}. What arrived is kept; press Retry (Ctrl+R) to try again.",
+        )
     )
 
 
@@ -80,6 +111,25 @@ _TOOL_EVENTS = {
     "response.code_interpreter_call.interpreting": ("code_interpreter", "interpreting"),
     "response.code_interpreter_call.completed": ("code_interpreter", "completed"),
 }
+
+
+# What the API leaves out of hosted tool calls unless `include` names it, and the transcript shows.
+TOOL_INCLUDES = {
+    "file_search": "file_search_call.results",
+    "code_interpreter": "code_interpreter_call.outputs",
+}
+
+
+def with_tool_includes(request: dict[str, Any]) -> dict[str, Any]:
+    """The request, asking also for its hosted tools' results: file search hits, the code's logs."""
+    wanted = [
+        TOOL_INCLUDES[tool["type"]]
+        for tool in request.get("tools") or []
+        if isinstance(tool, dict) and tool.get("type") in TOOL_INCLUDES
+    ]
+    include = list(request.get("include") or [])
+    missing = [name for name in dict.fromkeys(wanted) if name not in include]
+    return {**request, "include": include + missing} if missing else request
 
 
 def translate(event: Any) -> StreamEvent | None:
@@ -125,9 +175,9 @@ async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator
     terminal_seen = False
     started = False
     try:
-        stream = await client.responses.create(**request, stream=True)
+        stream = await client.responses.create(**with_tool_includes(request), stream=True)
         async with stream:
-            last_yield = time.monotonic()
+            pacer = Pacer()
             async for sdk_event in stream:
                 event = translate(sdk_event)
                 if event is not None:
@@ -137,22 +187,12 @@ async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator
                     yield event
                     if terminal_seen:
                         return
-                now = time.monotonic()
-                if now - last_yield >= YIELD_EVERY_S:
-                    await asyncio.sleep(0)
-                    last_yield = time.monotonic()
+                await pacer.tick()
     except (openai.OpenAIError, ValueError) as exc:
         yield Failed(error_from_exception(exc))
         return
     if not terminal_seen:
-        what = "the answer finished" if started else "the server answered"
-        yield Failed(
-            ChatError(
-                ErrorKind.CONNECTION,
-                f"The connection closed before {what}. What arrived is kept; "
-                "press Retry (Ctrl+R) to try again.",
-            )
-        )
+        yield connection_closed(started)
 
 
 async def list_models(client: Any) -> list[str]:
