@@ -18,10 +18,4 @@ echo "== mypy" && .venv/bin/mypy
 if [ "$#" -gt 0 ]; then
     echo "== pytest" && exec .venv/bin/python -m pytest "$@"
 fi
-# KNOWN PROBLEM: tests/e2e/test_rich_e2e.py stalls when it runs after the other e2e files in the same
-# process (it passes alone and after test_providers_e2e.py); until that interaction is found it runs in
-# a process of its own.
-echo "== pytest (rich-answer e2e, own process)"
-.venv/bin/python -m pytest -q tests/e2e/test_rich_e2e.py
-echo "== pytest"
-exec .venv/bin/python -m pytest --ignore=tests/e2e/test_rich_e2e.py
+echo "== pytest" && exec .venv/bin/python -m pytest

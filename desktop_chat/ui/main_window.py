@@ -1100,9 +1100,9 @@ class MainWindow(QMainWindow):
         task = getattr(self, "_models_task", None)
         if task is not None and not task.done():
             task.cancel()
-            from asyncio import gather
+            from asyncio import wait
 
-            await gather(task, return_exceptions=True)
+            await wait([task], timeout=2)  # bounded: quitting must not hang on a request
 
     def refresh_models(self, dialog: Any = None) -> None:
         if self.backend is None or self.backend.list_models is None:
