@@ -42,7 +42,7 @@ from desktop_chat.ui import image_tools
 from desktop_chat.ui.composer import local_files, pasted_image
 
 THUMB_SIDE = 56
-FILE_FILTER = "Images and PDFs (*.png *.jpg *.jpeg *.webp *.gif *.pdf);;All files (*)"
+FILE_PATTERNS = "*.png *.jpg *.jpeg *.webp *.gif *.pdf"
 
 
 class AttachmentChip(QFrame):
@@ -69,7 +69,7 @@ class AttachmentChip(QFrame):
             self.thumbnail.setText("PDF" if attachment.kind == "pdf" else "URL")
         layout.addWidget(self.thumbnail)
         name = attachment.filename if len(attachment.filename) <= 24 else attachment.filename[:23] + "…"
-        details = human_size(attachment.size) if attachment.size else "linked"
+        details = human_size(attachment.size) if attachment.size else self.tr("linked")
         if attachment.width and attachment.height:
             details = f"{attachment.width}×{attachment.height} · {details}"
         self.label = QLabel(f"{name}\n{details}")
@@ -78,8 +78,9 @@ class AttachmentChip(QFrame):
         self.remove_button = QToolButton()
         self.remove_button.setObjectName("remove_attachment")
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip(f"Remove {attachment.filename}")
-        self.remove_button.setAccessibleName(f"Remove {attachment.filename}")
+        remove = self.tr("Remove %1").replace("%1", attachment.filename)
+        self.remove_button.setToolTip(remove)
+        self.remove_button.setAccessibleName(remove)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setToolTip(attachment.url or attachment.filename)
@@ -103,17 +104,21 @@ class AttachmentBar(QWidget):
         self._chips: list[AttachmentChip] = []
         self._pasted = 0
 
-        self.attach_button = QPushButton("Attach…")
+        self.attach_button = QPushButton(self.tr("Attach…"))
         self.attach_button.setObjectName("attach_button")
-        self.attach_button.setToolTip("Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them")
+        self.attach_button.setToolTip(
+            self.tr("Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them")
+        )
         self.attach_button.clicked.connect(self.pick_files)
         self.detail = QComboBox()
         self.detail.setObjectName("attach_detail")
         self.detail.addItems(list(DETAILS))
-        self.detail.setToolTip("Image detail sent to the model: low is cheaper, high reads fine print")
+        self.detail.setToolTip(
+            self.tr("Image detail sent to the model: low is cheaper, high reads fine print")
+        )
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("attach_url")
-        self.url_edit.setPlaceholderText("Image URL (https://…), Enter adds it")
+        self.url_edit.setPlaceholderText(self.tr("Image URL (https://…), Enter adds it"))
         self.url_edit.setClearButtonEnabled(True)
         self.url_edit.returnPressed.connect(self._add_url_from_edit)
         self.status = QLabel()
@@ -125,7 +130,7 @@ class AttachmentBar(QWidget):
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.attach_button)
-        controls.addWidget(QLabel("Detail:"))
+        controls.addWidget(QLabel(self.tr("Detail:")))
         controls.addWidget(self.detail)
         controls.addWidget(self.url_edit, 1)
 
@@ -206,7 +211,7 @@ class AttachmentBar(QWidget):
         """Attach image data (a paste or a drop of an image, not of a file)."""
         if name is None:
             self._pasted += 1
-            name = f"Pasted image {self._pasted}"
+            name = self.tr("Pasted image %1").replace("%1", str(self._pasted))
         try:
             attachment = image_tools.attach_image(
                 image, name, self.store, self.limits, self.detail.currentText()
@@ -247,7 +252,8 @@ class AttachmentBar(QWidget):
 
     # -- internals --------------------------------------------------------------------------------
     def _pick_files(self) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Attach images or PDFs", "", FILE_FILTER)
+        file_filter = self.tr("Images and PDFs (%1);;All files (*)").replace("%1", FILE_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach images or PDFs"), "", file_filter)
         return list(paths)
 
     def _add_url_from_edit(self) -> None:
@@ -259,10 +265,14 @@ class AttachmentBar(QWidget):
             return  # the same content twice: once is enough
         total = sum(c.attachment.size for c in self._chips) + attachment.size
         if total > self.limits.max_total_bytes:
-            raise AttachmentError(
-                f"“{attachment.filename}” would bring this prompt's attachments to {human_size(total)}; "
-                f"at most {human_size(self.limits.max_total_bytes)} can be sent at once. "
+            message = self.tr(
+                "“%1” would bring this prompt's attachments to %2; at most %3 can be sent at once. "
                 "Nothing was attached."
+            )
+            raise AttachmentError(
+                message.replace("%2", human_size(total))
+                .replace("%3", human_size(self.limits.max_total_bytes))
+                .replace("%1", attachment.filename)
             )
         thumb = None
         if attachment.kind == "image" and attachment.sha256:

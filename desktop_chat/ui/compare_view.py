@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.model import Node, NodeStatus
 from desktop_chat.core.word_diff import similarity, word_diff
+from desktop_chat.ui.i18n import status_name
 
 REFRESH_MS = 100  # while answers stream, re-render at most this often
 
@@ -29,21 +30,29 @@ def describe(node: Node) -> str:
     lines = [f"<b>{html.escape(node.model or str(params.get('model', '')))}</b>"]
     settings = []
     for key, label in (
-        ("temperature", "temperature"),
+        ("temperature", QCoreApplication.translate("CompareView", "temperature")),
         ("top_p", "top_p"),
-        ("max_output_tokens", "max tokens"),
+        ("max_output_tokens", QCoreApplication.translate("CompareView", "max tokens")),
     ):
         if params.get(key) is not None:
             settings.append(f"{label} {params[key]}")
-    lines.append(html.escape(", ".join(settings) or "server defaults"))
+    lines.append(
+        html.escape(", ".join(settings) or QCoreApplication.translate("CompareView", "server defaults"))
+    )
     if params.get("instructions"):
         persona = str(params["instructions"])
-        lines.append("instructions: " + html.escape(persona[:60] + ("…" if len(persona) > 60 else "")))
-    status = str(node.status)
+        shown = persona[:60] + ("…" if len(persona) > 60 else "")
+        lines.append(
+            html.escape(QCoreApplication.translate("CompareView", "instructions: %1").replace("%1", shown))
+        )
+    status = status_name(node.status)
     if node.status.finished:
         status += f" · {max(0.0, node.updated_at - node.created_at):.1f} s"
     if node.usage is not None:
-        status += f" · {node.usage.input_tokens:,} in / {node.usage.output_tokens:,} out tokens"
+        tokens = QCoreApplication.translate("CompareView", "%1 in / %2 out tokens")
+        status += " · " + tokens.replace("%1", f"{node.usage.input_tokens:,}").replace(
+            "%2", f"{node.usage.output_tokens:,}"
+        )
     lines.append(html.escape(status))
     return "<br>".join(lines)
 
@@ -70,7 +79,7 @@ class CompareView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compare_view")
-        self.setWindowTitle("Compare answers")
+        self.setWindowTitle(self.tr("Compare answers"))
         self.resize(1100, 640)
         self.nodes: list[Node] = []
         self.headers: list[QLabel] = []
@@ -79,9 +88,9 @@ class CompareView(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("compare_summary")
-        self.stop_button = QPushButton("Stop all")
+        self.stop_button = QPushButton(self.tr("Stop all"))
         self.stop_button.setObjectName("compare_stop")
-        self.stop_button.setToolTip("Stop every answer that is still streaming (Esc)")
+        self.stop_button.setToolTip(self.tr("Stop every answer that is still streaming (Esc)"))
         self.stop_button.clicked.connect(self.stop_requested)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -127,7 +136,8 @@ class CompareView(QDialog):
             return
         reference = self.nodes[0].output_text
         for index, node in enumerate(self.nodes):
-            self.headers[index].setText(describe(node) + ("<br><i>reference</i>" if index == 0 else ""))
+            reference_mark = "<br><i>" + html.escape(self.tr("reference")) + "</i>"
+            self.headers[index].setText(describe(node) + (reference_mark if index == 0 else ""))
             if index == 0:
                 self.bodies[index].setHtml(diff_html(reference, reference))
             else:
@@ -135,10 +145,13 @@ class CompareView(QDialog):
         streaming = sum(1 for node in self.nodes if node.status is NodeStatus.STREAMING)
         if len(self.nodes) > 1:
             scores = [similarity(reference, node.output_text) for node in self.nodes[1:]]
-            text = "Similarity to the first: " + ", ".join(f"#{i + 2} {s:.0%}" for i, s in enumerate(scores))
+            shown = ", ".join(f"#{i + 2} {s:.0%}" for i, s in enumerate(scores))
+            text = self.tr("Similarity to the first: %1").replace("%1", shown)
         else:
             text = ""
-        self.summary.setText(text + (f" — {streaming} still streaming" if streaming else ""))
+        if streaming:
+            text += self.tr(" — %1 still streaming").replace("%1", str(streaming))
+        self.summary.setText(text)
         self.stop_button.setEnabled(streaming > 0)
 
     def streaming(self) -> bool:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_chat.core.context_preview import ContextPreview, exact_input_tokens, preview
 from desktop_chat.core.model import JSON, ChatParams, ContextMode
 from desktop_chat.core.tree import ConversationTree
+from desktop_chat.ui.i18n import join_sentences
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,7 +53,7 @@ class ContextInspector(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("context_inspector")
-        self.setWindowTitle("Context of the next request")
+        self.setWindowTitle(self.tr("Context of the next request"))
         self.resize(720, 480)
         self.tree, self.parent_id, self.new_input = tree, parent_id, new_input
         self.params, self.prefer, self.client = params, prefer, client
@@ -67,7 +68,7 @@ class ContextInspector(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("context_items")
-        self.table.setHorizontalHeaderLabels(["Send", "Item", "Tokens"])
+        self.table.setHorizontalHeaderLabels([self.tr("Send"), self.tr("Item"), self.tr("Tokens")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -77,15 +78,15 @@ class ContextInspector(QDialog):
         self.table.itemChanged.connect(self._item_changed)
 
         self.truncation = QCheckBox(
-            "Let the server drop the oldest items if the context is too long (truncation: auto)"
+            self.tr("Let the server drop the oldest items if the context is too long (truncation: auto)")
         )
         self.truncation.setObjectName("context_truncation")
         self.truncation.setChecked(params.truncation_auto)
         self.truncation.toggled.connect(lambda _on: self.refresh())
-        self.count_button = QPushButton("Count exactly")
+        self.count_button = QPushButton(self.tr("Count exactly"))
         self.count_button.setObjectName("context_count_exact")
         self.count_button.setToolTip(
-            "Ask the server for the exact input token count (responses/input_tokens)"
+            self.tr("Ask the server for the exact input token count (responses/input_tokens)")
         )
         self.count_button.setEnabled(client is not None)
         self.count_button.clicked.connect(self.count_exactly)
@@ -147,16 +148,20 @@ class ContextInspector(QDialog):
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         if result.mode is ContextMode.CHAIN and "previous_response_id" in result.request:
-            how = "Server chain: only the new input is sent, with previous_response_id."
+            how = self.tr("Server chain: only the new input is sent, with previous_response_id.")
         elif self.parent_id is None:
-            how = "A new conversation: only the new input is sent."
+            how = self.tr("A new conversation: only the new input is sent.")
         else:
-            how = "Local replay: the path is sent again from the local history."
+            how = self.tr("Local replay: the path is sent again from the local history.")
+        sentences = [how]
         if self.excluded:
-            how += f" {len(self.excluded)} turn(s) excluded."
+            sentences.append(self.tr("%1 turn(s) excluded.").replace("%1", str(len(self.excluded))))
         if params.truncation_auto:
-            how += " truncation: auto."
-        self.summary.setText(f"{how} About {result.total_tokens:,} input tokens (estimate).")
+            sentences.append("truncation: auto.")
+        sentences.append(
+            self.tr("About %1 input tokens (estimate).").replace("%1", f"{result.total_tokens:,}")
+        )
+        self.summary.setText(join_sentences(sentences))
         self.exact.clear()
 
     def _item_changed(self, cell: QTableWidgetItem) -> None:
@@ -181,19 +186,19 @@ class ContextInspector(QDialog):
     def count_exactly(self) -> None:
         if self.client is None or self.current is None:
             return
-        self.exact.setText("Counting…")
+        self.exact.setText(self.tr("Counting…"))
         self.exact_task = asyncio.ensure_future(self._count(self.current.request))
 
     async def _count(self, request: dict[str, Any]) -> None:
         try:
             count = await exact_input_tokens(self.client, request)
         except Exception as exc:
-            self.exact.setText(f"The server could not count: {exc}")
+            self.exact.setText(self.tr("The server could not count: %1").replace("%1", str(exc)))
             return
         self.exact.setText(
-            f"Server count: {count:,} input tokens"
+            self.tr("Server count: %1 input tokens").replace("%1", f"{count:,}")
             if count is not None
-            else "This server cannot count tokens."
+            else self.tr("This server cannot count tokens.")
         )
 
     def done(self, result: int) -> None:

@@ -120,7 +120,7 @@ class ConversationListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversation_list")
-        self.setAccessibleName("Conversations")
+        self.setAccessibleName(self.tr("Conversations"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # F2 (or Rename… in the menus) edits a title in place; a click only opens the conversation
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)

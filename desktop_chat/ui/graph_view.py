@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from desktop_chat.core.model import Node, NodeStatus
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.core.tree_layout import LayoutMetrics, TreeLayout, layout_tree
+from desktop_chat.ui.i18n import status_name
 from desktop_chat.ui.tree_model import node_tooltip
 
 STATUS_COLOURS: dict[NodeStatus, QColor] = {
@@ -77,15 +78,20 @@ EDGE_BUCKET = 2048.0  # edges of parents in one strip this wide are one item
 
 def card_title(node: Node) -> str:
     words = " ".join(node.user_text[:160].split())  # more than a card shows; a pasted book costs no more
-    return words or "(no text)"
+    return words or QCoreApplication.translate("GraphView", "(no text)")
 
 
 def card_detail(node: Node) -> str:
     """Status (unless completed), model and tokens in → out, e.g. "failed · gpt-4.1 · 1.2k→34 tok"."""
-    parts = [] if node.status is NodeStatus.COMPLETED else [node.status.value]
+    parts = [] if node.status is NodeStatus.COMPLETED else [status_name(node.status)]
     parts.append(node.model or "—")
     if node.usage is not None:
-        parts.append(f"{compact(node.usage.input_tokens)}→{compact(node.usage.output_tokens)} tok")
+        tokens = QCoreApplication.translate("GraphView", "%1→%2 tok")
+        parts.append(
+            tokens.replace("%1", compact(node.usage.input_tokens)).replace(
+                "%2", compact(node.usage.output_tokens)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -346,7 +352,7 @@ class ConversationGraphView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None, metrics: LayoutMetrics | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversation_graph")
-        self.setAccessibleName("Conversation graph")
+        self.setAccessibleName(self.tr("Conversation graph"))
         self._metrics = metrics or LayoutMetrics()
         self._style = CardStyle(self.font(), self._metrics)
         scene = QGraphicsScene(self)

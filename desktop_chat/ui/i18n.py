@@ -26,6 +26,34 @@ def resolve(setting: str | None, system: str | None = None) -> str:
     return "en"
 
 
+def status_name(status: str) -> str:
+    """A turn's status (a `NodeStatus` value such as "failed") in the UI's language."""
+    value = str(status)
+    if value == "streaming":
+        return QCoreApplication.translate("NodeStatus", "streaming")
+    if value == "completed":
+        return QCoreApplication.translate("NodeStatus", "completed")
+    if value == "incomplete":
+        return QCoreApplication.translate("NodeStatus", "incomplete")
+    if value == "failed":
+        return QCoreApplication.translate("NodeStatus", "failed")
+    if value == "stopped":
+        return QCoreApplication.translate("NodeStatus", "stopped")
+    if value == "interrupted":
+        return QCoreApplication.translate("NodeStatus", "interrupted")
+    return value
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """Sentences in one line: a space after each, except after a full-width stop (Chinese)."""
+    text = ""
+    for sentence in sentences:
+        if text and not text.endswith(("。", "！", "？")):
+            text += " "
+        text += sentence
+    return text
+
+
 def install(app: QCoreApplication, code: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for `code`; keep the returned objects alive."""
     loaded: list[QTranslator] = []

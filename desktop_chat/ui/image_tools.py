@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QMessageLogContext,
     QSize,
@@ -26,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QImageWriter
 
 from desktop_chat.core.attachments import (
-    ACCEPTED,
     IMAGE_MIMES,
     Attachment,
     AttachmentError,
@@ -99,7 +99,8 @@ def encode(image: QImage) -> tuple[bytes, str]:
     writer = QImageWriter(buffer, QByteArray(fmt))
     writer.setQuality(quality)
     if not writer.write(image):
-        raise AttachmentError(f"The image could not be encoded: {writer.errorString()}.")
+        message = QCoreApplication.translate("ImageTools", "The image could not be encoded: %1.")
+        raise AttachmentError(message.replace("%1", writer.errorString()))
     return bytes(buffer.data().data()), mime
 
 
@@ -125,15 +126,19 @@ def decode(data: bytes, mime: str, name: str, max_side: int) -> tuple[QImage, bo
     (scaled down, or turned upright from its EXIF orientation). Refuses animated and damaged images.
     """
     if mime not in _QT_FORMATS:
-        raise AttachmentError(f"“{name}” is not a {ACCEPTED}. Nothing was attached.")
+        message = QCoreApplication.translate(
+            "ImageTools", "“%1” is not a PNG, JPEG, WEBP or GIF image, or a PDF. Nothing was attached."
+        )
+        raise AttachmentError(message.replace("%1", name))
     reader, buffer = _reader(data, mime)
     frames = reader.imageCount() if reader.supportsAnimation() else 1
     buffer.close()
     if frames > 1:
-        raise AttachmentError(
-            f"“{name}” is animated ({frames} frames); only still images can be attached. "
-            "Nothing was attached."
+        message = QCoreApplication.translate(
+            "ImageTools",
+            "“%1” is animated (%2 frames); only still images can be attached. Nothing was attached.",
         )
+        raise AttachmentError(message.replace("%2", str(frames)).replace("%1", name))
     reader, buffer = _reader(data, mime)
     size = reader.size()
     scaled = size.isValid() and max(size.width(), size.height()) > max_side
@@ -146,10 +151,11 @@ def decode(data: bytes, mime: str, name: str, max_side: int) -> tuple[QImage, bo
     buffer.close()
     truncated = any("premature end" in text.lower() for text in warnings)
     if image.isNull() or truncated:
-        reason = "the file ends too early" if truncated else error
-        raise AttachmentError(
-            f"“{name}” could not be read as an image ({reason}); it may be damaged. Nothing was attached."
+        reason = QCoreApplication.translate("ImageTools", "the file ends too early") if truncated else error
+        message = QCoreApplication.translate(
+            "ImageTools", "“%1” could not be read as an image (%2); it may be damaged. Nothing was attached."
         )
+        raise AttachmentError(message.replace("%2", reason).replace("%1", name))
     if max(image.width(), image.height()) > max_side:
         image, scaled = scaled_to_fit(image, max_side), True
     return image, bool(scaled or turned)
@@ -160,9 +166,11 @@ def prepare_image_bytes(data: bytes, name: str, limits: Limits) -> PreparedImage
     check_size(name, len(data), limits)
     mime = sniff_mime(data)
     if mime not in IMAGE_MIMES:
-        raise AttachmentError(
-            f"“{name}” is not a PNG, JPEG, WEBP or GIF image (judged by its content). Nothing was attached."
+        message = QCoreApplication.translate(
+            "ImageTools",
+            "“%1” is not a PNG, JPEG, WEBP or GIF image (judged by its content). Nothing was attached.",
         )
+        raise AttachmentError(message.replace("%1", name))
     image, changed = decode(data, mime, name, limits.max_image_side)
     if not changed:
         return PreparedImage(data, mime, image.width(), image.height())
@@ -174,7 +182,8 @@ def prepare_image_bytes(data: bytes, name: str, limits: Limits) -> PreparedImage
 def prepare_qimage(image: QImage, name: str, limits: Limits) -> PreparedImage:
     """Encode an image (e.g. pasted), downscaled to the limit."""
     if image.isNull():
-        raise AttachmentError(f"“{name}” holds no image. Nothing was attached.")
+        message = QCoreApplication.translate("ImageTools", "“%1” holds no image. Nothing was attached.")
+        raise AttachmentError(message.replace("%1", name))
     resized = max(image.width(), image.height()) > limits.max_image_side
     image = scaled_to_fit(image, limits.max_image_side)
     data, mime = encode(image)

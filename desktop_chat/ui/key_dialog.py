@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
@@ -27,7 +28,9 @@ def _base_url_problem(text: str) -> str | None:
     except ValueError:
         ok = False
     if not ok or any(ch.isspace() for ch in text):
-        return "The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1"
+        return QCoreApplication.translate(
+            "KeyDialog", "The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1"
+        )
     return None
 
 
@@ -49,12 +52,14 @@ class KeyDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("key_dialog")
-        self.setWindowTitle("Connect to a server")
+        self.setWindowTitle(self.tr("Connect to a server"))
         self.setMinimumWidth(480)
         explain = QLabel(
-            "Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used "
-            "only to talk to the server below.\n\nFor an OpenAI-compatible server, enter its base URL as "
-            "well; a local server (e.g. http://localhost:8000/v1) usually needs no key."
+            self.tr(
+                "Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used "
+                "only to talk to the server below.\n\nFor an OpenAI-compatible server, enter its base URL "
+                "as well; a local server (e.g. http://localhost:8000/v1) usually needs no key."
+            )
         )
         explain.setWordWrap(True)
         self.info = QLabel()
@@ -68,7 +73,7 @@ class KeyDialog(QDialog):
         self.key.setPlaceholderText("sk-…")
         self.base_url = QLineEdit()
         self.base_url.setObjectName("key_dialog_base_url")
-        self.base_url.setPlaceholderText("optional: empty = OpenAI (https://api.openai.com/v1)")
+        self.base_url.setPlaceholderText(self.tr("optional: empty = OpenAI (https://api.openai.com/v1)"))
         self.problem = QLabel()
         self.problem.setObjectName("key_dialog_problem")
         self.problem.setWordWrap(True)
@@ -84,8 +89,8 @@ class KeyDialog(QDialog):
         self.ok_button.setObjectName("key_dialog_ok")
 
         form = QFormLayout()
-        form.addRow("API &key:", self.key)
-        form.addRow("&Base URL:", self.base_url)
+        form.addRow(self.tr("API &key:"), self.key)
+        form.addRow(self.tr("&Base URL:"), self.base_url)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.info)
@@ -114,7 +119,7 @@ class KeyDialog(QDialog):
         base_url = self.base_url.text().strip()
         problem = _base_url_problem(base_url)
         if problem is None and any(ch.isspace() for ch in key):
-            problem = "The key must not contain spaces or line breaks."
+            problem = self.tr("The key must not contain spaces or line breaks.")
         ok = problem is None and (bool(key) or is_local_url(base_url))
         self.ok_button.setEnabled(ok)
         self.problem.setText(problem or "")

@@ -96,7 +96,7 @@ class LogprobsDialog(QDialog):
     def __init__(self, node: Node, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logprobs_dialog")
-        self.setWindowTitle("Token probabilities")
+        self.setWindowTitle(self.tr("Token probabilities"))
         self.resize(640, 420)
         self.tokens = logprobs_of(node.output_items)
         self.view = _TokenText()
@@ -105,9 +105,11 @@ class LogprobsDialog(QDialog):
         probabilities = [probability(t.get("logprob")) for t in self.tokens]
         mean = sum(probabilities) / len(probabilities) if probabilities else 0.0
         self.summary = QLabel(
-            f"{len(self.tokens):,} tokens · mean probability {mean:.1%} · hover a token for its alternatives"
+            self.tr("%1 tokens · mean probability %2 · hover a token for its alternatives")
+            .replace("%1", f"{len(self.tokens):,}")
+            .replace("%2", f"{mean:.1%}")
             if self.tokens
-            else "This answer has no token probabilities (turn on top_logprobs in Settings)."
+            else self.tr("This answer has no token probabilities (turn on top_logprobs in Settings).")
         )
         self.summary.setObjectName("logprobs_summary")
         legend = QLabel(

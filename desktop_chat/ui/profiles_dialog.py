@@ -45,12 +45,6 @@ from desktop_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 
-URL_HINTS = {
-    ProviderKind.OPENAI: "optional: empty = https://api.openai.com/v1",
-    ProviderKind.AZURE: "https://NAME.openai.azure.com (or …/openai/v1)",
-    ProviderKind.COMPATIBLE: "e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)",
-}
-
 
 class ProfileEditor(QDialog):
     """Add or edit one profile; `result_profile()` and `result_key()` after it is accepted."""
@@ -60,19 +54,22 @@ class ProfileEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("profile_editor")
-        self.setWindowTitle("Edit profile" if has_key or profile.base_url else "Add profile")
+        self.setWindowTitle(
+            self.tr("Edit profile") if has_key or profile.base_url else self.tr("Add profile")
+        )
         self.setMinimumWidth(520)
         self.profile = profile
         self.name = self._line("profile_name", profile.name)
         self.kind = QComboBox()
         self.kind.setObjectName("profile_kind")
+        shown_labels = {ProviderKind.COMPATIBLE: self.tr("OpenAI-compatible")}
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind)
+            self.kind.addItem(shown_labels.get(kind, label), kind)
         self.kind.setCurrentIndex(self.kind.findData(profile.kind))
         self.kind.setEnabled(not profile.is_default)  # the default profile stays OpenAI-style
         self.base_url = self._line("profile_base_url", profile.base_url)
         self.api_version = self._line("profile_api_version", profile.api_version)
-        self.api_version.setPlaceholderText("e.g. 2025-04-01-preview; empty = the /openai/v1/ form")
+        self.api_version.setPlaceholderText(self.tr("e.g. 2025-04-01-preview; empty = the /openai/v1/ form"))
         self.organization = self._line("profile_organization", profile.organization)
         self.project = self._line("profile_project", profile.project)
         self.model = QComboBox()
@@ -82,14 +79,16 @@ class ProfileEditor(QDialog):
         self.model.setEditText(profile.default_model or "")
         line = self.model.lineEdit()
         if line is not None:
-            line.setPlaceholderText("a listed model, or type any name (Azure: the deployment)")
+            line.setPlaceholderText(self.tr("a listed model, or type any name (Azure: the deployment)"))
         self.key = QLineEdit()
         self.key.setObjectName("profile_key")
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(
-            "saved in the keyring — leave empty to keep it" if has_key else "sk-… (stored in the keyring)"
+            self.tr("saved in the keyring — leave empty to keep it")
+            if has_key
+            else self.tr("sk-… (stored in the keyring)")
         )
-        self.forget_key = QCheckBox("Forget the saved key")
+        self.forget_key = QCheckBox(self.tr("Forget the saved key"))
         self.forget_key.setObjectName("profile_forget_key")
         self.forget_key.setVisible(has_key)
         self.problem = QLabel()
@@ -105,14 +104,14 @@ class ProfileEditor(QDialog):
         self.ok_button.setObjectName("profile_ok")
 
         self.form = QFormLayout()
-        self.form.addRow("&Name:", self.name)
-        self.form.addRow("&Kind:", self.kind)
-        self.form.addRow("&URL / endpoint:", self.base_url)
-        self.form.addRow("API &version:", self.api_version)
-        self.form.addRow("&Organization:", self.organization)
-        self.form.addRow("&Project:", self.project)
-        self.form.addRow("&Model:", self.model)
-        self.form.addRow("API &key:", self.key)
+        self.form.addRow(self.tr("&Name:"), self.name)
+        self.form.addRow(self.tr("&Kind:"), self.kind)
+        self.form.addRow(self.tr("&URL / endpoint:"), self.base_url)
+        self.form.addRow(self.tr("API &version:"), self.api_version)
+        self.form.addRow(self.tr("&Organization:"), self.organization)
+        self.form.addRow(self.tr("&Project:"), self.project)
+        self.form.addRow(self.tr("&Model:"), self.model)
+        self.form.addRow(self.tr("API &key:"), self.key)
         self.form.addRow("", self.forget_key)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -156,13 +155,20 @@ class ProfileEditor(QDialog):
         self.form.setRowVisible(self.api_version, azure)
         self.form.setRowVisible(self.organization, not azure)
         self.form.setRowVisible(self.project, not azure)
-        self.base_url.setPlaceholderText(URL_HINTS[kind])
+        self.base_url.setPlaceholderText(self._url_hint(kind))
         problems = self.result_profile().validate()
         if any(ch.isspace() for ch in self.key.text().strip()):
-            problems.append("The key must not contain spaces or line breaks.")
+            problems.append(self.tr("The key must not contain spaces or line breaks."))
         self.problem.setText("\n".join(problems))
         self.problem.setVisible(bool(problems))
         self.ok_button.setEnabled(not problems)
+
+    def _url_hint(self, kind: ProviderKind) -> str:
+        if kind is ProviderKind.AZURE:
+            return self.tr("https://NAME.openai.azure.com (or …/openai/v1)")
+        if kind is ProviderKind.COMPATIBLE:
+            return self.tr("e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)")
+        return self.tr("optional: empty = https://api.openai.com/v1")
 
     def accept(self) -> None:
         if self.ok_button.isEnabled():  # Enter in a field must not bypass the rules
@@ -178,7 +184,7 @@ class ProfilesDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profiles_dialog")
-        self.setWindowTitle("Providers")
+        self.setWindowTitle(self.tr("Providers"))
         self.setMinimumSize(640, 360)
         self.store = store
         self.editor: ProfileEditor | None = None  # the open editor (for tests and accessibility)
@@ -187,7 +193,7 @@ class ProfilesDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("profiles_list")
         self.test_result = QLabel(
-            "Select a profile and press Test connection to see what its server supports."
+            self.tr("Select a profile and press Test connection to see what its server supports.")
         )
         self.test_result.setObjectName("profiles_test_result")
         self.test_result.setWordWrap(True)
@@ -195,11 +201,11 @@ class ProfilesDialog(QDialog):
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
-            ("add", "&Add…", self.add),
-            ("edit", "&Edit…", self.edit),
-            ("delete", "&Delete", self.delete),
-            ("use", "&Use for new chats", self.use),
-            ("test", "&Test connection", self.test),
+            ("add", self.tr("&Add…"), self.add),
+            ("edit", self.tr("&Edit…"), self.edit),
+            ("delete", self.tr("&Delete"), self.delete),
+            ("use", self.tr("&Use for new chats"), self.use),
+            ("test", self.tr("&Test connection"), self.test),
         ):
             button = QPushButton(text)
             button.setObjectName(f"profiles_{name}")
@@ -207,7 +213,7 @@ class ProfilesDialog(QDialog):
             row.addWidget(button)
             self.buttons[name] = button
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setObjectName("profiles_close")
         close.clicked.connect(self.accept)
         row.addWidget(close)
@@ -297,7 +303,9 @@ class ProfilesDialog(QDialog):
         profile = self.selected()
         if profile is None or profile.is_default:
             return
-        if not self.confirm(f"Delete the profile “{profile.name}” and its saved key?"):
+        if not self.confirm(
+            self.tr("Delete the profile “%1” and its saved key?").replace("%1", profile.name)
+        ):
             return
         profiles.delete_profile(self.store, profile.id)
         capabilities.forget(self.store, profile.id)
@@ -316,7 +324,7 @@ class ProfilesDialog(QDialog):
         if profile is None or (self._test_task is not None and not self._test_task.done()):
             return
         self.buttons["test"].setEnabled(False)
-        self.test_result.setText(f"Testing “{profile.name}”…")
+        self.test_result.setText(self.tr("Testing “%1”…").replace("%1", profile.name))
         self._test_task = asyncio.ensure_future(self._test(profile))
 
     async def _test(self, profile: Profile) -> None:
@@ -341,7 +349,7 @@ class ProfilesDialog(QDialog):
             self.tested.emit(profile.id, caps)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Delete profile", text)
+        answer = QMessageBox.question(self, self.tr("Delete profile"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:

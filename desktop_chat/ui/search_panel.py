@@ -24,7 +24,6 @@ from desktop_chat.core.search import SearchHit, search
 from desktop_chat.core.store import Store
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-FIELD_LABELS = {"prompt": "You", "answer": "Answer", "title": "Title"}
 
 
 class SearchPanel(QWidget):
@@ -38,12 +37,12 @@ class SearchPanel(QWidget):
         self.store = store
         self.input = QLineEdit(self)
         self.input.setObjectName("search_input")
-        self.input.setPlaceholderText("Search all conversations")
+        self.input.setPlaceholderText(self.tr("Search all conversations"))
         self.input.setClearButtonEnabled(True)
-        self.input.setAccessibleName("Search all conversations")
+        self.input.setAccessibleName(self.tr("Search all conversations"))
         self.results = QListWidget(self)
         self.results.setObjectName("search_results")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.status = QLabel(self)
@@ -84,9 +83,12 @@ class SearchPanel(QWidget):
     def _show(self, hits: list[SearchHit], searched: bool) -> None:
         self.hits = hits
         self.results.clear()
+        field_labels = {"prompt": self.tr("You"), "answer": self.tr("Answer"), "title": self.tr("Title")}
+        where = self.tr("%1: %2", "a search result: where the text matched (You, Answer) and the text")
         for hit in hits:
-            label = FIELD_LABELS.get(hit.field, hit.field)
-            text = hit.title if hit.field == "title" else f"{hit.title}\n{label}: {hit.snippet}"
+            label = field_labels.get(hit.field, hit.field)
+            line = where.replace("%1", label).replace("%2", hit.snippet)
+            text = hit.title if hit.field == "title" else f"{hit.title}\n{line}"
             item = QListWidgetItem(text)
             item.setData(HIT_ROLE, (hit.conversation_id, hit.node_id or ""))
             item.setToolTip(hit.snippet)
@@ -94,10 +96,11 @@ class SearchPanel(QWidget):
         if not searched:
             self.status.setText("")
         elif not hits:
-            self.status.setText("No matches")
+            self.status.setText(self.tr("No matches"))
         else:
             more = "+" if len(hits) >= 50 else ""
-            self.status.setText(f"{len(hits)}{more} match{'es' if len(hits) != 1 else ''}")
+            count = self.tr("%1 match") if len(hits) == 1 else self.tr("%1 matches")
+            self.status.setText(count.replace("%1", f"{len(hits)}{more}"))
         self.status.setVisible(searched)
         self.results.setVisible(bool(hits))
 

@@ -28,7 +28,7 @@ import math
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,9 +62,11 @@ def parse_float(text: str, label: str) -> float | None:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise ValueError(f"{label}: “{text}” is not a number.") from None
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text)) from None
     if not math.isfinite(value):
-        raise ValueError(f"{label}: “{text}” is not a finite number.")
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a finite number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text))
     return value
 
 
@@ -75,7 +77,8 @@ def parse_int(text: str, label: str) -> int | None:
         return None
     cleaned = "".join(ch for ch in text if ch not in " ,_\u00a0")
     if not cleaned.isdigit():
-        raise ValueError(f"{label}: “{text}” is not a whole number.")
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a whole number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text))
     return int(cleaned)
 
 
@@ -90,9 +93,13 @@ def parse_base_url(text: str) -> str | None:
     except ValueError:
         parts, port_ok = None, False
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
-        raise ValueError(f"Base URL must be an http:// or https:// address with a host (got “{text}”).")
+        raise ValueError(
+            QCoreApplication.translate(
+                "SettingsDialog", "Base URL must be an http:// or https:// address with a host (got “%1”)."
+            ).replace("%1", text)
+        )
     if any(ch.isspace() for ch in text):
-        raise ValueError("Base URL must not contain spaces.")
+        raise ValueError(QCoreApplication.translate("SettingsDialog", "Base URL must not contain spaces."))
     return text.rstrip("/")
 
 
@@ -119,42 +126,45 @@ class _ParamsForm(QWidget):
         self.instructions.setTabChangesFocus(True)
 
         if defaults is None:
-            self.temperature.setPlaceholderText("server default (0 to 2)")
-            self.top_p.setPlaceholderText("server default (0 to 1)")
-            self.max_output_tokens.setPlaceholderText("server default (16 to 1,000,000)")
-            self.instructions.setPlaceholderText("System instructions (a persona), sent with every turn")
+            self.temperature.setPlaceholderText(self.tr("server default (0 to 2)"))
+            self.top_p.setPlaceholderText(self.tr("server default (0 to 1)"))
+            self.max_output_tokens.setPlaceholderText(self.tr("server default (16 to 1,000,000)"))
+            self.instructions.setPlaceholderText(
+                self.tr("System instructions (a persona), sent with every turn")
+            )
         else:
             line = self.model.lineEdit()
             assert line is not None
-            line.setPlaceholderText(f"default: {defaults.model}")
+            line.setPlaceholderText(self.tr("default: %1").replace("%1", defaults.model))
             for edit, value in (
                 (self.temperature, defaults.temperature),
                 (self.top_p, defaults.top_p),
                 (self.max_output_tokens, defaults.max_output_tokens),
             ):
-                edit.setPlaceholderText(f"default: {_number_text(value) or 'server default'}")
-            self.instructions.setPlaceholderText("Empty: use the default instructions")
+                shown = _number_text(value) or self.tr("server default")
+                edit.setPlaceholderText(self.tr("default: %1").replace("%1", shown))
+            self.instructions.setPlaceholderText(self.tr("Empty: use the default instructions"))
 
         self.refresh_button: QPushButton | None = None
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         if defaults is None:
-            self.refresh_button = QPushButton("Refresh")
+            self.refresh_button = QPushButton(self.tr("Refresh"))
             self.refresh_button.setObjectName("settings_refresh_models")
-            self.refresh_button.setToolTip("Ask the server which models it offers")
+            self.refresh_button.setToolTip(self.tr("Ask the server which models it offers"))
             model_row.addWidget(self.refresh_button)
         form = QFormLayout(self)
         if defaults is not None:
-            note = QLabel("Values for this conversation only. Empty fields use the defaults.")
+            note = QLabel(self.tr("Values for this conversation only. Empty fields use the defaults."))
             note.setWordWrap(True)
             form.addRow(note)
-        model_label = QLabel("&Model:")
+        model_label = QLabel(self.tr("&Model:"))
         model_label.setBuddy(self.model)
         form.addRow(model_label, model_row)
-        form.addRow("&Temperature:", self.temperature)
-        form.addRow("Top &p:", self.top_p)
-        form.addRow("Max output &tokens:", self.max_output_tokens)
-        form.addRow("&Instructions:", self.instructions)
+        form.addRow(self.tr("&Temperature:"), self.temperature)
+        form.addRow(self.tr("Top &p:"), self.top_p)
+        form.addRow(self.tr("Max output &tokens:"), self.max_output_tokens)
+        form.addRow(self.tr("&Instructions:"), self.instructions)
 
     @staticmethod
     def _line(name: str, value: Any) -> QLineEdit:
@@ -179,9 +189,9 @@ class _ParamsForm(QWidget):
         if not (self.is_override and not values["model"]):  # an empty override = the default model
             problems += [(self.model, m) for m in ChatParams(model=values["model"]).validate()]
         for key, edit, label, parser in (
-            ("temperature", self.temperature, "Temperature", parse_float),
+            ("temperature", self.temperature, self.tr("Temperature"), parse_float),
             ("top_p", self.top_p, "top_p", parse_float),
-            ("max_output_tokens", self.max_output_tokens, "Max output tokens", parse_int),
+            ("max_output_tokens", self.max_output_tokens, self.tr("Max output tokens"), parse_int),
         ):
             try:
                 values[key] = parser(edit.text(), label)
@@ -214,7 +224,9 @@ def parse_schema(text: str) -> tuple[dict[str, Any] | None, str | None]:
     try:
         value = json.loads(text)
     except ValueError as exc:
-        return None, f"JSON schema: not valid JSON ({exc})."
+        return None, QCoreApplication.translate(
+            "SettingsDialog", "JSON schema: not valid JSON (%1)."
+        ).replace("%1", str(exc))
     problems = schema_problems(value)
     return (value, None) if not problems else (None, problems[0])
 
@@ -224,13 +236,13 @@ class _RichForm(QWidget):
 
     def __init__(self, params: ChatParams) -> None:
         super().__init__()
-        self.web_search = self._check("settings_web_search", "&Web search", params.web_search)
+        self.web_search = self._check("settings_web_search", self.tr("&Web search"), params.web_search)
         self.code_interpreter = self._check(
-            "settings_code_interpreter", "Code &interpreter", params.code_interpreter
+            "settings_code_interpreter", self.tr("Code &interpreter"), params.code_interpreter
         )
         self.vector_store_ids = QLineEdit(" ".join(params.file_search_vector_store_ids))
         self.vector_store_ids.setObjectName("settings_vector_store_ids")
-        self.vector_store_ids.setPlaceholderText("vector store ids for file search (empty: off)")
+        self.vector_store_ids.setPlaceholderText(self.tr("vector store ids for file search (empty: off)"))
         self.text_format = QComboBox()
         self.text_format.setObjectName("settings_text_format")
         self.text_format.addItems(list(TEXT_FORMATS))
@@ -247,17 +259,19 @@ class _RichForm(QWidget):
         self.reasoning_effort.setObjectName("settings_reasoning_effort")
         self.reasoning_effort.addItems(["", *REASONING_EFFORTS])
         self.reasoning_effort.setItemText(0, "")
-        self.reasoning_effort.setToolTip("Only for reasoning models (o-series, gpt-5); empty = not sent")
+        self.reasoning_effort.setToolTip(
+            self.tr("Only for reasoning models (o-series, gpt-5); empty = not sent")
+        )
         self.reasoning_effort.setCurrentText(params.reasoning_effort or "")
         self.reasoning_summary = self._check(
-            "settings_reasoning_summary", "Show a reasoning &summary", params.reasoning_summary
+            "settings_reasoning_summary", self.tr("Show a reasoning &summary"), params.reasoning_summary
         )
         self.top_logprobs = QLineEdit(_number_text(params.top_logprobs))
         self.top_logprobs.setObjectName("settings_top_logprobs")
-        self.top_logprobs.setPlaceholderText("off (0 to 20 alternatives per token)")
+        self.top_logprobs.setPlaceholderText(self.tr("off (0 to 20 alternatives per token)"))
         self.truncation_auto = self._check(
             "settings_truncation_auto",
-            "truncation: auto (the server drops the oldest items)",
+            self.tr("truncation: auto (the server drops the oldest items)"),
             params.truncation_auto,
         )
         self.text_format.currentTextChanged.connect(lambda _t: self._check_schema())
@@ -268,14 +282,14 @@ class _RichForm(QWidget):
         tools.addWidget(self.code_interpreter)
         tools.addStretch(1)
         form = QFormLayout(self)
-        form.addRow("Hosted tools:", tools)
-        form.addRow("&File search:", self.vector_store_ids)
-        form.addRow("Text &format:", self.text_format)
-        form.addRow("JSON sc&hema:", self.json_schema)
+        form.addRow(self.tr("Hosted tools:"), tools)
+        form.addRow(self.tr("&File search:"), self.vector_store_ids)
+        form.addRow(self.tr("Text &format:"), self.text_format)
+        form.addRow(self.tr("JSON sc&hema:"), self.json_schema)
         form.addRow("", self.schema_status)
-        form.addRow("Reasoning &effort:", self.reasoning_effort)
+        form.addRow(self.tr("Reasoning &effort:"), self.reasoning_effort)
         form.addRow("", self.reasoning_summary)
-        form.addRow("Top &logprobs:", self.top_logprobs)
+        form.addRow(self.tr("Top &logprobs:"), self.top_logprobs)
         form.addRow("", self.truncation_auto)
         self._check_schema()
 
@@ -294,10 +308,10 @@ class _RichForm(QWidget):
             self.schema_status.setText(f"⚠ {problem}")
             self.schema_status.setStyleSheet("color: #b00020;")
         elif schema is not None:
-            self.schema_status.setText("✓ Valid schema")
+            self.schema_status.setText(self.tr("✓ Valid schema"))
             self.schema_status.setStyleSheet("color: #2e7d32;")
         else:
-            self.schema_status.setText("Enter a schema to use json_schema output." if needed else "")
+            self.schema_status.setText(self.tr("Enter a schema to use json_schema output.") if needed else "")
             self.schema_status.setStyleSheet("")
 
     def parse(self) -> tuple[dict[str, Any], list[tuple[QWidget, str]]]:
@@ -319,9 +333,9 @@ class _RichForm(QWidget):
             problems.append((self.json_schema, problem))
         values["json_schema"] = schema
         if values["text_format"] == "json_schema" and schema is None and not problem:
-            problems.append((self.json_schema, "JSON schema output needs a schema."))
+            problems.append((self.json_schema, self.tr("JSON schema output needs a schema.")))
         try:
-            values["top_logprobs"] = parse_int(self.top_logprobs.text(), "Top logprobs")
+            values["top_logprobs"] = parse_int(self.top_logprobs.text(), self.tr("Top logprobs"))
         except ValueError as exc:
             problems.append((self.top_logprobs, str(exc)))
         else:
@@ -338,17 +352,24 @@ class _PricesForm(QWidget):
         super().__init__()
         self.table = QTableWidget(0, len(PRICE_COLUMNS))
         self.table.setObjectName("settings_prices")
-        self.table.setHorizontalHeaderLabels(list(PRICE_COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Model (prefix)"),
+                self.tr("Input $/1M"),
+                self.tr("Cached input $/1M"),
+                self.tr("Output $/1M"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         for model, price in sorted(prices.items()):
             self.add_row(model, price)
-        add = QPushButton("&Add")
+        add = QPushButton(self.tr("&Add"))
         add.setObjectName("settings_prices_add")
         add.clicked.connect(lambda: self.add_row("", None))
-        remove = QPushButton("&Remove")
+        remove = QPushButton(self.tr("&Remove"))
         remove.setObjectName("settings_prices_remove")
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        note = QLabel("USD per million tokens. A model uses the longest prefix that matches its id.")
+        note = QLabel(self.tr("USD per million tokens. A model uses the longest prefix that matches its id."))
         note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -378,7 +399,9 @@ class _PricesForm(QWidget):
             if not model and not any(t.strip() for t in texts[1:]):
                 continue
             try:
-                numbers = [parse_float(t, f"Price of {model or 'row ' + str(row + 1)}") for t in texts[1:]]
+                which = model or self.tr("row %1").replace("%1", str(row + 1))
+                label = self.tr("Price of %1").replace("%1", which)
+                numbers = [parse_float(t, label) for t in texts[1:]]
             except ValueError as exc:
                 problems.append((self.table, str(exc)))
                 continue
@@ -388,9 +411,8 @@ class _PricesForm(QWidget):
                 or numbers[2] is None
                 or any(n is not None and n < 0 for n in numbers)
             ):
-                problems.append(
-                    (self.table, f"Prices row {row + 1}: a model and input/output prices ≥ 0 are needed.")
-                )
+                message = self.tr("Prices row %1: a model and input/output prices ≥ 0 are needed.")
+                problems.append((self.table, message.replace("%1", str(row + 1))))
                 continue
             cached = numbers[1] if numbers[1] is not None else numbers[0]
             table[model] = Price(numbers[0], cached, numbers[2])
@@ -411,7 +433,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.resize(560, 480)
         self._defaults = defaults
         self._override = dict(override or {})
@@ -426,16 +448,16 @@ class SettingsDialog(QDialog):
         self.tabs.setObjectName("settings_tabs")
         self.defaults_form = _ParamsForm("settings_", defaults.to_json(), None)
         self.conversation_form = _ParamsForm("settings_conversation_", self._override, defaults)
-        self.tabs.addTab(self.defaults_form, "&Defaults")
-        title = conversation_title or "no conversation open"
-        index = self.tabs.addTab(self.conversation_form, "This &conversation")
-        self.tabs.setTabToolTip(index, f"Settings for “{title}” only")
+        self.tabs.addTab(self.defaults_form, self.tr("&Defaults"))
+        title = conversation_title or self.tr("no conversation open")
+        index = self.tabs.addTab(self.conversation_form, self.tr("This &conversation"))
+        self.tabs.setTabToolTip(index, self.tr("Settings for “%1” only").replace("%1", title))
         self.tabs.setTabEnabled(index, conversation_title is not None)
         self.rich_form = _RichForm(defaults)
-        self.tabs.addTab(self.rich_form, "Tools && &output")
+        self.tabs.addTab(self.rich_form, self.tr("Tools && &output"))
         self.prices_form = _PricesForm(self._result_prices)
-        self.tabs.addTab(self.prices_form, "&Prices")
-        self.tabs.addTab(self._connection_tab(base_url), "Co&nnection")
+        self.tabs.addTab(self.prices_form, self.tr("&Prices"))
+        self.tabs.addTab(self._connection_tab(base_url), self.tr("Co&nnection"))
         assert self.defaults_form.refresh_button is not None
         self.defaults_form.refresh_button.clicked.connect(self.refresh_models_requested)
 
@@ -463,20 +485,22 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.base_url = QLineEdit(base_url or "")
         self.base_url.setObjectName("settings_base_url")
-        self.base_url.setPlaceholderText("empty: OpenAI (https://api.openai.com/v1)")
+        self.base_url.setPlaceholderText(self.tr("empty: OpenAI (https://api.openai.com/v1)"))
         self.api_key = QLineEdit()
         self.api_key.setObjectName("settings_api_key")
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText("stored in the system keyring — empty keeps the current key")
+        self.api_key.setPlaceholderText(self.tr("stored in the system keyring — empty keeps the current key"))
         note = QLabel(
-            "The base URL points the app at any OpenAI-compatible server. The API key is kept in the "
-            "system keyring, never in a file."
+            self.tr(
+                "The base URL points the app at any OpenAI-compatible server. The API key is kept in the "
+                "system keyring, never in a file."
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout(page)
         form.addRow(note)
-        form.addRow("&Base URL:", self.base_url)
-        form.addRow("API &key:", self.api_key)
+        form.addRow(self.tr("&Base URL:"), self.base_url)
+        form.addRow(self.tr("API &key:"), self.api_key)
         return page
 
     # -- public ---------------------------------------------------------------------------------
@@ -507,14 +531,14 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         problems: list[tuple[QWidget, str]] = []
         default_values, found = self.defaults_form.parse()
-        problems += [(w, f"Defaults: {m}") for w, m in found]
+        problems += [(w, self.tr("Defaults: %1").replace("%1", m)) for w, m in found]
         conversation_on = self.tabs.isTabEnabled(self.tabs.indexOf(self.conversation_form))
         override_values: dict[str, Any] = {}
         if conversation_on:
             override_values, found = self.conversation_form.parse()
-            problems += [(w, f"This conversation: {m}") for w, m in found]
+            problems += [(w, self.tr("This conversation: %1").replace("%1", m)) for w, m in found]
         rich_values, found = self.rich_form.parse()
-        problems += [(w, f"Tools & output: {m}") for w, m in found]
+        problems += [(w, self.tr("Tools & output: %1").replace("%1", m)) for w, m in found]
         prices, found = self.prices_form.parse()
         problems += found
         base_url: str | None = None
@@ -524,7 +548,7 @@ class SettingsDialog(QDialog):
             problems.append((self.base_url, str(exc)))
         api_key = self.api_key.text().strip()
         if any(ch.isspace() for ch in api_key):
-            problems.append((self.api_key, "The API key must not contain spaces or line breaks."))
+            problems.append((self.api_key, self.tr("The API key must not contain spaces or line breaks.")))
 
         if problems:
             self.errors.setText("\n".join(message for _, message in problems))

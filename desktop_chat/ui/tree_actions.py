@@ -14,7 +14,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,15 +32,31 @@ from desktop_chat.core.context import can_chain, replay_input
 from desktop_chat.core.events import ErrorKind
 from desktop_chat.core.model import Conversation, Node
 from desktop_chat.core.store import StoreError
+from desktop_chat.ui.i18n import join_sentences
 
 if TYPE_CHECKING:
     from desktop_chat.ui.main_window import MainWindow
 
 log = logging.getLogger("desktop_chat")
 
-NOT_CONNECTED = "Still connecting to the server — try again in a moment."
 _tasks: set[asyncio.Task[Any]] = set()  # strong references to the actions running now
 _busy: dict[int, set[str]] = {}  # id(window) -> the actions running on it
+
+
+def _not_connected() -> str:
+    return QCoreApplication.translate(
+        "TreeActions", "Still connecting to the server — try again in a moment."
+    )
+
+
+def _action_label(name: str) -> str:
+    """What an action is called in messages ("compacting", ...), in the UI's language."""
+    labels = {
+        "opening a response": QCoreApplication.translate("TreeActions", "opening a response"),
+        "deleting": QCoreApplication.translate("TreeActions", "deleting"),
+        "compacting": QCoreApplication.translate("TreeActions", "compacting"),
+    }
+    return labels.get(name, name)
 
 
 def _client(window: MainWindow) -> Any:
@@ -53,7 +69,8 @@ def _spawn(window: MainWindow, name: str, coro: Coroutine[Any, Any, Any]) -> asy
     running = _busy.setdefault(id(window), set())
     if name in running:
         coro.close()
-        window.show_notice(f"Already busy: {name}. Wait for it to finish.")
+        busy = QCoreApplication.translate("TreeActions", "Already busy: %1. Wait for it to finish.")
+        window.show_notice(busy.replace("%1", _action_label(name)))
         return None
     running.add(name)
     task = asyncio.ensure_future(coro)
@@ -64,7 +81,11 @@ def _spawn(window: MainWindow, name: str, coro: Coroutine[Any, Any, Any]) -> asy
         running.discard(name)
         if not finished.cancelled() and finished.exception() is not None:
             log.error("%s failed: %r", name, finished.exception())
-            window.show_notice(f"{name.capitalize()} failed: {finished.exception()}")
+            label = _action_label(name)
+            failed = QCoreApplication.translate("TreeActions", "%1 failed: %2")
+            window.show_notice(
+                failed.replace("%1", label[:1].upper() + label[1:]).replace("%2", str(finished.exception()))
+            )
 
     task.add_done_callback(done)
     return task
@@ -77,7 +98,7 @@ async def open_by_id(window: MainWindow, response_id: str) -> Conversation:
     Raises `remote.RemoteError` with a message fit for the user (unknown or expired id, no server)."""
     client = _client(window)
     if client is None:
-        raise remote.RemoteError(NOT_CONNECTED)
+        raise remote.RemoteError(_not_connected())
     opened = await remote.open_response(client, response_id)
     try:
         window.store.save_conversation(opened.conversation)
@@ -100,19 +121,19 @@ class OpenByIdDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("open_by_id_dialog")
-        self.setWindowTitle("Open a response by id")
+        self.setWindowTitle(self.tr("Open a response by id"))
         self.resize(520, 170)
         self.input = QLineEdit()
         self.input.setObjectName("open_by_id_input")
         self.input.setPlaceholderText("resp_…")
-        self.input.setAccessibleName("Response id")
+        self.input.setAccessibleName(self.tr("Response id"))
         self.error = QLabel()
         self.error.setObjectName("open_by_id_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#a4262c;")
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setObjectName("open_by_id_open")
         self.open_button.setEnabled(False)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -125,8 +146,10 @@ class OpenByIdDialog(QDialog):
         self.input.textChanged.connect(lambda text: self.open_button.setEnabled(bool(text.strip())))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Paste the id of a response stored on the server. It opens as a new conversation that "
-            "continues from that response."
+            self.tr(
+                "Paste the id of a response stored on the server. It opens as a new conversation that "
+                "continues from that response."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -141,7 +164,7 @@ class OpenByIdDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.input.setEnabled(not busy)
         self.open_button.setEnabled(not busy and bool(self.response_id()))
-        self.open_button.setText("Opening…" if busy else "Open")
+        self.open_button.setText(self.tr("Opening…") if busy else self.tr("Open"))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -187,20 +210,42 @@ class DeleteReport:
         return [(rid, error) for rid, error in self.server_results if error is not None]
 
     def message(self) -> str:
-        turns = f"{self.deleted_locally} turn{'s' if self.deleted_locally != 1 else ''}"
+        count = self.deleted_locally
+        turns = (
+            QCoreApplication.translate("TreeActions", "1 turn")
+            if count == 1
+            else QCoreApplication.translate("TreeActions", "%1 turns").replace("%1", str(count))
+        )
         if self.server_skipped:
-            return f"Deleted {turns} locally. The server's copies were not deleted: {self.server_skipped}"
+            text = QCoreApplication.translate(
+                "TreeActions", "Deleted %1 locally. The server's copies were not deleted: %2"
+            )
+            return text.replace("%1", turns).replace("%2", self.server_skipped)
         if not self.server_results:
-            return f"Deleted {turns} locally."
+            return QCoreApplication.translate("TreeActions", "Deleted %1 locally.").replace("%1", turns)
         failures = self.server_failures
         total = len(self.server_results)
         if not failures:
-            return f"Deleted {turns} locally and {total} stored response(s) on the server."
+            text = QCoreApplication.translate(
+                "TreeActions", "Deleted %1 locally and %2 stored response(s) on the server."
+            )
+            return text.replace("%2", str(total)).replace("%1", turns)
         shown = "; ".join(f"{rid}: {error}" for rid, error in failures[:3])
-        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
+        more = (
+            QCoreApplication.translate("TreeActions", " (and %1 more)").replace("%1", str(len(failures) - 3))
+            if len(failures) > 3
+            else ""
+        )
+        text = QCoreApplication.translate(
+            "TreeActions",
+            "Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4",
+        )
         return (
-            f"Deleted {turns} locally. {len(failures)} of {total} stored response(s) could not be "
-            f"deleted on the server — {shown}{more}"
+            text.replace("%2", str(len(failures)))
+            .replace("%3", str(total))
+            .replace("%1", turns)
+            .replace("%4", shown)
+            + more
         )
 
 
@@ -210,11 +255,15 @@ async def delete_selected(window: MainWindow, *, on_server: bool) -> DeleteRepor
     node = window.selected_node()
     tree, conversation = window.tree, window.conversation
     if node is None or tree is None or conversation is None:
-        window.show_notice("Select a turn to delete.")
+        window.show_notice(QCoreApplication.translate("TreeActions", "Select a turn to delete."))
         return None
     doomed = tree.subtree(node.id)
     if any(n.id in window.live for n in doomed):
-        window.show_notice("An answer in this branch is still streaming: stop it (Esc) before deleting.")
+        window.show_notice(
+            QCoreApplication.translate(
+                "TreeActions", "An answer in this branch is still streaming: stop it (Esc) before deleting."
+            )
+        )
         return None
     response_ids = [n.response_id for n in doomed if n.response_id]
     client = _client(window) if on_server else None
@@ -236,9 +285,12 @@ async def delete_selected(window: MainWindow, *, on_server: bool) -> DeleteRepor
     report = DeleteReport(len(doomed))
     if on_server and response_ids:
         if client is None:
-            report.server_skipped = "not connected to a server."
+            report.server_skipped = QCoreApplication.translate("TreeActions", "not connected to a server.")
         else:
-            window.show_notice(f"Deleted {len(doomed)} turn(s) locally; deleting on the server…")
+            deleting = QCoreApplication.translate(
+                "TreeActions", "Deleted %1 turn(s) locally; deleting on the server…"
+            )
+            window.show_notice(deleting.replace("%1", str(len(doomed))))
             report.server_results = await remote.delete_responses(client, response_ids)
     log.info(
         "deleted %d node(s); server: %d asked, %d failed",
@@ -255,19 +307,35 @@ def delete_confirmation(parent: QWidget, turns: int, stored: int, connected: boo
     box = QMessageBox(parent)
     box.setObjectName("delete_confirm_dialog")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Delete turns")
+    box.setWindowTitle(QCoreApplication.translate("TreeActions", "Delete turns"))
     follow = turns - 1
-    box.setText("Delete this turn" + (f" and the {follow} turn(s) that follow from it?" if follow else "?"))
+    box.setText(
+        QCoreApplication.translate(
+            "TreeActions", "Delete this turn and the %1 turn(s) that follow from it?"
+        ).replace("%1", str(follow))
+        if follow
+        else QCoreApplication.translate("TreeActions", "Delete this turn?")
+    )
     if stored:
-        detail = f"{stored} of them are stored on the server as responses (kept there for 30 days)."
+        detail = QCoreApplication.translate(
+            "TreeActions", "%1 of them are stored on the server as responses (kept there for 30 days)."
+        ).replace("%1", str(stored))
         if not connected:
-            detail += " Not connected to a server: they can only be deleted locally now."
+            more = QCoreApplication.translate(
+                "TreeActions", "Not connected to a server: they can only be deleted locally now."
+            )
+            detail = join_sentences([detail, more])
     else:
-        detail = "None of them is stored on the server."
+        detail = QCoreApplication.translate("TreeActions", "None of them is stored on the server.")
     box.setInformativeText(detail)
-    local = box.addButton("Delete locally", QMessageBox.ButtonRole.DestructiveRole)
+    local = box.addButton(
+        QCoreApplication.translate("TreeActions", "Delete locally"), QMessageBox.ButtonRole.DestructiveRole
+    )
     local.setObjectName("delete_local_button")
-    server = box.addButton("Delete locally and on the server", QMessageBox.ButtonRole.DestructiveRole)
+    server = box.addButton(
+        QCoreApplication.translate("TreeActions", "Delete locally and on the server"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     server.setObjectName("delete_server_button")
     server.setEnabled(bool(stored) and connected)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -281,7 +349,7 @@ def request_delete(window: MainWindow) -> QMessageBox | None:
     """Ask, then delete the selected subtree as chosen (the box is window-modal, not blocking)."""
     node = window.selected_node()
     if node is None or window.tree is None:
-        window.show_notice("Select a turn to delete.")
+        window.show_notice(QCoreApplication.translate("TreeActions", "Select a turn to delete."))
         return None
     doomed = window.tree.subtree(node.id)
     stored = sum(1 for n in doomed if n.response_id)
@@ -306,23 +374,33 @@ async def compact_selected(window: MainWindow) -> Node | None:
     node = window.selected_node()
     tree, conversation = window.tree, window.conversation
     if node is None or tree is None or conversation is None:
-        window.show_notice("Select the answer whose branch you want to compact.")
+        window.show_notice(
+            QCoreApplication.translate("TreeActions", "Select the answer whose branch you want to compact.")
+        )
         return None
     if not node.status.finished:
-        window.show_notice("Wait for the answer to finish (or stop it) before compacting.")
+        window.show_notice(
+            QCoreApplication.translate(
+                "TreeActions", "Wait for the answer to finish (or stop it) before compacting."
+            )
+        )
         return None
     path = tree.path_to(node.id)
     turns = remote.turns_since_compaction(path)
     if turns == 0:
-        window.show_notice("Nothing new to compact on this branch.")
+        window.show_notice(
+            QCoreApplication.translate("TreeActions", "Nothing new to compact on this branch.")
+        )
         return None
     client = _client(window)
     if client is None:
-        window.show_notice(NOT_CONNECTED)
+        window.show_notice(_not_connected())
         return None
     model = window.effective_params().model
     chained = can_chain(node, window.runner.provider if window.runner is not None else None)
-    window.show_notice(f"Compacting {turns} turn(s)…")
+    window.show_notice(
+        QCoreApplication.translate("TreeActions", "Compacting %1 turn(s)…").replace("%1", str(turns))
+    )
     result: remote.CompactResult | None = None
     try:
         if chained:
@@ -336,10 +414,16 @@ async def compact_selected(window: MainWindow) -> Node | None:
             history = resolve_attachments(replay_input(path, []), window.attachments.store.root)
             result = await remote.compact_branch(client, model, input_items=history)
     except remote.RemoteError as exc:
-        window.show_notice(f"Compacting failed: {exc.user_message}")
+        window.show_notice(
+            QCoreApplication.translate("TreeActions", "Compacting failed: %1").replace("%1", exc.user_message)
+        )
         return None
     if window.tree is not tree or node.id not in tree:
-        window.show_notice("The branch was deleted or closed while compacting; nothing was added.")
+        window.show_notice(
+            QCoreApplication.translate(
+                "TreeActions", "The branch was deleted or closed while compacting; nothing was added."
+            )
+        )
         return None
     compacted = remote.compaction_node(conversation.id, node, result, model, turns, chained)
     try:

@@ -27,7 +27,7 @@ class PromptEditDialog(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("edit_prompt_dialog")
-        self.setWindowTitle("Edit prompt and resend")
+        self.setWindowTitle(self.tr("Edit prompt and resend"))
         self.resize(560, 320)
         self.editor = QPlainTextEdit(text)
         self.editor.setObjectName("edit_prompt_text")
@@ -35,13 +35,13 @@ class PromptEditDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Send as new branch")
+        ok.setText(self.tr("Send as new branch"))
         ok.setObjectName("edit_prompt_ok")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("The original prompt and its answer are kept; this becomes a sibling branch.")
+            QLabel(self.tr("The original prompt and its answer are kept; this becomes a sibling branch."))
         )
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
@@ -65,7 +65,7 @@ class FanOutDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fan_out_dialog")
-        self.setWindowTitle("Fan out: several answers at once")
+        self.setWindowTitle(self.tr("Fan out: several answers at once"))
         self.base = base
         self.models = models
         self.personas = personas or []
@@ -74,7 +74,12 @@ class FanOutDialog(QDialog):
         self.count.setRange(1, MAX_VARIANTS)
         self.grid = QGridLayout()
         for column, title in enumerate(
-            ("", "Model", "Temperature (empty = default)", "Instructions / persona")
+            (
+                "",
+                self.tr("Model"),
+                self.tr("Temperature (empty = default)"),
+                self.tr("Instructions / persona"),
+            )
         ):
             self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         self.rows: list[tuple[QComboBox, QLineEdit, QLineEdit]] = []
@@ -88,16 +93,16 @@ class FanOutDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Send all")
+        ok.setText(self.tr("Send all"))
         ok.setObjectName("fanout_ok")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Each variant becomes a sibling answer; they stream side by side. Esc stops all.")
+            QLabel(self.tr("Each variant becomes a sibling answer; they stream side by side. Esc stops all."))
         )
         top = QGridLayout()
-        top.addWidget(QLabel("Variants:"), 0, 0)
+        top.addWidget(QLabel(self.tr("Variants:")), 0, 0)
         top.addWidget(self.count, 0, 1)
         layout.addLayout(top)
         layout.addLayout(self.grid)
@@ -169,7 +174,9 @@ class FanOutDialog(QDialog):
         try:
             variants = self.variants()
         except ValueError:
-            self.errors.setText("Temperatures must be numbers between 0 and 2 (or empty for the default).")
+            self.errors.setText(
+                self.tr("Temperatures must be numbers between 0 and 2 (or empty for the default).")
+            )
             return
         for index, params in enumerate(variants, start=1):
             problems += [f"#{index}: {problem}" for problem in params.validate()]

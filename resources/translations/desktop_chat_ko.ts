@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AttachmentBar</name>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="107"/>
+        <source>Attach…</source>
+        <translation>첨부…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="110"/>
+        <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
+        <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="117"/>
+        <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
+        <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="121"/>
+        <source>Image URL (https://…), Enter adds it</source>
+        <translation>이미지 URL (https://…), Enter로 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="133"/>
+        <source>Detail:</source>
+        <translation>해상도:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="214"/>
+        <source>Pasted image %1</source>
+        <translation>붙여 넣은 이미지 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="255"/>
+        <source>Images and PDFs (%1);;All files (*)</source>
+        <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="256"/>
+        <source>Attach images or PDFs</source>
+        <translation>이미지 또는 PDF 첨부</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="269"/>
+        <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
+        <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="72"/>
+        <source>linked</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/attachment_bar.py" line="81"/>
+        <source>Remove %1</source>
+        <translation>%1 제거</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="33"/>
+        <source>temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="35"/>
+        <source>max tokens</source>
+        <translation>최대 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="40"/>
+        <source>server defaults</source>
+        <translation>서버 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="46"/>
+        <source>instructions: %1</source>
+        <translation>지시문: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="52"/>
+        <source>%1 in / %2 out tokens</source>
+        <translation>입력 %1 / 출력 %2 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="82"/>
+        <source>Compare answers</source>
+        <translation>답변 비교</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="91"/>
+        <source>Stop all</source>
+        <translation>모두 중지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="93"/>
+        <source>Stop every answer that is still streaming (Esc)</source>
+        <translation>아직 스트리밍 중인 모든 답변 중지 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="139"/>
+        <source>reference</source>
+        <translation>기준</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="149"/>
+        <source>Similarity to the first: %1</source>
+        <translation>첫 번째 답변과의 유사도: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/compare_view.py" line="153"/>
+        <source> — %1 still streaming</source>
+        <translation> — %1개 스트리밍 중</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../desktop_chat/ui/composer.py" line="60"/>
@@ -10,317 +129,713 @@
     </message>
 </context>
 <context>
+    <name>ContextInspector</name>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="56"/>
+        <source>Context of the next request</source>
+        <translation>다음 요청의 컨텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <source>Tokens</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="81"/>
+        <source>Let the server drop the oldest items if the context is too long (truncation: auto)</source>
+        <translation>컨텍스트가 너무 길면 서버가 가장 오래된 항목을 버리도록 허용 (truncation: auto)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="86"/>
+        <source>Count exactly</source>
+        <translation>정확히 세기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="89"/>
+        <source>Ask the server for the exact input token count (responses/input_tokens)</source>
+        <translation>서버에 정확한 입력 토큰 수를 요청합니다 (responses/input_tokens)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="151"/>
+        <source>Server chain: only the new input is sent, with previous_response_id.</source>
+        <translation>서버 체인: 새 입력만 previous_response_id와 함께 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="153"/>
+        <source>A new conversation: only the new input is sent.</source>
+        <translation>새 대화: 새 입력만 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="155"/>
+        <source>Local replay: the path is sent again from the local history.</source>
+        <translation>로컬 재생: 로컬 기록에서 경로 전체를 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="158"/>
+        <source>%1 turn(s) excluded.</source>
+        <translation>턴 %1개 제외됨.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="162"/>
+        <source>About %1 input tokens (estimate).</source>
+        <translation>입력 토큰 약 %1개 (추정).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="189"/>
+        <source>Counting…</source>
+        <translation>세는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="196"/>
+        <source>The server could not count: %1</source>
+        <translation>서버가 토큰을 세지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="199"/>
+        <source>Server count: %1 input tokens</source>
+        <translation>서버 집계: 입력 토큰 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/context_inspector.py" line="201"/>
+        <source>This server cannot count tokens.</source>
+        <translation>이 서버는 토큰 수를 셀 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationGraphView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/graph_view.py" line="355"/>
+        <source>Conversation graph</source>
+        <translation>대화 그래프</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/conversation_list.py" line="123"/>
+        <source>Conversations</source>
+        <translation>대화 목록</translation>
+    </message>
+</context>
+<context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="125"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="68"/>
+        <source>Fan out: several answers at once</source>
+        <translation>여러 답변 동시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="79"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="80"/>
+        <source>Temperature (empty = default)</source>
+        <translation>온도 (비우면 기본값)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="81"/>
+        <source>Instructions / persona</source>
+        <translation>지시문 / 페르소나</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="96"/>
+        <source>Send all</source>
+        <translation>모두 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="102"/>
+        <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
+        <translation>각 변형은 형제 답변이 되어 나란히 스트리밍됩니다. Esc를 누르면 모두 중지합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="105"/>
+        <source>Variants:</source>
+        <translation>변형 수:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="130"/>
         <source>Persona…</source>
         <translation>페르소나…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="178"/>
+        <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
+        <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/graph_view.py" line="81"/>
+        <source>(no text)</source>
+        <translation>(텍스트 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/graph_view.py" line="89"/>
+        <source>%1→%2 tok</source>
+        <translation>%1→%2 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTools</name>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="102"/>
+        <source>The image could not be encoded: %1.</source>
+        <translation>이미지를 인코딩할 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="129"/>
+        <source>“%1” is not a PNG, JPEG, WEBP or GIF image, or a PDF. Nothing was attached.</source>
+        <translation>“%1”은(는) PNG, JPEG, WEBP, GIF 이미지나 PDF가 아닙니다. 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="137"/>
+        <source>“%1” is animated (%2 frames); only still images can be attached. Nothing was attached.</source>
+        <translation>“%1”은(는) 애니메이션입니다(%2프레임). 정지 이미지만 첨부할 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="154"/>
+        <source>the file ends too early</source>
+        <translation>파일이 중간에 끝남</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="155"/>
+        <source>“%1” could not be read as an image (%2); it may be damaged. Nothing was attached.</source>
+        <translation>“%1”을(를) 이미지로 읽을 수 없습니다(%2). 파일이 손상되었을 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="169"/>
+        <source>“%1” is not a PNG, JPEG, WEBP or GIF image (judged by its content). Nothing was attached.</source>
+        <translation>“%1”은(는) PNG, JPEG, WEBP, GIF 이미지가 아닙니다(내용으로 판단). 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/image_tools.py" line="185"/>
+        <source>“%1” holds no image. Nothing was attached.</source>
+        <translation>“%1”에 이미지가 없습니다. 아무것도 첨부하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="31"/>
+        <source>The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1</source>
+        <translation>기본 URL은 http:// 또는 https:// 주소여야 합니다. 예: http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="55"/>
+        <source>Connect to a server</source>
+        <translation>서버에 연결</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="59"/>
+        <source>Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used only to talk to the server below.
+
+For an OpenAI-compatible server, enter its base URL as well; a local server (e.g. http://localhost:8000/v1) usually needs no key.</source>
+        <translation>OpenAI API 키를 입력하세요. 키는 시스템 키링에 저장되며(파일에는 저장하지 않음) 아래 서버와 통신할 때만 사용됩니다.
+
+OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: http://localhost:8000/v1)는 보통 키가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="76"/>
+        <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
+        <translation>선택 사항: 비우면 OpenAI (https://api.openai.com/v1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="92"/>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="93"/>
+        <source>&amp;Base URL:</source>
+        <translation>기본 URL(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/key_dialog.py" line="122"/>
+        <source>The key must not contain spaces or line breaks.</source>
+        <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LogprobsDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/logprobs_view.py" line="99"/>
+        <source>Token probabilities</source>
+        <translation>토큰 확률</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/logprobs_view.py" line="108"/>
+        <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
+        <translation>토큰 %1개 · 평균 확률 %2 · 토큰에 마우스를 올리면 대안이 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/logprobs_view.py" line="112"/>
+        <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
+        <translation>이 답변에는 토큰 확률이 없습니다 (설정에서 top_logprobs를 켜세요).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="126"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="947"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="92"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1250"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="171"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="953"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="262"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <source>&amp;Rename conversation</source>
+        <translation>대화 이름 바꾸기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
+        <source>&amp;Delete conversation…</source>
+        <translation>대화 삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="243"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <source>&amp;Providers…</source>
+        <translation>제공자(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="269"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="279"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="351"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="351"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="366"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="368"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="511"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="493"/>
+        <source>Open a conversation to rename it.</source>
+        <translation>이름을 바꿀 대화를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="507"/>
+        <source>The new title could not be saved: %1</source>
+        <translation>새 제목을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="518"/>
+        <source>Stop the answer that is streaming before deleting its conversation.</source>
+        <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
+        <source>Delete conversation</source>
+        <translation>대화 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <source>Delete “%1” and all its branches from this computer? This cannot be undone.
+
+Responses stored on the server are not deleted.</source>
+        <translation>“%1”과(와) 모든 브랜치를 이 컴퓨터에서 삭제할까요? 되돌릴 수 없습니다.
+
+서버에 저장된 응답은 삭제되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="538"/>
+        <source>The conversation could not be deleted: %1</source>
+        <translation>대화를 삭제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="531"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="679"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="547"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="695"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="548"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="573"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="721"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="576"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="576"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="661"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="718"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="930"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
+        <source>Draft: %1 tokens · request ≈ %2</source>
+        <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1190"/>
+        <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
+        <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="936"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1223"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="953"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1231"/>
+        <source>conversation %s</source>
+        <translation>대화 %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="956"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <source>server chain</source>
+        <translation>서버 체인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <source>local replay</source>
+        <translation>로컬 재생</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1264"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeStatus</name>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="33"/>
+        <source>streaming</source>
+        <translation>스트리밍 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="35"/>
+        <source>completed</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="37"/>
+        <source>incomplete</source>
+        <translation>불완전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="39"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="41"/>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="43"/>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+</context>
+<context>
+    <name>OpenByIdDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="124"/>
+        <source>Open a response by id</source>
+        <translation>ID로 응답 열기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="129"/>
+        <source>Response id</source>
+        <translation>응답 ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="150"/>
+        <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
+        <translation>서버에 저장된 응답의 ID를 붙여 넣으세요. 그 응답에서 이어지는 새 대화로 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <source>Opening…</source>
+        <translation>여는 중…</translation>
     </message>
 </context>
 <context>
@@ -364,6 +879,763 @@
         <location filename="../../desktop_chat/ui/personas_dialog.py" line="123"/>
         <source>Two personas have the same name.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="58"/>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="58"/>
+        <source>Add profile</source>
+        <translation>프로필 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="65"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 호환</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="72"/>
+        <source>e.g. 2025-04-01-preview; empty = the /openai/v1/ form</source>
+        <translation>예: 2025-04-01-preview (비우면 /openai/v1/ 형식)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="82"/>
+        <source>a listed model, or type any name (Azure: the deployment)</source>
+        <translation>목록의 모델 또는 직접 입력 (Azure: 배포 이름)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="87"/>
+        <source>saved in the keyring — leave empty to keep it</source>
+        <translation>키링에 저장됨 — 비워 두면 그대로 유지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="89"/>
+        <source>sk-… (stored in the keyring)</source>
+        <translation>sk-… (키링에 저장)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="91"/>
+        <source>Forget the saved key</source>
+        <translation>저장된 키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="107"/>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="108"/>
+        <source>&amp;Kind:</source>
+        <translation>종류(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="109"/>
+        <source>&amp;URL / endpoint:</source>
+        <translation>URL / 엔드포인트(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="110"/>
+        <source>API &amp;version:</source>
+        <translation>API 버전(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="111"/>
+        <source>&amp;Organization:</source>
+        <translation>조직(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="112"/>
+        <source>&amp;Project:</source>
+        <translation>프로젝트(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="113"/>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="114"/>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="161"/>
+        <source>The key must not contain spaces or line breaks.</source>
+        <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="168"/>
+        <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
+        <translation>https://NAME.openai.azure.com (또는 …/openai/v1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="170"/>
+        <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
+        <translation>예: http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="171"/>
+        <source>optional: empty = https://api.openai.com/v1</source>
+        <translation>선택 사항: 비우면 https://api.openai.com/v1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="187"/>
+        <source>Providers</source>
+        <translation>제공자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="196"/>
+        <source>Select a profile and press Test connection to see what its server supports.</source>
+        <translation>프로필을 선택하고 연결 테스트를 누르면 서버가 지원하는 기능을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="204"/>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="205"/>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="206"/>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="207"/>
+        <source>&amp;Use for new chats</source>
+        <translation>새 대화에 사용(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="208"/>
+        <source>&amp;Test connection</source>
+        <translation>연결 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="216"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="307"/>
+        <source>Delete the profile “%1” and its saved key?</source>
+        <translation>“%1” 프로필과 저장된 키를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="327"/>
+        <source>Testing “%1”…</source>
+        <translation>“%1” 테스트 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="352"/>
+        <source>Delete profile</source>
+        <translation>프로필 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>PromptEditDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="30"/>
+        <source>Edit prompt and resend</source>
+        <translation>프롬프트 수정 후 다시 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="38"/>
+        <source>Send as new branch</source>
+        <translation>새 브랜치로 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="44"/>
+        <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
+        <translation>원래 프롬프트와 답변은 그대로 남고, 이 내용은 형제 브랜치가 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPicker</name>
+    <message>
+        <location filename="../../desktop_chat/ui/provider_picker.py" line="23"/>
+        <source>Provider</source>
+        <translation>제공자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/provider_picker.py" line="25"/>
+        <source>The provider this conversation is sent to</source>
+        <translation>이 대화를 보낼 제공자</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="40"/>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="42"/>
+        <source>Search all conversations</source>
+        <translation>모든 대화 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="45"/>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="87"/>
+        <source>%1: %2</source>
+        <comment>a search result: where the text matched (You, Answer) and the text</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="99"/>
+        <source>No matches</source>
+        <translation>일치하는 항목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <source>%1 match</source>
+        <translation>%1개 일치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <source>%1 matches</source>
+        <translation>%1개 일치</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="65"/>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1: “%2”은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="68"/>
+        <source>%1: “%2” is not a finite number.</source>
+        <translation>%1: “%2”은(는) 유한한 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="80"/>
+        <source>%1: “%2” is not a whole number.</source>
+        <translation>%1: “%2”은(는) 정수가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="97"/>
+        <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
+        <translation>기본 URL은 호스트가 있는 http:// 또는 https:// 주소여야 합니다 (입력: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="102"/>
+        <source>Base URL must not contain spaces.</source>
+        <translation>기본 URL에 공백이 있으면 안 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="227"/>
+        <source>JSON schema: not valid JSON (%1).</source>
+        <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="436"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="451"/>
+        <source>&amp;Defaults</source>
+        <translation>기본값(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="452"/>
+        <source>no conversation open</source>
+        <translation>열린 대화 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="453"/>
+        <source>This &amp;conversation</source>
+        <translation>이 대화(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="454"/>
+        <source>Settings for “%1” only</source>
+        <translation>“%1”에만 적용되는 설정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="457"/>
+        <source>Tools &amp;&amp; &amp;output</source>
+        <translation>도구 및 출력(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="459"/>
+        <source>&amp;Prices</source>
+        <translation>가격(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="460"/>
+        <source>Co&amp;nnection</source>
+        <translation>연결(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="488"/>
+        <source>empty: OpenAI (https://api.openai.com/v1)</source>
+        <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="492"/>
+        <source>stored in the system keyring — empty keeps the current key</source>
+        <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="495"/>
+        <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
+        <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="502"/>
+        <source>&amp;Base URL:</source>
+        <translation>기본 URL(&amp;B):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="503"/>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="534"/>
+        <source>Defaults: %1</source>
+        <translation>기본값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="539"/>
+        <source>This conversation: %1</source>
+        <translation>이 대화: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="541"/>
+        <source>Tools &amp; output: %1</source>
+        <translation>도구 및 출력: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="551"/>
+        <source>The API key must not contain spaces or line breaks.</source>
+        <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="441"/>
+        <source>Show %1 earlier messages</source>
+        <translation>이전 메시지 %1개 보기</translation>
+    </message>
+</context>
+<context>
+    <name>TreeActions</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="47"/>
+        <source>Still connecting to the server — try again in a moment.</source>
+        <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="55"/>
+        <source>opening a response</source>
+        <translation>응답 열기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="56"/>
+        <source>deleting</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="57"/>
+        <source>compacting</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="72"/>
+        <source>Already busy: %1. Wait for it to finish.</source>
+        <translation>이미 진행 중: %1. 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="85"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="215"/>
+        <source>1 turn</source>
+        <translation>턴 1개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="217"/>
+        <source>%1 turns</source>
+        <translation>턴 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="220"/>
+        <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
+        <translation>로컬에서 %1를 삭제했습니다. 서버의 사본은 삭제하지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="225"/>
+        <source>Deleted %1 locally.</source>
+        <translation>로컬에서 %1를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="229"/>
+        <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
+        <translation>로컬에서 %1를, 서버에서 저장된 응답 %2개를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="235"/>
+        <source> (and %1 more)</source>
+        <translation> (외 %1개)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="239"/>
+        <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
+        <translation>로컬에서 %1를 삭제했습니다. 서버에 저장된 응답 %3개 중 %2개를 삭제하지 못했습니다 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="258"/>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="352"/>
+        <source>Select a turn to delete.</source>
+        <translation>삭제할 턴을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="263"/>
+        <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
+        <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="288"/>
+        <source>not connected to a server.</source>
+        <translation>서버에 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="290"/>
+        <source>Deleted %1 turn(s) locally; deleting on the server…</source>
+        <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="310"/>
+        <source>Delete turns</source>
+        <translation>턴 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="313"/>
+        <source>Delete this turn and the %1 turn(s) that follow from it?</source>
+        <translation>이 턴과 그 뒤에 이어지는 턴 %1개를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="317"/>
+        <source>Delete this turn?</source>
+        <translation>이 턴을 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="320"/>
+        <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
+        <translation>그중 %1개는 서버에 응답으로 저장되어 있습니다 (30일간 보관).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="324"/>
+        <source>Not connected to a server: they can only be deleted locally now.</source>
+        <translation>서버에 연결되어 있지 않아 지금은 로컬에서만 삭제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="329"/>
+        <source>None of them is stored on the server.</source>
+        <translation>서버에 저장된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="332"/>
+        <source>Delete locally</source>
+        <translation>로컬에서 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="336"/>
+        <source>Delete locally and on the server</source>
+        <translation>로컬과 서버에서 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="378"/>
+        <source>Select the answer whose branch you want to compact.</source>
+        <translation>압축할 브랜치의 답변을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="383"/>
+        <source>Wait for the answer to finish (or stop it) before compacting.</source>
+        <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="392"/>
+        <source>Nothing new to compact on this branch.</source>
+        <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="402"/>
+        <source>Compacting %1 turn(s)…</source>
+        <translation>턴 %1개를 압축하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="418"/>
+        <source>Compacting failed: %1</source>
+        <translation>압축 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree_actions.py" line="423"/>
+        <source>The branch was deleted or closed while compacting; nothing was added.</source>
+        <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>_ParamsForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="129"/>
+        <source>server default (0 to 2)</source>
+        <translation>서버 기본값 (0~2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="130"/>
+        <source>server default (0 to 1)</source>
+        <translation>서버 기본값 (0~1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="131"/>
+        <source>server default (16 to 1,000,000)</source>
+        <translation>서버 기본값 (16~1,000,000)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="133"/>
+        <source>System instructions (a persona), sent with every turn</source>
+        <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="138"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="145"/>
+        <source>default: %1</source>
+        <translation>기본값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="144"/>
+        <source>server default</source>
+        <translation>서버 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="146"/>
+        <source>Empty: use the default instructions</source>
+        <translation>비우면 기본 지시문 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="152"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="154"/>
+        <source>Ask the server which models it offers</source>
+        <translation>서버에서 제공하는 모델 목록 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="158"/>
+        <source>Values for this conversation only. Empty fields use the defaults.</source>
+        <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="161"/>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="164"/>
+        <source>&amp;Temperature:</source>
+        <translation>온도(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="165"/>
+        <source>Top &amp;p:</source>
+        <translation>Top &amp;p:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="166"/>
+        <source>Max output &amp;tokens:</source>
+        <translation>최대 출력 토큰(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="167"/>
+        <source>&amp;Instructions:</source>
+        <translation>지시문(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="192"/>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="194"/>
+        <source>Max output tokens</source>
+        <translation>최대 출력 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>_PricesForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="357"/>
+        <source>Model (prefix)</source>
+        <translation>모델 (접두사)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="358"/>
+        <source>Input $/1M</source>
+        <translation>입력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="359"/>
+        <source>Cached input $/1M</source>
+        <translation>캐시된 입력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="360"/>
+        <source>Output $/1M</source>
+        <translation>출력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="366"/>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="369"/>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="372"/>
+        <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
+        <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="402"/>
+        <source>row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="403"/>
+        <source>Price of %1</source>
+        <translation>%1 가격</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="414"/>
+        <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
+        <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>_RichForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="239"/>
+        <source>&amp;Web search</source>
+        <translation>웹 검색(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="241"/>
+        <source>Code &amp;interpreter</source>
+        <translation>코드 인터프리터(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="245"/>
+        <source>vector store ids for file search (empty: off)</source>
+        <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="263"/>
+        <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
+        <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="267"/>
+        <source>Show a reasoning &amp;summary</source>
+        <translation>추론 요약 표시(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="271"/>
+        <source>off (0 to 20 alternatives per token)</source>
+        <translation>끔 (토큰당 대안 0~20개)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="274"/>
+        <source>truncation: auto (the server drops the oldest items)</source>
+        <translation>truncation: auto (서버가 가장 오래된 항목을 버림)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="285"/>
+        <source>Hosted tools:</source>
+        <translation>호스팅 도구:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="286"/>
+        <source>&amp;File search:</source>
+        <translation>파일 검색(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="287"/>
+        <source>Text &amp;format:</source>
+        <translation>텍스트 형식(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="288"/>
+        <source>JSON sc&amp;hema:</source>
+        <translation>JSON 스키마(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="290"/>
+        <source>Reasoning &amp;effort:</source>
+        <translation>추론 강도(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="292"/>
+        <source>Top &amp;logprobs:</source>
+        <translation>Top &amp;logprobs:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="311"/>
+        <source>✓ Valid schema</source>
+        <translation>✓ 올바른 스키마</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="314"/>
+        <source>Enter a schema to use json_schema output.</source>
+        <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="336"/>
+        <source>JSON schema output needs a schema.</source>
+        <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="338"/>
+        <source>Top logprobs</source>
+        <translation>Top logprobs</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,232 @@
+"""Korean and Simplified Chinese beyond the main window: dialogs and panels speak the chosen language,
+and every source string in the UI has a translation (the .ts files are complete and the .qm files built)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTabWidget
+
+from desktop_chat.core.model import ChatParams, Conversation, Node, NodeStatus, user_message
+from desktop_chat.core.store import Store, open_store
+from desktop_chat.ui import i18n
+from desktop_chat.ui.profiles_dialog import ProfilesDialog
+from desktop_chat.ui.search_panel import SearchPanel
+from desktop_chat.ui.settings_dialog import SettingsDialog
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS_FILES = sorted(TRANSLATIONS.glob("desktop_chat_*.ts"))
+
+# what a user sees in each language: window titles, tabs, buttons, labels, search results
+EXPECTED: dict[str, dict[str, Any]] = {
+    "ko": {
+        "settings_title": "설정",
+        "tabs": ["기본값(&D)", "이 대화(&C)", "도구 및 출력(&O)", "가격(&P)", "연결(&N)"],
+        "refresh": "새로 고침",
+        "temperature_hint": "서버 기본값 (0~2)",
+        "conversation_hint": "기본값: 0.7",
+        "search_hint": "모든 대화 검색",
+        "one_match": "1개 일치",
+        "answer_label": "답변:",
+        "no_matches": "일치하는 항목 없음",
+        "providers_title": "제공자",
+        "test_button": "연결 테스트(&T)",
+        "close_button": "닫기",
+        "test_hint": "연결 테스트를 누르면",
+    },
+    "zh_CN": {
+        "settings_title": "设置",
+        "tabs": ["默认值(&D)", "此对话(&C)", "工具和输出(&O)", "价格(&P)", "连接(&N)"],
+        "refresh": "刷新",
+        "temperature_hint": "服务器默认值（0 到 2）",
+        "conversation_hint": "默认：0.7",
+        "search_hint": "搜索所有对话",
+        "one_match": "1 个匹配",
+        "answer_label": "回答：",
+        "no_matches": "无匹配结果",
+        "providers_title": "提供商",
+        "test_button": "测试连接(&T)",
+        "close_button": "关闭",
+        "test_hint": "测试连接",
+    },
+}
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    """Install the app's (and Qt's) translators for the language, as the app does at start-up."""
+    code = str(request.param)
+    translators = i18n.install(qapp, code)
+    assert translators, f"no translation loaded for {code}"
+    yield code
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened, _ = open_store(tmp_path / "chat.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
+def test_settings_dialog_speaks_the_language(language: str, qtbot: Any) -> None:
+    expected = EXPECTED[language]
+    dialog = SettingsDialog(
+        ChatParams(model="gpt-4.1-mini", temperature=0.7), {}, None, conversation_title="t"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == expected["settings_title"]
+    tabs = dialog.findChild(QTabWidget, "settings_tabs")
+    assert tabs is not None
+    assert [tabs.tabText(i) for i in range(tabs.count())] == expected["tabs"]
+    refresh = dialog.findChild(QPushButton, "settings_refresh_models")
+    assert refresh is not None and refresh.text() == expected["refresh"]
+    temperature = dialog.findChild(QLineEdit, "settings_temperature")
+    assert temperature is not None and temperature.placeholderText() == expected["temperature_hint"]
+    override = dialog.findChild(QLineEdit, "settings_conversation_temperature")
+    assert override is not None and override.placeholderText() == expected["conversation_hint"]
+    # the standard buttons come from Qt's own translation
+    assert dialog.ok_button.text() not in ("OK", "&OK")
+
+
+@pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
+def test_search_panel_speaks_the_language(language: str, tmp_path: Path, qtbot: Any) -> None:
+    expected = EXPECTED[language]
+    chats = Store(tmp_path / "chats.sqlite3")
+    conversation = Conversation(title="Trip")
+    chats.save_conversation(conversation)
+    chats.insert_node(
+        Node(
+            conversation.id,
+            None,
+            [user_message("Plan a trip")],
+            output_text="Day one: Gyeongbokgung palace.",
+            status=NodeStatus.COMPLETED,
+        )
+    )
+    panel = SearchPanel(chats, delay_ms=0)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    box = panel.findChild(QLineEdit, "search_input")
+    status = panel.findChild(QLabel, "search_status")
+    results = panel.findChild(QListWidget, "search_results")
+    assert box is not None and status is not None and results is not None
+    assert box.placeholderText() == expected["search_hint"]
+    QTest.keyClicks(box, "Gyeongbokgung")
+    panel.search_now()
+    assert status.text() == expected["one_match"]
+    assert expected["answer_label"] in results.item(0).text()
+    box.clear()
+    QTest.keyClicks(box, "zzzqqq")
+    panel.search_now()
+    assert status.text() == expected["no_matches"]
+    panel.close()
+    chats.close()
+
+
+@pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
+def test_profiles_dialog_speaks_the_language(
+    language: str, store: Store, qtbot: Any, memory_keyring: Any
+) -> None:
+    expected = EXPECTED[language]
+    dialog = ProfilesDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == expected["providers_title"]
+    assert dialog.buttons["test"].text() == expected["test_button"]
+    close = dialog.findChild(QPushButton, "profiles_close")
+    assert close is not None and close.text() == expected["close_button"]
+    result = dialog.findChild(QLabel, "profiles_test_result")
+    assert result is not None and expected["test_hint"] in result.text()
+
+
+# -- the translation files ------------------------------------------------------------------------
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, translation element) of every message in a .ts file."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append((name, message.findtext("source") or "", translation))
+    return found
+
+
+def unfinished(ts: Path) -> list[str]:
+    return [
+        f"{context}: {source!r}"
+        for context, source, translation in messages(ts)
+        if translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+
+
+def test_both_languages_are_shipped() -> None:
+    assert [ts.name for ts in TS_FILES] == ["desktop_chat_ko.ts", "desktop_chat_zh_CN.ts"]
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_every_string_is_translated(ts: Path) -> None:
+    """A string added without a translation fails here: run scripts/update_translations.sh and translate."""
+    assert unfinished(ts) == []
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_translations_keep_placeholders_and_mnemonics(ts: Path) -> None:
+    problems = []
+    for context, source, translation in messages(ts):
+        text = translation.text or ""
+        if set(re.findall(r"%\d|%s", source)) != set(re.findall(r"%\d|%s", text)):
+            problems.append(f"{context}: {source!r} -> {text!r} (placeholders)")
+        if re.search(r"(?<!&)&[^&\s]", source.replace("&&", "")) and "&" not in text.replace("&&", ""):
+            problems.append(f"{context}: {source!r} -> {text!r} (no mnemonic)")
+    assert problems == []
+
+
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_compiled_translations_match_the_sources(ts: Path, qapp: Any) -> None:
+    """The shipped .qm is built from the current .ts (scripts/update_translations.sh was run)."""
+    translator = QTranslator()
+    assert translator.load(str(ts.with_suffix(".qm")))
+    stale = [
+        f"{context}: {source!r}"
+        for context, source, translation in messages(ts)
+        if translator.translate(context, source) != (translation.text or "")
+    ]
+    assert stale == []
+
+
+def lupdate() -> str | None:
+    here = Path(sys.executable).parent / "pyside6-lupdate"
+    return str(here) if here.exists() else shutil.which("pyside6-lupdate")
+
+
+@pytest.mark.skipif(lupdate() is None, reason="pyside6-lupdate is not installed")
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_no_ui_string_is_missing_from_the_translations(ts: Path, tmp_path: Path) -> None:
+    """Every tr()/translate() string in desktop_chat/ui is in the .ts file with a translation."""
+    copy = tmp_path / ts.name
+    copy.write_bytes(ts.read_bytes())
+    sources = sorted(str(p) for p in (ROOT / "desktop_chat" / "ui").glob("*.py"))
+    tool = lupdate()
+    assert tool is not None
+    subprocess.run([tool, *sources, "-ts", str(copy), "-no-obsolete"], check=True, capture_output=True)
+    assert unfinished(copy) == []
