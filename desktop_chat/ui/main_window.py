@@ -130,8 +130,10 @@ class MainWindow(QMainWindow):
             self.show_notice(self._startup_notice)
         elif self.demo:
             self.show_notice(
-                "Demo mode: answers come from a built-in local emulator that shows what context it "
-                "received. Nothing leaves this machine and no key is needed."
+                self.tr(
+                    "Demo mode: answers come from a built-in local emulator that shows what context it "
+                    "received. Nothing leaves this machine and no key is needed."
+                )
             )
 
     # -- building ------------------------------------------------------------------------------
@@ -164,8 +166,8 @@ class MainWindow(QMainWindow):
         self.graph_view.node_selected.connect(self.select_node)
         self.tree_tabs = QTabWidget()
         self.tree_tabs.setObjectName("tree_tabs")
-        self.tree_tabs.addTab(self.tree_view, "Outline")
-        self.tree_tabs.addTab(self.graph_view, "Graph")
+        self.tree_tabs.addTab(self.tree_view, self.tr("Outline"))
+        self.tree_tabs.addTab(self.graph_view, self.tr("Graph"))
         self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
         self._graph_stale = True  # the graph's cards are built when its tab is first shown
 
@@ -563,9 +565,9 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import conversations",
+            self.tr("Import conversations"),
             "",
-            "ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)",
+            self.tr("ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)"),
         )
         if path:
             self.import_path(Path(path))
@@ -581,7 +583,7 @@ class MainWindow(QMainWindow):
             summary = cli.import_file(self.store, path, attachments_dir(self.store.path.parent))
         except (ImportFailed, StoreError) as exc:
             message = exc.user_message
-            QMessageBox.warning(self, "Import failed", message)
+            QMessageBox.warning(self, self.tr("Import failed"), message)
             return message
         self.conversation_model.set_conversations(self.store.list_conversations())
         self.search_panel.refresh()
@@ -591,7 +593,10 @@ class MainWindow(QMainWindow):
 
     def export_all(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export all conversations", "desktop_chat-export.json", "JSON (*.json);;Markdown (*.md)"
+            self,
+            self.tr("Export all conversations"),
+            "desktop_chat-export.json",
+            "JSON (*.json);;Markdown (*.md)",
         )
         if path:
             self.export_path(Path(path))
@@ -605,7 +610,7 @@ class MainWindow(QMainWindow):
             message = cli.export_file(self.store, path, attachments_dir(self.store.path.parent))
         except ImportFailed as exc:
             message = exc.user_message
-            QMessageBox.warning(self, "Export failed", message)
+            QMessageBox.warning(self, self.tr("Export failed"), message)
             return message
         self.show_notice(message)
         return message
@@ -620,12 +625,16 @@ class MainWindow(QMainWindow):
         else:
             text = export.markdown_for_path(self.conversation, self.tree.path_to(self.selected_node_id()))
         name = title_from_prompt(self.conversation.title, 40).replace("/", "-") + ".md"
-        path, _ = QFileDialog.getSaveFileName(self, "Export as Markdown", name, "Markdown (*.md)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as Markdown"), name, "Markdown (*.md)")
         if path:
             try:
                 export.write_text_atomically(Path(path), text)
             except OSError as exc:
-                QMessageBox.warning(self, "Export failed", f"{path} cannot be written: {exc}")
+                QMessageBox.warning(
+                    self,
+                    self.tr("Export failed"),
+                    self.tr("%1 cannot be written: %2").replace("%2", str(exc)).replace("%1", path),
+                )
 
     # -- selection --------------------------------------------------------------------------
     def selected_node_id(self) -> str | None:
@@ -882,7 +891,7 @@ class MainWindow(QMainWindow):
         all_params = variants or [self.effective_params()]
         problems = [problem for params in all_params for problem in params.validate()]
         if problems:
-            QMessageBox.warning(self, "Settings need attention", "\n".join(dict.fromkeys(problems)))
+            QMessageBox.warning(self, self.tr("Settings need attention"), "\n".join(dict.fromkeys(problems)))
             return []
         if self.backend is None or self.runner is None:
             self.show_notice(self.tr("Still connecting to the server — try again in a moment."))
@@ -980,7 +989,7 @@ class MainWindow(QMainWindow):
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
             log.error("turn crashed: %r", error)
-            self.show_notice(f"Sending failed: {error}")
+            self.show_notice(self.tr("Sending failed: %1").replace("%1", str(error)))
 
     # -- compare ------------------------------------------------------------------------------
     def compare_nodes(self, node_ids: list[str]) -> None:
@@ -1209,7 +1218,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(text))
 
     def _update_title(self) -> None:
-        suffix = " — DEMO (local emulator, no key needed)" if self.demo else ""
+        suffix = self.tr(" — DEMO (local emulator, no key needed)") if self.demo else ""
         self.setWindowTitle("desktop_chat" + suffix)
 
     def _update_status(self, finished: Node | None = None) -> None:

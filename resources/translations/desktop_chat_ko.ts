@@ -394,280 +394,295 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="172"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1250"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="134"/>
+        <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
+        <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
+        <source>Outline</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="170"/>
+        <source>Graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1259"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="228"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="306"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="327"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="406"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="418"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="434"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="423"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="424"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="442"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="493"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="507"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="509"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="518"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="526"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -676,102 +691,153 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="538"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="568"/>
+        <source>Import conversations</source>
+        <translation>대화 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="570"/>
+        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
+        <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="586"/>
+        <source>Import failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="597"/>
+        <source>Export all conversations</source>
+        <translation>모든 대화 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="628"/>
+        <source>Export as Markdown</source>
+        <translation>Markdown으로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="636"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="677"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="679"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="688"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="695"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="704"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="705"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="721"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="730"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="839"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
+        <source>Settings need attention</source>
+        <translation>설정을 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="897"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
+        <source>Sending failed: %1</source>
+        <translation>보내기 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1190"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1199"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1221"/>
+        <source> — DEMO (local emulator, no key needed)</source>
+        <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1226"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1223"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1231"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1240"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1264"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1273"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>

@@ -394,280 +394,295 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="172"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1250"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="134"/>
+        <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
+        <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="170"/>
+        <source>Graph</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1259"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>对话树 — 选择任意回答即可从那里继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="228"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="306"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="327"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="406"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="418"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="434"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="423"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="424"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="442"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="493"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="507"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="509"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="518"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="526"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -676,102 +691,153 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="538"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="568"/>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="570"/>
+        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
+        <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="586"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="597"/>
+        <source>Export all conversations</source>
+        <translation>导出所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="628"/>
+        <source>Export as Markdown</source>
+        <translation>导出为 Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="636"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="677"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="679"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="688"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="695"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="704"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="705"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="721"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="730"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="724"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="839"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
+        <source>Settings need attention</source>
+        <translation>设置需要修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="897"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
+        <source>Sending failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1190"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1199"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1221"/>
+        <source> — DEMO (local emulator, no key needed)</source>
+        <translation> — 演示（本地模拟器，无需密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1226"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1223"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1231"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1240"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1264"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1273"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
