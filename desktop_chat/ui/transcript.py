@@ -24,6 +24,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signa
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop_chat.core import markdown as markdown_module
 from desktop_chat.core.attachments import Attachment, AttachmentStore, attachment_parts, human_size
 from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_html
 from desktop_chat.core.model import Node, NodeStatus
@@ -62,6 +63,7 @@ def _para(text: str, style: str) -> str:
 
 # <img src="desktop-chat-attachment:<sha256>">: a prompt's image thumbnail from the local store, nothing else
 ATTACHMENT_SCHEME = "desktop-chat-attachment"
+_YOU = ["You"]  # the prompt box's heading, translated when the view is built
 THUMB_SIDE = 120
 
 
@@ -90,7 +92,7 @@ def prompt_html(node: Node) -> str:
     attached = f"<p>{''.join(shown)}</p>" if shown else ""
     return (
         '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
-        '<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>You</b></p>'
+        f'<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>{html.escape(_YOU[0])}</b></p>'
         f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
         "</td></tr></table>"
     )
@@ -311,6 +313,8 @@ class TranscriptView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        _YOU[0] = self.tr("You")
+        markdown_module.COPY_CODE_LABEL = self.tr("Copy code")
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -1310,7 +1310,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="441"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="316"/>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="317"/>
+        <source>Copy code</source>
+        <translation>코드 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="445"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
