@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop_chat.core.events import Completed, StreamEvent, ToolActivity
+from desktop_chat.core.events import Completed, ToolActivity
 from desktop_chat.core.markdown import code_key
 from desktop_chat.core.model import ChatParams, Node, user_message
 from desktop_chat.core.output_items import (
@@ -20,18 +20,9 @@ from desktop_chat.core.output_items import (
     find_code,
     tool_calls_of,
 )
-from desktop_chat.core.providers.responses import stream_response, with_tool_includes
+from desktop_chat.core.providers.responses import with_tool_includes
 from desktop_chat.emulator import Emulator
-from tests.core.test_rich_requests import request_for
-from tests.emulator.helpers import client, run
-
-
-def collect(emulator: Emulator, request: dict[str, Any]) -> list[StreamEvent]:
-    async def go() -> list[StreamEvent]:
-        async with client(emulator.base_url) as sdk:
-            return [event async for event in stream_response(sdk, request)]
-
-    return run(go())
+from tests.core.test_rich_requests import collect, request_for
 
 
 def test_a_turn_with_both_tools_asks_for_results_and_gets_sources_code_and_logs(emulator: Emulator) -> None:

@@ -20,6 +20,7 @@ from openai.types.responses.response_output_text import AnnotationFileCitation
 
 from desktop_chat.emulator import Emulator, parse_context
 from tests.emulator.helpers import MODEL, client, http, raw_events, run, stream_events
+from tests.emulator.test_streams import collapse
 
 FILE_SEARCH: Any = {"type": "file_search", "vector_store_ids": ["vs_handbook", "vs_faq"]}
 CODE: Any = {"type": "code_interpreter", "container": {"type": "auto"}}
@@ -61,10 +62,6 @@ CODE_ORDER = [
     "response.output_item.done",
     "response.completed",
 ]
-
-
-def collapse(types: list[str]) -> list[str]:
-    return [t for i, t in enumerate(types) if i == 0 or types[i - 1] != t]
 
 
 def printed_by(code: str) -> str:
