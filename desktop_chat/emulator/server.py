@@ -1311,13 +1311,7 @@ class _Run:
         ]
 
     def _stream_web_search(self, out: _EventStream, index: int) -> None:
-        at = {"item_id": self.web_search_id, "output_index": index}
-        out.event("response.output_item.added", output_index=index, item=self.web_search_item(False))
-        out.event("response.web_search_call.in_progress", **at)
-        out.event("response.web_search_call.searching", **at)
-        out.pause()
-        out.event("response.web_search_call.completed", **at)
-        out.event("response.output_item.done", output_index=index, item=self.web_search_item(True))
+        _stream_search_call(out, index, "web_search_call", self.web_search_id, self.web_search_item)
 
     # -- hosted file search (a file_search_call item, then file_citation annotations on the answer) --
 
@@ -1346,13 +1340,7 @@ class _Run:
         ]
 
     def _stream_file_search(self, out: _EventStream, index: int) -> None:
-        at = {"item_id": self.file_search_id, "output_index": index}
-        out.event("response.output_item.added", output_index=index, item=self.file_search_item(False))
-        out.event("response.file_search_call.in_progress", **at)
-        out.event("response.file_search_call.searching", **at)
-        out.pause()
-        out.event("response.file_search_call.completed", **at)
-        out.event("response.output_item.done", output_index=index, item=self.file_search_item(True))
+        _stream_search_call(out, index, "file_search_call", self.file_search_id, self.file_search_item)
 
     # -- hosted code interpreter (a code_interpreter_call item: its code streams, then it runs) --
 
@@ -1449,3 +1437,16 @@ def _check_hosted_tools(body: JSON, model: str) -> None:
                     param=f"tools[{k}].container",
                     code="missing_required_parameter",
                 )
+
+
+def _stream_search_call(
+    out: _EventStream, index: int, kind: str, item_id: str, item: Callable[[bool], JSON]
+) -> None:
+    """A hosted search call's events (web or file search): added, in progress, searching, completed."""
+    at = {"item_id": item_id, "output_index": index}
+    out.event("response.output_item.added", output_index=index, item=item(False))
+    out.event(f"response.{kind}.in_progress", **at)
+    out.event(f"response.{kind}.searching", **at)
+    out.pause()
+    out.event(f"response.{kind}.completed", **at)
+    out.event("response.output_item.done", output_index=index, item=item(True))
