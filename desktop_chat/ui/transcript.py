@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -98,13 +98,32 @@ def prompt_html(node: Node) -> str:
     )
 
 
+def _tr(text: str) -> str:
+    return str(QCoreApplication.translate("TranscriptView", text))
+
+
+# the strings shown through _tr, listed for the translation tools
+_TRANSLATED = (
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 in / %2 out tokens"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 cached"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Stopped — partial answer kept"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Interrupted — the app closed while this answer was streaming"),
+)
+
+
 def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
     parts = [node.model or str(node.params.get("model") or "")]
     usage = node.usage
     if usage is not None:
-        tokens = f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"
-        extra = [f"{usage.cached_tokens:,} cached"] if usage.cached_tokens else []
-        extra += [f"{usage.reasoning_tokens:,} reasoning"] if usage.reasoning_tokens else []
+        tokens = (
+            _tr("%1 in / %2 out tokens")
+            .replace("%2", f"{usage.output_tokens:,}")
+            .replace("%1", f"{usage.input_tokens:,}")
+        )
+        extra = [_tr("%1 cached").replace("%1", f"{usage.cached_tokens:,}")] if usage.cached_tokens else []
+        if usage.reasoning_tokens:
+            extra.append(_tr("%1 reasoning").replace("%1", f"{usage.reasoning_tokens:,}"))
         parts.append(tokens + (f" ({', '.join(extra)})" if extra else ""))
     if prices is not None:
         parts.append(format_cost(node_cost(node, prices)))
@@ -264,7 +283,7 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
     lines: list[str] = [citations_html(node), tools_html(node)]
     error_shown = False
     if node.status in STATUS_LINES:
-        lines.append(_para(STATUS_LINES[node.status], "color:#8a5a00;"))
+        lines.append(_para(_tr(STATUS_LINES[node.status]), "color:#8a5a00;"))
     elif node.status is NodeStatus.INCOMPLETE:
         reason = node.error or "the server ended the answer early"
         lines.append(_para(f"Incomplete: {reason}", "color:#8a5a00;"))

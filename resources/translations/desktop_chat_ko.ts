@@ -1310,17 +1310,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="316"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="107"/>
+        <source>%1 in / %2 out tokens</source>
+        <translation>입력 %1 / 출력 %2 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="108"/>
+        <source>%1 cached</source>
+        <translation>캐시 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="109"/>
+        <source>%1 reasoning</source>
+        <translation>추론 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="110"/>
+        <source>Stopped — partial answer kept</source>
+        <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="111"/>
+        <source>Interrupted — the app closed while this answer was streaming</source>
+        <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="335"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="317"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="336"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="445"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="464"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>

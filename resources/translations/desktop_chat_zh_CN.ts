@@ -1310,17 +1310,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="316"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="107"/>
+        <source>%1 in / %2 out tokens</source>
+        <translation>输入 %1 / 输出 %2 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="108"/>
+        <source>%1 cached</source>
+        <translation>缓存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="109"/>
+        <source>%1 reasoning</source>
+        <translation>推理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="110"/>
+        <source>Stopped — partial answer kept</source>
+        <translation>已停止 — 已保留部分回答</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="111"/>
+        <source>Interrupted — the app closed while this answer was streaming</source>
+        <translation>已中断 — 接收此回答时应用已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript.py" line="335"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="317"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="336"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="445"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="464"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>

@@ -44,6 +44,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "test_button": "연결 테스트(&T)",
         "close_button": "닫기",
         "test_hint": "연결 테스트를 누르면",
+        "you": "나",
+        "meta": "입력 1,234 / 출력 56 토큰 (캐시 7)",
+        "stopped": "중지됨 — 받은 부분 답변은 보관됨",
     },
     "zh_CN": {
         "settings_title": "设置",
@@ -59,6 +62,9 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "test_button": "测试连接(&T)",
         "close_button": "关闭",
         "test_hint": "测试连接",
+        "you": "你",
+        "meta": "输入 1,234 / 输出 56 个 token (缓存 7)",
+        "stopped": "已停止 — 已保留部分回答",
     },
 }
 
@@ -138,6 +144,29 @@ def test_search_panel_speaks_the_language(language: str, tmp_path: Path, qtbot: 
     assert status.text() == expected["no_matches"]
     panel.close()
     chats.close()
+
+
+@pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
+def test_transcript_speaks_the_language(language: str, qtbot: Any) -> None:
+    from desktop_chat.core.model import Usage
+    from desktop_chat.ui.transcript import TranscriptView
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    done = Node(
+        "c",
+        None,
+        [user_message("안녕")],
+        output_text="answer",
+        status=NodeStatus.COMPLETED,
+        model="m",
+        usage=Usage(input_tokens=1234, output_tokens=56, cached_tokens=7),
+    )
+    stopped = Node("c", done.id, [user_message("more")], output_text="half", status=NodeStatus.STOPPED)
+    view.show_path([done, stopped])
+    text = view.rendered_text()
+    expected = EXPECTED[language]
+    assert expected["you"] in text and expected["meta"] in text and expected["stopped"] in text
 
 
 @pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
