@@ -10,7 +10,14 @@ Signals, and who causes them:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from desktop_chat.ui.tree_model import NODE_ID_ROLE
@@ -30,6 +37,10 @@ class ConversationTreeView(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setExpandsOnDoubleClick(False)
+        # Each reply sits under its parent, so a long conversation is deep: a narrow indent, and a
+        # column as wide as its labels (scrolled to the selected turn) so no label is cut to nothing.
+        self.setIndentation(12)
+        self.header().setStretchLastSection(False)
         self.setAccessibleName("Conversation tree")
         self._programmatic = False
 
@@ -123,4 +134,16 @@ class ConversationTreeView(QTreeView):
             self.setCurrentIndex(index)
         finally:
             self._programmatic = False
+        # a deep turn's label starts far right: widen the column to hold it (never narrower: O(1), not
+        # a measure of every row), then bring the label's start into view once the layout is done
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        label = str(index.data() or "")
+        needed = (depth + 2) * self.indentation() + self.fontMetrics().horizontalAdvance(label) + 24
+        if needed > self.columnWidth(0):  # a width change lays the rows out again: only when it grows
+            self.setColumnWidth(0, max(needed, self.viewport().width()))
         self.scrollTo(index)
+        QTimer.singleShot(
+            0, lambda: self.horizontalScrollBar().setValue(max(0, (depth - 1) * self.indentation()))
+        )
