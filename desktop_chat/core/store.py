@@ -13,6 +13,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -367,13 +368,32 @@ _STATUSES = {status.value: status for status in NodeStatus}
 _MODES = {mode.value: mode for mode in ContextMode}
 
 
+_DECODER = json.JSONDecoder()
+
+
 def _json(text: str) -> Any:
-    """json.loads with the common empty values answered at once (a 10k-node tree has 40k columns)."""
+    """json.loads, faster: the common empty values answered at once (a 10k-node tree has 40k columns),
+    the rest read by raw_decode (json.loads without its layers: about half the time for a small
+    value); what it does not take whole (spaces around, or not JSON) goes to json.loads."""
     if text == "[]":
         return []
     if text == "{}":
         return {}
-    return json.loads(text)
+    try:
+        value, end = _DECODER.raw_decode(text)
+    except ValueError:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
+# Node's fields in _NODE_FIELDS order: a positional call (half the cost of keywords) when they agree
+_NODE_POSITIONAL = tuple(f.name for f in fields(Node)) == (
+    "conversation_id",
+    "parent_id",
+    "input_items",
+    "id",
+    *_NODE_FIELDS[4:],
+)
 
 
 def _node(row: tuple[Any, ...]) -> Node:
@@ -397,6 +417,30 @@ def _node(row: tuple[Any, ...]) -> Node:
         created_at,
         updated_at,
     ) = row
+    usage_value = Usage.from_json(_json(usage)) if usage else None
+    status_value = _STATUSES.get(status) or NodeStatus(status)
+    mode_value = _MODES.get(context_mode) or ContextMode(context_mode)
+    if _NODE_POSITIONAL:
+        return Node(
+            conversation_id,
+            parent_id,
+            _json(input_items),
+            id_,
+            _json(output_items),
+            output_text,
+            reasoning_text,
+            response_id,
+            previous_response_id,
+            model,
+            _json(params),
+            usage_value,
+            status_value,
+            error,
+            notice,
+            mode_value,
+            created_at,
+            updated_at,
+        )
     return Node(
         id=id_,
         conversation_id=conversation_id,
@@ -409,11 +453,11 @@ def _node(row: tuple[Any, ...]) -> Node:
         previous_response_id=previous_response_id,
         model=model,
         params=_json(params),
-        usage=Usage.from_json(json.loads(usage)) if usage else None,
-        status=_STATUSES.get(status) or NodeStatus(status),
+        usage=usage_value,
+        status=status_value,
         error=error,
         notice=notice,
-        context_mode=_MODES.get(context_mode) or ContextMode(context_mode),
+        context_mode=mode_value,
         created_at=created_at,
         updated_at=updated_at,
     )

@@ -8,6 +8,7 @@ beginRemoveRows/endRemoveRows) and when a node's content changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Protocol
 
 from desktop_chat.core.model import Node
@@ -33,10 +34,18 @@ class ConversationTree:
         self._nodes: dict[str, Node] = {}
         self._children: dict[str | None, list[str]] = {None: []}
         self._listeners: list[TreeListener] = []
-        ordered = sorted({n.id: n for n in nodes}.values(), key=lambda n: n.created_at)
-        known = {n.id for n in ordered}
-        for node in ordered:
-            self._add(node, orphan=node.parent_id is not None and node.parent_id not in known)
+        unique = {n.id: n for n in nodes}
+        children = self._children
+        for node in sorted(unique.values(), key=attrgetter("created_at")):  # _add, inlined (10k nodes)
+            self._nodes[node.id] = node
+            # an orphan (its parent is missing from the store) is shown as a root, not lost
+            parent = node.parent_id if node.parent_id in unique else None
+            siblings = children.get(parent)
+            if siblings is None:
+                children[parent] = [node.id]
+            else:
+                siblings.append(node.id)
+            children.setdefault(node.id, [])
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -85,6 +94,19 @@ class ConversationTree:
             current = self.parent_of(current)
         path.reverse()
         return path
+
+    def ancestor_ids(self, node_id: str) -> list[str]:
+        """The ids of a node's ancestors, its parent first and a root last (empty for a root)."""
+        found: list[str] = []
+        current = self.parent_of(node_id)
+        while current is not None:
+            found.append(current)
+            current = self.parent_of(current)
+        return found
+
+    def is_last_child(self, node_id: str) -> bool:
+        """Whether no sibling comes after the node (the outline draws no line below it)."""
+        return self._children[self.parent_of(node_id)][-1] == node_id
 
     def first_child(self, node_id: str | None) -> Node | None:
         kids = self._children.get(node_id, [])

@@ -5,6 +5,11 @@ a render appends the markdown blocks that closed since the last one (each is ren
 replaces only the open tail, at document positions kept from the previous render
 (`core.markdown.IncrementalMarkdown` decides where the closed part ends).
 
+Showing another node changes only what differs: the turns the new path shares with the shown one stay
+in the document, the rest is removed and inserted again (finished turns' HTML comes from a cache), so
+moving to a sibling or a child costs one or two turns whatever the path's length. A long path renders
+its last turns only, with a link that renders earlier ones.
+
 Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all but the
 thumbnails of the prompt's own attachments, read from the local attachment store by content hash),
 links open only on click and only for http/https, through `link_opener`.
@@ -20,13 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_chat.core import markdown as markdown_module
 from desktop_chat.core.attachments import Attachment, AttachmentStore, attachment_parts, human_size
-from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_html
+from desktop_chat.core.markdown import SAFE_LINK_SCHEMES, IncrementalMarkdown, render_blocks, render_html
 from desktop_chat.core.model import Node, NodeStatus
 from desktop_chat.core.output_items import activity_label, citations_of, logprobs_of, tool_calls_of
 from desktop_chat.core.pricing import Price, format_cost, node_cost
@@ -38,6 +43,7 @@ FRAME_MS = 16
 SHOWN_TURNS = 30  # a long path renders its last turns; "Show N earlier messages" renders more
 EARLIER_STEP = 50
 HTML_CACHE_TURNS = 2_000  # finished turns whose HTML is kept for branch switches
+ANSWER_CACHE_TURNS = 64  # last turns whose rendered answer blocks are kept (the turn shown at the bottom)
 
 # Inserted HTML merges its first block into the block at the cursor, losing that block's format (a
 # heading would become a plain paragraph). Starting every insert with an empty paragraph makes the
@@ -349,6 +355,11 @@ class TranscriptView(QTextBrowser):
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
         self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
         self._html_cache: OrderedDict[str, tuple[Any, str]] = OrderedDict()  # node id -> (key, html)
+        self._answer_cache: OrderedDict[str, tuple[Any, list[str]]] = OrderedDict()  # id -> (key, blocks)
+        # The earlier turns in the document, in order: (turn key, position where the turn begins); None
+        # when the document must be rebuilt. The last turn begins at _last_start.
+        self._shown: list[tuple[Any, int]] | None = None
+        self._last_start = 0
         self._nodes: list[Node] = []
         self._stream: _Stream | None = None
         self._timer = QTimer(self)
@@ -452,29 +463,79 @@ class TranscriptView(QTextBrowser):
         """
         self._timer.stop()
         self._stream = None
-        self._nodes = list(nodes)
+        previous, self._nodes = self._nodes, list(nodes)
         self.stats = RenderStats()
         if not nodes:
             self.clear()
             return
-        self.shown_from = max(0, len(nodes) - SHOWN_TURNS) if shown_from is None else shown_from
-        *earlier, last = nodes[self.shown_from :]
-        parts: list[str] = []
-        if self.shown_from:
-            text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
-                "%1", f"{self.shown_from:,}"
-            )
-            parts.append(f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>')
-        parts += [self._turn_html(node) for node in earlier]
-        parts.append(f'<a name="turn-{last.id}"></a>' + prompt_html(last))
-        self.setHtml("".join(parts))
-        self.document().setUndoRedoEnabled(False)
+        start = self._window_start(previous, nodes, shown_from)
+        *earlier, last = nodes[start:]
+        prices = repr(self.prices)
+        keys = [self._turn_key(node, prices) for node in earlier]
+        shown = self._shown if start == self.shown_from and self._document_intact() else None
+        self.shown_from = start
+        cursor = QTextCursor(self.document())
+        if shown is None:  # rebuild: the link to earlier turns, then every turn
+            self.setHtml(self._earlier_link_html(start))
+            self.document().setUndoRedoEnabled(False)
+            shown, keep = [], 0
+        else:  # keep the turns the new path shares with the shown one; replace what follows
+            keep = 0
+            while keep < min(len(shown), len(keys)) and shown[keep][0] == keys[keep]:
+                keep += 1
+            self._remove_from(cursor, shown[keep][1] if keep < len(shown) else self._last_start)
+            del shown[keep:]
+        self._shown = shown
+        cursor.beginEditBlock()
+        for node, key in zip(earlier[keep:], keys[keep:], strict=True):
+            shown.append((key, self._end_position()))
+            self._append(cursor, self._turn_html(node, key))
+        self._last_start = self._end_position()
+        self._append(cursor, f'<a name="turn-{last.id}"></a>' + prompt_html(last))
+        cursor.endEditBlock()
         end = self._end_position()
         self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
         self._render(final=last.status.finished)
         if scroll:
             self.moveCursor(QTextCursor.MoveOperation.End)
             self._scroll_to_bottom()
+
+    def _window_start(self, previous: list[Node], nodes: list[Node], shown_from: int | None) -> int:
+        """The index of the first turn to render: the last SHOWN_TURNS by default, or where the shown
+        window starts if the new path shares that turn and the window stays a sensible size (moving
+        to a sibling, a child or a parent then renders only the turns that differ)."""
+        if shown_from is not None:
+            return max(0, min(shown_from, len(nodes) - 1))
+        default = max(0, len(nodes) - SHOWN_TURNS)
+        old = self.shown_from
+        if old == default or self._shown is None or old >= min(len(nodes), len(previous)):
+            return default
+        if previous[old].id != nodes[old].id:
+            return default
+        size = len(nodes) - old
+        return old if SHOWN_TURNS // 2 <= size <= max(2 * SHOWN_TURNS, len(previous) - old) else default
+
+    def _document_intact(self) -> bool:
+        """The document still holds what show_path and the stream put there."""
+        return self._shown is not None and self._last_start < self.document().characterCount()
+
+    def clear(self) -> None:
+        self._shown = None
+        super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._shown = None  # colours and sizes taken when the HTML was inserted: render afresh
+        super().changeEvent(event)
+
+    @staticmethod
+    def _earlier_link_html(hidden: int) -> str:
+        if not hidden:
+            return ""
+        text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
+            "%1", f"{hidden:,}"
+        )
+        return f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>'
 
     def show_earlier(self) -> None:
         """Render EARLIER_STEP more of the path's earlier turns, keeping the view where it was."""
@@ -484,10 +545,27 @@ class TranscriptView(QTextBrowser):
         self.show_path(self._nodes, scroll=False, shown_from=max(0, self.shown_from - EARLIER_STEP))
         self.scrollToAnchor(f"turn-{first_shown}")
 
-    def _turn_html(self, node: Node) -> str:
-        """A finished turn's HTML (prompt, reasoning, answer, footer), cached while nothing changes it."""
-        expanded = self._reasoning_expanded(node)
-        key = (node.updated_at, node.status, len(node.output_text), expanded, repr(self.prices))
+    def _turn_key(self, node: Node, prices: str) -> tuple[Any, ...]:
+        """What a turn's HTML depends on: equal keys, equal HTML (values only: no mutable objects)."""
+        usage = node.usage
+        return (
+            node.id,
+            node.updated_at,
+            node.status,
+            len(node.output_text),
+            len(node.reasoning_text),
+            len(node.output_items),
+            node.error,
+            node.notice,
+            node.model,
+            None if usage is None else (usage.input_tokens, usage.cached_tokens, usage.output_tokens),
+            None if usage is None else (usage.reasoning_tokens, usage.total_tokens),
+            self._reasoning_expanded(node),
+            prices,
+        )
+
+    def _turn_html(self, node: Node, key: tuple[Any, ...]) -> str:
+        """A finished turn's HTML (prompt, reasoning, answer, footer), cached while its key is the same."""
         cached = self._html_cache.get(node.id)
         if cached is not None and cached[0] == key:
             self._html_cache.move_to_end(node.id)
@@ -496,7 +574,7 @@ class TranscriptView(QTextBrowser):
             [
                 f'<a name="turn-{node.id}"></a>',
                 prompt_html(node),
-                reasoning_html(node, expanded),
+                reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
                 footer_html(node, self.prices),
             ]
@@ -505,6 +583,19 @@ class TranscriptView(QTextBrowser):
         if len(self._html_cache) > HTML_CACHE_TURNS:
             self._html_cache.popitem(last=False)
         return fragment
+
+    def _answer_blocks(self, node: Node) -> list[str]:
+        """A finished markdown answer's blocks, as a stream finishing it from nothing renders them."""
+        key = (node.updated_at, node.status, node.output_text)
+        cached = self._answer_cache.get(node.id)
+        if cached is not None and cached[0] == key:
+            self._answer_cache.move_to_end(node.id)
+            return cached[1]
+        blocks = render_blocks(node.output_text)
+        self._answer_cache[node.id] = (key, blocks)
+        if len(self._answer_cache) > ANSWER_CACHE_TURNS:
+            self._answer_cache.popitem(last=False)
+        return blocks
 
     def update_streaming(self, node: Node) -> None:
         """The shown last node's answer grew (or finished): render at most once per frame."""
@@ -553,6 +644,10 @@ class TranscriptView(QTextBrowser):
             stream.markdown.reset()
             stream.tail_start = stream.answer_start
             closed, tail_html = [json_html(node)], ""
+        elif final and stream.markdown.closed_length == 0:
+            # none of the answer is on screen yet (a finished turn shown at the bottom): all its blocks,
+            # cached; the markdown state stays empty, so the tail starts at the answer (see below)
+            closed, tail_html = self._answer_blocks(node), ""
         elif final:
             closed, tail_html = stream.markdown.finish(text), ""
         else:
@@ -568,7 +663,8 @@ class TranscriptView(QTextBrowser):
         self._remove_from(cursor, stream.tail_start)
         for block in closed:  # one block at a time: the same inserts however the text arrived
             self._append(cursor, block)
-        stream.tail_start = self._end_position()
+        # what the markdown state has not closed is the tail: re-rendered by the next render, if any
+        stream.tail_start = self._end_position() if stream.markdown.closed_length else stream.answer_start
         self._append(cursor, tail_html)
         if final:
             self._append(cursor, footer_html(stream.node, self.prices))
@@ -604,9 +700,8 @@ class TranscriptView(QTextBrowser):
             cursor.insertHtml(_LEAD + fragment)
 
     def _end_position(self) -> int:
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        return int(cursor.position())
+        # what a cursor moved to the end says, without making the document lay itself out first
+        return int(self.document().characterCount()) - 1
 
     def _scroll_to_bottom(self) -> None:
         document = self.document()

@@ -20,6 +20,8 @@ from desktop_chat.core.tree import ConversationTree
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_CHARS = 40
+# Qt asks for flags per ancestor when it expands or scrolls to a deep node: combined once, not per call
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 STATUS_MARKS: dict[NodeStatus, str] = {
     NodeStatus.STREAMING: "● streaming",
@@ -192,11 +194,15 @@ class ConversationTreeModel(QAbstractItemModel):
     def parent(self, child: AnyIndex | None = None) -> Any:
         if child is None:  # QObject.parent()
             return super().parent()
-        node = self.node(child)
-        if node is None or self._tree is None:
+        # Qt calls this for every ancestor of every deep row it lays out or scrolls to: kept lean
+        node_id = self.node_id(child)
+        tree = self._tree
+        if node_id is None or tree is None or node_id not in tree:
             return QModelIndex()
-        parent_id = self._tree.parent_of(node.id)
-        return QModelIndex() if parent_id is None else self.index_for(parent_id)
+        parent_id = tree.parent_of(node_id)
+        if parent_id is None:
+            return QModelIndex()
+        return self.createIndex(self._row(parent_id), 0, self._key(parent_id))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if self._tree is None:
@@ -227,6 +233,4 @@ class ConversationTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_chat.core import store as store_module
 from desktop_chat.core.model import (
     ChatParams,
     ContextMode,
@@ -125,6 +126,51 @@ def test_nodes_load_oldest_first_and_only_their_conversation(store: Store) -> No
     assert [n.user_text for n in store.load_nodes(a.id)] == ["1", "2", "3"]
     assert [n.user_text for n in store.load_nodes(b.id)] == ["x"]
     assert store.load_nodes("missing") == []
+
+
+def test_nodes_load_the_same_through_keywords_if_the_node_fields_are_reordered(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast positional construction is only used while Node's fields are in the columns' order."""
+    conv = saved_conversation(store)
+    node = full_node(conv)
+    store.insert_node(node)
+    assert store_module._NODE_POSITIONAL  # the fields agree today: the fast path is the one tested above
+    monkeypatch.setattr(store_module, "_NODE_POSITIONAL", False)
+    assert store.load_nodes(conv.id) == [node]
+
+
+@pytest.mark.parametrize(
+    ("stored", "loaded"),
+    [
+        (
+            '[{"type":"message","role":"user","content":"hi"}]',
+            [{"type": "message", "role": "user", "content": "hi"}],
+        ),
+        (
+            ' [ {"type": "message", "role": "user", "content": "hi"} ] ',
+            [{"type": "message", "role": "user", "content": "hi"}],
+        ),
+        ("[]", []),
+        ('["a\\u00e9\\n"]', ["a\u00e9\n"]),
+    ],
+)
+def test_json_columns_read_as_json_loads_reads_them(store: Store, stored: str, loaded: object) -> None:
+    conv = saved_conversation(store)
+    node = Node(conversation_id=conv.id, parent_id=None, input_items=[user_message("x")])
+    store.insert_node(node)
+    store._conn.execute("UPDATE nodes SET input_items = ? WHERE id = ?", (stored, node.id))
+    assert store.load_nodes(conv.id)[0].input_items == loaded
+
+
+@pytest.mark.parametrize("stored", ["[1] trailing", "{not json", "", "[1,]"])
+def test_a_damaged_json_column_fails_the_load_as_before(store: Store, stored: str) -> None:
+    conv = saved_conversation(store)
+    node = Node(conversation_id=conv.id, parent_id=None, input_items=[user_message("x")])
+    store.insert_node(node)
+    store._conn.execute("UPDATE nodes SET input_items = ? WHERE id = ?", (stored, node.id))
+    with pytest.raises(ValueError):
+        store.load_nodes(conv.id)
 
 
 def test_conversations_list_most_recently_updated_first(store: Store) -> None:

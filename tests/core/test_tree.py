@@ -76,6 +76,20 @@ def test_navigation(tree: ConversationTree) -> None:
     assert sorted(ids(tree.nodes())) == ["a", "a1", "a2", "b", "r1", "r2"]
 
 
+def test_ancestors_and_last_children(tree: ConversationTree) -> None:
+    assert tree.ancestor_ids("a2") == ["a", "r1"] and tree.ancestor_ids("r2") == []
+    assert [tree.is_last_child(n) for n in ("a", "b", "a1", "a2", "r1", "r2")] == [
+        False,
+        True,
+        False,
+        True,
+        False,
+        True,
+    ]
+    tree.insert(node("c", "r1", 7))  # b has a later sibling now
+    assert not tree.is_last_child("b") and tree.is_last_child("c")
+
+
 def test_deepest_leaf_follows_the_newest_child(tree: ConversationTree) -> None:
     assert tree.deepest_leaf("r1") is tree.get("b")
     assert tree.deepest_leaf("a") is tree.get("a2")

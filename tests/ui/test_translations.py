@@ -78,6 +78,9 @@ def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
     yield code
     for translator in translators:
         qapp.removeTranslator(translator)
+    from desktop_chat.core import markdown
+
+    markdown.COPY_CODE_LABEL = "Copy code"  # a translated view set it; later tests expect English
 
 
 @pytest.fixture
