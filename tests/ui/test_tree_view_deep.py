@@ -30,14 +30,7 @@ def test_the_selected_deep_turn_is_scrolled_into_view(qtbot: Any, arun: Any) -> 
                 created_at=float(i),
             )
         )
-    model = ConversationTreeModel()
-    view = ConversationTreeView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(300, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    model.set_tree(ConversationTree("c", nodes))
+    view, model = shown_view(qtbot, ConversationTree("c", nodes))
 
     async def scenario() -> None:
         assert view.select_node(nodes[-1].id)
