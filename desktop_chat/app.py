@@ -119,7 +119,7 @@ class Connector:
         # the SDK import is the slow part of start-up: do it in a worker thread
         responses = await loop.run_in_executor(None, _import_provider)
         window = self.window
-        profile: Any = None if (self.args.demo or self.args.base_url) else window_profile(window)
+        profile: Any = None if (self.args.demo or self.args.base_url) else window.wanted_profile()
         key = "demo" if self.args.demo else f"url:{self.args.base_url}" if self.args.base_url else profile.id
         backend = self.backends.get(key)
         if backend is None:
@@ -258,15 +258,6 @@ class Connector:
         if self.emulator is not None:
             self.emulator.stop()
             self.emulator = None
-
-
-def window_profile(window: Any) -> Any:
-    """The provider profile of the window's open conversation (the default one for a new conversation)."""
-    from desktop_chat.core import profiles
-
-    if window.conversation is not None:
-        return profiles.conversation_profile(window.store, window.conversation.id)
-    return profiles.active_profile(window.store)
 
 
 def _import_provider() -> Any:

@@ -107,11 +107,15 @@ def usage_cost(usage: Usage, price: Price) -> float:
     ) / 1_000_000
 
 
+def _model_of(node: Node) -> str:
+    return node.model or str(node.params.get("model") or "")
+
+
 def node_cost(node: Node, table: dict[str, Price]) -> float | None:
     """The node's cost in USD; None when it has no usage or its model has no price."""
     if node.usage is None:
         return None
-    price = price_for(node.model or str(node.params.get("model") or ""), table)
+    price = price_for(_model_of(node), table)
     return usage_cost(node.usage, price) if price else None
 
 
@@ -128,7 +132,7 @@ def conversation_cost(nodes: Iterable[Node], table: dict[str, Price]) -> Convers
     for node in nodes:
         if node.usage is None:
             continue
-        model = node.model or str(node.params.get("model") or "")
+        model = _model_of(node)
         if model not in prices:
             prices[model] = price_for(model, table)
         price = prices[model]

@@ -13,7 +13,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -386,16 +385,6 @@ def _json(text: str) -> Any:
     return value if end == len(text) else json.loads(text)
 
 
-# Node's fields in _NODE_FIELDS order: a positional call (half the cost of keywords) when they agree
-_NODE_POSITIONAL = tuple(f.name for f in fields(Node)) == (
-    "conversation_id",
-    "parent_id",
-    "input_items",
-    "id",
-    *_NODE_FIELDS[4:],
-)
-
-
 def _node(row: tuple[Any, ...]) -> Node:
     (
         id_,
@@ -420,27 +409,6 @@ def _node(row: tuple[Any, ...]) -> Node:
     usage_value = Usage.from_json(_json(usage)) if usage else None
     status_value = _STATUSES.get(status) or NodeStatus(status)
     mode_value = _MODES.get(context_mode) or ContextMode(context_mode)
-    if _NODE_POSITIONAL:
-        return Node(
-            conversation_id,
-            parent_id,
-            _json(input_items),
-            id_,
-            _json(output_items),
-            output_text,
-            reasoning_text,
-            response_id,
-            previous_response_id,
-            model,
-            _json(params),
-            usage_value,
-            status_value,
-            error,
-            notice,
-            mode_value,
-            created_at,
-            updated_at,
-        )
     return Node(
         id=id_,
         conversation_id=conversation_id,

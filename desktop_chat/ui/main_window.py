@@ -1132,11 +1132,14 @@ class MainWindow(QMainWindow):
         self._models_task = ensure_future(fetch())
 
     # -- providers ------------------------------------------------------------------------------
-    def wanted_profile_id(self) -> str:
+    def wanted_profile(self) -> profiles.Profile:
         """The profile the open conversation belongs to (for a new conversation: the default one)."""
         if self.conversation is not None:
-            return profiles.conversation_profile(self.store, self.conversation.id).id
-        return profiles.active_profile(self.store).id
+            return profiles.conversation_profile(self.store, self.conversation.id)
+        return profiles.active_profile(self.store)
+
+    def wanted_profile_id(self) -> str:
+        return self.wanted_profile().id
 
     def pick_provider(self, profile_id: str) -> None:
         """The user chose a provider: for this conversation (it goes on by local replay there), or

@@ -69,7 +69,6 @@ def _para(text: str, style: str) -> str:
 
 # <img src="desktop-chat-attachment:<sha256>">: a prompt's image thumbnail from the local store, nothing else
 ATTACHMENT_SCHEME = "desktop-chat-attachment"
-_YOU = ["You"]  # the prompt box's heading, translated when the view is built
 THUMB_SIDE = 120
 
 
@@ -98,7 +97,7 @@ def prompt_html(node: Node) -> str:
     attached = f"<p>{''.join(shown)}</p>" if shown else ""
     return (
         '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
-        f'<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>{html.escape(_YOU[0])}</b></p>'
+        f'<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>{html.escape(_tr("You"))}</b></p>'
         f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
         "</td></tr></table>"
     )
@@ -110,6 +109,7 @@ def _tr(text: str) -> str:
 
 # the strings shown through _tr, listed for the translation tools
 _TRANSLATED = (
+    QT_TRANSLATE_NOOP("TranscriptView", "You"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 in / %2 out tokens"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 cached"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
@@ -338,7 +338,6 @@ class TranscriptView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
-        _YOU[0] = self.tr("You")
         markdown_module.COPY_CODE_LABEL = self.tr("Copy code")
         self.setReadOnly(True)
         self.setOpenLinks(False)

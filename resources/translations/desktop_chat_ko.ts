@@ -1310,42 +1310,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="113"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="114"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="115"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="116"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="117"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="335"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="112"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="336"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="341"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="464"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="534"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>

@@ -1310,42 +1310,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="113"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个 token</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="114"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="115"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="116"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="117"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="335"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="112"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="336"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="341"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="464"/>
+        <location filename="../../desktop_chat/ui/transcript.py" line="534"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>

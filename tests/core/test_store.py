@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop_chat.core import store as store_module
 from desktop_chat.core.model import (
     ChatParams,
     ContextMode,
@@ -126,18 +125,6 @@ def test_nodes_load_oldest_first_and_only_their_conversation(store: Store) -> No
     assert [n.user_text for n in store.load_nodes(a.id)] == ["1", "2", "3"]
     assert [n.user_text for n in store.load_nodes(b.id)] == ["x"]
     assert store.load_nodes("missing") == []
-
-
-def test_nodes_load_the_same_through_keywords_if_the_node_fields_are_reordered(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The fast positional construction is only used while Node's fields are in the columns' order."""
-    conv = saved_conversation(store)
-    node = full_node(conv)
-    store.insert_node(node)
-    assert store_module._NODE_POSITIONAL  # the fields agree today: the fast path is the one tested above
-    monkeypatch.setattr(store_module, "_NODE_POSITIONAL", False)
-    assert store.load_nodes(conv.id) == [node]
 
 
 @pytest.mark.parametrize(
