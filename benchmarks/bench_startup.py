@@ -2,7 +2,8 @@
 
 Both are started the same way (a fresh `python` process, offscreen Qt) and timed by this process
 from spawn to the log line on stderr, so interpreter start and imports count. The app is
-`python -m desktop_chat --demo --data-dir <tmp>` with DESKTOP_CHAT_LOG=INFO; it logs
+`python -m desktop_chat --demo` with DESKTOP_CHAT_LOG=INFO and XDG_DATA_HOME=<tmp> (the default data
+folder is looked up as on a user's machine, in a throwaway place); it logs
 `window_shown s=` right after show(), `first_paint s=` on its first paint (when it logs that) and
 `ready_to_send s=` once a prompt can be sent. The app paints its frame first (`first_paint`), then
 loads and paints its panes and the open conversation (`ui_painted`); both are reported. RSS is VmRSS
@@ -70,11 +71,15 @@ def vm_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def launch(command: list[str], until: str) -> dict[str, float]:
+def launch(command: list[str], until: str, data_home: str) -> dict[str, float]:
     """Run `command` until the log line `until`; per marker: wall s since spawn, the app's own s, RSS."""
     env = dict(
-        os.environ, DESKTOP_CHAT_LOG="INFO", QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
+        os.environ,
+        DESKTOP_CHAT_LOG="INFO",
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        XDG_DATA_HOME=data_home,
     )
+    env.pop("DESKTOP_CHAT_DATA_DIR", None)
     found: dict[str, float] = {}
     start = time.perf_counter()
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
@@ -120,14 +125,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     compileall.compile_dir(str(Path(desktop_chat.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
-        app_cmd = [sys.executable, "-m", "desktop_chat", "--demo", "--data-dir", tmp]
+        app_cmd = [sys.executable, "-m", "desktop_chat", "--demo"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
-        launch(app_cmd, "ready_to_send")  # warm-up: creates the database, fills the disk cache
-        launch(bare_cmd, "first_paint")
+        launch(app_cmd, "ready_to_send", tmp)  # warm-up: creates the database, fills the disk cache
+        launch(bare_cmd, "first_paint", tmp)
         apps, bares = [], []
         for _ in range(args.runs):
-            apps.append(launch(app_cmd, "ready_to_send"))
-            bares.append(launch(bare_cmd, "first_paint"))
+            apps.append(launch(app_cmd, "ready_to_send", tmp))
+            bares.append(launch(bare_cmd, "first_paint", tmp))
 
     marker = paint_marker(apps[0])
 

@@ -35,12 +35,13 @@ from bench_render import answer, ms
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop_chat.core.backend import Backend
 from desktop_chat.core.events import Completed, Started, StreamEvent, TextDelta
 from desktop_chat.core.markdown import render_html
 from desktop_chat.core.model import Usage
 from desktop_chat.core.store import open_store
 from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
-from desktop_chat.ui.main_window import Backend, MainWindow
+from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.transcript import TranscriptView, prompt_html
 
 DELTA_CHARS = 4

@@ -159,9 +159,9 @@ class Connector:
         the reason shown in the window."""
         from desktop_chat.core import capabilities, keys, profiles
         from desktop_chat.core import settings as app_settings
+        from desktop_chat.core.backend import Backend
         from desktop_chat.core.client import Connection, MissingKeyError, make_client
         from desktop_chat.core.providers.select import backend_for, mode_label
-        from desktop_chat.ui.main_window import Backend
 
         window = self.window
         import asyncio
@@ -267,39 +267,47 @@ def _import_provider() -> Any:
 
 
 def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
-    """Open the store and build the main window (the QApplication must exist).
+    """The main window over the data folder's store, with its connector (the QApplication must exist).
 
     Raises StoreError/OSError with a user message when the data folder cannot be used.
     """
-    window = open_window(args)
+    window = open_frame(args)
+    try:
+        window.finish_startup(*open_app_store(window.prefs.folder))
+    except BaseException:
+        window.deleteLater()
+        raise
     return window, Connector(window, args)
 
 
-def open_window(args: argparse.Namespace, *, deferred: bool = False) -> Any:
-    """The main window over the data folder's store, translated and themed; `deferred`: only its frame
-    (see MainWindow), for the app to paint before it loads the rest."""
-    from desktop_chat.core.paths import data_dir, database_path
-    from desktop_chat.core.store import open_store
-    from desktop_chat.ui.main_window import MainWindow
+def open_frame(args: argparse.Namespace) -> Any:
+    """The main window's frame, translated and themed from the data folder's window prefs: it paints at
+    once; `finish_startup(store)` builds the rest (see MainWindow). Raises OSError when the data
+    folder cannot be made."""
+    from PySide6.QtWidgets import QApplication
 
-    folder = data_dir(args.data_dir)
+    from desktop_chat.core.paths import data_dir
+    from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.window_prefs import WindowPrefs
+
+    prefs = WindowPrefs(data_dir(args.data_dir))
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        prefs.apply(app)
+    return MainWindow(prefs=prefs, demo=args.demo)
+
+
+def open_app_store(folder: Path) -> tuple[Any, str | None]:
+    """The conversation store in `folder` and a notice for the user (a damaged file was set aside);
+    answers left streaming by a crash are marked interrupted. Raises StoreError/OSError."""
+    from desktop_chat.core.paths import database_path
+    from desktop_chat.core.store import open_store
+
     store, notice = open_store(database_path(folder))
     interrupted = store.mark_streaming_interrupted()
     if interrupted:
         log.info("marked %d streaming answer(s) as interrupted", interrupted)
-    from PySide6.QtWidgets import QApplication
-
-    from desktop_chat.ui import i18n, theme
-
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        language = i18n.resolve(store.get_setting(i18n.SETTING_KEY))
-        app.setProperty("desktop_chat_language", language)
-        for old in getattr(app, "_desktop_chat_translators", []):
-            app.removeTranslator(old)
-        app._desktop_chat_translators = i18n.install(app, language)  # type: ignore[attr-defined]
-        theme.apply(app, str(store.get_setting(theme.SETTING_KEY, "system")))
-    return MainWindow(store, demo=args.demo, startup_notice=notice, deferred=deferred)
+    return store, notice
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -314,9 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     if cli.wants_cli(args):
         return cli.run_cli(args)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop_chat.core.store import StoreError
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -324,12 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("desktop_chat")
     app.setDesktopFileName("desktop-chat")
     try:
-        window = open_window(args, deferred=True)
-    except (StoreError, OSError) as exc:
-        message = getattr(exc, "user_message", None) or f"The data folder cannot be used: {exc}"
-        log.error("cannot open the store: %s", message)
-        QMessageBox.critical(None, "desktop_chat cannot start", message)
-        return 2
+        window = open_frame(args)
+    except OSError as exc:
+        return _cannot_start(None, exc)
 
     # SIGTERM / Ctrl+C close the window like the user would (the partial answer is saved); the close
     # is queued so that a signal arriving before the event loop runs still quits once it does
@@ -345,7 +348,13 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     del painted
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
-    window.finish_startup()
+    from desktop_chat.core.store import StoreError
+
+    try:
+        store, notice = open_app_store(window.prefs.folder)
+    except (StoreError, OSError) as exc:
+        return _cannot_start(window, exc)
+    window.finish_startup(store, notice)
     connector = Connector(window, args)
     app.processEvents()
     log.info("ui_painted s=%.3f", time.perf_counter() - START)
@@ -366,6 +375,18 @@ def main(argv: list[str] | None = None) -> int:
     close_event_loop(loop)
     window.store.close()
     return 0
+
+
+def _cannot_start(window: Any, exc: Exception) -> int:
+    """The data folder or its database cannot be used: say why, and quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    message = getattr(exc, "user_message", None) or f"The data folder cannot be used: {exc}"
+    log.error("cannot open the store: %s", message)
+    QMessageBox.critical(window, "desktop_chat cannot start", message)
+    if window is not None:
+        window.close()
+    return 2
 
 
 class _FirstPaintLog:

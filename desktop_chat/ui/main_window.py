@@ -9,97 +9,87 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6 import QtGui, QtWidgets
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop_chat.core import personas as personas_store
-from desktop_chat.core import pricing, profiles
-from desktop_chat.core import settings as app_settings
-from desktop_chat.core.attachments import user_message_with, with_attachments
-from desktop_chat.core.context import choose_mode
-from desktop_chat.core.model import (
-    ChatParams,
-    ContextMode,
-    Conversation,
-    Node,
-    NodeStatus,
-    replace_user_text,
-    title_from_prompt,
-    user_message,
-    user_text_of,
-)
-from desktop_chat.core.personas import Persona
-from desktop_chat.core.store import Store, StoreError
-from desktop_chat.core.tree import ConversationTree
 from desktop_chat.ui import i18n, theme
+from desktop_chat.ui.window_prefs import SPLITTERS, WindowPrefs
 
-if TYPE_CHECKING:  # imported where used: the window paints before asyncio and the turn machinery load
+# The frame paints before the rest loads (see MainWindow.__init__). What it does not need is imported
+# where used: the store and the conversation model (sqlite, dataclasses: ~20 ms), asyncio and the
+# turn machinery, provider profiles, pricing, attachments, Qt's `Qt` namespace (~14 ms), and the Qt
+# classes the panes and dialogs use (through `QtWidgets.` and `QtGui.`: PySide builds each class on
+# first use, ~0.5 ms apiece).
+if TYPE_CHECKING:
     import asyncio
 
-    from desktop_chat.core.turns import StreamFn, TurnRunner
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent
+
+    from desktop_chat.core import pricing, profiles
+    from desktop_chat.core.backend import Backend
+    from desktop_chat.core.model import ChatParams, Conversation, Node
+    from desktop_chat.core.personas import Persona
+    from desktop_chat.core.store import Store
+    from desktop_chat.core.tree import ConversationTree
+    from desktop_chat.core.turns import TurnRunner
 
 log = logging.getLogger("desktop_chat")
 
 
-@dataclass
-class Backend:
-    """What the window needs to talk to a server (built after first paint)."""
-
-    stream: StreamFn
-    list_models: Callable[[], Any] | None = None  # async () -> list[str]
-    label: str = ""
-    client: Any = None  # the AsyncOpenAI client, for stored-response actions (retrieve, delete, compact)
-    prefer: ContextMode = ContextMode.CHAIN  # REPLAY for servers that keep no state
-    provider: str | None = None  # which server answers: chained from only on the same one
-    profile_id: str | None = None  # the provider profile it was built for (None: fixed by the command line)
-
-
 class MainWindow(QMainWindow):
     def __init__(
-        self, store: Store, *, demo: bool = False, startup_notice: str | None = None, deferred: bool = False
+        self,
+        store: Store | None = None,
+        *,
+        prefs: WindowPrefs | None = None,
+        demo: bool = False,
+        startup_notice: str | None = None,
     ) -> None:
-        """The window. `deferred`: only its frame now (it can be shown and paints at once); the panes,
-        menus and conversations come with `finish_startup()`, which the app calls right after the first
-        paint so the user sees the window while the rest of the UI loads (~0.15 s of imports)."""
+        """The window over `store`, its look from `prefs` (default: the ini beside the store).
+
+        Without a store, only its frame: it can be shown and paints at once, from the prefs alone.
+        The app does that, opens the store, then calls `finish_startup(store)` to build the panes,
+        menus and conversations, so the user sees the window while the rest loads (~0.15 s)."""
         super().__init__()
+        if prefs is None:
+            if store is None:
+                raise ValueError("a window needs its store or its prefs")
+            prefs = WindowPrefs(store.path.parent)
         self.setObjectName("main_window")
-        self.store = store
+        self.prefs = prefs
         self.demo = demo
         self.ready = False
-        self._startup_notice = startup_notice
         self._update_title()
         self.resize(1180, 760)
         self._restore_geometry()
-        if deferred:
-            placeholder = QLabel(self.tr("Loading…"))
+        if store is None:
+            # an empty frame: text would load the fonts first (~5 ms); the panes follow within ~0.1 s
+            placeholder = QWidget()
             placeholder.setObjectName("startup_placeholder")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setCentralWidget(placeholder)
         else:
-            self.finish_startup()
+            self.finish_startup(store, startup_notice)
 
-    def finish_startup(self) -> None:
-        """Build the panes, menus and status bar and open the most recent conversation."""
+    def finish_startup(self, store: Store, startup_notice: str | None = None) -> None:
+        """Build the panes, menus and status bar over `store` and open the most recent conversation."""
         if self.ready:
             return
+        from desktop_chat.core.model import ContextMode
+
+        self.store = store
+        had_layout = self.prefs.has_layout()
+        app = QApplication.instance()
+        if self.prefs.adopt(store) and isinstance(app, QApplication):
+            # an older version kept the look in the database: copied once, applied before the panes
+            self.prefs.apply(app)
+            self._update_title()
+        if not had_layout and self.prefs.has_layout():
+            self._restore_geometry()
         self.backend: Backend | None = None
         self.models: list[str] = []
         self.conversation: Conversation | None = None
@@ -126,8 +116,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.ready = True
         self.composer.setFocus()
-        if self._startup_notice:
-            self.show_notice(self._startup_notice)
+        if startup_notice:
+            self.show_notice(startup_notice)
         elif self.demo:
             self.show_notice(
                 self.tr(
@@ -139,6 +129,9 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
         # the panes' modules load here, after the frame has painted (see __init__)
+        from PySide6.QtCore import Qt
+
+        from desktop_chat.core import pricing
         from desktop_chat.ui.composer import Composer
         from desktop_chat.ui.conversation_list import (
             ConversationListModel,
@@ -164,26 +157,26 @@ class MainWindow(QMainWindow):
         self.tree_view.node_selected.connect(self.select_node)
         self.graph_view = ConversationGraphView(self)
         self.graph_view.node_selected.connect(self.select_node)
-        self.tree_tabs = QTabWidget()
+        self.tree_tabs = QtWidgets.QTabWidget()
         self.tree_tabs.setObjectName("tree_tabs")
         self.tree_tabs.addTab(self.tree_view, self.tr("Outline"))
         self.tree_tabs.addTab(self.graph_view, self.tr("Graph"))
         self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
         self._graph_stale = True  # the graph's cards are built when its tab is first shown
 
-        new_button = QPushButton(self.tr("New conversation"))
+        new_button = QtWidgets.QPushButton(self.tr("New conversation"))
         new_button.setObjectName("new_conversation_button")
         new_button.clicked.connect(self.new_conversation)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = QtWidgets.QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(new_button)
-        left_split = self.left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split = self.left_split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(self.conversation_list)
         tree_box = QWidget()
-        tree_layout = QVBoxLayout(tree_box)
+        tree_layout = QtWidgets.QVBoxLayout(tree_box)
         tree_layout.setContentsMargins(0, 0, 0, 0)
-        tree_label = QLabel(self.tr("Conversation tree — select any answer to continue from it"))
+        tree_label = QtWidgets.QLabel(self.tr("Conversation tree — select any answer to continue from it"))
         tree_label.setWordWrap(True)
         tree_layout.addWidget(tree_label)
         tree_layout.addWidget(self.tree_tabs)
@@ -211,59 +204,59 @@ class MainWindow(QMainWindow):
         self._draft_timer.timeout.connect(self.update_draft_tokens)
         self.composer.textChanged.connect(self._draft_timer.start)
         self.composer.setMaximumHeight(120)
-        self.reply_label = QLabel()
+        self.reply_label = QtWidgets.QLabel()
         self.reply_label.setObjectName("reply_target")
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QtWidgets.QPushButton(self.tr("Send"))
         self.send_button.setObjectName("send_button")
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QtWidgets.QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stop_button")
         self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button = QtWidgets.QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retry_button")
         self.retry_button.setToolTip(
             self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
         )
         self.retry_button.clicked.connect(self.regenerate)
-        buttons = QVBoxLayout()
+        buttons = QtWidgets.QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
-        composer_row = QHBoxLayout()
+        composer_row = QtWidgets.QHBoxLayout()
         composer_row.addWidget(self.composer, 1)
         composer_row.addLayout(buttons)
 
-        self.banner = QLabel()
+        self.banner = QtWidgets.QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         self.banner.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
         right = QWidget()
-        right_layout = QVBoxLayout(right)
+        right_layout = QtWidgets.QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.transcript, 1)
         right_layout.addWidget(self.reply_label)
         right_layout.addLayout(composer_row)
 
-        split = self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.main_split = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([330, 850])
         self.setCentralWidget(split)
 
-        self.model_label = QLabel()
+        self.model_label = QtWidgets.QLabel()
         self.model_label.setObjectName("status_model")
-        self.usage_label = QLabel()
+        self.usage_label = QtWidgets.QLabel()
         self.usage_label.setObjectName("status_usage")
-        self.backend_label = QLabel(self.tr("Connecting…"))
+        self.backend_label = QtWidgets.QLabel(self.tr("Connecting…"))
         self.backend_label.setObjectName("status_backend")
-        self.draft_label = QLabel()
+        self.draft_label = QtWidgets.QLabel()
         self.draft_label.setObjectName("status_draft_tokens")
         self.statusBar().addWidget(self.model_label)
         self.statusBar().addWidget(self.draft_label)
@@ -277,10 +270,14 @@ class MainWindow(QMainWindow):
         self._update_reply_target()
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: str | QKeySequence, slot: Callable[[], object], name: str) -> QAction:
-            act = QAction(text, self)
+        from PySide6.QtCore import Qt
+
+        def action(
+            text: str, shortcut: str | QtGui.QKeySequence, slot: Callable[[], object], name: str
+        ) -> QtGui.QAction:
+            act = QtGui.QAction(text, self)
             act.setObjectName(name)
-            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcut(QtGui.QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
@@ -360,7 +357,7 @@ class MainWindow(QMainWindow):
         ]
         delete = action(
             self.tr("&Delete turn and what follows…"),
-            QKeySequence(QKeySequence.StandardKey.Delete),
+            QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Delete),
             lambda: self._tree_actions().request_delete(self),
             "action_delete",
         )
@@ -417,7 +414,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
-        current_theme = self.store.get_setting(theme.SETTING_KEY, "system")
+        current_theme = self.prefs.theme
         themes = (
             ("system", self.tr("Follow the system")),
             ("light", self.tr("Light")),
@@ -429,7 +426,7 @@ class MainWindow(QMainWindow):
             act.setCheckable(True)
             act.setChecked(key == current_theme)
             act.triggered.connect(lambda _=False, k=key: self.set_theme(k))
-        current_language = self.store.get_setting(i18n.SETTING_KEY, "system")
+        current_language = self.prefs.language
         for key, label in i18n.LANGUAGES.items():
             act = language_menu.addAction(self.tr("Follow the system") if key == "system" else label)
             act.setObjectName(f"action_language_{key}")
@@ -469,6 +466,8 @@ class MainWindow(QMainWindow):
         self.composer.setFocus()
 
     def open_conversation(self, conversation_id: str) -> None:
+        from desktop_chat.core.tree import ConversationTree
+
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
             return
@@ -499,6 +498,8 @@ class MainWindow(QMainWindow):
 
     def save_title(self, conversation_id: str, title: str) -> None:
         """A title typed in the list: saved at once (search finds it by the new title)."""
+        from desktop_chat.core.store import StoreError
+
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
             return
@@ -513,26 +514,28 @@ class MainWindow(QMainWindow):
 
     def delete_conversation(self) -> None:
         """Delete the open conversation from this computer, after confirmation."""
+        from desktop_chat.core.store import StoreError
+
         conversation = self.conversation
         if conversation is None:
             return
         if self.active is not None and any(n.conversation_id == conversation.id for n in self.live.values()):
             self.show_notice(self.tr("Stop the answer that is streaming before deleting its conversation."))
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Question,
             self.tr("Delete conversation"),
             self.tr(
                 "Delete “%1” and all its branches from this computer? This cannot be undone.\n\n"
                 "Responses stored on the server are not deleted."
             ).replace("%1", conversation.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             self,
         )
         box.setObjectName("delete_conversation_dialog")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.No)
         answer = box.exec()
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         try:
             self.store.delete_conversation(conversation.id)
@@ -551,7 +554,7 @@ class MainWindow(QMainWindow):
         conversation_id = index.data(CONVERSATION_ID_ROLE)
         if self.conversation is None or self.conversation.id != conversation_id:
             self.open_conversation(conversation_id)
-        menu = QMenu(self)
+        menu = QtWidgets.QMenu(self)
         menu.addAction(self.rename_action)
         menu.addAction(self.delete_conversation_action)
         menu.exec(self.conversation_list.viewport().mapToGlobal(position))
@@ -563,7 +566,7 @@ class MainWindow(QMainWindow):
 
     # -- import / export ------------------------------------------------------------------------
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self,
             self.tr("Import conversations"),
             "",
@@ -583,7 +586,7 @@ class MainWindow(QMainWindow):
             summary = cli.import_file(self.store, path, attachments_dir(self.store.path.parent))
         except (ImportFailed, StoreError) as exc:
             message = exc.user_message
-            QMessageBox.warning(self, self.tr("Import failed"), message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Import failed"), message)
             return message
         self.conversation_model.set_conversations(self.store.list_conversations())
         self.search_panel.refresh()
@@ -592,7 +595,7 @@ class MainWindow(QMainWindow):
         return message
 
     def export_all(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self,
             self.tr("Export all conversations"),
             "desktop_chat-export.json",
@@ -610,13 +613,14 @@ class MainWindow(QMainWindow):
             message = cli.export_file(self.store, path, attachments_dir(self.store.path.parent))
         except ImportFailed as exc:
             message = exc.user_message
-            QMessageBox.warning(self, self.tr("Export failed"), message)
+            QtWidgets.QMessageBox.warning(self, self.tr("Export failed"), message)
             return message
         self.show_notice(message)
         return message
 
     def export_markdown(self, whole_tree: bool) -> None:
         from desktop_chat.core import export
+        from desktop_chat.core.model import title_from_prompt
 
         if self.conversation is None or self.tree is None:
             return
@@ -625,12 +629,14 @@ class MainWindow(QMainWindow):
         else:
             text = export.markdown_for_path(self.conversation, self.tree.path_to(self.selected_node_id()))
         name = title_from_prompt(self.conversation.title, 40).replace("/", "-") + ".md"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as Markdown"), name, "Markdown (*.md)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Export as Markdown"), name, "Markdown (*.md)"
+        )
         if path:
             try:
                 export.write_text_atomically(Path(path), text)
             except OSError as exc:
-                QMessageBox.warning(
+                QtWidgets.QMessageBox.warning(
                     self,
                     self.tr("Export failed"),
                     self.tr("%1 cannot be written: %2").replace("%2", str(exc)).replace("%1", path),
@@ -649,26 +655,28 @@ class MainWindow(QMainWindow):
 
     # -- appearance, language, personas, help --------------------------------------------------
     def set_theme(self, key: str) -> None:
-        self.store.set_setting(theme.SETTING_KEY, key)
+        self.prefs.theme = key
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, key)
         for name in theme.THEMES:
-            act = self.findChild(QAction, f"action_theme_{name}")
+            act = self.findChild(QtGui.QAction, f"action_theme_{name}")
             if act is not None:
                 act.setChecked(name == key)
         self.transcript.show_path(self.tree.path_to(self.selected_node_id()) if self.tree else [])
 
     def set_language(self, key: str) -> None:
-        self.store.set_setting(i18n.SETTING_KEY, key)
+        self.prefs.language = key
         for name in i18n.LANGUAGES:
-            act = self.findChild(QAction, f"action_language_{name}")
+            act = self.findChild(QtGui.QAction, f"action_language_{name}")
             if act is not None:
                 act.setChecked(name == key)
         self.show_notice(self.tr("The language changes the next time desktop_chat starts."))
 
     def personas(self) -> list[Persona]:
-        return personas_store.load(self.store, i18n.resolve(self.store.get_setting(i18n.SETTING_KEY)))
+        from desktop_chat.core import personas
+
+        return personas.load(self.store, i18n.resolve(self.prefs.language))
 
     def _fill_persona_menu(self) -> None:
         menu = self.persona_menu
@@ -705,23 +713,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Persona: %s") % name, 4000)
 
     def manage_personas(self) -> None:
+        from desktop_chat.core import personas
         from desktop_chat.ui.personas_dialog import PersonasDialog
 
         dialog = PersonasDialog(self.personas(), self)
         if dialog.exec():
-            personas_store.save(self.store, dialog.personas())
+            personas.save(self.store, dialog.personas())
 
     def show_shortcuts(self) -> None:
         """Every action with a shortcut, read from the actions themselves so the list is always true."""
         from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
 
         rows = []
-        for act in self.findChildren(QAction):
+        for act in self.findChildren(QtGui.QAction):
             if not act.shortcut().isEmpty() and act.text():
                 rows.append(
                     (
                         act.text().replace("&", ""),
-                        act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                        act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText),
                     )
                 )
         rows.sort(key=lambda row: row[0].lower())
@@ -736,58 +745,36 @@ class MainWindow(QMainWindow):
             table.setItem(row, 1, QTableWidgetItem(keys))
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(dialog)
+        layout = QtWidgets.QVBoxLayout(dialog)
         layout.addWidget(table)
         dialog.resize(520, 560)
         dialog.open()
         self.shortcuts_dialog = dialog
 
-    def _saved_layout(self) -> dict[str, Any]:
-        try:
-            state = self.store.get_setting("window_layout")
-        except Exception:  # an unreadable store: the default layout
-            return {}
-        return state if isinstance(state, dict) else {}
-
     def _restore_geometry(self) -> None:
         """The window's saved size and place (before it is shown)."""
-        geometry = self._saved_layout().get("geometry")
-        if geometry:
-            try:
-                self.restoreGeometry(QByteArray.fromBase64(str(geometry).encode()))
-            except (TypeError, ValueError):
-                log.info("ignoring an unreadable saved window geometry")
+        geometry = self.prefs.geometry
+        if geometry is not None and not self.restoreGeometry(geometry):
+            log.info("ignoring an unreadable saved window geometry")
 
     def _restore_layout(self) -> None:
-        state = self._saved_layout()
-        try:
-            for splitter, key in ((self.main_split, "main_split"), (self.left_split, "left_split")):
-                sizes = state.get(key)
-                if isinstance(sizes, list) and all(isinstance(v, int) and v >= 0 for v in sizes):
-                    splitter.setSizes(sizes)
-            if state.get("tab") in (0, 1):
-                self.tree_tabs.setCurrentIndex(int(state["tab"]))
-        except (TypeError, ValueError):
-            log.info("ignoring an unreadable saved window layout")
+        for splitter, name in zip((self.main_split, self.left_split), SPLITTERS, strict=True):
+            sizes = self.prefs.splitter_sizes(name)
+            if sizes is not None:
+                splitter.setSizes(sizes)
+        tab = self.prefs.tab
+        if tab is not None:
+            self.tree_tabs.setCurrentIndex(tab)
 
     def _save_layout(self) -> None:
-        """Remember geometry and splitters (best effort: a closed or read-only store only skips it)."""
-        from desktop_chat.core.store import StoreError
-
-        try:
-            self._write_layout()
-        except StoreError as exc:
-            log.info("window layout not saved: %s", exc)
-
-    def _write_layout(self) -> None:
-        self.store.set_setting(
-            "window_layout",
+        """Remember geometry, splitters and the tree tab (best effort: see WindowPrefs)."""
+        self.prefs.save_layout(
+            self.saveGeometry(),
             {
-                "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
-                "main_split": self.main_split.sizes(),
-                "left_split": self.left_split.sizes(),
-                "tab": self.tree_tabs.currentIndex(),
+                name: splitter.sizes()
+                for splitter, name in zip((self.main_split, self.left_split), SPLITTERS, strict=True)
             },
+            self.tree_tabs.currentIndex(),
         )
 
     def toggle_graph(self) -> None:
@@ -827,10 +814,14 @@ class MainWindow(QMainWindow):
 
     # -- sending ------------------------------------------------------------------------------
     def effective_params(self) -> ChatParams:
+        from desktop_chat.core import settings as app_settings
+
         defaults = app_settings.load_default_params(self.store)
         return defaults.merged(self.conversation.params_override if self.conversation else None)
 
     def send(self) -> None:
+        from desktop_chat.core.attachments import user_message_with
+
         text = self.composer.toPlainText().strip()
         attachments = self.attachments.attachments()
         if (not text and not attachments) or self.composer.pasting:
@@ -856,6 +847,7 @@ class MainWindow(QMainWindow):
 
     def edit_prompt(self) -> None:
         """Edit the selected node's prompt and send it as a new sibling; the original stays."""
+        from desktop_chat.core.model import replace_user_text
         from desktop_chat.ui.turn_dialogs import PromptEditDialog
 
         node = self.selected_node()
@@ -888,10 +880,15 @@ class MainWindow(QMainWindow):
         variants: list[ChatParams] | None = None,
     ) -> list[asyncio.Task[Node]]:
         """Start one turn per variant (default: the effective settings), streaming concurrently."""
+        from desktop_chat.core.model import Conversation, title_from_prompt, user_text_of
+        from desktop_chat.core.tree import ConversationTree
+
         all_params = variants or [self.effective_params()]
         problems = [problem for params in all_params for problem in params.validate()]
         if problems:
-            QMessageBox.warning(self, self.tr("Settings need attention"), "\n".join(dict.fromkeys(problems)))
+            QtWidgets.QMessageBox.warning(
+                self, self.tr("Settings need attention"), "\n".join(dict.fromkeys(problems))
+            )
             return []
         if self.backend is None or self.runner is None:
             self.show_notice(self.tr("Still connecting to the server — try again in a moment."))
@@ -905,6 +902,8 @@ class MainWindow(QMainWindow):
             self.conversation_model.add_conversation(conversation)
             self.conversation = conversation
             if self.backend.profile_id is not None:  # it stays with the provider it was started on
+                from desktop_chat.core import profiles
+
                 profiles.set_conversation_profile(self.store, conversation.id, self.backend.profile_id)
             self.tree = ConversationTree(conversation.id)
             self.set_tree(self.tree)
@@ -1029,7 +1028,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        from desktop_chat.core import keys
+        from desktop_chat.core import keys, pricing
+        from desktop_chat.core import settings as app_settings
         from desktop_chat.ui.settings_dialog import SettingsDialog
 
         defaults = app_settings.load_default_params(self.store)
@@ -1061,7 +1061,7 @@ class MainWindow(QMainWindow):
                 keys.set_api_key(new_key)
             except keys.KeyringUnavailable as exc:
                 self.session_api_key = new_key
-                QMessageBox.warning(self, "No system keyring", exc.user_message)
+                QtWidgets.QMessageBox.warning(self, "No system keyring", exc.user_message)
         self._update_status()
         if changed_backend and self.on_settings_changed:
             self.on_settings_changed()
@@ -1073,6 +1073,8 @@ class MainWindow(QMainWindow):
 
     def open_context_inspector(self) -> None:
         """What the next request will carry, item by item with token counts; exclude turns from it."""
+        from desktop_chat.core.model import user_message
+        from desktop_chat.core.tree import ConversationTree
         from desktop_chat.ui.context_inspector import ContextInspector
 
         text = self.composer.toPlainText()
@@ -1134,6 +1136,8 @@ class MainWindow(QMainWindow):
     # -- providers ------------------------------------------------------------------------------
     def wanted_profile(self) -> profiles.Profile:
         """The profile the open conversation belongs to (for a new conversation: the default one)."""
+        from desktop_chat.core import profiles
+
         if self.conversation is not None:
             return profiles.conversation_profile(self.store, self.conversation.id)
         return profiles.active_profile(self.store)
@@ -1144,6 +1148,8 @@ class MainWindow(QMainWindow):
     def pick_provider(self, profile_id: str) -> None:
         """The user chose a provider: for this conversation (it goes on by local replay there), or
         as the default for new conversations when none is open."""
+        from desktop_chat.core import profiles
+
         if self.conversation is not None:
             profiles.set_conversation_profile(self.store, self.conversation.id, profile_id)
         else:
@@ -1164,6 +1170,7 @@ class MainWindow(QMainWindow):
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.backend = backend
         # attachment references become data URLs just before any request (chain, replay, fan-out…)
+        from desktop_chat.core.attachments import with_attachments
         from desktop_chat.core.turns import TurnRunner
 
         stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
@@ -1206,6 +1213,7 @@ class MainWindow(QMainWindow):
         """The estimated tokens of everything the next request carries besides the draft (cached until
         the selection, the settings, the provider or the tree change)."""
         from desktop_chat.core.context_preview import context_tokens
+        from desktop_chat.core.tree import ConversationTree
 
         node_id = self.selected_node_id()
         tree = self.tree if self.tree is not None else ConversationTree("")
@@ -1236,6 +1244,8 @@ class MainWindow(QMainWindow):
             text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
                 text += f" · {usage.reasoning_tokens} reasoning"
+            from desktop_chat.core import pricing
+
             cost = self._conversation_cost()
             self.usage_label.setText(
                 text
@@ -1247,6 +1257,8 @@ class MainWindow(QMainWindow):
 
     def _conversation_cost(self) -> pricing.ConversationCost:
         """The open conversation's cost (recomputed when a turn finishes or the prices change)."""
+        from desktop_chat.core import pricing
+
         prices = self.transcript.prices or {}
         tree = self.tree
         key = (id(tree), len(tree) if tree else 0, self._tree_version, repr(prices))
@@ -1255,6 +1267,8 @@ class MainWindow(QMainWindow):
         return self._cost_cache[1]
 
     def _update_reply_target(self) -> None:
+        from desktop_chat.core.model import ContextMode, NodeStatus, title_from_prompt
+
         if self.composer.toPlainText():  # the request estimate follows the reply target
             self._draft_timer.start()
         node_id = self.selected_node_id()
@@ -1267,6 +1281,8 @@ class MainWindow(QMainWindow):
         completed = node.status is NodeStatus.COMPLETED
         self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
         # what the next request will be: chained on the server, or the path replayed from here
+        from desktop_chat.core.context import choose_mode
+
         params = self.effective_params()
         provider = self.runner.provider if self.runner is not None else None
         mode = choose_mode(self.tree, node_id, self.prefer_mode, params.excluded_node_ids, provider)
@@ -1278,6 +1294,8 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop_chat.core.model import NodeStatus
+
         if not self.ready:  # closed (SIGTERM) before the UI was built: nothing to save or stop
             super().closeEvent(event)
             return

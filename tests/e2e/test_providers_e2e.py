@@ -17,12 +17,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_chat.core import profiles
+from desktop_chat.core.backend import Backend
 from desktop_chat.core.capabilities import Capabilities, detect
 from desktop_chat.core.model import ContextMode, NodeStatus
 from desktop_chat.core.profiles import Profile, ProviderKind
 from desktop_chat.core.providers.select import backend_for, mode_label
 from desktop_chat.emulator import Emulator, parse_context
-from desktop_chat.ui.main_window import Backend, MainWindow
+from desktop_chat.ui.main_window import MainWindow
 from tests.e2e.test_app_flows import App
 
 pytestmark = pytest.mark.e2e

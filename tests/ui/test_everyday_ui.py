@@ -14,18 +14,18 @@ from desktop_chat.app import create_window, parse_args
 from desktop_chat.core import personas
 from desktop_chat.core.paths import database_path
 from desktop_chat.core.store import Store
-from desktop_chat.ui import i18n
+from desktop_chat.ui import i18n, theme
+from desktop_chat.ui.window_prefs import FILE_NAME, WindowPrefs
 
 
 @pytest.fixture
 def make_window(tmp_path: Path, qtbot: Any, qapp: Any) -> Iterator[Any]:
     windows: list[Any] = []
 
-    def make(**settings: Any) -> Any:
-        store = Store(database_path(tmp_path))
-        for key, value in settings.items():
-            store.set_setting(key, value)
-        store.close()
+    def make(**look: str) -> Any:
+        prefs = WindowPrefs(tmp_path)  # where the theme and the language are kept (window.ini)
+        for key, value in look.items():
+            setattr(prefs, key, value)
         window, _ = create_window(
             parse_args(["--data-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9/v1"])
         )
@@ -40,8 +40,6 @@ def make_window(tmp_path: Path, qtbot: Any, qapp: Any) -> Iterator[Any]:
     for translator in getattr(qapp, "_desktop_chat_translators", []):
         qapp.removeTranslator(translator)
     qapp._desktop_chat_translators = []
-    from desktop_chat.ui import theme
-
     theme.apply(qapp, "system")
 
 
@@ -84,8 +82,13 @@ def test_dark_theme_applies_and_is_remembered(make_window: Any) -> None:
     window.findChild(QAction, "action_theme_dark").trigger()
     app = QApplication.instance()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    assert window.store.get_setting("theme") == "dark"
-    window.findChild(QAction, "action_theme_light").trigger()
+    window.close()
+    window.store.close()
+    theme.apply(app, "system")
+    again = make_window()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert again.findChild(QAction, "action_theme_dark").isChecked()
+    again.findChild(QAction, "action_theme_light").trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
 
 
@@ -108,6 +111,41 @@ def test_window_geometry_and_splitters_are_remembered(make_window: Any) -> None:
     again = make_window()
     assert again.size().width() == 700 and again.size().height() == 500
     assert abs(again.main_split.sizes()[0] - 300) <= 2
+
+
+def test_a_look_kept_in_the_database_by_an_older_version_is_adopted(make_window: Any, tmp_path: Path) -> None:
+    old_window = make_window()
+    old_window.resize(640, 480)
+    geometry = bytes(old_window.saveGeometry().toBase64().data()).decode()
+    old_window.close()
+    old_window.store.close()
+    (tmp_path / FILE_NAME).unlink()
+    store = Store(database_path(tmp_path))  # what versions before window.ini wrote
+    store.set_setting("theme", "dark")
+    store.set_setting("language", "ko")
+    store.set_setting("window_layout", {"geometry": geometry, "main_split": [250, 500], "tab": 1})
+    store.close()
+
+    window = make_window()
+    assert menu_titles(window)[0] == "파일(&F)" and window.send_button.text() == "보내기"
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
+    assert (window.size().width(), window.size().height()) == (640, 480)
+    assert window.tree_tabs.currentIndex() == 1
+    assert (window.prefs.theme, window.prefs.language) == ("dark", "ko")
+    window.findChild(QAction, "action_theme_light").trigger()
+    window.close()
+    window.store.close()
+    again = make_window()  # adopted once: the database's old "dark" does not come back
+    assert again.findChild(QAction, "action_theme_light").isChecked()
+
+
+def test_unreadable_window_prefs_read_as_defaults(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(
+        b"[General]\ntheme=purple\nlanguage=\xff\xfe\ngeometry=nonsense\nmain_split=a, b\ntab=7\n"
+    )
+    prefs = WindowPrefs(tmp_path)
+    assert (prefs.theme, prefs.language, prefs.geometry, prefs.tab) == ("system", "system", None, None)
+    assert prefs.splitter_sizes("main_split") is None and prefs.splitter_sizes("left_split") is None
 
 
 def test_personas_ship_per_language_and_apply_to_the_conversation(make_window: Any) -> None:

@@ -8,13 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_chat.core.store import Store
 from desktop_chat.ui.main_window import MainWindow
+from desktop_chat.ui.window_prefs import WindowPrefs
 
-# what the frame must not wait for: the SDK, token data, markdown, the keyring, the event loop, the panes
+# what the frame must not wait for: the SDK, token data, markdown, the keyring, the event loop, the
+# panes, and the database with the conversation model
 LATER = (
+    "sqlite3",
+    "desktop_chat.core.store",
+    "desktop_chat.core.model",
     "openai",
     "httpx2",
     "tiktoken",
@@ -28,9 +33,12 @@ LATER = (
 )
 
 
-def test_the_frame_imports_none_of_the_heavy_modules() -> None:
+def test_the_frame_paints_before_the_heavy_modules_load(tmp_path: Path) -> None:
     code = (
-        "import sys; import desktop_chat.app, desktop_chat.ui.main_window; "
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from desktop_chat.app import open_frame, parse_args; "
+        f"window = open_frame(parse_args(['--data-dir', {str(tmp_path)!r}])); "
+        "window.show(); app.processEvents(); "
         f"print(sorted(m for m in {LATER!r} if m in sys.modules))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -39,28 +47,27 @@ def test_the_frame_imports_none_of_the_heavy_modules() -> None:
 
 
 def test_a_deferred_window_shows_its_frame_then_the_full_ui(tmp_path: Path, qtbot: Any) -> None:
-    store = Store(tmp_path / "c.db")
-    window = MainWindow(store, deferred=True)
+    window = MainWindow(prefs=WindowPrefs(tmp_path))
     qtbot.addWidget(window)
     placeholder = window.centralWidget()
-    assert isinstance(placeholder, QLabel) and placeholder.text() == "Loading…"
+    assert isinstance(placeholder, QWidget) and placeholder.objectName() == "startup_placeholder"
+    assert placeholder.findChildren(QLabel) == []  # no text: that would load the fonts before the paint
     assert not window.ready and not hasattr(window, "transcript")
     window.show()
     qtbot.waitExposed(window)
-    window.finish_startup()
+    store = Store(tmp_path / "c.db")
+    window.finish_startup(store)
     assert window.ready and window.centralWidget() is window.main_split
     assert window.composer.placeholderText() != ""
-    window.finish_startup()  # a second call changes nothing
+    window.finish_startup(store)  # a second call changes nothing
     assert window.centralWidget() is window.main_split
     window.close()
     store.close()
 
 
 def test_closing_before_the_ui_is_built_is_safe(tmp_path: Path, qtbot: Any) -> None:
-    store = Store(tmp_path / "c.db")
-    window = MainWindow(store, deferred=True)
+    window = MainWindow(prefs=WindowPrefs(tmp_path))
     qtbot.addWidget(window)
     window.show()
     assert window.close()
-    assert store.get_setting("window_layout") is None  # nothing half-built was saved
-    store.close()
+    assert not WindowPrefs(tmp_path).has_layout()  # nothing half-built was saved
