@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop_chat.core.text import QT_TRANSLATE_NOOP, Text
+
 JSON = dict[str, Any]
 
 
@@ -120,27 +122,41 @@ class ChatParams:
         """Human-readable problems; an empty list means the values may be sent."""
         problems: list[str] = []
         if not self.model.strip():
-            problems.append("Choose a model.")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "Choose a model.")))
         if self.temperature is not None and not 0.0 <= self.temperature <= 2.0:
-            problems.append(f"Temperature must be between 0 and 2 (got {self.temperature}).")
+            problems.append(
+                Text(
+                    QT_TRANSLATE_NOOP("core", "Temperature must be between 0 and 2 (got %1)."),
+                    self.temperature,
+                )
+            )
         if self.top_p is not None and not 0.0 <= self.top_p <= 1.0:
-            problems.append(f"top_p must be between 0 and 1 (got {self.top_p}).")
+            problems.append(
+                Text(QT_TRANSLATE_NOOP("core", "top_p must be between 0 and 1 (got %1)."), self.top_p)
+            )
         if self.max_output_tokens is not None and not 16 <= self.max_output_tokens <= 1_000_000:
             problems.append(
-                f"Max output tokens must be between 16 and 1,000,000 (got {self.max_output_tokens})."
+                Text(
+                    QT_TRANSLATE_NOOP("core", "Max output tokens must be between 16 and 1,000,000 (got %1)."),
+                    self.max_output_tokens,
+                )
             )
         if self.reasoning_effort is not None and self.reasoning_effort not in REASONING_EFFORTS:
             efforts = ", ".join(REASONING_EFFORTS)
-            problems.append(f"Reasoning effort must be one of {efforts} (got {self.reasoning_effort}).")
+            template = QT_TRANSLATE_NOOP("core", "Reasoning effort must be one of %1 (got %2).")
+            problems.append(Text(template, efforts, self.reasoning_effort))
         if self.text_format not in TEXT_FORMATS:
-            problems.append(f"Text format must be one of {', '.join(TEXT_FORMATS)} (got {self.text_format}).")
+            template = QT_TRANSLATE_NOOP("core", "Text format must be one of %1 (got %2).")
+            problems.append(Text(template, ", ".join(TEXT_FORMATS), self.text_format))
         if self.text_format == "json_schema":
             problems += schema_problems(self.json_schema)
         if self.top_logprobs is not None and not 0 <= self.top_logprobs <= 20:
-            problems.append(f"top_logprobs must be between 0 and 20 (got {self.top_logprobs}).")
+            template = QT_TRANSLATE_NOOP("core", "top_logprobs must be between 0 and 20 (got %1).")
+            problems.append(Text(template, self.top_logprobs))
         for store_id in self.file_search_vector_store_ids:
             if not store_id.strip() or any(ch.isspace() for ch in store_id.strip()):
-                problems.append(f"A vector store id must be one word (got “{store_id}”).")
+                template = QT_TRANSLATE_NOOP("core", "A vector store id must be one word (got “%1”).")
+                problems.append(Text(template, store_id))
         return problems
 
 
@@ -170,19 +186,23 @@ def _fits(value: Any, default: Any, key: str) -> bool:
 def schema_problems(schema: Any) -> list[str]:
     """What is wrong with a json_schema setting: {"name", "schema": {...}} or a bare object schema."""
     if not isinstance(schema, dict) or not schema:
-        return ["JSON schema output needs a schema (a JSON object)."]
+        return [Text(QT_TRANSLATE_NOOP("core", "JSON schema output needs a schema (a JSON object)."))]
     body = schema.get("schema", schema)
     if not isinstance(body, dict):
-        return ["The JSON schema's “schema” must be a JSON object."]
+        return [Text(QT_TRANSLATE_NOOP("core", "The JSON schema's “schema” must be a JSON object."))]
     name = schema.get("name", "answer")
     if not isinstance(name, str) or not name or not all(ch.isalnum() or ch in "_-" for ch in name):
-        return [f"The JSON schema's name must be letters, digits, _ or - (got {name!r})."]
+        template = QT_TRANSLATE_NOOP(
+            "core", "The JSON schema's name must be letters, digits, _ or - (got %1)."
+        )
+        return [Text(template, repr(name))]
     kind = body.get("type")
     if kind is not None and kind != "object":
-        return [f"The JSON schema's top level must be an object (got type {kind!r})."]
+        template = QT_TRANSLATE_NOOP("core", "The JSON schema's top level must be an object (got type %1).")
+        return [Text(template, repr(kind))]
     properties = body.get("properties", {})
     if not isinstance(properties, dict):
-        return ["The JSON schema's “properties” must be a JSON object."]
+        return [Text(QT_TRANSLATE_NOOP("core", "The JSON schema's “properties” must be a JSON object."))]
     return []
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
+from desktop_chat.core.text import QT_TRANSLATE_NOOP, Text
+
 SETTING_KEY = "personas"
 
 
@@ -90,7 +92,7 @@ def load(store: SettingsStore, language: str = "en") -> list[Persona]:
 def save(store: SettingsStore, personas: list[Persona]) -> None:
     names = [p.name.strip() for p in personas]
     if any(not name for name in names):
-        raise ValueError("Every persona needs a name.")
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "Every persona needs a name.")))
     if len(set(names)) != len(names):
-        raise ValueError("Two personas have the same name.")
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "Two personas have the same name.")))
     store.set_setting(SETTING_KEY, [asdict(Persona(p.name.strip(), p.instructions)) for p in personas])

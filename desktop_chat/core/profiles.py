@@ -19,6 +19,7 @@ from desktop_chat.core import settings as app_settings
 from desktop_chat.core.client import NO_KEY_PLACEHOLDER, Connection, MissingKeyError, read_timeout_s
 from desktop_chat.core.client import make_client as make_default_client
 from desktop_chat.core.store import Store
+from desktop_chat.core.text import QT_TRANSLATE_NOOP, Text, error_text
 
 PROFILES_KEY = "profiles"
 ACTIVE_KEY = "active_profile"
@@ -84,17 +85,21 @@ class Profile:
         """Problems a user can fix; empty when the profile may be saved."""
         problems: list[str] = []
         if not self.name.strip():
-            problems.append("Give the profile a name.")
+            problems.append(Text(QT_TRANSLATE_NOOP("core", "Give the profile a name.")))
         try:
             app_settings.validate_base_url(self.base_url)
         except ValueError as exc:
-            problems.append(str(exc))
+            problems.append(error_text(exc))
         if self.kind is ProviderKind.AZURE and not (self.base_url or "").strip():
-            problems.append("An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.")
-        if self.kind is ProviderKind.COMPATIBLE and not (self.base_url or "").strip():
-            problems.append(
-                "An OpenAI-compatible profile needs the server's URL, e.g. http://localhost:11434/v1."
+            template = QT_TRANSLATE_NOOP(
+                "core", "An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com."
             )
+            problems.append(Text(template))
+        if self.kind is ProviderKind.COMPATIBLE and not (self.base_url or "").strip():
+            template = QT_TRANSLATE_NOOP(
+                "core", "An OpenAI-compatible profile needs the server's URL, e.g. http://localhost:11434/v1."
+            )
+            problems.append(Text(template))
         return problems
 
 
@@ -156,7 +161,7 @@ def save_profile(store: Store, profile: Profile) -> Profile:
 def delete_profile(store: Store, profile_id: str) -> None:
     """Forget a profile and its key (the default profile cannot be deleted)."""
     if profile_id == DEFAULT_ID:
-        raise ValueError("The default profile cannot be deleted.")
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "The default profile cannot be deleted.")))
     store.set_setting(PROFILES_KEY, [p.to_json() for p in _stored(store) if p.id != profile_id])
     with contextlib.suppress(keys.KeyringUnavailable):
         keys.delete_api_key(profile_id)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from desktop_chat.core.model import ChatParams, Conversation
 from desktop_chat.core.store import Store
+from desktop_chat.core.text import QT_TRANSLATE_NOOP, Text
 
 DEFAULT_PARAMS_KEY = "default_params"
 PROVIDER_KEY = "provider"
@@ -29,11 +30,15 @@ def validate_base_url(text: str | None) -> str | None:
         return None
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"The server URL must be an http:// or https:// address (got “{url}”).")
+        template = QT_TRANSLATE_NOOP(
+            "core", "The server URL must be an http:// or https:// address (got “%1”)."
+        )
+        raise ValueError(Text(template, url))
     try:
         parts.port  # noqa: B018  # raises ValueError for a bad port
     except ValueError:
-        raise ValueError(f"The server URL has an invalid port (got “{url}”).") from None
+        template = QT_TRANSLATE_NOOP("core", "The server URL has an invalid port (got “%1”).")
+        raise ValueError(Text(template, url)) from None
     return url
 
 
@@ -80,9 +85,9 @@ def parse_optional_float(text: str) -> float | None:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"“{cleaned}” is not a number.") from None
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "“%1” is not a number."), cleaned)) from None
     if not math.isfinite(value):
-        raise ValueError(f"“{cleaned}” is not a finite number.")
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "“%1” is not a finite number."), cleaned))
     return value
 
 
@@ -94,4 +99,4 @@ def parse_optional_int(text: str) -> int | None:
     try:
         return int(cleaned.replace(",", "").replace(" ", ""))
     except ValueError:
-        raise ValueError(f"“{cleaned}” is not a whole number.") from None
+        raise ValueError(Text(QT_TRANSLATE_NOOP("core", "“%1” is not a whole number."), cleaned)) from None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop_chat.core import text as core_messages
+
 SETTING_KEY = "language"
 LANGUAGES = {"system": "System", "en": "English", "ko": "한국어", "zh_CN": "简体中文"}
 
@@ -40,6 +42,19 @@ def status_name(status: str) -> str:
     if value == "interrupted":
         return QCoreApplication.translate("NodeStatus", "interrupted")
     return value
+
+
+def core_text(message: str) -> str:
+    """A message made in core (`core.text.Text`) in the UI's language; other strings as they are."""
+    if isinstance(message, core_messages.Text):
+        translated = QCoreApplication.translate(core_messages.CONTEXT, message.template)
+        return core_messages.fill(translated, message.values)
+    return message
+
+
+def error_text(exc: BaseException) -> str:
+    """An exception's message (one raised in core with a Text) in the UI's language."""
+    return core_text(core_messages.error_text(exc))
 
 
 def join_sentences(sentences: list[str]) -> str:

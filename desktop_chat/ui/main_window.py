@@ -884,7 +884,7 @@ class MainWindow(QMainWindow):
         from desktop_chat.core.tree import ConversationTree
 
         all_params = variants or [self.effective_params()]
-        problems = [problem for params in all_params for problem in params.validate()]
+        problems = [i18n.core_text(problem) for params in all_params for problem in params.validate()]
         if problems:
             QtWidgets.QMessageBox.warning(
                 self, self.tr("Settings need attention"), "\n".join(dict.fromkeys(problems))
@@ -1243,14 +1243,15 @@ class MainWindow(QMainWindow):
             text = self.tr("Last answer: %1 in · %2 out").replace("%1", str(usage.input_tokens))
             text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
-                text += f" · {usage.reasoning_tokens} reasoning"
+                text += " · " + self.tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
             from desktop_chat.core import pricing
+            from desktop_chat.core.model import ContextMode
 
+            chained = node.context_mode is ContextMode.CHAIN
+            how = self.tr("server chain") if chained else self.tr("local replay")
             cost = self._conversation_cost()
             self.usage_label.setText(
-                text
-                + f" · {node.context_mode} · "
-                + self.tr("conversation %s") % pricing.format_cost(cost.total)
+                f"{text} · {how} · " + self.tr("conversation %s") % pricing.format_cost(cost.total)
             )
         else:
             self.usage_label.setText("")

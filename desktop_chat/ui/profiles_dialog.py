@@ -42,6 +42,7 @@ from desktop_chat.core.client import MissingKeyError
 from desktop_chat.core.profiles import KIND_LABELS, Profile, ProviderKind
 from desktop_chat.core.providers.select import mode_label
 from desktop_chat.core.store import Store
+from desktop_chat.ui import i18n
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ class ProfileEditor(QDialog):
         self.form.setRowVisible(self.organization, not azure)
         self.form.setRowVisible(self.project, not azure)
         self.base_url.setPlaceholderText(self._url_hint(kind))
-        problems = self.result_profile().validate()
+        problems = [i18n.core_text(problem) for problem in self.result_profile().validate()]
         if any(ch.isspace() for ch in self.key.text().strip()):
             problems.append(self.tr("The key must not contain spaces or line breaks."))
         self.problem.setText("\n".join(problems))
@@ -292,7 +293,7 @@ class ProfilesDialog(QDialog):
             self.test_result.setText(exc.user_message)
             saved = editor.result_profile()
         except ValueError as exc:
-            self.test_result.setText(str(exc))
+            self.test_result.setText(i18n.error_text(exc))
             return
         if editor.profile.base_url != saved.base_url or editor.profile.kind != saved.kind:
             capabilities.forget(self.store, saved.id)  # another server: check again

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.model import REASONING_EFFORTS, TEXT_FORMATS, ChatParams, schema_problems
 from desktop_chat.core.pricing import DEFAULT_PRICES, Price
+from desktop_chat.ui import i18n
 
 PARAM_KEYS = ("model", "temperature", "top_p", "max_output_tokens", "instructions")
 
@@ -187,7 +188,8 @@ class _ParamsForm(QWidget):
         }
         problems: list[tuple[QWidget, str]] = []
         if not (self.is_override and not values["model"]):  # an empty override = the default model
-            problems += [(self.model, m) for m in ChatParams(model=values["model"]).validate()]
+            found = ChatParams(model=values["model"]).validate()
+            problems += [(self.model, i18n.core_text(m)) for m in found]
         for key, edit, label, parser in (
             ("temperature", self.temperature, self.tr("Temperature"), parse_float),
             ("top_p", self.top_p, "top_p", parse_float),
@@ -201,7 +203,7 @@ class _ParamsForm(QWidget):
                 continue
             # the range rules are ChatParams.validate()'s, checked field by field for the widget
             check = dataclasses.replace(ChatParams(model="m"), **{key: values[key]})
-            problems += [(edit, m) for m in check.validate()]
+            problems += [(edit, i18n.core_text(m)) for m in check.validate()]
         return values, problems
 
 
@@ -228,7 +230,7 @@ def parse_schema(text: str) -> tuple[dict[str, Any] | None, str | None]:
             "SettingsDialog", "JSON schema: not valid JSON (%1)."
         ).replace("%1", str(exc))
     problems = schema_problems(value)
-    return (value, None) if not problems else (None, problems[0])
+    return (value, None) if not problems else (None, i18n.core_text(problems[0]))
 
 
 class _RichForm(QWidget):
@@ -340,7 +342,7 @@ class _RichForm(QWidget):
             problems.append((self.top_logprobs, str(exc)))
         else:
             check = dataclasses.replace(ChatParams(), top_logprobs=values["top_logprobs"])
-            problems += [(self.top_logprobs, m) for m in check.validate()]
+            problems += [(self.top_logprobs, i18n.core_text(m)) for m in check.validate()]
         return values, problems
 
 

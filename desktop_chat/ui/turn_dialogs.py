@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.model import ChatParams
 from desktop_chat.core.personas import Persona
+from desktop_chat.ui import i18n
 
 MAX_VARIANTS = 6
 
@@ -179,7 +180,7 @@ class FanOutDialog(QDialog):
             )
             return
         for index, params in enumerate(variants, start=1):
-            problems += [f"#{index}: {problem}" for problem in params.validate()]
+            problems += [f"#{index}: {i18n.core_text(problem)}" for problem in params.validate()]
         if problems:
             self.errors.setText("\n".join(problems))
             return

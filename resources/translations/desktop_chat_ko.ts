@@ -230,47 +230,47 @@
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="68"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="69"/>
         <source>Fan out: several answers at once</source>
         <translation>여러 답변 동시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="79"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="80"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="80"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="81"/>
         <source>Temperature (empty = default)</source>
         <translation>온도 (비우면 기본값)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="81"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="82"/>
         <source>Instructions / persona</source>
         <translation>지시문 / 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="96"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="97"/>
         <source>Send all</source>
         <translation>모두 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="102"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="103"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>각 변형은 형제 답변이 되어 나란히 스트리밍됩니다. Esc를 누르면 모두 중지합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="105"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="106"/>
         <source>Variants:</source>
         <translation>변형 수:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="130"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="131"/>
         <source>Persona…</source>
         <translation>페르소나…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="178"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="179"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
     </message>
@@ -389,300 +389,295 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="92"/>
-        <source>Loading…</source>
-        <translation>불러오는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="134"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="124"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
         <source>Outline</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="174"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1259"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1277"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="179"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="209"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="211"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="225"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="221"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="288"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="316"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="327"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="324"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="331"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="375"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="406"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="403"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="407"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="418"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="434"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="431"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="423"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="424"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="437"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="442"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="439"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="509"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="523"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="527"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="526"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="529"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -691,153 +686,160 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="543"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="568"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="570"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="573"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="586"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="589"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="597"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="641"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="628"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="636"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="668"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="674"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="677"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="685"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="688"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="704"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="712"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="705"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="730"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="739"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="839"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="890"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="897"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="991"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1206"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1199"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1209"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1221"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1226"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1237"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1243"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1240"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1246"/>
+        <source>%1 reasoning</source>
+        <translation>추론 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1254"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1265"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1270"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1273"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1293"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -950,102 +952,102 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="58"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
         <source>Edit profile</source>
         <translation>프로필 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="58"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
         <source>Add profile</source>
         <translation>프로필 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="66"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 호환</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="72"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="73"/>
         <source>e.g. 2025-04-01-preview; empty = the /openai/v1/ form</source>
         <translation>예: 2025-04-01-preview (비우면 /openai/v1/ 형식)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="82"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="83"/>
         <source>a listed model, or type any name (Azure: the deployment)</source>
         <translation>목록의 모델 또는 직접 입력 (Azure: 배포 이름)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="87"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="88"/>
         <source>saved in the keyring — leave empty to keep it</source>
         <translation>키링에 저장됨 — 비워 두면 그대로 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="89"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="90"/>
         <source>sk-… (stored in the keyring)</source>
         <translation>sk-… (키링에 저장)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="91"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="92"/>
         <source>Forget the saved key</source>
         <translation>저장된 키 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="107"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="108"/>
         <source>&amp;Name:</source>
         <translation>이름(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="108"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="109"/>
         <source>&amp;Kind:</source>
         <translation>종류(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="109"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="110"/>
         <source>&amp;URL / endpoint:</source>
         <translation>URL / 엔드포인트(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="110"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="111"/>
         <source>API &amp;version:</source>
         <translation>API 버전(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="111"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="112"/>
         <source>&amp;Organization:</source>
         <translation>조직(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="112"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="113"/>
         <source>&amp;Project:</source>
         <translation>프로젝트(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="113"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="114"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="114"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="115"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="161"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="162"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="169"/>
         <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
         <translation>https://NAME.openai.azure.com (또는 …/openai/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="170"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="171"/>
         <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
         <translation>예: http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="171"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="172"/>
         <source>optional: empty = https://api.openai.com/v1</source>
         <translation>선택 사항: 비우면 https://api.openai.com/v1</translation>
     </message>
@@ -1053,57 +1055,57 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="187"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="188"/>
         <source>Providers</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="196"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="197"/>
         <source>Select a profile and press Test connection to see what its server supports.</source>
         <translation>프로필을 선택하고 연결 테스트를 누르면 서버가 지원하는 기능을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="204"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="205"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="205"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="206"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="206"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="207"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="207"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="208"/>
         <source>&amp;Use for new chats</source>
         <translation>새 대화에 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="208"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="209"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="216"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="217"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="307"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="308"/>
         <source>Delete the profile “%1” and its saved key?</source>
         <translation>“%1” 프로필과 저장된 키를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="327"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="328"/>
         <source>Testing “%1”…</source>
         <translation>“%1” 테스트 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="352"/>
+        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="353"/>
         <source>Delete profile</source>
         <translation>프로필 삭제</translation>
     </message>
@@ -1111,17 +1113,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PromptEditDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="30"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="31"/>
         <source>Edit prompt and resend</source>
         <translation>프롬프트 수정 후 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="38"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="39"/>
         <source>Send as new branch</source>
         <translation>새 브랜치로 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="44"/>
+        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="45"/>
         <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
         <translation>원래 프롬프트와 답변은 그대로 남고, 이 내용은 형제 브랜치가 됩니다.</translation>
     </message>
@@ -1192,117 +1194,117 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="66"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1: “%2”은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="69"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1: “%2”은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="80"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="81"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1: “%2”은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="97"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="98"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>기본 URL은 호스트가 있는 http:// 또는 https:// 주소여야 합니다 (입력: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="102"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="103"/>
         <source>Base URL must not contain spaces.</source>
         <translation>기본 URL에 공백이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="227"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="229"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="436"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="438"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="451"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="453"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="452"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="454"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="453"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="455"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="454"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="456"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="457"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="459"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="459"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="461"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="460"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="462"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="488"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="490"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="492"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="494"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="495"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="497"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="502"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="504"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="503"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="505"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="534"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="536"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="539"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="541"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="541"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="543"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="551"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="553"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -1512,88 +1514,88 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_ParamsForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="130"/>
         <source>server default (0 to 2)</source>
         <translation>서버 기본값 (0~2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="131"/>
         <source>server default (0 to 1)</source>
         <translation>서버 기본값 (0~1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="132"/>
         <source>server default (16 to 1,000,000)</source>
         <translation>서버 기본값 (16~1,000,000)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="134"/>
         <source>System instructions (a persona), sent with every turn</source>
         <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="138"/>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="146"/>
         <source>default: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="144"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="145"/>
         <source>server default</source>
         <translation>서버 기본값</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="147"/>
         <source>Empty: use the default instructions</source>
         <translation>비우면 기본 지시문 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="152"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="153"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="154"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="155"/>
         <source>Ask the server which models it offers</source>
         <translation>서버에서 제공하는 모델 목록 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="158"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="159"/>
         <source>Values for this conversation only. Empty fields use the defaults.</source>
         <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="161"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="162"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="164"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="165"/>
         <source>&amp;Temperature:</source>
         <translation>온도(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="166"/>
         <source>Top &amp;p:</source>
         <translation>Top &amp;p:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="167"/>
         <source>Max output &amp;tokens:</source>
         <translation>최대 출력 토큰(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="168"/>
         <source>&amp;Instructions:</source>
         <translation>지시문(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="192"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="194"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="196"/>
         <source>Max output tokens</source>
         <translation>최대 출력 토큰</translation>
     </message>
@@ -1601,52 +1603,52 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="357"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="359"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="358"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="360"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="359"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="361"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="362"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="366"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="368"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="369"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="371"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="372"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="374"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="402"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="404"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="403"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="405"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="414"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="416"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -1654,89 +1656,212 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_RichForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="239"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="241"/>
         <source>&amp;Web search</source>
         <translation>웹 검색(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="243"/>
         <source>Code &amp;interpreter</source>
         <translation>코드 인터프리터(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="245"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="247"/>
         <source>vector store ids for file search (empty: off)</source>
         <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="263"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="265"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="267"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="269"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>추론 요약 표시(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="271"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="273"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>끔 (토큰당 대안 0~20개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="274"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="276"/>
         <source>truncation: auto (the server drops the oldest items)</source>
         <translation>truncation: auto (서버가 가장 오래된 항목을 버림)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="285"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="287"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="286"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="288"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="289"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="290"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="292"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="294"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="311"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="313"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="314"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="316"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="336"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="338"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="338"/>
+        <location filename="../../desktop_chat/ui/settings_dialog.py" line="340"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="125"/>
+        <source>Choose a model.</source>
+        <translation>모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="129"/>
+        <source>Temperature must be between 0 and 2 (got %1).</source>
+        <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="135"/>
+        <source>top_p must be between 0 and 1 (got %1).</source>
+        <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="140"/>
+        <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
+        <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="146"/>
+        <source>Reasoning effort must be one of %1 (got %2).</source>
+        <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="149"/>
+        <source>Text format must be one of %1 (got %2).</source>
+        <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="154"/>
+        <source>top_logprobs must be between 0 and 20 (got %1).</source>
+        <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="158"/>
+        <source>A vector store id must be one word (got “%1”).</source>
+        <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="189"/>
+        <source>JSON schema output needs a schema (a JSON object).</source>
+        <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="192"/>
+        <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
+        <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="195"/>
+        <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
+        <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="201"/>
+        <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
+        <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/model.py" line="205"/>
+        <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
+        <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/personas.py" line="95"/>
+        <source>Every persona needs a name.</source>
+        <translation>모든 페르소나에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/personas.py" line="97"/>
+        <source>Two personas have the same name.</source>
+        <translation>두 페르소나의 이름이 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/profiles.py" line="88"/>
+        <source>Give the profile a name.</source>
+        <translation>프로필 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/profiles.py" line="94"/>
+        <source>An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.</source>
+        <translation>Azure OpenAI 프로필에는 엔드포인트가 필요합니다. 예: https://NAME.openai.azure.com</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/profiles.py" line="99"/>
+        <source>An OpenAI-compatible profile needs the server&apos;s URL, e.g. http://localhost:11434/v1.</source>
+        <translation>OpenAI 호환 프로필에는 서버 URL이 필요합니다. 예: http://localhost:11434/v1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/profiles.py" line="164"/>
+        <source>The default profile cannot be deleted.</source>
+        <translation>기본 프로필은 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/settings.py" line="33"/>
+        <source>The server URL must be an http:// or https:// address (got “%1”).</source>
+        <translation>서버 URL은 http:// 또는 https:// 주소여야 합니다(입력값: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/settings.py" line="40"/>
+        <source>The server URL has an invalid port (got “%1”).</source>
+        <translation>서버 URL의 포트가 올바르지 않습니다(입력값: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/settings.py" line="88"/>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/settings.py" line="90"/>
+        <source>“%1” is not a finite number.</source>
+        <translation>“%1”은(는) 유한한 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/settings.py" line="102"/>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”은(는) 정수가 아닙니다.</translation>
     </message>
 </context>
 </TS>

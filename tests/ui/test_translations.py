@@ -17,10 +17,11 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTabWidget
 
+from desktop_chat.core import profiles
 from desktop_chat.core.model import ChatParams, Conversation, Node, NodeStatus, user_message
 from desktop_chat.core.store import Store, open_store
 from desktop_chat.ui import i18n
-from desktop_chat.ui.profiles_dialog import ProfilesDialog
+from desktop_chat.ui.profiles_dialog import ProfileEditor, ProfilesDialog
 from desktop_chat.ui.search_panel import SearchPanel
 from desktop_chat.ui.settings_dialog import SettingsDialog
 
@@ -47,6 +48,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "you": "나",
         "meta": "입력 1,234 / 출력 56 토큰 (캐시 7)",
         "stopped": "중지됨 — 받은 부분 답변은 보관됨",
+        "temperature_problem": "Temperature는 0에서 2 사이여야 합니다(입력값: 5.0).",
+        "profile_name_problem": "프로필 이름을 입력하세요.",
     },
     "zh_CN": {
         "settings_title": "设置",
@@ -65,6 +68,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "you": "你",
         "meta": "输入 1,234 / 输出 56 个 token (缓存 7)",
         "stopped": "已停止 — 已保留部分回答",
+        "temperature_problem": "Temperature 必须介于 0 和 2 之间（当前为 5.0）。",
+        "profile_name_problem": "请为配置命名。",
     },
 }
 
@@ -111,6 +116,12 @@ def test_settings_dialog_speaks_the_language(language: str, qtbot: Any) -> None:
     assert override is not None and override.placeholderText() == expected["conversation_hint"]
     # the standard buttons come from Qt's own translation
     assert dialog.ok_button.text() not in ("OK", "&OK")
+    # a value out of range: the rule is core's (ChatParams.validate), the message the user's language
+    temperature.setText("5")
+    dialog.ok_button.click()
+    errors = dialog.findChild(QLabel, "settings_errors")
+    assert errors is not None and expected["temperature_problem"] in errors.text()
+    assert "must be between" not in errors.text()
 
 
 @pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
@@ -187,6 +198,12 @@ def test_profiles_dialog_speaks_the_language(
     assert close is not None and close.text() == expected["close_button"]
     result = dialog.findChild(QLabel, "profiles_test_result")
     assert result is not None and expected["test_hint"] in result.text()
+    editor = ProfileEditor(
+        profiles.new_profile("", base_url="http://localhost:8000/v1"), has_key=False, models=[]
+    )
+    qtbot.addWidget(editor)
+    problem = editor.findChild(QLabel, "profile_problem")
+    assert problem is not None and problem.text() == expected["profile_name_problem"]
 
 
 # -- the translation files ------------------------------------------------------------------------
