@@ -1,5 +1,7 @@
-"""A long linear conversation is a deep tree: the outline shows the selected turn's label, draws deep
-rows as Qt does at a cost that does not grow with the depth, and selects deep nodes cheaply."""
+"""The outline nests rows only at forks (two levels per fork: the branch heads under the fork, a
+branch's continuation under its head), so a conversation forked at every other turn is as deep as it
+is long: the outline shows the selected turn's label, draws deep rows as Qt does at a cost that does
+not grow with the depth, and selects deep nodes cheaply."""
 
 from __future__ import annotations
 
@@ -19,18 +21,9 @@ from tests.conftest import wait_until
 
 
 def test_the_selected_deep_turn_is_scrolled_into_view(qtbot: Any, arun: Any) -> None:
-    nodes: list[Node] = []
-    for i in range(60):
-        nodes.append(
-            Node(
-                "c",
-                nodes[-1].id if nodes else None,
-                [user_message(f"turn number {i}")],
-                status=NodeStatus.COMPLETED,
-                created_at=float(i),
-            )
-        )
-    view, model = shown_view(qtbot, ConversationTree("c", nodes))
+    tree, nodes = deep_tree(60)
+    view, model = shown_view(qtbot, tree)
+    assert len(model.visual_ancestors(nodes[-1].id)) >= 50
 
     async def scenario() -> None:
         assert view.select_node(nodes[-1].id)
@@ -38,15 +31,20 @@ def test_the_selected_deep_turn_is_scrolled_into_view(qtbot: Any, arun: Any) -> 
         # the label is on screen: its text starts inside the viewport, not far off to the right
         await wait_until(lambda: view.horizontalScrollBar().value() > 0, what="the horizontal scroll")
         rect = view.visualRect(index)
-        text_width = view.fontMetrics().horizontalAdvance("turn number 59")
-        assert 0 <= rect.left() < view.viewport().width() - text_width // 2
+        text_width = view.fontMetrics().horizontalAdvance("turn 59")
+        assert rect.left() >= 0 and rect.left() + text_width <= view.viewport().width()
         assert view.columnWidth(0) >= rect.left() + view.horizontalScrollBar().value() + text_width
+        # a turn nested a few levels deep fits: no horizontal scroll (the rows above are not cut)
+        assert len(model.visual_ancestors(nodes[3].id)) >= 2
+        assert view.select_node(nodes[3].id)
+        await wait_until(lambda: view.horizontalScrollBar().value() == 0, what="scrolling back")
 
     arun(scenario())
 
 
-def deep_tree(depth: int, side_every: int = 7) -> tuple[ConversationTree, list[Node]]:
-    """A main line `depth` turns deep with a side branch every few turns; returns the main line."""
+def deep_tree(depth: int, side_every: int = 2) -> tuple[ConversationTree, list[Node]]:
+    """A main line `depth` turns deep with a second answer every few turns (each a fork: by default
+    every other turn, so the outline is about as deep as the line); returns the main line."""
     nodes: list[Node] = []
     line: list[Node] = []
     for i in range(depth):
@@ -59,7 +57,7 @@ def deep_tree(depth: int, side_every: int = 7) -> tuple[ConversationTree, list[N
         )
         line.append(node)
         nodes.append(node)
-        if i % side_every == 3 and len(line) > 1:
+        if i % side_every == 1 and len(line) > 1:
             nodes.append(
                 Node(
                     "c",
@@ -143,11 +141,13 @@ def test_a_collapsed_ancestor_is_opened_again_when_a_node_below_it_is_selected(q
     tree, line = deep_tree(60)
     view, model = shown_view(qtbot, tree)
     assert view.select_node(line[-1].id)
-    middle = model.index_for(line[30].id)
+    rows_above = model.visual_ancestors(line[-1].id)
+    middle = model.index_for(rows_above[len(rows_above) // 2])
     assert view.isExpanded(middle)
     view.collapse(middle)  # the user folds a branch
     assert view.select_node(line[-2].id)
     assert view.isExpanded(middle) and view.visualRect(model.index_for(line[-2].id)).isValid()
     view.collapseAll()
     assert view.select_node(line[-1].id)
-    assert all(view.isExpanded(model.index_for(node.id)) for node in line[:-1])
+    assert all(view.isExpanded(model.index_for(node_id)) for node_id in rows_above)
+    assert view.visualRect(model.index_for(line[-1].id)).isValid()
