@@ -9,7 +9,9 @@
    asyncio loop against the whole app path (MainWindow, provider, qasync), alternating, medians.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_stream.py [--chars 20000] [--long-chars 40000]
-Prints one JSON object (the last line of stdout).
+        [--part render|throughput]
+Prints one JSON object (the last line of stdout). Run as a script, it first makes app.py's process-wide
+Qt settings (`ui.qt_env`), as the app does before its QApplication.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from desktop_chat.core.model import Usage
 from desktop_chat.core.store import open_store
 from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 from desktop_chat.ui.main_window import MainWindow
+from desktop_chat.ui.qt_env import prepare_qt_environment
 from desktop_chat.ui.transcript import TranscriptView, prompt_html
 
 DELTA_CHARS = 4
@@ -326,6 +329,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--rate", type=float, default=1000.0, help="deltas per second")
     parser.add_argument("--words", type=int, default=8000, help="emulator answer length for throughput")
     parser.add_argument("--runs", type=int, default=3, help="alternating throughput runs")
+    parser.add_argument(
+        "--part", choices=("all", "render", "throughput"), default="all", help="run only one part (1 or 2)"
+    )
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([])
@@ -336,17 +342,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            with app_window(folder, Backend(stream=paced_stream("", 0))) as window:
-                results |= loop.run_until_complete(
-                    render_benchmarks(window, args.chars, args.long_chars, args.rate)
-                )
-            with emulator_process() as base_url:
-                backend, client = real_backend(base_url)
-                with app_window(folder, backend) as window:
+            if args.part in ("all", "render"):
+                with app_window(folder, Backend(stream=paced_stream("", 0))) as window:
                     results |= loop.run_until_complete(
-                        throughput_benchmarks(window, base_url, args.words, args.runs)
+                        render_benchmarks(window, args.chars, args.long_chars, args.rate)
                     )
-                loop.run_until_complete(client.close())
+            if args.part in ("all", "throughput"):
+                with emulator_process() as base_url:
+                    backend, client = real_backend(base_url)
+                    with app_window(folder, backend) as window:
+                        results |= loop.run_until_complete(
+                            throughput_benchmarks(window, base_url, args.words, args.runs)
+                        )
+                    loop.run_until_complete(client.close())
     finally:
         close_event_loop(loop)
     print(json.dumps(results))
@@ -354,4 +362,5 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
+    prepare_qt_environment()  # as app.py does, before the QApplication
     main()

@@ -324,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop_chat.ui.qt_env import prepare_qt_environment
+
+    prepare_qt_environment()  # before the QApplication: Qt reads it when its GUI thread pool is first used
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("desktop_chat")

@@ -47,6 +47,9 @@ class NodeStore(Protocol):
 
 
 class TurnListener(Protocol):
+    """What the window is told of a turn. The node is the live one: read it when drawing. A burst of
+    deltas is told at most twice per event-loop turn (see `_Progress`)."""
+
     def turn_started(self, node: Node) -> None: ...
     def turn_progress(self, node: Node) -> None: ...
     def turn_activity(self, node: Node, text: str) -> None: ...
@@ -142,44 +145,101 @@ class TurnRunner:
         """Stream one request into the node; returns the kind of failure, if it failed."""
         failure: ErrorKind | None = None
         node.previous_response_id = request.get("previous_response_id")
+        progress = _Progress(self.listener, node) if self.listener else None
         last_persist = time.monotonic()
-        async for event in self.stream(request):
-            if isinstance(event, TextDelta):
-                node.output_text += event.text
-            elif isinstance(event, ReasoningDelta):
-                node.reasoning_text += event.text
-            elif isinstance(event, Started):
-                node.response_id = event.response_id or node.response_id
-                node.model = event.model or node.model
-            elif isinstance(event, Completed):
-                node.status = NodeStatus.COMPLETED
-                node.response_id = event.response_id or node.response_id
-                node.model = event.model or node.model
-                node.usage = event.usage
-                node.output_items = event.output_items
-            elif isinstance(event, Incomplete):
-                node.status = NodeStatus.INCOMPLETE
-                node.error = event.message
-                node.usage = event.usage
-                node.output_items = event.output_items
-            elif isinstance(event, Failed):
-                node.status = NodeStatus.FAILED
-                node.error = event.error.message
-                node.usage = event.usage or node.usage
-                failure = event.error.kind
-            elif isinstance(event, Notice):
-                node.notice = event.text
-            elif isinstance(event, ToolActivity | Citation):
-                if self.listener and isinstance(event, ToolActivity):
-                    self.listener.turn_activity(node, f"{event.tool}: {event.status}")
-                continue
-            self._notify_progress(node)
-            if time.monotonic() - last_persist >= self.persist_interval_s:
-                node.updated_at = now()
-                self._save(node)
-                last_persist = time.monotonic()
+        try:
+            async for event in self.stream(request):
+                if isinstance(event, TextDelta):  # nearly every event: the short way
+                    node.output_text += event.text
+                    if progress is not None:
+                        progress.changed()
+                elif isinstance(event, ToolActivity | Citation):
+                    if self.listener and isinstance(event, ToolActivity):
+                        self.listener.turn_activity(node, f"{event.tool}: {event.status}")
+                    continue
+                else:
+                    failure = self._apply(node, event) or failure
+                    if progress is not None:
+                        progress.now()  # a status or a notice: at once, as before
+                if time.monotonic() - last_persist >= self.persist_interval_s:
+                    node.updated_at = now()
+                    self._save(node)
+                    last_persist = time.monotonic()
+        finally:
+            if progress is not None:
+                progress.flush()
         return failure
+
+    @staticmethod
+    def _apply(node: Node, event: StreamEvent) -> ErrorKind | None:
+        """One event other than text or tool activity, applied to the node: the kind of failure, if any."""
+        if isinstance(event, ReasoningDelta):
+            node.reasoning_text += event.text
+        elif isinstance(event, Started):
+            node.response_id = event.response_id or node.response_id
+            node.model = event.model or node.model
+        elif isinstance(event, Completed):
+            node.status = NodeStatus.COMPLETED
+            node.response_id = event.response_id or node.response_id
+            node.model = event.model or node.model
+            node.usage = event.usage
+            node.output_items = event.output_items
+        elif isinstance(event, Incomplete):
+            node.status = NodeStatus.INCOMPLETE
+            node.error = event.message
+            node.usage = event.usage
+            node.output_items = event.output_items
+        elif isinstance(event, Failed):
+            node.status = NodeStatus.FAILED
+            node.error = event.error.message
+            node.usage = event.usage or node.usage
+            return event.error.kind
+        elif isinstance(event, Notice):
+            node.notice = event.text
+        return None
 
     def _notify_progress(self, node: Node) -> None:
         if self.listener:
             self.listener.turn_progress(node)
+
+
+class _Progress:
+    """`turn_progress` for one node as it streams, at most twice per event-loop turn.
+
+    A burst of deltas is read in one turn of the loop (hundreds of them when the server is fast), and
+    nothing can draw until that turn ends; listeners read the node itself when they draw. So the first
+    change in a turn is told at once (a view starts its frame timer when it always did) and the rest
+    of that turn's changes once, when the turn ends. A status change is told at once.
+    """
+
+    __slots__ = ("_dirty", "_handle", "_loop", "listener", "node")
+
+    def __init__(self, listener: TurnListener, node: Node) -> None:
+        self.listener = listener
+        self.node = node
+        self._loop = asyncio.get_running_loop()
+        self._handle: asyncio.Handle | None = None
+        self._dirty = False
+
+    def changed(self) -> None:
+        if self._handle is not None:
+            self._dirty = True
+            return
+        self._handle = self._loop.call_soon(self._turn_ended)
+        self.listener.turn_progress(self.node)
+
+    def now(self) -> None:
+        self._dirty = False
+        self.listener.turn_progress(self.node)
+
+    def _turn_ended(self) -> None:
+        self._handle = None
+        if self._dirty:
+            self._dirty = False
+            self.listener.turn_progress(self.node)
+
+    def flush(self) -> None:
+        """Tell what is untold now (the stream ended or was stopped): nothing is told after this."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._turn_ended()

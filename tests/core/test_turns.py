@@ -125,7 +125,9 @@ def test_branching_from_an_earlier_node_chains_from_that_node() -> None:
 
 def test_previous_response_not_found_replays_the_path_once_with_a_notice() -> None:
     store, tree, conv = setup()
-    lost = [Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))]
+    lost: list[StreamEvent] = [
+        Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))
+    ]
     script = Script(done("resp_1", "A1"), lost, done("resp_3", "A2"))
     runner = TurnRunner(store, script)
 
@@ -149,7 +151,9 @@ def test_previous_response_not_found_replays_the_path_once_with_a_notice() -> No
 
 def test_replay_is_not_retried_twice() -> None:
     store, tree, conv = setup()
-    lost = [Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))]
+    lost: list[StreamEvent] = [
+        Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, "gone", 400, "previous_response_not_found"))
+    ]
     script = Script(done("resp_1", "A1"), lost, lost)
     runner = TurnRunner(store, script)
 
@@ -164,7 +168,11 @@ def test_replay_is_not_retried_twice() -> None:
 
 def test_failed_or_stopped_parent_is_continued_by_replay() -> None:
     store, tree, conv = setup()
-    failed = [Started("resp_x", "m"), TextDelta("partial"), Failed(ChatError(ErrorKind.SERVER, "boom"))]
+    failed: list[StreamEvent] = [
+        Started("resp_x", "m"),
+        TextDelta("partial"),
+        Failed(ChatError(ErrorKind.SERVER, "boom")),
+    ]
     script = Script(failed, done("resp_2", "A2"))
     runner = TurnRunner(store, script)
 
@@ -181,7 +189,11 @@ def test_failed_or_stopped_parent_is_continued_by_replay() -> None:
 
 def test_incomplete_keeps_text_and_says_why() -> None:
     store, tree, conv = setup()
-    events = [Started("r", "m"), TextDelta("cut"), Incomplete("r", "max_output_tokens", None, "limit hit")]
+    events: list[StreamEvent] = [
+        Started("r", "m"),
+        TextDelta("cut"),
+        Incomplete("r", "max_output_tokens", None, "limit hit"),
+    ]
     runner = TurnRunner(store, Script(events))
     node = run(runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m")))
     assert (node.status, node.output_text, node.error) == (NodeStatus.INCOMPLETE, "cut", "limit hit")
@@ -217,6 +229,93 @@ def test_streaming_text_is_persisted_while_it_grows() -> None:
     streaming_writes = [w for w in store.writes if w[1] == NodeStatus.STREAMING and w[2]]
     assert len(streaming_writes) >= 10
     assert store.writes[-1] == (node.id, NodeStatus.COMPLETED, "x" * 50)
+
+
+class Listener:
+    """Records what the window would be told: (call, text, status)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, NodeStatus]] = []
+
+    def turn_started(self, node: Node) -> None:
+        self.calls.append(("started", node.output_text, node.status))
+
+    def turn_progress(self, node: Node) -> None:
+        self.calls.append(("progress", node.output_text, node.status))
+
+    def turn_activity(self, node: Node, text: str) -> None:
+        self.calls.append(("activity", text, node.status))
+
+    def turn_finished(self, node: Node) -> None:
+        self.calls.append(("finished", node.output_text, node.status))
+
+
+def test_a_burst_of_deltas_is_told_whole_before_the_stream_waits_in_a_few_calls() -> None:
+    store, tree, conv = setup()
+    gate = asyncio.Event()
+    waiting = asyncio.Event()
+
+    async def bursts(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        yield Started("r", "m")
+        for _ in range(500):  # read in one turn of the loop, as a fast server's deltas are
+            yield TextDelta("ab")
+        waiting.set()
+        await gate.wait()
+        yield TextDelta("c")
+        yield Completed("r", "m", None)
+
+    listener = Listener()
+    runner = TurnRunner(store, bursts, listener)
+
+    async def go() -> Node:
+        task = asyncio.ensure_future(runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m")))
+        await asyncio.wait_for(waiting.wait(), 5)
+        for _ in range(100):  # a few loop turns at most
+            if listener.calls[-1] == ("progress", "ab" * 500, NodeStatus.STREAMING):
+                break
+            await asyncio.sleep(0)
+        told = [call for call in listener.calls if call[0] == "progress"]
+        assert told[-1] == ("progress", "ab" * 500, NodeStatus.STREAMING)  # nothing left untold
+        assert len(told) <= 4  # not once per delta
+        gate.set()
+        return await task
+
+    node = run(go())
+    assert node.output_text == "ab" * 500 + "c"
+    assert listener.calls[-1] == ("finished", "ab" * 500 + "c", NodeStatus.COMPLETED)
+    # the end was told as it came, and nothing was told after the turn finished
+    assert ("progress", "ab" * 500 + "c", NodeStatus.COMPLETED) in listener.calls[-3:-1]
+
+
+@pytest.mark.parametrize("end", ["stop", "crash"])
+def test_a_turn_ended_in_a_burst_tells_what_arrived_before_it_finishes_and_nothing_after(end: str) -> None:
+    store, tree, conv = setup()
+
+    async def ended_in_a_burst(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        yield Started("r", "m")
+        for _ in range(100):
+            yield TextDelta("x")
+        if end == "crash":  # in the same loop turn as the burst
+            raise RuntimeError("the provider broke")
+        task = asyncio.current_task()
+        assert task is not None
+        task.cancel()  # Stop
+        await asyncio.Event().wait()
+        yield TextDelta("never")
+
+    listener = Listener()
+    runner = TurnRunner(store, ended_in_a_burst, listener)
+
+    async def go() -> None:
+        with pytest.raises(asyncio.CancelledError if end == "stop" else RuntimeError):
+            await runner.run(tree, conv, None, [user_message("Q")], ChatParams(model="m"))
+        for _ in range(3):
+            await asyncio.sleep(0)  # a notice still queued would arrive now
+
+    run(go())
+    assert listener.calls[-1] == ("finished", "x" * 100, NodeStatus.STOPPED)
+    told = [call for call in listener.calls if call[0] == "progress"]
+    assert told[-1][1] == "x" * 100 and len(told) <= 3
 
 
 def test_build_request_replay_skips_empty_answers_and_sets_params() -> None:
