@@ -298,18 +298,26 @@ def test_ten_thousand_nodes_build_and_expand(qtbot: Any) -> None:
 
 
 # -- the view -----------------------------------------------------------------------------------
+def shown_view(
+    qtbot: Any, model: ConversationTreeModel, tree: ConversationTree | None = None
+) -> ConversationTreeView:
+    """A tree view over `model` (showing `tree` when given), shown at 300x400."""
+    view = ConversationTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    if tree is not None:
+        model.set_tree(tree)
+    view.resize(300, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 @pytest.fixture
 def view(qtbot: Any) -> tuple[ConversationTreeView, ConversationTreeModel, ConversationTree, dict[str, Node]]:
     tree, n = branching()
     model = ConversationTreeModel()
-    view = ConversationTreeView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    model.set_tree(tree)
-    view.resize(300, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    return view, model, tree, n
+    return shown_view(qtbot, model, tree), model, tree, n
 
 
 def test_view_is_named_expanded_and_headerless(view: Any) -> None:
@@ -396,12 +404,7 @@ def test_a_linear_conversation_is_a_flat_list_at_the_top_level(qtbot: Any, teste
         assert model.visual_ancestors(turn.id) == []
     assert_in_sync(model, tree)
 
-    view = ConversationTreeView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(300, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model)
     lefts = {view.visualRect(model.index_for(turn.id)).left() for turn in turns[:10]}
     assert len(lefts) == 1  # one indentation for all: nothing marches off to the right
     assert view.select_node(turns[-1].id)
@@ -484,13 +487,7 @@ def chain_view(qtbot: Any) -> ChainView:
     turns = chain([f"t{i}" for i in range(10)])
     tree = ConversationTree("c")
     model = ConversationTreeModel()
-    view = ConversationTreeView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    model.set_tree(tree)
-    view.resize(300, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, model, tree)
     for turn in turns:
         tree.insert(turn)
         view.select_node(turn.id)
