@@ -288,6 +288,8 @@ class ConversationTreeModel(QAbstractItemModel):
         return chain
 
     def _lists_chain(self, node_id: str | None) -> bool:
+        """Whether the node (None: the top level) lists a chain: one child, and itself a single root's
+        level or a branch head."""
         assert self._tree is not None
         return self._tree.child_count(node_id) == 1 and (node_id is None or self._is_head(node_id))
 
@@ -296,9 +298,7 @@ class ConversationTreeModel(QAbstractItemModel):
         count = self._tree.child_count(node_id)
         if count >= 2:
             return count
-        if count == 1 and (node_id is None or self._is_head(node_id)):
-            return len(self._chain(node_id))
-        return 0
+        return len(self._chain(node_id)) if self._lists_chain(node_id) else 0
 
     def _forget_chain(self, visual_parent: str | None) -> None:
         for node_id in self._chains.pop(visual_parent, ()):
@@ -389,7 +389,7 @@ class ConversationTreeModel(QAbstractItemModel):
                 return QModelIndex()
             child_id = tree.child_at(parent_id, row).id
             self._pos[child_id] = (parent_id, row)
-        elif count == 1 and (parent_id is None or self._is_head(parent_id)):
+        elif self._lists_chain(parent_id):
             chain = self._chain(parent_id)
             if row >= len(chain):
                 return QModelIndex()
@@ -431,8 +431,7 @@ class ConversationTreeModel(QAbstractItemModel):
             node_id = self.node_id(parent) if parent.column() == 0 else None
             if node_id is None:
                 return False
-        count = tree.child_count(node_id)
-        return count >= 2 or (count == 1 and (node_id is None or self._is_head(node_id)))
+        return tree.child_count(node_id) >= 2 or self._lists_chain(node_id)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)

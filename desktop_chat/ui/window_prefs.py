@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 FILE_NAME = "window.ini"
 SPLITTERS = ("main_split", "left_split")
 LAYOUT_SETTING = "window_layout"  # where versions before the ini kept the layout (database settings)
+ADOPTED = "adopted_from_database"  # set once the database's old values were looked at (see adopt)
 log = logging.getLogger("desktop_chat")
 
 
@@ -35,22 +36,22 @@ class WindowPrefs:
 
     @property
     def theme(self) -> str:
-        value = self._settings.value("theme")
+        value = self._settings.value(theme.SETTING_KEY)
         return value if isinstance(value, str) and value in theme.THEMES else "system"
 
     @theme.setter
     def theme(self, key: str) -> None:
-        self._set("theme", key)
+        self._set(theme.SETTING_KEY, key)
 
     @property
     def language(self) -> str:
         """The chosen language ("system": follow the system; see i18n.resolve)."""
-        value = self._settings.value("language")
+        value = self._settings.value(i18n.SETTING_KEY)
         return value if isinstance(value, str) and value in i18n.LANGUAGES else "system"
 
     @language.setter
     def language(self, key: str) -> None:
-        self._set("language", key)
+        self._set(i18n.SETTING_KEY, key)
 
     @property
     def geometry(self) -> QByteArray | None:
@@ -91,16 +92,20 @@ class WindowPrefs:
         return self._settings.contains("geometry")
 
     def adopt(self, store: Store) -> bool:
-        """Copy what an older version kept in the database (once: only what this file lacks).
+        """Copy what an older version kept in the database, once (and only what this file lacks).
         True when the theme or the language changed, for the caller to apply them."""
         from desktop_chat.core.store import StoreError
 
+        if self._settings.value(ADOPTED) is not None:
+            return False
         try:
-            old = {key: store.get_setting(key) for key in ("theme", "language", LAYOUT_SETTING)}
+            keys = (theme.SETTING_KEY, i18n.SETTING_KEY, LAYOUT_SETTING)
+            old = {key: store.get_setting(key) for key in keys}
         except StoreError:
             return False
+        self._settings.setValue(ADOPTED, 1)
         changed = False
-        for key, allowed in (("theme", theme.THEMES), ("language", i18n.LANGUAGES)):
+        for key, allowed in ((theme.SETTING_KEY, theme.THEMES), (i18n.SETTING_KEY, i18n.LANGUAGES)):
             if old[key] in allowed and not self._settings.contains(key):
                 self._settings.setValue(key, old[key])
                 changed = changed or old[key] != "system"

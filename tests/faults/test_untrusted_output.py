@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QUrl
 
 from desktop_chat.core.model import Node, NodeStatus, user_message
 from desktop_chat.ui.transcript import TranscriptView
+from tests.views import shown_transcript
 
 RENDER_BOUND_S = 30.0  # generous: this is "does not hang", not a benchmark
 
@@ -62,11 +63,7 @@ def counter() -> Iterator[HitCounter]:
 
 @pytest.fixture
 def view(qtbot: Any) -> TranscriptView:
-    v = TranscriptView()
-    qtbot.addWidget(v)
-    v.resize(600, 500)
-    v.show()
-    qtbot.waitExposed(v)
+    v = shown_transcript(qtbot)
     opened: list[QUrl] = []
     v.link_opener = opened.append  # the system browser is never started by a test
     v.opened = opened  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_chat.core.model import Node, NodeStatus, user_message
 from desktop_chat.ui.transcript import TranscriptView
+from tests.views import shown_transcript
 
 FIRST = 'print("first block")'
 SECOND = "def größe(x):\n    return x * 2  # 두 배 — 中文\n\n\nprint(größe(21))"
@@ -22,12 +23,7 @@ ANSWER = (
 
 @pytest.fixture
 def view(qtbot: Any) -> TranscriptView:
-    v = TranscriptView()
-    qtbot.addWidget(v)
-    v.resize(600, 500)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return shown_transcript(qtbot)
 
 
 def node(text: str, status: NodeStatus = NodeStatus.COMPLETED) -> Node:

@@ -16,16 +16,12 @@ from desktop_chat.ui.context_inspector import ContextInspector
 from desktop_chat.ui.logprobs_view import LogprobsDialog, colour_for
 from desktop_chat.ui.settings_dialog import SettingsDialog
 from desktop_chat.ui.transcript import TranscriptView, json_schema_errors
+from tests.views import shown_transcript
 
 
 @pytest.fixture
 def view(qtbot: Any) -> TranscriptView:
-    v = TranscriptView()
-    qtbot.addWidget(v)
-    v.resize(500, 400)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return shown_transcript(qtbot, 500, 400)
 
 
 def node(text: str = "", **extra: Any) -> Node:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from desktop_chat.core.markdown import render_html
 from desktop_chat.core.model import Node, NodeStatus, Usage, user_message
 from desktop_chat.ui.transcript import TranscriptView
+from tests.views import shown_transcript
 
 SECTIONS = [
     "## Part {i}\n\nSome prose with **bold**, *emphasis*, `inline code` and a [link](https://example.com/{i}).\n"
@@ -53,12 +54,7 @@ def answered(prompt: str, answer: str, status: NodeStatus = NodeStatus.COMPLETED
 
 @pytest.fixture
 def view(qtbot: Any) -> TranscriptView:
-    v = TranscriptView()
-    qtbot.addWidget(v)
-    v.resize(500, 400)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return shown_transcript(qtbot, 500, 400)
 
 
 def block_containing(view: TranscriptView, text: str) -> Any:

@@ -14,6 +14,7 @@ from desktop_chat.core.model import Node, NodeStatus, Usage, user_message
 from desktop_chat.core.tree import ConversationTree
 from desktop_chat.ui import transcript as transcript_module
 from desktop_chat.ui.transcript import EARLIER_STEP, SHOWN_TURNS, TranscriptView
+from tests.views import shown_transcript
 
 
 def path_of(count: int, prefix: str = "Q") -> list[Node]:
@@ -34,11 +35,7 @@ def path_of(count: int, prefix: str = "Q") -> list[Node]:
 
 @pytest.fixture
 def view(qtbot: Any) -> TranscriptView:
-    widget = TranscriptView()
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    return widget
+    return shown_transcript(qtbot, 800, 600)
 
 
 @pytest.fixture
