@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QScrollBar
 
-from desktop_chat.core.model import Node, NodeStatus, Usage, user_message
-from desktop_chat.core.tree import ConversationTree
-from desktop_chat.core.tree_layout import layout_tree
-from desktop_chat.ui.graph_view import ConversationGraphView
+from desktop_chat.core.conversation.model import Node, NodeStatus, Usage, user_message
+from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.conversation.tree_layout import layout_tree
+from desktop_chat.ui.tree.graph_view import ConversationGraphView
 
 PROMPTS = [
     "Explain how the tidy tree layout packs subtrees",

@@ -21,9 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
-from desktop_chat.core.markdown import render_html
-from desktop_chat.core.model import Node, NodeStatus, user_message
-from desktop_chat.ui.transcript import TranscriptView
+from desktop_chat.core.content.markdown import render_html
+from desktop_chat.core.conversation.model import Node, NodeStatus, user_message
+from desktop_chat.ui.transcript.transcript import TranscriptView
 
 SECTIONS = [
     "## Section {i}\n\nA paragraph of prose with **bold**, *emphasis*, `inline code` and a "

@@ -34,8 +34,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_render import answer
 from PySide6.QtWidgets import QApplication
 
-from desktop_chat.core.model import Conversation, Node, NodeStatus, Usage, user_message
-from desktop_chat.core.store import Store, open_store
+from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, Usage, user_message
+from desktop_chat.core.conversation.store import Store, open_store
 from desktop_chat.ui.main_window import MainWindow
 
 PROMPTS = [

@@ -37,15 +37,15 @@ from bench_render import answer, ms
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_chat.core.backend import Backend
-from desktop_chat.core.events import Completed, Started, StreamEvent, TextDelta
-from desktop_chat.core.markdown import render_html
-from desktop_chat.core.model import Usage
-from desktop_chat.core.store import open_store
+from desktop_chat.core.api.backend import Backend
+from desktop_chat.core.api.events import Completed, Started, StreamEvent, TextDelta
+from desktop_chat.core.content.markdown import render_html
+from desktop_chat.core.conversation.model import Usage
+from desktop_chat.core.conversation.store import open_store
 from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.qt_env import prepare_qt_environment
-from desktop_chat.ui.transcript import TranscriptView, prompt_html
+from desktop_chat.ui.transcript.transcript import TranscriptView, prompt_html
 
 DELTA_CHARS = 4
 PROBE_MS = 5
@@ -314,8 +314,8 @@ async def throughput_benchmarks(window: MainWindow, base_url: str, words: int, r
 
 def real_backend(base_url: str) -> tuple[Backend, Any]:
     """The backend app.py's Connector builds (SDK client + Responses provider), minus the key lookup."""
-    from desktop_chat.core.client import Connection, make_client
-    from desktop_chat.core.providers import responses
+    from desktop_chat.core.api.client import Connection, make_client
+    from desktop_chat.core.api.providers import responses
 
     client = make_client(Connection(api_key="sk-bench", base_url=base_url))
     backend = Backend(stream=lambda request: responses.stream_response(client, request), client=client)

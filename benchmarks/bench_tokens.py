@@ -2,7 +2,7 @@
 
 The draft is markdown with prose, lists, tables, code and Korean/Chinese lines (bench_render.answer)
 grown to --tokens tokens of o200k_base. Each simulated keystroke appends one character and counts the
-whole draft with desktop_chat.core.tokens.count_tokens (what a composer would call). The encoding is
+whole draft with desktop_chat.core.content.tokens.count_tokens (what a composer would call). The encoding is
 built once before timing. Chunked: the draft split into paragraphs (each keeping its trailing blank
 line), counted one by one and summed, must equal the count of the whole.
 
@@ -21,7 +21,7 @@ from typing import Any
 
 from bench_render import answer
 
-from desktop_chat.core import tokens
+from desktop_chat.core.content import tokens
 
 TYPED = "and then a few more words typed at the end of the draft, one key at a time. "
 

@@ -44,7 +44,7 @@ def keyring_check() -> int:
     """A round trip through the OS keyring with a throwaway secret (for installs and CI)."""
     import secrets
 
-    from desktop_chat.core import keys
+    from desktop_chat.core.config import keys
 
     usable, backend = keys.keyring_status()
     if not usable:
@@ -136,7 +136,7 @@ class Connector:
         window.set_backend(backend)
         log.info("ready_to_send s=%.3f", time.perf_counter() - START)
         if window.token_encoding is None:
-            from desktop_chat.core import tokens
+            from desktop_chat.core.content import tokens
 
             name = tokens.encoding_for_model(window.effective_params().model)
             try:
@@ -157,11 +157,12 @@ class Connector:
     async def _build(self, key: str, profile: Any, responses: Any) -> Any:
         """A back end (client, stream function, preferred context mode) for a provider, or None with
         the reason shown in the window."""
-        from desktop_chat.core import capabilities, keys, profiles
-        from desktop_chat.core import settings as app_settings
-        from desktop_chat.core.backend import Backend
-        from desktop_chat.core.client import Connection, MissingKeyError, make_client
-        from desktop_chat.core.providers.select import backend_for, mode_label
+        from desktop_chat.core.api import capabilities
+        from desktop_chat.core.api.backend import Backend
+        from desktop_chat.core.api.client import Connection, MissingKeyError, make_client
+        from desktop_chat.core.api.providers.select import backend_for, mode_label
+        from desktop_chat.core.config import keys, profiles
+        from desktop_chat.core.config import settings as app_settings
 
         window = self.window
         import asyncio
@@ -222,9 +223,9 @@ class Connector:
         )
 
     def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:
-        from desktop_chat.core import keys
-        from desktop_chat.core import settings as app_settings
-        from desktop_chat.ui.key_dialog import KeyDialog
+        from desktop_chat.core.config import keys
+        from desktop_chat.core.config import settings as app_settings
+        from desktop_chat.ui.dialogs.key_dialog import KeyDialog
 
         dialog = KeyDialog(self.window)
         usable, reason = keys.keyring_status()
@@ -261,7 +262,7 @@ class Connector:
 
 
 def _import_provider() -> Any:
-    from desktop_chat.core.providers import responses
+    from desktop_chat.core.api.providers import responses
 
     return responses
 
@@ -286,7 +287,7 @@ def open_frame(args: argparse.Namespace) -> Any:
     folder cannot be made."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop_chat.core.paths import data_dir
+    from desktop_chat.core.config.paths import data_dir
     from desktop_chat.ui.main_window import MainWindow
     from desktop_chat.ui.window_prefs import WindowPrefs
 
@@ -300,8 +301,8 @@ def open_frame(args: argparse.Namespace) -> Any:
 def open_app_store(folder: Path) -> tuple[Any, str | None]:
     """The conversation store in `folder` and a notice for the user (a damaged file was set aside);
     answers left streaming by a crash are marked interrupted. Raises StoreError/OSError."""
-    from desktop_chat.core.paths import database_path
-    from desktop_chat.core.store import open_store
+    from desktop_chat.core.config.paths import database_path
+    from desktop_chat.core.conversation.store import open_store
 
     store, notice = open_store(database_path(folder))
     interrupted = store.mark_streaming_interrupted()
@@ -351,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     del painted
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
-    from desktop_chat.core.store import StoreError
+    from desktop_chat.core.conversation.store import StoreError
 
     try:
         store, notice = open_app_store(window.prefs.folder)

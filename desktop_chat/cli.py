@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 # The importers and exporters are imported where they are used: the app parses its arguments with
 # this module before the window paints, and they take ~35 ms to import.
 if TYPE_CHECKING:
-    from desktop_chat.core.export import ImportSummary
-    from desktop_chat.core.store import Store
+    from desktop_chat.core.conversation.store import Store
+    from desktop_chat.core.interchange.export import ImportSummary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +44,8 @@ def wants_cli(args: argparse.Namespace) -> bool:
 
 def import_file(store: Store, path: Path, attachments_root: Path | None = None) -> ImportSummary:
     """Import one file (the kind is recognised from its content); all or nothing."""
-    from desktop_chat.core import chatgpt_import, export
-    from desktop_chat.core.export import ImportFailed
+    from desktop_chat.core.interchange import chatgpt_import, export
+    from desktop_chat.core.interchange.export import ImportFailed
 
     with chatgpt_import.open_source(path) as (data, assets):
         if export.is_app_export(data):
@@ -57,8 +57,8 @@ def import_file(store: Store, path: Path, attachments_root: Path | None = None) 
 
 def export_file(store: Store, path: Path, attachments_root: Path | None = None) -> str:
     """Write every conversation to `path`; returns a one-line summary."""
-    from desktop_chat.core import export
-    from desktop_chat.core.export import ImportFailed
+    from desktop_chat.core.interchange import export
+    from desktop_chat.core.interchange.export import ImportFailed
 
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
@@ -83,10 +83,10 @@ def export_file(store: Store, path: Path, attachments_root: Path | None = None) 
 
 def run_cli(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run --import and/or --export (import first) against the data folder; print what happened."""
-    from desktop_chat.core.attachments import attachments_dir
-    from desktop_chat.core.export import ImportFailed
-    from desktop_chat.core.paths import data_dir, database_path
-    from desktop_chat.core.store import StoreError, open_store
+    from desktop_chat.core.config.paths import data_dir, database_path
+    from desktop_chat.core.content.attachments import attachments_dir
+    from desktop_chat.core.conversation.store import StoreError, open_store
+    from desktop_chat.core.interchange.export import ImportFailed
 
     out = out or sys.stdout
     err = err or sys.stderr

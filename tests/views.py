@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_chat.ui.transcript import TranscriptView
+from desktop_chat.ui.transcript.transcript import TranscriptView
 
 
 def shown_transcript(qtbot: Any, width: int = 600, height: int = 500) -> TranscriptView:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop_chat.core import text as core_messages
+from desktop_chat.core.content import text as core_messages
 
 SETTING_KEY = "language"
 LANGUAGES = {"system": "System", "en": "English", "ko": "한국어", "zh_CN": "简体中文"}

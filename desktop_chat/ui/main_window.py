@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QCloseEvent
 
-    from desktop_chat.core import pricing, profiles
-    from desktop_chat.core.backend import Backend
-    from desktop_chat.core.model import ChatParams, Conversation, Node
-    from desktop_chat.core.personas import Persona
-    from desktop_chat.core.store import Store
-    from desktop_chat.core.tree import ConversationTree
-    from desktop_chat.core.turns import TurnRunner
+    from desktop_chat.core.api.backend import Backend
+    from desktop_chat.core.config import profiles
+    from desktop_chat.core.config.personas import Persona
+    from desktop_chat.core.content import pricing
+    from desktop_chat.core.conversation.model import ChatParams, Conversation, Node
+    from desktop_chat.core.conversation.store import Store
+    from desktop_chat.core.conversation.tree import ConversationTree
+    from desktop_chat.core.session.turns import TurnRunner
 
 log = logging.getLogger("desktop_chat")
 
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         """Build the panes, menus and status bar over `store` and open the most recent conversation."""
         if self.ready:
             return
-        from desktop_chat.core.model import ContextMode
+        from desktop_chat.core.conversation.model import ContextMode
 
         self.store = store
         had_layout = self.prefs.has_layout()
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self._build_ui()
         self._build_actions()
-        from desktop_chat.ui.attachment_bar import install_attachments
+        from desktop_chat.ui.composer.attachment_bar import install_attachments
 
         self.attachments = install_attachments(self)
         self._load_conversations()
@@ -131,18 +132,18 @@ class MainWindow(QMainWindow):
         # the panes' modules load here, after the frame has painted (see __init__)
         from PySide6.QtCore import Qt
 
-        from desktop_chat.core import pricing
-        from desktop_chat.ui.composer import Composer
-        from desktop_chat.ui.conversation_list import (
+        from desktop_chat.core.content import pricing
+        from desktop_chat.ui.composer.composer import Composer
+        from desktop_chat.ui.conversations.conversation_list import (
             ConversationListModel,
             ConversationListView,
         )
-        from desktop_chat.ui.graph_view import ConversationGraphView
-        from desktop_chat.ui.provider_picker import ProviderPicker
-        from desktop_chat.ui.search_panel import SearchPanel
-        from desktop_chat.ui.transcript import TranscriptView
-        from desktop_chat.ui.tree_model import ConversationTreeModel
-        from desktop_chat.ui.tree_view import ConversationTreeView
+        from desktop_chat.ui.conversations.search_panel import SearchPanel
+        from desktop_chat.ui.status.provider_picker import ProviderPicker
+        from desktop_chat.ui.transcript.transcript import TranscriptView
+        from desktop_chat.ui.tree.graph_view import ConversationGraphView
+        from desktop_chat.ui.tree.tree_model import ConversationTreeModel
+        from desktop_chat.ui.tree.tree_view import ConversationTreeView
 
         self.conversation_model = ConversationListModel(self)
         self.conversation_list = ConversationListView(self)
@@ -442,7 +443,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _tree_actions() -> Any:
         """The node actions (open by id, compact, delete): loaded on first use, after start-up."""
-        from desktop_chat.ui import tree_actions
+        from desktop_chat.ui.tree import tree_actions
 
         return tree_actions
 
@@ -466,7 +467,7 @@ class MainWindow(QMainWindow):
         self.composer.setFocus()
 
     def open_conversation(self, conversation_id: str) -> None:
-        from desktop_chat.core.tree import ConversationTree
+        from desktop_chat.core.conversation.tree import ConversationTree
 
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
@@ -498,7 +499,7 @@ class MainWindow(QMainWindow):
 
     def save_title(self, conversation_id: str, title: str) -> None:
         """A title typed in the list: saved at once (search finds it by the new title)."""
-        from desktop_chat.core.store import StoreError
+        from desktop_chat.core.conversation.store import StoreError
 
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:
@@ -514,7 +515,7 @@ class MainWindow(QMainWindow):
 
     def delete_conversation(self) -> None:
         """Delete the open conversation from this computer, after confirmation."""
-        from desktop_chat.core.store import StoreError
+        from desktop_chat.core.conversation.store import StoreError
 
         conversation = self.conversation
         if conversation is None:
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
         index = self.conversation_list.indexAt(position)
         if not index.isValid():
             return
-        from desktop_chat.ui.conversation_list import CONVERSATION_ID_ROLE
+        from desktop_chat.ui.conversations.conversation_list import CONVERSATION_ID_ROLE
 
         conversation_id = index.data(CONVERSATION_ID_ROLE)
         if self.conversation is None or self.conversation.id != conversation_id:
@@ -578,9 +579,9 @@ class MainWindow(QMainWindow):
     def import_path(self, path: Path) -> str:
         """Import a file (all or nothing) and say what happened; returns the message shown."""
         from desktop_chat import cli
-        from desktop_chat.core.attachments import attachments_dir
-        from desktop_chat.core.export import ImportFailed
-        from desktop_chat.core.store import StoreError
+        from desktop_chat.core.content.attachments import attachments_dir
+        from desktop_chat.core.conversation.store import StoreError
+        from desktop_chat.core.interchange.export import ImportFailed
 
         try:
             summary = cli.import_file(self.store, path, attachments_dir(self.store.path.parent))
@@ -606,8 +607,8 @@ class MainWindow(QMainWindow):
 
     def export_path(self, path: Path) -> str:
         from desktop_chat import cli
-        from desktop_chat.core.attachments import attachments_dir
-        from desktop_chat.core.export import ImportFailed
+        from desktop_chat.core.content.attachments import attachments_dir
+        from desktop_chat.core.interchange.export import ImportFailed
 
         try:
             message = cli.export_file(self.store, path, attachments_dir(self.store.path.parent))
@@ -619,8 +620,8 @@ class MainWindow(QMainWindow):
         return message
 
     def export_markdown(self, whole_tree: bool) -> None:
-        from desktop_chat.core import export
-        from desktop_chat.core.model import title_from_prompt
+        from desktop_chat.core.conversation.model import title_from_prompt
+        from desktop_chat.core.interchange import export
 
         if self.conversation is None or self.tree is None:
             return
@@ -674,7 +675,7 @@ class MainWindow(QMainWindow):
         self.show_notice(self.tr("The language changes the next time desktop_chat starts."))
 
     def personas(self) -> list[Persona]:
-        from desktop_chat.core import personas
+        from desktop_chat.core.config import personas
 
         return personas.load(self.store, i18n.resolve(self.prefs.language))
 
@@ -713,8 +714,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Persona: %s") % name, 4000)
 
     def manage_personas(self) -> None:
-        from desktop_chat.core import personas
-        from desktop_chat.ui.personas_dialog import PersonasDialog
+        from desktop_chat.core.config import personas
+        from desktop_chat.ui.dialogs.personas_dialog import PersonasDialog
 
         dialog = PersonasDialog(self.personas(), self)
         if dialog.exec():
@@ -814,13 +815,13 @@ class MainWindow(QMainWindow):
 
     # -- sending ------------------------------------------------------------------------------
     def effective_params(self) -> ChatParams:
-        from desktop_chat.core import settings as app_settings
+        from desktop_chat.core.config import settings as app_settings
 
         defaults = app_settings.load_default_params(self.store)
         return defaults.merged(self.conversation.params_override if self.conversation else None)
 
     def send(self) -> None:
-        from desktop_chat.core.attachments import user_message_with
+        from desktop_chat.core.content.attachments import user_message_with
 
         text = self.composer.toPlainText().strip()
         attachments = self.attachments.attachments()
@@ -847,8 +848,8 @@ class MainWindow(QMainWindow):
 
     def edit_prompt(self) -> None:
         """Edit the selected node's prompt and send it as a new sibling; the original stays."""
-        from desktop_chat.core.model import replace_user_text
-        from desktop_chat.ui.turn_dialogs import PromptEditDialog
+        from desktop_chat.core.conversation.model import replace_user_text
+        from desktop_chat.ui.dialogs.turn_dialogs import PromptEditDialog
 
         node = self.selected_node()
         if node is None or self.active is not None:
@@ -859,7 +860,7 @@ class MainWindow(QMainWindow):
 
     def fan_out(self, count: int | None = None) -> None:
         """Send the selected node's prompt again as N variants at once (model, temperature, persona)."""
-        from desktop_chat.ui.turn_dialogs import FanOutDialog
+        from desktop_chat.ui.dialogs.turn_dialogs import FanOutDialog
 
         node = self.selected_node()
         if node is None or self.active is not None:
@@ -880,8 +881,8 @@ class MainWindow(QMainWindow):
         variants: list[ChatParams] | None = None,
     ) -> list[asyncio.Task[Node]]:
         """Start one turn per variant (default: the effective settings), streaming concurrently."""
-        from desktop_chat.core.model import Conversation, title_from_prompt, user_text_of
-        from desktop_chat.core.tree import ConversationTree
+        from desktop_chat.core.conversation.model import Conversation, title_from_prompt, user_text_of
+        from desktop_chat.core.conversation.tree import ConversationTree
 
         all_params = variants or [self.effective_params()]
         problems = [i18n.core_text(problem) for params in all_params for problem in params.validate()]
@@ -902,7 +903,7 @@ class MainWindow(QMainWindow):
             self.conversation_model.add_conversation(conversation)
             self.conversation = conversation
             if self.backend.profile_id is not None:  # it stays with the provider it was started on
-                from desktop_chat.core import profiles
+                from desktop_chat.core.config import profiles
 
                 profiles.set_conversation_profile(self.store, conversation.id, self.backend.profile_id)
             self.tree = ConversationTree(conversation.id)
@@ -993,7 +994,7 @@ class MainWindow(QMainWindow):
     # -- compare ------------------------------------------------------------------------------
     def compare_nodes(self, node_ids: list[str]) -> None:
         """Show answers side by side: parameters, usage, latency and a word diff."""
-        from desktop_chat.ui.compare_view import CompareView
+        from desktop_chat.ui.dialogs.compare_view import CompareView
 
         if self.tree is None or len(node_ids) < 2:
             return
@@ -1028,9 +1029,10 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> None:
-        from desktop_chat.core import keys, pricing
-        from desktop_chat.core import settings as app_settings
-        from desktop_chat.ui.settings_dialog import SettingsDialog
+        from desktop_chat.core.config import keys
+        from desktop_chat.core.config import settings as app_settings
+        from desktop_chat.core.content import pricing
+        from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
 
         defaults = app_settings.load_default_params(self.store)
         provider = app_settings.load_provider(self.store)
@@ -1067,15 +1069,15 @@ class MainWindow(QMainWindow):
             self.on_settings_changed()
 
     def show_logprobs(self, node: Node) -> None:
-        from desktop_chat.ui.logprobs_view import LogprobsDialog
+        from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
 
         LogprobsDialog(node, self).show()
 
     def open_context_inspector(self) -> None:
         """What the next request will carry, item by item with token counts; exclude turns from it."""
-        from desktop_chat.core.model import user_message
-        from desktop_chat.core.tree import ConversationTree
-        from desktop_chat.ui.context_inspector import ContextInspector
+        from desktop_chat.core.conversation.model import user_message
+        from desktop_chat.core.conversation.tree import ConversationTree
+        from desktop_chat.ui.dialogs.context_inspector import ContextInspector
 
         text = self.composer.toPlainText()
         dialog = ContextInspector(
@@ -1096,7 +1098,7 @@ class MainWindow(QMainWindow):
 
     def open_profiles(self) -> None:
         """Provider profiles (OpenAI, Azure OpenAI, OpenAI-compatible servers), each with its own key."""
-        from desktop_chat.ui.profiles_dialog import ProfilesDialog
+        from desktop_chat.ui.dialogs.profiles_dialog import ProfilesDialog
 
         dialog = ProfilesDialog(self.store, self)
         dialog.profiles_changed.connect(
@@ -1136,7 +1138,7 @@ class MainWindow(QMainWindow):
     # -- providers ------------------------------------------------------------------------------
     def wanted_profile(self) -> profiles.Profile:
         """The profile the open conversation belongs to (for a new conversation: the default one)."""
-        from desktop_chat.core import profiles
+        from desktop_chat.core.config import profiles
 
         if self.conversation is not None:
             return profiles.conversation_profile(self.store, self.conversation.id)
@@ -1148,7 +1150,7 @@ class MainWindow(QMainWindow):
     def pick_provider(self, profile_id: str) -> None:
         """The user chose a provider: for this conversation (it goes on by local replay there), or
         as the default for new conversations when none is open."""
-        from desktop_chat.core import profiles
+        from desktop_chat.core.config import profiles
 
         if self.conversation is not None:
             profiles.set_conversation_profile(self.store, self.conversation.id, profile_id)
@@ -1170,8 +1172,8 @@ class MainWindow(QMainWindow):
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.backend = backend
         # attachment references become data URLs just before any request (chain, replay, fan-out…)
-        from desktop_chat.core.attachments import with_attachments
-        from desktop_chat.core.turns import TurnRunner
+        from desktop_chat.core.content.attachments import with_attachments
+        from desktop_chat.core.session.turns import TurnRunner
 
         stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
         self.runner = (
@@ -1193,7 +1195,7 @@ class MainWindow(QMainWindow):
         self.update_draft_tokens()
 
     def update_draft_tokens(self) -> None:
-        from desktop_chat.core import tokens
+        from desktop_chat.core.content import tokens
 
         text = self.composer.toPlainText()
         if self.token_encoding is None or not text:
@@ -1212,8 +1214,8 @@ class MainWindow(QMainWindow):
     def _context_tokens(self, params: ChatParams) -> int:
         """The estimated tokens of everything the next request carries besides the draft (cached until
         the selection, the settings, the provider or the tree change)."""
-        from desktop_chat.core.context_preview import context_tokens
-        from desktop_chat.core.tree import ConversationTree
+        from desktop_chat.core.api.context_preview import context_tokens
+        from desktop_chat.core.conversation.tree import ConversationTree
 
         node_id = self.selected_node_id()
         tree = self.tree if self.tree is not None else ConversationTree("")
@@ -1244,8 +1246,8 @@ class MainWindow(QMainWindow):
             text = text.replace("%2", str(usage.output_tokens))
             if usage.reasoning_tokens:
                 text += " · " + self.tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
-            from desktop_chat.core import pricing
-            from desktop_chat.core.model import ContextMode
+            from desktop_chat.core.content import pricing
+            from desktop_chat.core.conversation.model import ContextMode
 
             chained = node.context_mode is ContextMode.CHAIN
             how = self.tr("server chain") if chained else self.tr("local replay")
@@ -1258,7 +1260,7 @@ class MainWindow(QMainWindow):
 
     def _conversation_cost(self) -> pricing.ConversationCost:
         """The open conversation's cost (recomputed when a turn finishes or the prices change)."""
-        from desktop_chat.core import pricing
+        from desktop_chat.core.content import pricing
 
         prices = self.transcript.prices or {}
         tree = self.tree
@@ -1268,7 +1270,7 @@ class MainWindow(QMainWindow):
         return self._cost_cache[1]
 
     def _update_reply_target(self) -> None:
-        from desktop_chat.core.model import ContextMode, NodeStatus, title_from_prompt
+        from desktop_chat.core.conversation.model import ContextMode, NodeStatus, title_from_prompt
 
         if self.composer.toPlainText():  # the request estimate follows the reply target
             self._draft_timer.start()
@@ -1282,7 +1284,7 @@ class MainWindow(QMainWindow):
         completed = node.status is NodeStatus.COMPLETED
         self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
         # what the next request will be: chained on the server, or the path replayed from here
-        from desktop_chat.core.context import choose_mode
+        from desktop_chat.core.api.context import choose_mode
 
         params = self.effective_params()
         provider = self.runner.provider if self.runner is not None else None
@@ -1295,7 +1297,7 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        from desktop_chat.core.model import NodeStatus
+        from desktop_chat.core.conversation.model import NodeStatus
 
         if not self.ready:  # closed (SIGTERM) before the UI was built: nothing to save or stop
             super().closeEvent(event)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_chat.ui import i18n, theme
 
 if TYPE_CHECKING:
-    from desktop_chat.core.store import Store
+    from desktop_chat.core.conversation.store import Store
 
 FILE_NAME = "window.ini"
 SPLITTERS = ("main_split", "left_split")
@@ -94,7 +94,7 @@ class WindowPrefs:
     def adopt(self, store: Store) -> bool:
         """Copy what an older version kept in the database, once (and only what this file lacks).
         True when the theme or the language changed, for the caller to apply them."""
-        from desktop_chat.core.store import StoreError
+        from desktop_chat.core.conversation.store import StoreError
 
         if self._settings.value(ADOPTED) is not None:
             return False

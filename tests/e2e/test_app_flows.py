@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop_chat.app import create_window, parse_args
-from desktop_chat.core.model import NodeStatus
+from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.emulator import parse_context
 from tests.conftest import wait_until
 from tests.dialogs import fill_modal
@@ -203,7 +203,7 @@ def test_invalid_settings_are_refused_and_nothing_is_sent(
     async def scenario() -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from desktop_chat.core.model import ChatParams
+        from desktop_chat.core.conversation.model import ChatParams
 
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
@@ -223,7 +223,7 @@ def test_api_key_is_in_no_file_the_app_writes(
     emulator: Any, tmp_path: Path, qtbot: Any, arun: Any, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def scenario() -> None:
-        from desktop_chat.core import keys
+        from desktop_chat.core.config import keys
 
         secret = "sk-proj-SECRET-e2e-5b7c9d1f3a"
         monkeypatch.delenv("OPENAI_API_KEY", raising=False)
@@ -296,7 +296,7 @@ def test_settings_dialog_values_are_sent_and_kept_across_restart(
 def test_corrupt_database_is_kept_aside_and_the_app_starts_fresh(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
-    from desktop_chat.core.paths import database_path
+    from desktop_chat.core.config.paths import database_path
 
     database_path(tmp_path).write_bytes(b"this is not a database" * 100)
 
@@ -358,7 +358,7 @@ def test_draft_token_count_updates_as_the_user_types(
 def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:
-    from desktop_chat.core import pricing
+    from desktop_chat.core.content import pricing
 
     def shown_cost() -> str:
         text = app.window.usage_label.text()

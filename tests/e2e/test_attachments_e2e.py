@@ -13,9 +13,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop_chat.core.model import NodeStatus
+from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.emulator import parse_context
-from desktop_chat.ui.attachment_bar import AttachmentBar, install_attachments
+from desktop_chat.ui.composer.attachment_bar import AttachmentBar, install_attachments
 from tests.e2e.test_app_flows import App, bodies
 from tests.ui.sample_images import corrupt_png, decoded, encoded, gif, make_image
 

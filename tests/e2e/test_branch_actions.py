@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
-from desktop_chat.core.model import NodeStatus
+from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.emulator import parse_context
 from tests.conftest import wait_until
 from tests.dialogs import fill_modal

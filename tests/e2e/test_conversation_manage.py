@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from desktop_chat.core import search
+from desktop_chat.core.conversation import search
 from tests.conftest import wait_until
 from tests.dialogs import fill_modal
 from tests.e2e.test_app_flows import App

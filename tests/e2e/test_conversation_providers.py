@@ -16,10 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop_chat.app import create_window, parse_args
-from desktop_chat.core import profiles
-from desktop_chat.core.model import ContextMode, NodeStatus
-from desktop_chat.core.paths import database_path
-from desktop_chat.core.store import Store
+from desktop_chat.core.config import profiles
+from desktop_chat.core.config.paths import database_path
+from desktop_chat.core.conversation.model import ContextMode, NodeStatus
+from desktop_chat.core.conversation.store import Store
 from desktop_chat.emulator import Emulator, parse_context
 from tests.conftest import wait_until
 from tests.e2e.test_app_flows import App

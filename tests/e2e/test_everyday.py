@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from desktop_chat.core.model import ContextMode, NodeStatus
+from desktop_chat.core.conversation.model import ContextMode, NodeStatus
 from desktop_chat.emulator import parse_context
 from tests.conftest import wait_until
-from tests.core.test_chatgpt_import import sample_export
+from tests.core.interchange.test_chatgpt_import import sample_export
 from tests.e2e.test_app_flows import App, bodies
 
 pytestmark = pytest.mark.e2e

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from desktop_chat.core.model import NodeStatus
-from desktop_chat.core.paths import database_path
-from desktop_chat.core.store import Store
+from desktop_chat.core.config.paths import database_path
+from desktop_chat.core.conversation.model import NodeStatus
+from desktop_chat.core.conversation.store import Store
 
 pytestmark = pytest.mark.e2e
 

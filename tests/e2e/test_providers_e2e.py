@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_chat.core import profiles
-from desktop_chat.core.backend import Backend
-from desktop_chat.core.capabilities import Capabilities, detect
-from desktop_chat.core.model import ContextMode, NodeStatus
-from desktop_chat.core.profiles import Profile, ProviderKind
-from desktop_chat.core.providers.select import backend_for, mode_label
+from desktop_chat.core.api.backend import Backend
+from desktop_chat.core.api.capabilities import Capabilities, detect
+from desktop_chat.core.api.providers.select import backend_for, mode_label
+from desktop_chat.core.config import profiles
+from desktop_chat.core.config.profiles import Profile, ProviderKind
+from desktop_chat.core.conversation.model import ContextMode, NodeStatus
 from desktop_chat.emulator import Emulator, parse_context
 from desktop_chat.ui.main_window import MainWindow
 from tests.e2e.test_app_flows import App

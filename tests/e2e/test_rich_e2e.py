@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core import pricing
-from desktop_chat.core.model import Node, user_message
+from desktop_chat.core.content import pricing
+from desktop_chat.core.conversation.model import Node, user_message
 from desktop_chat.emulator import parse_context
-from desktop_chat.ui.context_inspector import ContextInspector
-from desktop_chat.ui.logprobs_view import LogprobsDialog
+from desktop_chat.ui.dialogs.context_inspector import ContextInspector
+from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
 from tests.conftest import wait_until
 from tests.dialogs import fill_modal
 from tests.e2e.test_app_flows import App, bodies, env  # noqa: F401  (env is a fixture)
@@ -89,8 +89,8 @@ def show_activity_too(app: App) -> None:
 @pytest.fixture
 def rich_settings_load(monkeypatch: pytest.MonkeyPatch) -> None:
     """Until core/settings.py loads the new ChatParams fields (the lead's one-line change), load them so."""
-    from desktop_chat.core import settings as app_settings
-    from desktop_chat.core.model import ChatParams
+    from desktop_chat.core.config import settings as app_settings
+    from desktop_chat.core.conversation.model import ChatParams
 
     if not app_settings._params_from(ChatParams(web_search=True).to_json()).web_search:
         monkeypatch.setattr(

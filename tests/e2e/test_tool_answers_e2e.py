@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
-from desktop_chat.core.output_items import code_runs_of
+from desktop_chat.core.content.output_items import code_runs_of
 from tests.conftest import wait_until
 from tests.e2e.test_app_flows import App, bodies, env  # noqa: F401  (env is a fixture)
 from tests.e2e.test_rich_e2e import open_settings, rich_settings_load  # noqa: F401  (a fixture)

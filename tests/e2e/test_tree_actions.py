@@ -10,13 +10,13 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from desktop_chat.core import remote
-from desktop_chat.core.model import Conversation, Node, NodeStatus, user_message
-from desktop_chat.core.tree import ConversationTree
+from desktop_chat.core.api import remote
+from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, user_message
+from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.emulator import parse_context
 from desktop_chat.emulator.answers import parse_compaction
-from desktop_chat.ui import tree_actions
-from desktop_chat.ui.tree_model import ConversationTreeModel
+from desktop_chat.ui.tree import tree_actions
+from desktop_chat.ui.tree.tree_model import ConversationTreeModel
 from tests.conftest import wait_until
 from tests.e2e.test_app_flows import App, bodies
 

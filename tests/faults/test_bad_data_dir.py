@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from desktop_chat.core.model import NodeStatus
-from desktop_chat.core.paths import database_path
-from desktop_chat.core.store import Store
+from desktop_chat.core.config.paths import database_path
+from desktop_chat.core.conversation.model import NodeStatus
+from desktop_chat.core.conversation.store import Store
 from tests.conftest import wait_until
 from tests.e2e.test_app_flows import App
 

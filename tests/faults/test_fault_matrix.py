@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop_chat.core.model import NodeStatus
-from desktop_chat.ui import tree_actions
+from desktop_chat.core.conversation.model import NodeStatus
+from desktop_chat.ui.tree import tree_actions
 from tests.conftest import wait_until
 from tests.e2e.test_app_flows import App
 
@@ -161,7 +161,7 @@ def test_a_fault_while_compacting_says_what_happened_and_compacting_again_works(
 def test_a_fault_while_opening_by_id_says_what_happened_and_opening_again_works(
     env: None, emulator: Any, tmp_path: Path, qtbot: Any, arun: Any, fault: str
 ) -> None:
-    from desktop_chat.core import remote
+    from desktop_chat.core.api import remote
 
     times, words = OPEN_CASES[fault]
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from desktop_chat.core.model import NodeStatus
+from desktop_chat.core.conversation.model import NodeStatus
 from tests.e2e.test_app_flows import App
 from tests.e2e.test_process import AppProcess
 
@@ -29,7 +29,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: An
         monkeypatch.setenv(name, str(tmp_path / name.lower()))
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    from desktop_chat.core import keys
+    from desktop_chat.core.config import keys
 
     keys.set_api_key(SECRET)
     return tmp_path
@@ -117,7 +117,7 @@ def test_a_401_that_echoes_the_key_does_not_show_it(
 
 
 def test_the_resolved_key_is_the_key_but_its_repr_is_redacted(memory_keyring: Any) -> None:
-    from desktop_chat.core import keys
+    from desktop_chat.core.config import keys
 
     keys.set_api_key(SECRET)
     key, source = keys.resolve_api_key()

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QUrl
 
-from desktop_chat.core.model import Node, NodeStatus, user_message
-from desktop_chat.ui.transcript import TranscriptView
+from desktop_chat.core.conversation.model import Node, NodeStatus, user_message
+from desktop_chat.ui.transcript.transcript import TranscriptView
 from tests.views import shown_transcript
 
 RENDER_BOUND_S = 30.0  # generous: this is "does not hang", not a benchmark

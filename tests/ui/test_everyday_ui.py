@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from desktop_chat.app import create_window, parse_args
-from desktop_chat.core import personas
-from desktop_chat.core.paths import database_path
-from desktop_chat.core.store import Store
+from desktop_chat.core.config import personas
+from desktop_chat.core.config.paths import database_path
+from desktop_chat.core.conversation.store import Store
 from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.window_prefs import FILE_NAME, WindowPrefs
 

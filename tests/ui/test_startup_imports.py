@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_chat.core.store import Store
+from desktop_chat.core.conversation.store import Store
 from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.window_prefs import WindowPrefs
 
@@ -18,8 +18,8 @@ from desktop_chat.ui.window_prefs import WindowPrefs
 # panes, and the database with the conversation model
 LATER = (
     "sqlite3",
-    "desktop_chat.core.store",
-    "desktop_chat.core.model",
+    "desktop_chat.core.conversation.store",
+    "desktop_chat.core.conversation.model",
     "openai",
     "httpx2",
     "tiktoken",
@@ -28,8 +28,8 @@ LATER = (
     "keyring",
     "asyncio",
     "qasync",
-    "desktop_chat.ui.transcript",
-    "desktop_chat.ui.graph_view",
+    "desktop_chat.ui.transcript.transcript",
+    "desktop_chat.ui.tree.graph_view",
 )
 
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTabWidget
 
-from desktop_chat.core import profiles
-from desktop_chat.core.model import ChatParams, Conversation, Node, NodeStatus, user_message
-from desktop_chat.core.store import Store, open_store
+from desktop_chat.core.config import profiles
+from desktop_chat.core.conversation.model import ChatParams, Conversation, Node, NodeStatus, user_message
+from desktop_chat.core.conversation.store import Store, open_store
 from desktop_chat.ui import i18n
-from desktop_chat.ui.profiles_dialog import ProfileEditor, ProfilesDialog
-from desktop_chat.ui.search_panel import SearchPanel
-from desktop_chat.ui.settings_dialog import SettingsDialog
+from desktop_chat.ui.conversations.search_panel import SearchPanel
+from desktop_chat.ui.dialogs.profiles_dialog import ProfileEditor, ProfilesDialog
+from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -83,7 +83,7 @@ def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
     yield code
     for translator in translators:
         qapp.removeTranslator(translator)
-    from desktop_chat.core import markdown
+    from desktop_chat.core.content import markdown
 
     markdown.COPY_CODE_LABEL = "Copy code"  # a translated view set it; later tests expect English
 
@@ -162,8 +162,8 @@ def test_search_panel_speaks_the_language(language: str, tmp_path: Path, qtbot: 
 
 @pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
 def test_transcript_speaks_the_language(language: str, qtbot: Any) -> None:
-    from desktop_chat.core.model import Usage
-    from desktop_chat.ui.transcript import TranscriptView
+    from desktop_chat.core.conversation.model import Usage
+    from desktop_chat.ui.transcript.transcript import TranscriptView
 
     view = TranscriptView()
     qtbot.addWidget(view)

@@ -1,0 +1,160 @@
+"""What the next request carries: the server chain or a local replay of the selected path.
+
+Server chain: only the new input, with `previous_response_id` = the parent's response id.
+Local replay: the whole path rebuilt from the store (user items + the assistant's answers).
+Both give the model the same conversation; `instructions` are sent every time because the server
+does not carry them over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from desktop_chat.core.api.remote import compaction_input
+from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node, NodeStatus
+from desktop_chat.core.conversation.tree import ConversationTree
+
+PROVIDER_KEY = "provider"  # in Node.params: which server (profile) answered the turn
+
+
+def node_provider(node: Node) -> str | None:
+    """The provider a node's answer came from (None for turns recorded before providers were kept)."""
+    value = node.params.get(PROVIDER_KEY)
+    return value if isinstance(value, str) else None
+
+
+def can_chain(parent: Node | None, provider: str | None = None) -> bool:
+    """A parent can be chained from when the server finished and stored its response, and it is the
+    same server: a response id means nothing to another provider (the path is replayed there)."""
+    if parent is None or parent.response_id is None or parent.status is not NodeStatus.COMPLETED:
+        return False
+    origin = node_provider(parent)
+    return provider is None or origin is None or origin == provider
+
+
+def assistant_items(node: Node) -> list[JSON]:
+    """The assistant's answer of a node as input items for a replay."""
+    if not node.output_text:
+        return []
+    return [{"type": "message", "role": "assistant", "content": node.output_text}]
+
+
+def replay_input(path: list[Node], new_input: list[JSON], excluded: Collection[str] = ()) -> list[JSON]:
+    items: list[JSON] = []
+    for node in path:
+        if node.id in excluded:  # the user left this turn out of the context
+            continue
+        compacted = compaction_input(node)
+        if compacted is not None:  # a compaction stands for everything before it
+            items = compacted
+            continue
+        items.extend(node.input_items)
+        items.extend(assistant_items(node))
+    items.extend(new_input)
+    return items
+
+
+def excludes_path(tree: ConversationTree, parent_id: str | None, excluded: Collection[str]) -> bool:
+    """Whether a node the user excluded lies on the path (the request must then be a local replay)."""
+    return bool(excluded) and any(node.id in excluded for node in tree.path_to(parent_id))
+
+
+def choose_mode(
+    tree: ConversationTree,
+    parent_id: str | None,
+    prefer: ContextMode,
+    excluded: Collection[str] = (),
+    provider: str | None = None,
+) -> ContextMode:
+    if parent_id is not None and excludes_path(tree, parent_id, excluded):
+        return ContextMode.REPLAY
+    if prefer is ContextMode.REPLAY or parent_id is None:
+        return prefer if parent_id is not None else ContextMode.CHAIN
+    return ContextMode.CHAIN if can_chain(tree.get(parent_id), provider) else ContextMode.REPLAY
+
+
+def build_request(
+    tree: ConversationTree,
+    parent_id: str | None,
+    new_input: list[JSON],
+    params: ChatParams,
+    mode: ContextMode,
+) -> dict[str, Any]:
+    """Keyword arguments for `client.responses.create` (without `stream`)."""
+    request: dict[str, Any] = {"model": params.model}
+    excluded = set(params.excluded_node_ids)
+    if excludes_path(tree, parent_id, excluded):
+        mode = ContextMode.REPLAY  # a chain would carry the excluded turns along
+    if mode is ContextMode.CHAIN and parent_id is not None:
+        parent = tree.get(parent_id)
+        if not can_chain(parent):
+            raise ValueError("the parent has no stored response to chain from")
+        request["previous_response_id"] = parent.response_id
+        request["input"] = list(new_input)
+    else:
+        request["input"] = replay_input(tree.path_to(parent_id), new_input, excluded)
+    if params.instructions.strip():
+        request["instructions"] = params.instructions
+    if params.temperature is not None:
+        request["temperature"] = params.temperature
+    if params.top_p is not None:
+        request["top_p"] = params.top_p
+    if params.max_output_tokens is not None:
+        request["max_output_tokens"] = params.max_output_tokens
+    request.update(rich_options(params))
+    request["store"] = True
+    return request
+
+
+def tools_of(params: ChatParams) -> list[JSON]:
+    """The hosted tools the settings turn on."""
+    tools: list[JSON] = []
+    if params.web_search:
+        tools.append({"type": "web_search"})
+    store_ids = [s.strip() for s in params.file_search_vector_store_ids if s.strip()]
+    if store_ids:
+        tools.append({"type": "file_search", "vector_store_ids": store_ids})
+    if params.code_interpreter:
+        tools.append({"type": "code_interpreter", "container": {"type": "auto"}})
+    return tools
+
+
+def text_format_of(params: ChatParams) -> JSON | None:
+    """The `text.format` value, or None for plain text (the server default)."""
+    if params.text_format == "json_object":
+        return {"type": "json_object"}
+    if params.text_format == "json_schema" and params.json_schema:
+        spec = params.json_schema
+        schema = spec.get("schema", spec) if isinstance(spec.get("schema"), dict) else spec
+        return {
+            "type": "json_schema",
+            "name": str(spec.get("name") or "answer"),
+            "schema": schema,
+            "strict": bool(spec.get("strict", False)),
+        }
+    return None
+
+
+def rich_options(params: ChatParams) -> dict[str, Any]:
+    """Tools, text format, reasoning, logprobs and truncation as request keyword arguments."""
+    options: dict[str, Any] = {}
+    tools = tools_of(params)
+    if tools:
+        options["tools"] = tools
+    text_format = text_format_of(params)
+    if text_format is not None:
+        options["text"] = {"format": text_format}
+    if params.reasoning_effort or params.reasoning_summary:
+        reasoning: JSON = {}
+        if params.reasoning_effort:
+            reasoning["effort"] = params.reasoning_effort
+        if params.reasoning_summary:
+            reasoning["summary"] = "auto"
+        options["reasoning"] = reasoning
+    if params.top_logprobs is not None:
+        options["include"] = ["message.output_text.logprobs"]
+        options["top_logprobs"] = params.top_logprobs
+    if params.truncation_auto:
+        options["truncation"] = "auto"
+    return options

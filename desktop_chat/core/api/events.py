@@ -1,0 +1,101 @@
+"""Domain events a provider turns SDK stream events into, and the errors a turn can end in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from desktop_chat.core.conversation.model import Usage
+
+
+@dataclass(frozen=True)
+class Started:
+    response_id: str | None
+    model: str | None
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True)
+class ReasoningDelta:
+    text: str
+
+
+@dataclass(frozen=True)
+class ToolActivity:
+    tool: str  # e.g. "web_search"
+    status: str  # e.g. "searching", "completed"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    url: str
+    title: str
+    start_index: int = 0
+    end_index: int = 0
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about this turn that is not an error (e.g. a replay fallback)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Completed:
+    response_id: str | None
+    model: str | None
+    usage: Usage | None
+    output_items: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    response_id: str | None
+    reason: str
+    usage: Usage | None
+    message: str
+    output_items: list[dict[str, Any]] = field(default_factory=list)
+
+
+class ErrorKind(StrEnum):
+    AUTH = "auth"
+    MODEL_NOT_FOUND = "model_not_found"
+    RATE_LIMITED = "rate_limited"
+    SERVER = "server"
+    CONTEXT_LENGTH = "context_length"
+    PREVIOUS_NOT_FOUND = "previous_not_found"
+    BAD_REQUEST = "bad_request"
+    CONNECTION = "connection"  # could not connect, or the connection dropped mid-stream
+    TIMEOUT = "timeout"
+    STREAM = "stream"  # an error event or a response.failed inside the stream
+    PROTOCOL = "protocol"  # malformed data from the server
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ChatError:
+    kind: ErrorKind
+    message: str  # specific and user-facing: says what happened and what to do
+    status_code: int | None = None
+    code: str | None = None
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True)
+class Failed:
+    error: ChatError
+    response_id: str | None = None
+    usage: Usage | None = None
+
+
+StreamEvent = (
+    Started | TextDelta | ReasoningDelta | ToolActivity | Citation | Notice | Completed | Incomplete | Failed
+)
+"""Every stream ends with exactly one of Completed, Incomplete or Failed (unless it is cancelled)."""

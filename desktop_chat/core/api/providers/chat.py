@@ -1,0 +1,183 @@
+"""The Chat Completions back end, for servers without `/v1/responses` (Ollama, LM Studio, vLLM, …).
+
+`stream_chat` takes the same Responses-style request `core.context.build_request` makes and yields the
+same domain events as `responses.stream_response`. A chat server keeps no state, so the caller sends
+the whole path (replay mode): a `previous_response_id` never reaches the server. The completion's id
+is not a stored response, so `Started`/`Completed` carry no response id (nothing can chain from it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import openai
+
+from desktop_chat.core.api.events import (
+    ChatError,
+    Completed,
+    ErrorKind,
+    Failed,
+    Incomplete,
+    Notice,
+    Started,
+    StreamEvent,
+    TextDelta,
+)
+from desktop_chat.core.api.providers.errors import error_from_exception
+from desktop_chat.core.api.providers.responses import (
+    INCOMPLETE_MESSAGES,
+    Pacer,
+    connection_closed,
+    read_usage,
+)
+from desktop_chat.core.conversation.model import JSON, Usage
+
+TOOLS_DROPPED = (
+    "Hosted tools (web search, file search, code interpreter) need the Responses API; this server "
+    "speaks Chat Completions only, so the question was sent without them."
+)
+LOGPROBS_INCLUDE = "message.output_text.logprobs"
+FINISH_REASONS = {"length": "max_output_tokens", "content_filter": "content_filter"}
+CHAINING_REFUSED = (
+    "This server speaks Chat Completions only and keeps no earlier answers, so a conversation cannot "
+    "continue from a stored response; it is sent again from the local history."
+)
+
+
+def _text_part(part: JSON, role: str) -> JSON | None:
+    kind = part.get("type")
+    if kind in ("input_text", "output_text", "text"):
+        return {"type": "text", "text": str(part.get("text", ""))}
+    if kind == "input_image" and role == "user":
+        url = part.get("image_url")
+        if not url:
+            return None  # a file_id image: a chat server cannot fetch it
+        image: JSON = {"url": url}
+        if part.get("detail") in ("low", "high", "auto"):
+            image["detail"] = part["detail"]
+        return {"type": "image_url", "image_url": image}
+    if kind == "input_file" and role == "user" and part.get("file_data"):
+        file: JSON = {"file_data": part["file_data"]}
+        if part.get("filename"):
+            file["filename"] = part["filename"]
+        return {"type": "file", "file": file}
+    return None
+
+
+def chat_message(item: JSON) -> JSON | None:
+    """One Responses input item as a chat message (None for items a chat server has no use for)."""
+    if item.get("type", "message") != "message":
+        return None
+    role = str(item.get("role", "user"))
+    role = "system" if role == "developer" else role
+    content = item.get("content")
+    if isinstance(content, str):
+        return {"role": role, "content": content}
+    parts = [p for p in (_text_part(part, role) for part in content or [] if isinstance(part, dict)) if p]
+    if role != "user" or all(p["type"] == "text" for p in parts):
+        # assistant and system messages take plain text; so does a text-only user message
+        return {"role": role, "content": "\n".join(p["text"] for p in parts if p["type"] == "text")}
+    return {"role": role, "content": parts}
+
+
+def chat_request(request: dict[str, Any]) -> dict[str, Any]:
+    """Keyword arguments for `client.chat.completions.create` from a Responses-style request."""
+    if request.get("previous_response_id"):
+        raise ValueError("a Chat Completions server cannot continue from a stored response")
+    messages: list[JSON] = []
+    if str(request.get("instructions") or "").strip():
+        messages.append({"role": "system", "content": request["instructions"]})
+    items = request.get("input") or []
+    if isinstance(items, str):
+        items = [{"role": "user", "content": items}]
+    messages.extend(m for m in (chat_message(i) for i in items if isinstance(i, dict)) if m is not None)
+    chat: dict[str, Any] = {"model": request["model"], "messages": messages}
+    for name in ("temperature", "top_p"):
+        if request.get(name) is not None:
+            chat[name] = request[name]
+    if request.get("max_output_tokens") is not None:
+        chat["max_completion_tokens"] = request["max_output_tokens"]
+    text_format = (request.get("text") or {}).get("format") or {}
+    if text_format.get("type") == "json_object":
+        chat["response_format"] = {"type": "json_object"}
+    elif text_format.get("type") == "json_schema":
+        schema = {k: v for k, v in text_format.items() if k in ("name", "schema", "strict", "description")}
+        chat["response_format"] = {"type": "json_schema", "json_schema": schema}
+    if LOGPROBS_INCLUDE in (request.get("include") or []) or request.get("top_logprobs"):
+        chat["logprobs"] = True
+        if request.get("top_logprobs"):
+            chat["top_logprobs"] = request["top_logprobs"]
+    effort = (request.get("reasoning") or {}).get("effort")
+    if effort:
+        chat["reasoning_effort"] = effort
+    chat["stream_options"] = {"include_usage": True}
+    return chat
+
+
+def usage_from_chat(obj: Any) -> Usage | None:
+    return read_usage(obj, "prompt_tokens", "completion_tokens")
+
+
+def _logprob_entries(choice: Any) -> list[JSON]:
+    logprobs = getattr(choice, "logprobs", None)
+    content = getattr(logprobs, "content", None) or []
+    return [entry.model_dump(mode="json", exclude_none=True) for entry in content]
+
+
+def output_message(text: str, logprobs: list[JSON], status: str) -> list[JSON]:
+    """The answer as a Responses-style output item, so the same token view reads its logprobs."""
+    part = {"type": "output_text", "text": text, "annotations": [], "logprobs": logprobs}
+    return [{"type": "message", "role": "assistant", "status": status, "content": [part]}]
+
+
+async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+    """Stream a Chat Completions request and yield domain events; ends with one terminal event."""
+    try:
+        chat = chat_request(request)
+    except ValueError:
+        yield Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, CHAINING_REFUSED))
+        return
+    if request.get("tools"):
+        yield Notice(TOOLS_DROPPED)
+    started = False
+    text: list[str] = []
+    logprobs: list[JSON] = []
+    finish: str | None = None
+    usage: Usage | None = None
+    model: str | None = None
+    try:
+        stream = await client.chat.completions.create(**chat, stream=True)
+        async with stream:
+            pacer = Pacer()
+            async for chunk in stream:
+                if not started:
+                    started = True
+                    model = getattr(chunk, "model", None) or chat["model"]
+                    yield Started(None, model)
+                if getattr(chunk, "usage", None) is not None:
+                    usage = usage_from_chat(chunk.usage)
+                for choice in getattr(chunk, "choices", None) or []:
+                    if getattr(choice, "index", 0) != 0:
+                        continue
+                    delta = getattr(choice, "delta", None)
+                    piece = getattr(delta, "content", None)
+                    if piece:
+                        text.append(piece)
+                        yield TextDelta(piece)
+                    logprobs.extend(_logprob_entries(choice))
+                    if getattr(choice, "finish_reason", None):
+                        finish = choice.finish_reason
+                await pacer.tick()
+    except (openai.OpenAIError, ValueError) as exc:
+        yield Failed(error_from_exception(exc))
+        return
+    answer = "".join(text)
+    if finish is None:  # the body ended without a finish reason
+        yield connection_closed(started)
+    elif finish in FINISH_REASONS:
+        reason = FINISH_REASONS[finish]
+        message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
+        yield Incomplete(None, reason, usage, message, output_message(answer, logprobs, "incomplete"))
+    else:
+        yield Completed(None, model, usage, output_message(answer, logprobs, "completed"))

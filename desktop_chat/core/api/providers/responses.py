@@ -1,0 +1,200 @@
+"""The Responses API back end: stream a request and yield domain events.
+
+Every stream yields exactly one terminal event (Completed, Incomplete or Failed) unless it is
+cancelled. The Qt loop gets a turn at least every few milliseconds while events arrive in bursts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import openai
+
+from desktop_chat.core.api.events import (
+    ChatError,
+    Citation,
+    Completed,
+    ErrorKind,
+    Failed,
+    Incomplete,
+    ReasoningDelta,
+    Started,
+    StreamEvent,
+    TextDelta,
+    ToolActivity,
+)
+from desktop_chat.core.api.providers.errors import error_from_exception, error_from_payload
+from desktop_chat.core.content.output_items import (  # noqa: F401 - re-exported
+    ACTIVITY_LABELS,
+    activity_label,
+    citations_of,
+    logprobs_of,
+    tool_calls_of,
+)
+from desktop_chat.core.conversation.model import Usage
+
+YIELD_EVERY_S = 0.008  # give the UI loop a turn at least this often inside a burst of events
+
+
+def read_usage(
+    obj: Any, input_name: str = "input_tokens", output_name: str = "output_tokens"
+) -> Usage | None:
+    """Token counts from an SDK usage object whose counts are `<name>` and details `<name>_details`
+    (the Responses API's input/output tokens; Chat Completions calls them prompt/completion tokens)."""
+    if obj is None:
+        return None
+    input_details = getattr(obj, f"{input_name}_details", None)
+    output_details = getattr(obj, f"{output_name}_details", None)
+    return Usage(
+        input_tokens=getattr(obj, input_name, 0) or 0,
+        cached_tokens=getattr(input_details, "cached_tokens", 0) or 0,
+        output_tokens=getattr(obj, output_name, 0) or 0,
+        reasoning_tokens=getattr(output_details, "reasoning_tokens", 0) or 0,
+        total_tokens=getattr(obj, "total_tokens", 0) or 0,
+    )
+
+
+class Pacer:
+    """Gives the UI loop a turn at least every `YIELD_EVERY_S` while a burst of events is read."""
+
+    def __init__(self) -> None:
+        self._last = time.monotonic()
+
+    async def tick(self) -> None:
+        if time.monotonic() - self._last >= YIELD_EVERY_S:
+            await asyncio.sleep(0)
+            self._last = time.monotonic()
+
+
+def usage_from(obj: Any) -> Usage | None:
+    return read_usage(obj)
+
+
+def connection_closed(started: bool) -> Failed:
+    """The terminal event of a stream whose body ended before its last event."""
+    what = "the answer finished" if started else "the server answered"
+    return Failed(
+        ChatError(
+            ErrorKind.CONNECTION,
+            f"The connection closed before {what}. What arrived is kept; press Retry (Ctrl+R) to try again.",
+        )
+    )
+
+
+def _output_items(response: Any) -> list[dict[str, Any]]:
+    items = getattr(response, "output", None) or []
+    result: list[dict[str, Any]] = []
+    for item in items:
+        if hasattr(item, "model_dump"):
+            result.append(item.model_dump(mode="json", exclude_none=True))
+        elif isinstance(item, dict):
+            result.append(item)
+    return result
+
+
+INCOMPLETE_MESSAGES = {
+    "max_output_tokens": "The answer was cut off at the max output tokens limit (raise it in Settings).",
+    "content_filter": "The answer was stopped by the server's content filter.",
+}
+
+_TOOL_EVENTS = {
+    "response.web_search_call.in_progress": ("web_search", "in_progress"),
+    "response.web_search_call.searching": ("web_search", "searching"),
+    "response.web_search_call.completed": ("web_search", "completed"),
+    "response.file_search_call.in_progress": ("file_search", "in_progress"),
+    "response.file_search_call.searching": ("file_search", "searching"),
+    "response.file_search_call.completed": ("file_search", "completed"),
+    "response.code_interpreter_call.in_progress": ("code_interpreter", "in_progress"),
+    "response.code_interpreter_call.interpreting": ("code_interpreter", "interpreting"),
+    "response.code_interpreter_call.completed": ("code_interpreter", "completed"),
+}
+
+
+# What the API leaves out of hosted tool calls unless `include` names it, and the transcript shows.
+TOOL_INCLUDES = {
+    "file_search": "file_search_call.results",
+    "code_interpreter": "code_interpreter_call.outputs",
+}
+
+
+def with_tool_includes(request: dict[str, Any]) -> dict[str, Any]:
+    """The request, asking also for its hosted tools' results: file search hits, the code's logs."""
+    wanted = [
+        TOOL_INCLUDES[tool["type"]]
+        for tool in request.get("tools") or []
+        if isinstance(tool, dict) and tool.get("type") in TOOL_INCLUDES
+    ]
+    include = list(request.get("include") or [])
+    missing = [name for name in dict.fromkeys(wanted) if name not in include]
+    return {**request, "include": include + missing} if missing else request
+
+
+def translate(event: Any) -> StreamEvent | None:
+    """One SDK stream event as a domain event (None for events the app does not need)."""
+    kind = getattr(event, "type", None)
+    if kind == "response.output_text.delta":
+        return TextDelta(event.delta)
+    if kind == "response.reasoning_summary_text.delta":
+        return ReasoningDelta(event.delta)
+    if kind == "response.created":
+        response = event.response
+        return Started(getattr(response, "id", None), getattr(response, "model", None))
+    if kind == "response.completed":
+        response = event.response
+        return Completed(response.id, response.model, usage_from(response.usage), _output_items(response))
+    if kind == "response.incomplete":
+        response = event.response
+        details = getattr(response, "incomplete_details", None)
+        reason = getattr(details, "reason", None) or "unknown"
+        message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
+        return Incomplete(response.id, reason, usage_from(response.usage), message, _output_items(response))
+    if kind == "response.failed":
+        response = event.response
+        error = getattr(response, "error", None)
+        chat_error = error_from_payload(getattr(error, "code", None), getattr(error, "message", None))
+        return Failed(chat_error, response.id, usage_from(getattr(response, "usage", None)))
+    if kind == "error":
+        return Failed(error_from_payload(getattr(event, "code", None), getattr(event, "message", None)))
+    if kind == "response.output_text.annotation.added":
+        annotation = event.annotation
+        get = annotation.get if isinstance(annotation, dict) else lambda k, d=None: getattr(annotation, k, d)
+        if get("type") == "url_citation":
+            return Citation(get("url", ""), get("title", ""), get("start_index", 0), get("end_index", 0))
+        return None
+    if kind in _TOOL_EVENTS:
+        tool, status = _TOOL_EVENTS[kind]
+        return ToolActivity(tool, status)
+    return None
+
+
+async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+    """Send a Responses API request with streaming and yield domain events; ends with one terminal event."""
+    terminal_seen = False
+    started = False
+    try:
+        stream = await client.responses.create(**with_tool_includes(request), stream=True)
+        async with stream:
+            pacer = Pacer()
+            async for sdk_event in stream:
+                event = translate(sdk_event)
+                if event is not None:
+                    if isinstance(event, Started):
+                        started = True
+                    terminal_seen = isinstance(event, Completed | Incomplete | Failed)
+                    yield event
+                    if terminal_seen:
+                        return
+                await pacer.tick()
+    except (openai.OpenAIError, ValueError) as exc:
+        yield Failed(error_from_exception(exc))
+        return
+    if not terminal_seen:
+        yield connection_closed(started)
+
+
+async def list_models(client: Any) -> list[str]:
+    page = await client.models.list()
+    return sorted(model.id for model in page.data)

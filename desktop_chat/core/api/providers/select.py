@@ -1,0 +1,46 @@
+"""Which back end a profile's conversations use: the Responses API or Chat Completions, chain or replay."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from desktop_chat.core.api.capabilities import Capabilities
+from desktop_chat.core.api.events import StreamEvent
+from desktop_chat.core.api.providers.chat import stream_chat
+from desktop_chat.core.api.providers.responses import stream_response
+from desktop_chat.core.config.profiles import Profile
+from desktop_chat.core.conversation.model import ContextMode
+from desktop_chat.core.session.turns import StreamFn
+
+
+def backend_for(
+    profile: Profile | None, client: Any, caps: Capabilities | None
+) -> tuple[StreamFn, ContextMode]:
+    """(stream function bound to `client`, the context mode to prefer) for a server.
+
+    Unknown capabilities keep the app's original behaviour: Responses API with server chaining (a lost
+    chain still falls back to replay once, in TurnRunner). A server that keeps no state gets local
+    replay; a server without the Responses API gets Chat Completions (always replay).
+    """
+    if caps is not None and not caps.responses_api and caps.chat_api is not False:
+
+        def chat(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+            return stream_chat(client, request)
+
+        return chat, ContextMode.REPLAY
+
+    def responses(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        return stream_response(client, request)
+
+    keeps_state = caps is None or bool(caps.keeps_state)
+    return responses, ContextMode.CHAIN if keeps_state else ContextMode.REPLAY
+
+
+def mode_label(caps: Capabilities | None) -> str:
+    """How conversations on this server are sent, for the status bar."""
+    if caps is None:
+        return "Responses · server chain"
+    if not caps.responses_api:
+        return "Chat Completions · local replay"
+    return "Responses · server chain" if caps.keeps_state else "Responses · local replay"

@@ -1,0 +1,431 @@
+"""Conversations, nodes and settings in one SQLite file.
+
+WAL journal, synchronous=NORMAL and a commit per write: a crash or SIGKILL loses at most the write in
+flight, never the file. One connection, used from the UI thread only. Every write is one short
+transaction; `update_node` (called every ~0.5 s while an answer streams) is a single UPDATE.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations, recorded_version
+from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus, Usage
+
+_CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+_NODE_FIELDS = (
+    "id",
+    "conversation_id",
+    "parent_id",
+    "input_items",
+    "output_items",
+    "output_text",
+    "reasoning_text",
+    "response_id",
+    "previous_response_id",
+    "model",
+    "params",
+    "usage",
+    "status",
+    "error",
+    "notice",
+    "context_mode",
+    "created_at",
+    "updated_at",
+)
+_NODE_COLUMNS = ", ".join(_NODE_FIELDS)
+_NODE_MUTABLE = ", ".join(f"{name} = ?" for name in _NODE_FIELDS[3:])  # all but id, conversation, parent
+_CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
+
+
+class StoreError(Exception):
+    """A problem with the conversation database; `user_message` is fit to show in the UI."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class StoreTooNewError(StoreError):
+    """The database was written by a newer desktop_chat: refused, and the file is left untouched."""
+
+
+class StoreCorruptError(StoreError):
+    """The file is not a database, or SQLite's integrity check fails."""
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in _CORRUPT_CODES
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._probe_version()
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise StoreError(self._unusable_message("cannot be opened", exc)) from exc
+        try:
+            self._refuse_too_new(recorded_version(self._conn))
+            if not self.integrity_ok(quick=True):  # before anything writes to a damaged file
+                raise StoreCorruptError(self._corrupt_message())
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            apply_migrations(self._conn)
+        except StoreError:
+            self._conn.close()
+            raise
+        except sqlite3.Error as exc:
+            self._conn.close()
+            if _is_corruption(exc):
+                raise StoreCorruptError(self._corrupt_message()) from exc
+            raise StoreError(self._unusable_message("cannot be used", exc)) from exc
+
+    def _unusable_message(self, what: str, exc: sqlite3.Error) -> str:
+        message = f"The conversation database {self.path} {what}: {exc}."
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        folder = self.path.parent
+        if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) and not (
+            os.access(folder, os.W_OK) and (not self.path.exists() or os.access(self.path, os.W_OK))
+        ):
+            message += (
+                f" The data folder {folder} is read-only for this user: desktop_chat needs to write there. "
+                "Make it writable, or start with --data-dir pointing to another folder."
+            )
+        return message
+
+    def _probe_version(self) -> None:
+        """Refuse a damaged file or one from a newer app through a read-only connection, before a
+        read-write one could change a byte (WAL switch, checkpoint on close)."""
+        if not self.path.is_file() or self.path.stat().st_size == 0:
+            return
+        try:
+            probe = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return  # the read-write open below reports it
+        try:
+            version = recorded_version(probe)
+        except sqlite3.Error as exc:
+            if _is_corruption(exc):
+                raise StoreCorruptError(self._corrupt_message()) from exc
+            return  # e.g. a WAL file a read-only connection cannot use: checked again read-write
+        finally:
+            probe.close()
+        self._refuse_too_new(version)
+
+    def _refuse_too_new(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"The conversation database {self.path} was written by a newer desktop_chat "
+                f"(schema version {version}; this version knows up to {SCHEMA_VERSION}). "
+                "Update desktop_chat to open it; the file was not changed."
+            )
+
+    def _corrupt_message(self) -> str:
+        return f"The conversation database {self.path} is damaged and cannot be read."
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short transaction, committed on success, rolled back on error."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"Could not save to the conversation database {self.path}: {exc}") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"Could not save to the conversation database {self.path}: {exc}") from exc
+            raise
+
+    # -- conversations -----------------------------------------------------------------------------
+    def list_conversations(self) -> list[Conversation]:
+        """Most recently updated first."""
+        rows = self._conn.execute(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC"
+        )
+        return [_conversation(row) for row in rows]
+
+    def get_conversation(self, conversation_id: str) -> Conversation | None:
+        row = self._conn.execute(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE id = ?", (conversation_id,)
+        ).fetchone()
+        return _conversation(row) if row else None
+
+    def save_conversation(self, conv: Conversation) -> None:
+        """Insert, or update title, selected node, overrides and updated_at (which never goes back)."""
+        with self._write() as db:
+            db.execute(
+                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+                "selected_node_id = excluded.selected_node_id, params_override = excluded.params_override, "
+                "updated_at = max(updated_at, excluded.updated_at)",
+                (
+                    conv.id,
+                    conv.title,
+                    conv.selected_node_id,
+                    _dumps(conv.params_override or {}),
+                    conv.created_at,
+                    conv.updated_at,
+                ),
+            )
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM nodes WHERE conversation_id = ?", (conversation_id,))
+            db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+    # -- nodes ---------------------------------------------------------------------------------------
+    def load_nodes(self, conversation_id: str) -> list[Node]:
+        """The conversation's nodes, oldest first."""
+        rows = self._conn.execute(
+            f"SELECT {_NODE_COLUMNS} FROM nodes WHERE conversation_id = ? ORDER BY created_at, rowid",
+            (conversation_id,),
+        )
+        return [_node(row) for row in rows]
+
+    def insert_node(self, node: Node) -> None:
+        """Add a node (its conversation must be saved) and bump the conversation's updated_at."""
+        with self._write() as db:
+            db.execute(
+                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})",
+                _node_values(node),
+            )
+            db.execute(
+                "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
+                (node.updated_at, node.conversation_id),
+            )
+
+    def insert_nodes(self, nodes: list[Node]) -> None:
+        """Add several nodes (e.g. a conversation rebuilt from the server) in one transaction."""
+        if not nodes:
+            return
+        with self._write() as db:
+            db.executemany(
+                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})",
+                [_node_values(node) for node in nodes],
+            )
+            for conversation_id in {node.conversation_id for node in nodes}:
+                newest = max(n.updated_at for n in nodes if n.conversation_id == conversation_id)
+                db.execute(
+                    "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
+                    (newest, conversation_id),
+                )
+
+    def delete_nodes(self, node_ids: list[str]) -> int:
+        """Delete these nodes in one transaction (the caller passes a whole subtree); returns how many
+        were deleted. A conversation whose selected node goes forgets the selection."""
+        ids = list(dict.fromkeys(node_ids))
+        if not ids:
+            return 0
+        deleted = 0
+        with self._write() as db:
+            for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                db.execute(
+                    f"UPDATE conversations SET selected_node_id = NULL WHERE selected_node_id IN ({marks})",
+                    chunk,
+                )
+                deleted += db.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk).rowcount
+        return deleted
+
+    def update_node(self, node: Node) -> None:
+        """Write every mutable field of a node: one UPDATE, one commit."""
+        values = _node_values(node)
+        with self._write() as db:
+            db.execute(f"UPDATE nodes SET {_NODE_MUTABLE} WHERE id = ?", (*values[3:], node.id))
+
+    def mark_streaming_interrupted(self) -> int:
+        """At start-up: answers still 'streaming' were cut off by a crash or kill."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE nodes SET status = ? WHERE status = ?",
+                (NodeStatus.INTERRUPTED.value, NodeStatus.STREAMING.value),
+            )
+        return cursor.rowcount
+
+    # -- settings ------------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        text = _dumps(value)
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+
+    # -- health --------------------------------------------------------------------------------------
+    def integrity_ok(self, quick: bool = False) -> bool:
+        """PRAGMA integrity_check (or the faster quick_check) reports "ok"."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            rows = self._conn.execute(f"PRAGMA {pragma}").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if _is_corruption(exc):
+                return False
+            raise
+        return [tuple(row) for row in rows] == [("ok",)]
+
+
+def open_store(path: Path) -> tuple[Store, str | None]:
+    """Open the store; a damaged file is moved aside and a fresh one started.
+
+    Returns the store and, when the file was moved aside, a notice saying where the copy is.
+    StoreTooNewError and other StoreErrors propagate.
+    """
+    path = Path(path)
+    try:
+        return Store(path), None
+    except StoreCorruptError:
+        pass
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{aside}{suffix}"))
+    store = Store(path)
+    notice = (
+        f"The conversation database was damaged and could not be read. A copy was kept at {aside}; "
+        "a new, empty database was started."
+    )
+    return store, notice
+
+
+# -- rows <-> objects --------------------------------------------------------------------------------
+def _conversation(row: tuple[Any, ...]) -> Conversation:
+    id_, title, selected, override, created, updated = row
+    return Conversation(
+        id=id_,
+        title=title,
+        selected_node_id=selected,
+        params_override=json.loads(override) if override else {},
+        created_at=created,
+        updated_at=updated,
+    )
+
+
+def _node_values(node: Node) -> tuple[Any, ...]:
+    return (
+        node.id,
+        node.conversation_id,
+        node.parent_id,
+        _dumps(node.input_items),
+        _dumps(node.output_items),
+        node.output_text,
+        node.reasoning_text,
+        node.response_id,
+        node.previous_response_id,
+        node.model,
+        _dumps(node.params),
+        _dumps(node.usage.to_json()) if node.usage is not None else None,
+        NodeStatus(node.status).value,
+        node.error,
+        node.notice,
+        ContextMode(node.context_mode).value,
+        node.created_at,
+        node.updated_at,
+    )
+
+
+_STATUSES = {status.value: status for status in NodeStatus}
+_MODES = {mode.value: mode for mode in ContextMode}
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _json(text: str) -> Any:
+    """json.loads, faster: the common empty values answered at once (a 10k-node tree has 40k columns),
+    the rest read by raw_decode (json.loads without its layers: about half the time for a small
+    value); what it does not take whole (spaces around, or not JSON) goes to json.loads."""
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    try:
+        value, end = _DECODER.raw_decode(text)
+    except ValueError:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
+def _node(row: tuple[Any, ...]) -> Node:
+    (
+        id_,
+        conversation_id,
+        parent_id,
+        input_items,
+        output_items,
+        output_text,
+        reasoning_text,
+        response_id,
+        previous_response_id,
+        model,
+        params,
+        usage,
+        status,
+        error,
+        notice,
+        context_mode,
+        created_at,
+        updated_at,
+    ) = row
+    usage_value = Usage.from_json(_json(usage)) if usage else None
+    status_value = _STATUSES.get(status) or NodeStatus(status)
+    mode_value = _MODES.get(context_mode) or ContextMode(context_mode)
+    return Node(
+        id=id_,
+        conversation_id=conversation_id,
+        parent_id=parent_id,
+        input_items=_json(input_items),
+        output_items=_json(output_items),
+        output_text=output_text,
+        reasoning_text=reasoning_text,
+        response_id=response_id,
+        previous_response_id=previous_response_id,
+        model=model,
+        params=_json(params),
+        usage=usage_value,
+        status=status_value,
+        error=error,
+        notice=notice,
+        context_mode=mode_value,
+        created_at=created_at,
+        updated_at=updated_at,
+    )

@@ -1,0 +1,253 @@
+"""Running one turn: create the node, stream the answer into it, persist it as it grows.
+
+No Qt here: the window listens through `TurnListener`. Stop = cancel the task that runs `run()`;
+the node keeps what arrived and is marked stopped. A crash loses at most `persist_interval_s`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Protocol
+
+from desktop_chat.core.api.context import PROVIDER_KEY, build_request, choose_mode
+from desktop_chat.core.api.events import (
+    Citation,
+    Completed,
+    ErrorKind,
+    Failed,
+    Incomplete,
+    Notice,
+    ReasoningDelta,
+    Started,
+    StreamEvent,
+    TextDelta,
+    ToolActivity,
+)
+from desktop_chat.core.conversation.model import (
+    JSON,
+    ChatParams,
+    ContextMode,
+    Conversation,
+    Node,
+    NodeStatus,
+    now,
+)
+from desktop_chat.core.conversation.store import StoreError
+from desktop_chat.core.conversation.tree import ConversationTree
+
+log = logging.getLogger("desktop_chat")
+
+StreamFn = Callable[[dict[str, Any]], AsyncIterator[StreamEvent]]
+
+REPLAY_NOTICE = (
+    "The server no longer had the earlier answer this branch continues from, so the conversation "
+    "was sent again from the local history."
+)
+
+
+class NodeStore(Protocol):
+    def insert_node(self, node: Node) -> None: ...
+    def update_node(self, node: Node) -> None: ...
+    def save_conversation(self, conv: Conversation) -> None: ...
+
+
+class TurnListener(Protocol):
+    """What the window is told of a turn. The node is the live one: read it when drawing. A burst of
+    deltas is told at most twice per event-loop turn (see `_Progress`)."""
+
+    def turn_started(self, node: Node) -> None: ...
+    def turn_progress(self, node: Node) -> None: ...
+    def turn_activity(self, node: Node, text: str) -> None: ...
+    def turn_finished(self, node: Node) -> None: ...
+
+
+class TurnRunner:
+    def __init__(
+        self,
+        store: NodeStore,
+        stream: StreamFn,
+        listener: TurnListener | None = None,
+        *,
+        persist_interval_s: float = 0.5,
+        provider: str | None = None,
+    ) -> None:
+        self.store = store
+        self.stream = stream
+        self.listener = listener
+        self.persist_interval_s = persist_interval_s
+        # which server answers (a profile); recorded on each node, and chained from only on that server
+        self.provider = provider
+
+    async def run(
+        self,
+        tree: ConversationTree,
+        conversation: Conversation,
+        parent_id: str | None,
+        input_items: list[JSON],
+        params: ChatParams,
+        *,
+        prefer: ContextMode = ContextMode.CHAIN,
+    ) -> Node:
+        mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids, self.provider)
+        node = Node(
+            conversation_id=conversation.id,
+            parent_id=parent_id,
+            input_items=input_items,
+            model=params.model,
+            params=params.to_json(),
+            context_mode=mode,
+        )
+        if self.provider is not None:
+            node.params[PROVIDER_KEY] = self.provider
+        self.store.insert_node(node)
+        tree.insert(node)
+        conversation.selected_node_id = node.id
+        conversation.updated_at = node.created_at
+        self.store.save_conversation(conversation)
+        if self.listener:
+            self.listener.turn_started(node)
+        try:
+            request = build_request(tree, parent_id, input_items, params, mode)
+            failure = await self._consume(node, request)
+            lost_chain = not node.output_text and (
+                failure is ErrorKind.PREVIOUS_NOT_FOUND
+                # servers that reject the parameter outright (llama.cpp)
+                or (failure is ErrorKind.BAD_REQUEST and "previous_response_id" in (node.error or ""))
+            )
+            if lost_chain and mode is ContextMode.CHAIN:
+                # the server lost (or never kept) the parent's state: replay the path once
+                node.context_mode = ContextMode.REPLAY
+                node.error = None
+                node.status = NodeStatus.STREAMING
+                node.notice = REPLAY_NOTICE
+                self._notify_progress(node)
+                request = build_request(tree, parent_id, input_items, params, ContextMode.REPLAY)
+                await self._consume(node, request)
+        except asyncio.CancelledError:
+            node.status = NodeStatus.STOPPED
+            raise
+        finally:
+            if node.status is NodeStatus.STREAMING:  # ended without a terminal event (defensive)
+                node.status = NodeStatus.STOPPED
+            node.updated_at = now()
+            self._save(node, final=True)
+            tree.changed(node)
+            if self.listener:
+                self.listener.turn_finished(node)
+        return node
+
+    def _save(self, node: Node, *, final: bool = False) -> None:
+        """Persist the node; a failed write (disk full, read-only) is said on the node, never raised."""
+        try:
+            self.store.update_node(node)
+        except StoreError as exc:
+            log.error("could not save node %s: %s", node.id, exc.user_message)
+            if final:
+                node.status = NodeStatus.FAILED
+                node.error = exc.user_message + " The answer is shown but could not be saved."
+
+    async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
+        """Stream one request into the node; returns the kind of failure, if it failed."""
+        failure: ErrorKind | None = None
+        node.previous_response_id = request.get("previous_response_id")
+        progress = _Progress(self.listener, node) if self.listener else None
+        last_persist = time.monotonic()
+        try:
+            async for event in self.stream(request):
+                if isinstance(event, TextDelta):  # nearly every event: the short way
+                    node.output_text += event.text
+                    if progress is not None:
+                        progress.changed()
+                elif isinstance(event, ToolActivity | Citation):
+                    if self.listener and isinstance(event, ToolActivity):
+                        self.listener.turn_activity(node, f"{event.tool}: {event.status}")
+                    continue
+                else:
+                    failure = self._apply(node, event) or failure
+                    if progress is not None:
+                        progress.now()  # a status or a notice: at once, as before
+                if time.monotonic() - last_persist >= self.persist_interval_s:
+                    node.updated_at = now()
+                    self._save(node)
+                    last_persist = time.monotonic()
+        finally:
+            if progress is not None:
+                progress.flush()
+        return failure
+
+    @staticmethod
+    def _apply(node: Node, event: StreamEvent) -> ErrorKind | None:
+        """One event other than text or tool activity, applied to the node: the kind of failure, if any."""
+        if isinstance(event, ReasoningDelta):
+            node.reasoning_text += event.text
+        elif isinstance(event, Started):
+            node.response_id = event.response_id or node.response_id
+            node.model = event.model or node.model
+        elif isinstance(event, Completed):
+            node.status = NodeStatus.COMPLETED
+            node.response_id = event.response_id or node.response_id
+            node.model = event.model or node.model
+            node.usage = event.usage
+            node.output_items = event.output_items
+        elif isinstance(event, Incomplete):
+            node.status = NodeStatus.INCOMPLETE
+            node.error = event.message
+            node.usage = event.usage
+            node.output_items = event.output_items
+        elif isinstance(event, Failed):
+            node.status = NodeStatus.FAILED
+            node.error = event.error.message
+            node.usage = event.usage or node.usage
+            return event.error.kind
+        elif isinstance(event, Notice):
+            node.notice = event.text
+        return None
+
+    def _notify_progress(self, node: Node) -> None:
+        if self.listener:
+            self.listener.turn_progress(node)
+
+
+class _Progress:
+    """`turn_progress` for one node as it streams, at most twice per event-loop turn.
+
+    A burst of deltas is read in one turn of the loop (hundreds of them when the server is fast), and
+    nothing can draw until that turn ends; listeners read the node itself when they draw. So the first
+    change in a turn is told at once (a view starts its frame timer when it always did) and the rest
+    of that turn's changes once, when the turn ends. A status change is told at once.
+    """
+
+    __slots__ = ("_dirty", "_handle", "_loop", "listener", "node")
+
+    def __init__(self, listener: TurnListener, node: Node) -> None:
+        self.listener = listener
+        self.node = node
+        self._loop = asyncio.get_running_loop()
+        self._handle: asyncio.Handle | None = None
+        self._dirty = False
+
+    def changed(self) -> None:
+        if self._handle is not None:
+            self._dirty = True
+            return
+        self._handle = self._loop.call_soon(self._turn_ended)
+        self.listener.turn_progress(self.node)
+
+    def now(self) -> None:
+        self._dirty = False
+        self.listener.turn_progress(self.node)
+
+    def _turn_ended(self) -> None:
+        self._handle = None
+        if self._dirty:
+            self._dirty = False
+            self.listener.turn_progress(self.node)
+
+    def flush(self) -> None:
+        """Tell what is untold now (the stream ended or was stopped): nothing is told after this."""
+        if self._handle is not None:
+            self._handle.cancel()
+            self._turn_ended()

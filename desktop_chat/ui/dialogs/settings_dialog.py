@@ -1,0 +1,576 @@
+"""The settings dialog: default request parameters, this conversation's overrides, the connection.
+
+Tabs and the objectNames tests and the window look up:
+- "Defaults": `settings_model` (editable combo), `settings_refresh_models` (button),
+  `settings_temperature`, `settings_top_p`, `settings_max_output_tokens` (line edits; empty = the
+  server's default), `settings_instructions` (plain text).
+- "This conversation" (disabled when no conversation is open): the same fields named
+  `settings_conversation_model`, `settings_conversation_temperature`, ... An empty field means
+  "use the default"; only the fields the user filled in end up in `result_override()`.
+- "Connection": `settings_base_url` (empty = OpenAI), `settings_api_key` (password echo; empty =
+  keep the stored key; the key goes to the system keyring, never to a file).
+- "Tools && output" (defaults): `settings_web_search`, `settings_code_interpreter` (check boxes),
+  `settings_vector_store_ids` (file search; ids separated by spaces or commas), `settings_text_format`
+  (text / json_object / json_schema), `settings_json_schema` (the schema as JSON) with
+  `settings_json_schema_status` (validated as typed), `settings_reasoning_effort` (empty = not sent),
+  `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_truncation_auto`.
+- "Prices": `settings_prices` (table: model, input, cached input, output in USD per 1M tokens),
+  `settings_prices_add`, `settings_prices_remove`.
+- `settings_errors`: red text listing every problem. OK with any problem does not accept, so
+  nothing is saved or sent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_chat.core.content.pricing import DEFAULT_PRICES, Price
+from desktop_chat.core.conversation.model import REASONING_EFFORTS, TEXT_FORMATS, ChatParams, schema_problems
+from desktop_chat.ui import i18n
+
+PARAM_KEYS = ("model", "temperature", "top_p", "max_output_tokens", "instructions")
+
+
+# -- small parsers (kept here so the dialog does not depend on core/settings.py) -----------------
+def parse_float(text: str, label: str) -> float | None:
+    """'' -> None; '0.7' or '0,7' -> 0.7; anything else -> ValueError with a user message."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text)) from None
+    if not math.isfinite(value):
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a finite number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text))
+    return value
+
+
+def parse_int(text: str, label: str) -> int | None:
+    """'' -> None; '4096', '4,096', '4 096', '4_096' -> 4096; anything else -> ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    cleaned = "".join(ch for ch in text if ch not in " ,_\u00a0")
+    if not cleaned.isdigit():
+        message = QCoreApplication.translate("SettingsDialog", "%1: “%2” is not a whole number.")
+        raise ValueError(message.replace("%1", label).replace("%2", text))
+    return int(cleaned)
+
+
+def parse_base_url(text: str) -> str | None:
+    """'' -> None; an http(s) URL with a host -> itself (trimmed); anything else -> ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        parts, port_ok = None, False
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        raise ValueError(
+            QCoreApplication.translate(
+                "SettingsDialog", "Base URL must be an http:// or https:// address with a host (got “%1”)."
+            ).replace("%1", text)
+        )
+    if any(ch.isspace() for ch in text):
+        raise ValueError(QCoreApplication.translate("SettingsDialog", "Base URL must not contain spaces."))
+    return text.rstrip("/")
+
+
+def _number_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class _ParamsForm(QWidget):
+    """Model, temperature, top_p, max output tokens and instructions for one scope."""
+
+    def __init__(self, prefix: str, values: dict[str, Any], defaults: ChatParams | None) -> None:
+        super().__init__()
+        self.is_override = defaults is not None
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.model.setObjectName(f"{prefix}model")
+        self.model.setEditText(str(values.get("model") or ""))
+        self.temperature = self._line(f"{prefix}temperature", values.get("temperature"))
+        self.top_p = self._line(f"{prefix}top_p", values.get("top_p"))
+        self.max_output_tokens = self._line(f"{prefix}max_output_tokens", values.get("max_output_tokens"))
+        self.instructions = QPlainTextEdit(str(values.get("instructions") or ""))
+        self.instructions.setObjectName(f"{prefix}instructions")
+        self.instructions.setTabChangesFocus(True)
+
+        if defaults is None:
+            self.temperature.setPlaceholderText(self.tr("server default (0 to 2)"))
+            self.top_p.setPlaceholderText(self.tr("server default (0 to 1)"))
+            self.max_output_tokens.setPlaceholderText(self.tr("server default (16 to 1,000,000)"))
+            self.instructions.setPlaceholderText(
+                self.tr("System instructions (a persona), sent with every turn")
+            )
+        else:
+            line = self.model.lineEdit()
+            assert line is not None
+            line.setPlaceholderText(self.tr("default: %1").replace("%1", defaults.model))
+            for edit, value in (
+                (self.temperature, defaults.temperature),
+                (self.top_p, defaults.top_p),
+                (self.max_output_tokens, defaults.max_output_tokens),
+            ):
+                shown = _number_text(value) or self.tr("server default")
+                edit.setPlaceholderText(self.tr("default: %1").replace("%1", shown))
+            self.instructions.setPlaceholderText(self.tr("Empty: use the default instructions"))
+
+        self.refresh_button: QPushButton | None = None
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        if defaults is None:
+            self.refresh_button = QPushButton(self.tr("Refresh"))
+            self.refresh_button.setObjectName("settings_refresh_models")
+            self.refresh_button.setToolTip(self.tr("Ask the server which models it offers"))
+            model_row.addWidget(self.refresh_button)
+        form = QFormLayout(self)
+        if defaults is not None:
+            note = QLabel(self.tr("Values for this conversation only. Empty fields use the defaults."))
+            note.setWordWrap(True)
+            form.addRow(note)
+        model_label = QLabel(self.tr("&Model:"))
+        model_label.setBuddy(self.model)
+        form.addRow(model_label, model_row)
+        form.addRow(self.tr("&Temperature:"), self.temperature)
+        form.addRow(self.tr("Top &p:"), self.top_p)
+        form.addRow(self.tr("Max output &tokens:"), self.max_output_tokens)
+        form.addRow(self.tr("&Instructions:"), self.instructions)
+
+    @staticmethod
+    def _line(name: str, value: Any) -> QLineEdit:
+        edit = QLineEdit(_number_text(value))
+        edit.setObjectName(name)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def set_models(self, models: list[str]) -> None:
+        text = self.model.currentText()
+        self.model.clear()
+        self.model.addItems(models)
+        self.model.setEditText(text)
+
+    def parse(self) -> tuple[dict[str, Any], list[tuple[QWidget, str]]]:
+        """The values typed ('' and None mean unset) and the problems found parsing them."""
+        values: dict[str, Any] = {
+            "model": self.model.currentText().strip(),
+            "instructions": self.instructions.toPlainText().strip(),
+        }
+        problems: list[tuple[QWidget, str]] = []
+        if not (self.is_override and not values["model"]):  # an empty override = the default model
+            found = ChatParams(model=values["model"]).validate()
+            problems += [(self.model, i18n.core_text(m)) for m in found]
+        for key, edit, label, parser in (
+            ("temperature", self.temperature, self.tr("Temperature"), parse_float),
+            ("top_p", self.top_p, "top_p", parse_float),
+            ("max_output_tokens", self.max_output_tokens, self.tr("Max output tokens"), parse_int),
+        ):
+            try:
+                values[key] = parser(edit.text(), label)
+            except ValueError as exc:
+                values[key] = None
+                problems.append((edit, str(exc)))
+                continue
+            # the range rules are ChatParams.validate()'s, checked field by field for the widget
+            check = dataclasses.replace(ChatParams(model="m"), **{key: values[key]})
+            problems += [(edit, i18n.core_text(m)) for m in check.validate()]
+        return values, problems
+
+
+EXAMPLE_SCHEMA = {
+    "name": "answer",
+    "strict": True,
+    "schema": {
+        "type": "object",
+        "properties": {"answer": {"type": "string"}},
+        "required": ["answer"],
+        "additionalProperties": False,
+    },
+}
+
+
+def parse_schema(text: str) -> tuple[dict[str, Any] | None, str | None]:
+    """(the schema, None) or (None, a problem) for the schema editor's text ('' = no schema)."""
+    if not text.strip():
+        return None, None
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        return None, QCoreApplication.translate(
+            "SettingsDialog", "JSON schema: not valid JSON (%1)."
+        ).replace("%1", str(exc))
+    problems = schema_problems(value)
+    return (value, None) if not problems else (None, i18n.core_text(problems[0]))
+
+
+class _RichForm(QWidget):
+    """Hosted tools, structured output, reasoning, logprobs and truncation (the defaults)."""
+
+    def __init__(self, params: ChatParams) -> None:
+        super().__init__()
+        self.web_search = self._check("settings_web_search", self.tr("&Web search"), params.web_search)
+        self.code_interpreter = self._check(
+            "settings_code_interpreter", self.tr("Code &interpreter"), params.code_interpreter
+        )
+        self.vector_store_ids = QLineEdit(" ".join(params.file_search_vector_store_ids))
+        self.vector_store_ids.setObjectName("settings_vector_store_ids")
+        self.vector_store_ids.setPlaceholderText(self.tr("vector store ids for file search (empty: off)"))
+        self.text_format = QComboBox()
+        self.text_format.setObjectName("settings_text_format")
+        self.text_format.addItems(list(TEXT_FORMATS))
+        self.text_format.setCurrentText(params.text_format if params.text_format in TEXT_FORMATS else "text")
+        schema = params.json_schema
+        self.json_schema = QPlainTextEdit(json.dumps(schema, indent=2) if schema else "")
+        self.json_schema.setObjectName("settings_json_schema")
+        self.json_schema.setPlaceholderText(json.dumps(EXAMPLE_SCHEMA, indent=2))
+        self.json_schema.setTabChangesFocus(True)
+        self.schema_status = QLabel()
+        self.schema_status.setObjectName("settings_json_schema_status")
+        self.schema_status.setWordWrap(True)
+        self.reasoning_effort = QComboBox()
+        self.reasoning_effort.setObjectName("settings_reasoning_effort")
+        self.reasoning_effort.addItems(["", *REASONING_EFFORTS])
+        self.reasoning_effort.setItemText(0, "")
+        self.reasoning_effort.setToolTip(
+            self.tr("Only for reasoning models (o-series, gpt-5); empty = not sent")
+        )
+        self.reasoning_effort.setCurrentText(params.reasoning_effort or "")
+        self.reasoning_summary = self._check(
+            "settings_reasoning_summary", self.tr("Show a reasoning &summary"), params.reasoning_summary
+        )
+        self.top_logprobs = QLineEdit(_number_text(params.top_logprobs))
+        self.top_logprobs.setObjectName("settings_top_logprobs")
+        self.top_logprobs.setPlaceholderText(self.tr("off (0 to 20 alternatives per token)"))
+        self.truncation_auto = self._check(
+            "settings_truncation_auto",
+            self.tr("truncation: auto (the server drops the oldest items)"),
+            params.truncation_auto,
+        )
+        self.text_format.currentTextChanged.connect(lambda _t: self._check_schema())
+        self.json_schema.textChanged.connect(self._check_schema)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.web_search)
+        tools.addWidget(self.code_interpreter)
+        tools.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Hosted tools:"), tools)
+        form.addRow(self.tr("&File search:"), self.vector_store_ids)
+        form.addRow(self.tr("Text &format:"), self.text_format)
+        form.addRow(self.tr("JSON sc&hema:"), self.json_schema)
+        form.addRow("", self.schema_status)
+        form.addRow(self.tr("Reasoning &effort:"), self.reasoning_effort)
+        form.addRow("", self.reasoning_summary)
+        form.addRow(self.tr("Top &logprobs:"), self.top_logprobs)
+        form.addRow("", self.truncation_auto)
+        self._check_schema()
+
+    @staticmethod
+    def _check(name: str, text: str, on: bool) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setChecked(on)
+        return box
+
+    def _check_schema(self) -> None:
+        schema, problem = parse_schema(self.json_schema.toPlainText())
+        needed = self.text_format.currentText() == "json_schema"
+        self.json_schema.setEnabled(needed)
+        if problem:
+            self.schema_status.setText(f"⚠ {problem}")
+            self.schema_status.setStyleSheet("color: #b00020;")
+        elif schema is not None:
+            self.schema_status.setText(self.tr("✓ Valid schema"))
+            self.schema_status.setStyleSheet("color: #2e7d32;")
+        else:
+            self.schema_status.setText(self.tr("Enter a schema to use json_schema output.") if needed else "")
+            self.schema_status.setStyleSheet("")
+
+    def parse(self) -> tuple[dict[str, Any], list[tuple[QWidget, str]]]:
+        problems: list[tuple[QWidget, str]] = []
+        ids = [part for part in self.vector_store_ids.text().replace(",", " ").split() if part]
+        values: dict[str, Any] = {
+            "web_search": self.web_search.isChecked(),
+            "code_interpreter": self.code_interpreter.isChecked(),
+            "file_search_vector_store_ids": ids,
+            "text_format": self.text_format.currentText(),
+            "reasoning_effort": self.reasoning_effort.currentText() or None,
+            "reasoning_summary": self.reasoning_summary.isChecked(),
+            "truncation_auto": self.truncation_auto.isChecked(),
+            "json_schema": None,
+            "top_logprobs": None,
+        }
+        schema, problem = parse_schema(self.json_schema.toPlainText())
+        if problem:
+            problems.append((self.json_schema, problem))
+        values["json_schema"] = schema
+        if values["text_format"] == "json_schema" and schema is None and not problem:
+            problems.append((self.json_schema, self.tr("JSON schema output needs a schema.")))
+        try:
+            values["top_logprobs"] = parse_int(self.top_logprobs.text(), self.tr("Top logprobs"))
+        except ValueError as exc:
+            problems.append((self.top_logprobs, str(exc)))
+        else:
+            check = dataclasses.replace(ChatParams(), top_logprobs=values["top_logprobs"])
+            problems += [(self.top_logprobs, i18n.core_text(m)) for m in check.validate()]
+        return values, problems
+
+
+PRICE_COLUMNS = ("Model (prefix)", "Input $/1M", "Cached input $/1M", "Output $/1M")
+
+
+class _PricesForm(QWidget):
+    def __init__(self, prices: dict[str, Price]) -> None:
+        super().__init__()
+        self.table = QTableWidget(0, len(PRICE_COLUMNS))
+        self.table.setObjectName("settings_prices")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Model (prefix)"),
+                self.tr("Input $/1M"),
+                self.tr("Cached input $/1M"),
+                self.tr("Output $/1M"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        for model, price in sorted(prices.items()):
+            self.add_row(model, price)
+        add = QPushButton(self.tr("&Add"))
+        add.setObjectName("settings_prices_add")
+        add.clicked.connect(lambda: self.add_row("", None))
+        remove = QPushButton(self.tr("&Remove"))
+        remove.setObjectName("settings_prices_remove")
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        note = QLabel(self.tr("USD per million tokens. A model uses the longest prefix that matches its id."))
+        note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def add_row(self, model: str, price: Price | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        cells = [model] + (
+            [f"{v:g}" for v in (price.input, price.cached_input, price.output)] if price else ["", "", ""]
+        )
+        for column, text in enumerate(cells):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def parse(self) -> tuple[dict[str, Price], list[tuple[QWidget, str]]]:
+        table: dict[str, Price] = {}
+        problems: list[tuple[QWidget, str]] = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in range(4)]
+            texts = [cell.text() if cell is not None else "" for cell in cells]
+            model = texts[0].strip()
+            if not model and not any(t.strip() for t in texts[1:]):
+                continue
+            try:
+                which = model or self.tr("row %1").replace("%1", str(row + 1))
+                label = self.tr("Price of %1").replace("%1", which)
+                numbers = [parse_float(t, label) for t in texts[1:]]
+            except ValueError as exc:
+                problems.append((self.table, str(exc)))
+                continue
+            if (
+                not model
+                or numbers[0] is None
+                or numbers[2] is None
+                or any(n is not None and n < 0 for n in numbers)
+            ):
+                message = self.tr("Prices row %1: a model and input/output prices ≥ 0 are needed.")
+                problems.append((self.table, message.replace("%1", str(row + 1))))
+                continue
+            cached = numbers[1] if numbers[1] is not None else numbers[0]
+            table[model] = Price(numbers[0], cached, numbers[2])
+        return table, problems
+
+
+class SettingsDialog(QDialog):
+    refresh_models_requested = Signal()
+
+    def __init__(
+        self,
+        defaults: ChatParams,
+        override: dict[str, Any] | None,
+        base_url: str | None,
+        parent: QWidget | None = None,
+        conversation_title: str | None = None,
+        prices: dict[str, Price] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(560, 480)
+        self._defaults = defaults
+        self._override = dict(override or {})
+        self._base_url = base_url
+        self._result_defaults = defaults
+        self._result_override = dict(self._override)
+        self._result_base_url = base_url
+        self._result_api_key: str | None = None
+        self._result_prices: dict[str, Price] = dict(prices if prices is not None else DEFAULT_PRICES)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.defaults_form = _ParamsForm("settings_", defaults.to_json(), None)
+        self.conversation_form = _ParamsForm("settings_conversation_", self._override, defaults)
+        self.tabs.addTab(self.defaults_form, self.tr("&Defaults"))
+        title = conversation_title or self.tr("no conversation open")
+        index = self.tabs.addTab(self.conversation_form, self.tr("This &conversation"))
+        self.tabs.setTabToolTip(index, self.tr("Settings for “%1” only").replace("%1", title))
+        self.tabs.setTabEnabled(index, conversation_title is not None)
+        self.rich_form = _RichForm(defaults)
+        self.tabs.addTab(self.rich_form, self.tr("Tools && &output"))
+        self.prices_form = _PricesForm(self._result_prices)
+        self.tabs.addTab(self.prices_form, self.tr("&Prices"))
+        self.tabs.addTab(self._connection_tab(base_url), self.tr("Co&nnection"))
+        assert self.defaults_form.refresh_button is not None
+        self.defaults_form.refresh_button.clicked.connect(self.refresh_models_requested)
+
+        self.errors = QLabel()
+        self.errors.setObjectName("settings_errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b00020;")
+        self.errors.setVisible(False)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("settings_buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("settings_ok")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def _connection_tab(self, base_url: str | None) -> QWidget:
+        page = QWidget()
+        self.base_url = QLineEdit(base_url or "")
+        self.base_url.setObjectName("settings_base_url")
+        self.base_url.setPlaceholderText(self.tr("empty: OpenAI (https://api.openai.com/v1)"))
+        self.api_key = QLineEdit()
+        self.api_key.setObjectName("settings_api_key")
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText(self.tr("stored in the system keyring — empty keeps the current key"))
+        note = QLabel(
+            self.tr(
+                "The base URL points the app at any OpenAI-compatible server. The API key is kept in the "
+                "system keyring, never in a file."
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(note)
+        form.addRow(self.tr("&Base URL:"), self.base_url)
+        form.addRow(self.tr("API &key:"), self.api_key)
+        return page
+
+    # -- public ---------------------------------------------------------------------------------
+    def set_models(self, models: list[str]) -> None:
+        """Fill both model lists, keeping what is typed in them."""
+        self.defaults_form.set_models(models)
+        self.conversation_form.set_models(models)
+
+    def result_defaults(self) -> ChatParams:
+        return self._result_defaults
+
+    def result_override(self) -> dict[str, Any]:
+        """This conversation's values: only the keys the user set (other, unknown keys kept)."""
+        return dict(self._result_override)
+
+    def result_prices(self) -> dict[str, Price]:
+        """The edited price table (save it with core.pricing.save_prices)."""
+        return dict(self._result_prices)
+
+    def result_base_url(self) -> str | None:
+        return self._result_base_url
+
+    def result_api_key(self) -> str | None:
+        """The new key, or None to keep the stored one."""
+        return self._result_api_key
+
+    # -- accepting ------------------------------------------------------------------------------
+    def accept(self) -> None:
+        problems: list[tuple[QWidget, str]] = []
+        default_values, found = self.defaults_form.parse()
+        problems += [(w, self.tr("Defaults: %1").replace("%1", m)) for w, m in found]
+        conversation_on = self.tabs.isTabEnabled(self.tabs.indexOf(self.conversation_form))
+        override_values: dict[str, Any] = {}
+        if conversation_on:
+            override_values, found = self.conversation_form.parse()
+            problems += [(w, self.tr("This conversation: %1").replace("%1", m)) for w, m in found]
+        rich_values, found = self.rich_form.parse()
+        problems += [(w, self.tr("Tools & output: %1").replace("%1", m)) for w, m in found]
+        prices, found = self.prices_form.parse()
+        problems += found
+        base_url: str | None = None
+        try:
+            base_url = parse_base_url(self.base_url.text())
+        except ValueError as exc:
+            problems.append((self.base_url, str(exc)))
+        api_key = self.api_key.text().strip()
+        if any(ch.isspace() for ch in api_key):
+            problems.append((self.api_key, self.tr("The API key must not contain spaces or line breaks.")))
+
+        if problems:
+            self.errors.setText("\n".join(message for _, message in problems))
+            self.errors.setVisible(True)
+            widget = problems[0][0]  # show the first problem's tab and put the cursor there
+            for index in range(self.tabs.count()):
+                page = self.tabs.widget(index)
+                if page is not None and page.isAncestorOf(widget):
+                    self.tabs.setCurrentIndex(index)
+            widget.setFocus()
+            return
+
+        self.errors.clear()
+        self.errors.setVisible(False)
+        self._result_defaults = dataclasses.replace(self._defaults, **default_values, **rich_values)
+        self._result_prices = prices
+        if conversation_on:
+            override = {k: v for k, v in self._override.items() if k not in PARAM_KEYS}
+            override.update({k: v for k, v in override_values.items() if v not in (None, "")})
+            self._result_override = override
+        self._result_base_url = base_url
+        self._result_api_key = api_key or None
+        super().accept()

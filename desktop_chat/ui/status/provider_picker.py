@@ -1,0 +1,59 @@
+"""The provider (profile) a conversation talks to, picked in the status bar.
+
+The picker lists the provider profiles; the window shows the open conversation's profile in it and,
+when the user picks another, records it for the conversation (or as the default for new ones) and
+reconnects. It is disabled when the command line fixes the server (--demo, --base-url).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from desktop_chat.core.config import profiles
+from desktop_chat.core.conversation.store import Store
+
+
+class ProviderPicker(QComboBox):
+    picked = Signal(str)  # a profile id, chosen by the user (not when set from code)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profile_picker")
+        self.setAccessibleName(self.tr("Provider"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setToolTip(self.tr("The provider this conversation is sent to"))
+        self.activated.connect(self._activated)
+
+    def fill(self, store: Store, current: str | None = None) -> None:
+        """List the profiles (names, with the kind in the tooltip) and show `current`."""
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for profile in profiles.list_profiles(store):
+                self.addItem(profile.name, profile.id)
+                self.setItemData(self.count() - 1, profiles.describe(profile), Qt.ItemDataRole.ToolTipRole)
+        finally:
+            self.blockSignals(False)
+        self.show_profile(current)
+
+    def show_profile(self, profile_id: str | None) -> None:
+        index = self.findData(profile_id) if profile_id is not None else -1
+        if index >= 0:
+            self.blockSignals(True)
+            self.setCurrentIndex(index)
+            self.blockSignals(False)
+
+    def current_profile_id(self) -> str | None:
+        data = self.currentData()
+        return data if isinstance(data, str) else None
+
+    def fix(self, reason: str) -> None:
+        """The command line decides the server: show why the picker cannot change it."""
+        self.setEnabled(False)
+        self.setToolTip(reason)
+
+    def _activated(self, index: int) -> None:
+        profile_id = self.itemData(index)
+        if isinstance(profile_id, str):
+            self.picked.emit(profile_id)

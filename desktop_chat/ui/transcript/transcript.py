@@ -1,0 +1,715 @@
+"""The transcript: the selected path of a conversation, with the last answer streaming in.
+
+Streaming never re-renders the whole answer. Deltas are coalesced to at most one render per frame;
+a render appends the markdown blocks that closed since the last one (each is rendered once) and
+replaces only the open tail, at document positions kept from the previous render
+(`core.markdown.IncrementalMarkdown` decides where the closed part ends).
+
+Showing another node changes only what differs: the turns the new path shares with the shown one stay
+in the document, the rest is removed and inserted again (finished turns' HTML comes from a cache), so
+moving to a sibling or a child costs one or two turns whatever the path's length. A long path renders
+its last turns only, with a link that renders earlier ones.
+
+Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all but the
+thumbnails of the prompt's own attachments, read from the local attachment store by content hash),
+links open only on click and only for http/https, through `link_opener`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop_chat.core.content import markdown as markdown_module
+from desktop_chat.core.content.attachments import Attachment, AttachmentStore, attachment_parts, human_size
+from desktop_chat.core.content.markdown import (
+    SAFE_LINK_SCHEMES,
+    IncrementalMarkdown,
+    render_blocks,
+    render_html,
+)
+from desktop_chat.core.content.output_items import activity_label, citations_of, logprobs_of, tool_calls_of
+from desktop_chat.core.content.pricing import Price, format_cost, node_cost
+from desktop_chat.core.conversation.model import Node, NodeStatus
+from desktop_chat.ui.composer.image_tools import stored_thumbnail
+
+log = logging.getLogger("desktop_chat.transcript")
+
+FRAME_MS = 16
+SHOWN_TURNS = 30  # a long path renders its last turns; "Show N earlier messages" renders more
+EARLIER_STEP = 50
+HTML_CACHE_TURNS = 2_000  # finished turns whose HTML is kept for branch switches
+ANSWER_CACHE_TURNS = 64  # last turns whose rendered answer blocks are kept (the turn shown at the bottom)
+
+# Inserted HTML merges its first block into the block at the cursor, losing that block's format (a
+# heading would become a plain paragraph). Starting every insert with an empty paragraph makes the
+# merged block an empty one, so each real block keeps its format and inserting A then B gives the same
+# document as inserting A+B.
+_LEAD = '<p style="-qt-paragraph-type:empty;"><br /></p>'
+
+_STYLE = """
+code { background-color: #eff1f3; color: #1f2328; }
+pre { color: #1f2328; }
+th { background-color: #eff1f3; color: #1f2328; }
+"""
+
+STATUS_LINES = {
+    NodeStatus.STOPPED: "Stopped — partial answer kept",
+    NodeStatus.INTERRUPTED: "Interrupted — the app closed while this answer was streaming",
+}
+
+
+def _para(text: str, style: str) -> str:
+    return f'<p style="{style}">{html.escape(text)}</p>'
+
+
+# <img src="desktop-chat-attachment:<sha256>">: a prompt's image thumbnail from the local store, nothing else
+ATTACHMENT_SCHEME = "desktop-chat-attachment"
+THUMB_SIDE = 120
+
+
+def _attachment_html(attachment: Attachment) -> str:
+    name = html.escape(attachment.filename)
+    if attachment.kind == "image" and attachment.sha256:
+        width, height = attachment.width or THUMB_SIDE, attachment.height or THUMB_SIDE
+        scale = min(1.0, THUMB_SIDE / max(width, height))
+        return (
+            f'<img src="{ATTACHMENT_SCHEME}:{attachment.sha256}" width="{max(1, round(width * scale))}" '
+            f'height="{max(1, round(height * scale))}" title="{name}" alt="{name}" /> '
+        )
+    if attachment.url:
+        return f'<span style="color:#555555;">[image: {html.escape(attachment.url)}]</span> '
+    return f'<span style="color:#555555;">[PDF: {name}, {human_size(attachment.size)}]</span> '
+
+
+def prompt_html(node: Node) -> str:
+    """The user's turn: a shaded "You" box with the prompt as plain text and its attachments."""
+    if not node.input_items:  # a turn with no user input (a compaction) has no "You" box
+        return ""
+    shown = [
+        _attachment_html(attachment) if attachment else f'<span style="color:#555555;">[{kind}]</span> '
+        for kind, attachment in attachment_parts(node.input_items)
+    ]
+    attached = f"<p>{''.join(shown)}</p>" if shown else ""
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
+        f'<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>{html.escape(_tr("You"))}</b></p>'
+        f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
+        "</td></tr></table>"
+    )
+
+
+def _tr(text: str) -> str:
+    return str(QCoreApplication.translate("TranscriptView", text))
+
+
+# the strings shown through _tr, listed for the translation tools
+_TRANSLATED = (
+    QT_TRANSLATE_NOOP("TranscriptView", "You"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 in / %2 out tokens"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 cached"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Stopped — partial answer kept"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Interrupted — the app closed while this answer was streaming"),
+)
+
+
+def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
+    parts = [node.model or str(node.params.get("model") or "")]
+    usage = node.usage
+    if usage is not None:
+        tokens = (
+            _tr("%1 in / %2 out tokens")
+            .replace("%2", f"{usage.output_tokens:,}")
+            .replace("%1", f"{usage.input_tokens:,}")
+        )
+        extra = [_tr("%1 cached").replace("%1", f"{usage.cached_tokens:,}")] if usage.cached_tokens else []
+        if usage.reasoning_tokens:
+            extra.append(_tr("%1 reasoning").replace("%1", f"{usage.reasoning_tokens:,}"))
+        parts.append(tokens + (f" ({', '.join(extra)})" if extra else ""))
+    if prices is not None:
+        parts.append(format_cost(node_cost(node, prices)))
+    if node.status is not NodeStatus.COMPLETED:
+        parts.append(str(node.status))
+    return " · ".join(p for p in parts if p)
+
+
+# -- rich answers: reasoning, JSON, citations, tool calls, copy and logprobs links ---------------
+# Internal links (never opened outside the app): "reasoning:<node id>" toggles a reasoning section,
+# "copy:<node id>" puts the answer (pretty JSON for JSON answers) on the clipboard, "logprobs:<node id>"
+# opens the per-token view.
+# "copy-code:<key>" (under each code block) copies that block's code; its path is a key, not a node id.
+# "earlier:" shows more of a long path's earlier turns (only the last ones are rendered at first).
+INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs", "copy-code", "earlier"})
+
+
+def is_json_answer(node: Node) -> bool:
+    return node.params.get("text_format") in ("json_object", "json_schema")
+
+
+def json_schema_errors(value: Any, schema: Any, where: str = "$") -> list[str]:
+    """A small JSON Schema check (type, required, properties, additionalProperties, items, enum)."""
+    if not isinstance(schema, dict):
+        return []
+    errors: list[str] = []
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+        "boolean": bool,
+        "null": type(None),
+    }
+    expected = schema.get("type")
+    names = expected if isinstance(expected, list) else [expected] if expected else []
+    if names:
+        ok = any(
+            isinstance(value, kinds.get(str(n), object))
+            and not (n in ("integer", "number") and isinstance(value, bool))
+            for n in names
+        )
+        if not ok:
+            return [f"{where}: expected {' or '.join(map(str, names))}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: not one of {schema['enum']}")
+    if isinstance(value, dict):
+        properties = schema.get("properties") or {}
+        errors += [f"{where}: missing “{key}”" for key in schema.get("required") or [] if key not in value]
+        for key, item in value.items():
+            if key in properties:
+                errors += json_schema_errors(item, properties[key], f"{where}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{where}: unexpected “{key}”")
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            errors += json_schema_errors(item, schema["items"], f"{where}[{i}]")
+    return errors
+
+
+def json_answer(node: Node) -> tuple[str, str, bool]:
+    """(the text to show, the validation line, whether it is valid) for a JSON answer."""
+    try:
+        value = json.loads(node.output_text)
+    except ValueError as exc:
+        return node.output_text, f"⚠ Not valid JSON: {exc}", False
+    pretty = json.dumps(value, indent=2, ensure_ascii=False)
+    spec = node.params.get("json_schema")
+    if node.params.get("text_format") == "json_schema" and isinstance(spec, dict):
+        schema = spec.get("schema", spec) if isinstance(spec.get("schema"), dict) else spec
+        errors = json_schema_errors(value, schema)
+        if errors:
+            return pretty, "⚠ Valid JSON, but it does not match the schema: " + "; ".join(errors[:5]), False
+        return pretty, "✓ Valid JSON, matches the schema", True
+    return pretty, "✓ Valid JSON", True
+
+
+def json_html(node: Node) -> str:
+    pretty, status, valid = json_answer(node)
+    colour = "#2e7d32" if valid else "#c62828"
+    return (
+        f'<pre style="white-space:pre-wrap;">{html.escape(pretty)}</pre>'
+        f'<p style="color:{colour};">{html.escape(status)} · <a href="copy:{node.id}">Copy JSON</a></p>'
+    )
+
+
+def answer_html(node: Node) -> str:
+    """A finished answer: pretty JSON for JSON answers, markdown otherwise."""
+    if is_json_answer(node) and node.output_text.strip():
+        return json_html(node)
+    return render_html(node.output_text)
+
+
+def reasoning_html(node: Node, expanded: bool) -> str:
+    """The collapsible reasoning section: a header link, and the summary when expanded."""
+    if not node.reasoning_text:
+        return ""
+    reasoning = node.usage.reasoning_tokens if node.usage else 0
+    count = f" ({reasoning:,} tokens)" if reasoning else ""
+    arrow = "▾" if expanded else "▸"
+    header = (
+        f'<p style="color:#6a4c93;"><a href="reasoning:{node.id}" style="color:#6a4c93;">'
+        f"Reasoning{count} {arrow}</a></p>"
+    )
+    if not expanded:
+        return header
+    body = render_html(node.reasoning_text)
+    return (
+        header + '<table width="100%" cellpadding="6" bgcolor="#f4f0fa"><tr><td style="color:#4a3b5c;">'
+        f"{body}</td></tr></table>"
+    )
+
+
+def citations_html(node: Node) -> str:
+    from desktop_chat.core.content.output_items import file_citations_of, file_sources_html
+
+    citations = citations_of(node.output_items)
+    files = file_citations_of(node.output_items)  # file search's files follow the web pages
+    if not citations and not files:
+        return ""
+    rows = "".join(
+        f'<p style="margin:0;">[{i}] <a href="{html.escape(c.url, quote=True)}">{html.escape(c.title)}</a> '
+        f'<span style="color:#777777; font-size:small;">{html.escape(c.url)}</span></p>'
+        for i, c in enumerate(citations, start=1)
+    )
+    rows += file_sources_html(files, len(citations) + 1)
+    return f'<p style="color:#555555;"><b>Sources</b></p>{rows}'
+
+
+def tools_html(node: Node) -> str:
+    labels = {
+        "web_search": "Searched the web",
+        "file_search": "Searched files",
+        "code_interpreter": "Ran code",
+    }
+    from desktop_chat.core.content.output_items import code_runs_html
+
+    lines = [
+        _para(f"🔧 {labels.get(tool, tool)}" + (f": {detail}" if detail else ""), "color:#555555;")
+        for tool, detail in tool_calls_of(node.output_items)
+        if tool != "code_interpreter"  # shown with its code and output below
+    ]
+    return "".join(lines) + code_runs_html(node.output_items)
+
+
+def actions_html(node: Node) -> str:
+    if not node.status.finished or not node.output_text:
+        return ""
+    if not logprobs_of(node.output_items):
+        return ""
+    return f'<p style="font-size:small;"><a href="logprobs:{node.id}">Token probabilities</a></p>'
+
+
+def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
+    """What follows a finished answer: sources, tool calls, status, error, notice and a meta line."""
+    lines: list[str] = [citations_html(node), tools_html(node)]
+    error_shown = False
+    if node.status in STATUS_LINES:
+        lines.append(_para(_tr(STATUS_LINES[node.status]), "color:#8a5a00;"))
+    elif node.status is NodeStatus.INCOMPLETE:
+        reason = node.error or "the server ended the answer early"
+        lines.append(_para(f"Incomplete: {reason}", "color:#8a5a00;"))
+        error_shown = True
+    if node.error and not error_shown:
+        lines.append(_para(f"⚠ {node.error}", "color:#c62828;"))
+    elif node.status is NodeStatus.FAILED and not node.error:
+        lines.append(_para("⚠ The answer failed.", "color:#c62828;"))
+    if node.notice:
+        lines.append(_para(f"ℹ {node.notice}", "color:#205493;"))
+    meta = meta_text(node, prices)
+    if meta:
+        lines.append(_para(meta, "color:#777777; font-size:small;"))
+    lines.append(actions_html(node))
+    return "".join(lines)
+
+
+@dataclass
+class RenderStats:
+    """What the streaming renderer did since the last `show_path` (for tests and benchmarks)."""
+
+    updates: int = 0  # update_streaming calls
+    renders: int = 0  # document edits
+    # per render: (characters of the answer already closed, length of the open-tail HTML inserted)
+    tails: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Stream:
+    """The last node of the shown path, whose answer may still grow."""
+
+    node: Node
+    answer_start: int  # document position where the answer begins
+    tail_start: int  # where the open tail begins: everything after it is re-rendered
+    markdown: IncrementalMarkdown = field(default_factory=IncrementalMarkdown)
+    finished: bool = False
+    reasoning_start: int = 0  # where the reasoning section (if any) begins, just after the prompt
+    reasoning_shown: str | None = None  # the reasoning text the section shows
+    activity: str = ""  # e.g. "Searching the web…", shown under the open tail while streaming
+
+
+class TranscriptView(QTextBrowser):
+    copied = Signal(str)  # text put on the clipboard by a "Copy" link
+    logprobs_requested = Signal(object)  # Node: the user asked for its per-token view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript")
+        markdown_module.COPY_CODE_LABEL = self.tr("Copy code")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.setPlaceholderText("Type a prompt below to start a conversation.")
+        self.document().setDefaultStyleSheet(_STYLE)
+        self.document().setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
+        self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
+        self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
+        self.stats = RenderStats()
+        self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
+        self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
+        self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
+        self._html_cache: OrderedDict[str, tuple[Any, str]] = OrderedDict()  # node id -> (key, html)
+        self._answer_cache: OrderedDict[str, tuple[Any, list[str]]] = OrderedDict()  # id -> (key, blocks)
+        # The earlier turns in the document, in order: (turn key, position where the turn begins); None
+        # when the document must be rebuilt. The last turn begins at _last_start.
+        self._shown: list[tuple[Any, int]] | None = None
+        self._last_start = 0
+        self._nodes: list[Node] = []
+        self._stream: _Stream | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._render_pending)
+        self.anchorClicked.connect(self._open_link)
+
+    # -- security ---------------------------------------------------------------------------------
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        """Nothing is ever fetched: model output must not be able to make the app load a URL.
+
+        The answer is empty data rather than None: on None, QTextDocument would go on to decode data:
+        URLs and read relative names from disk itself. Empty data is cached, so each name is asked once.
+        """
+        url = QUrl(name)
+        if url.scheme() == ATTACHMENT_SCHEME and self.attachment_store is not None:
+            thumbnail = stored_thumbnail(self.attachment_store, url.path(), THUMB_SIDE * 2)
+            if thumbnail is not None:
+                return thumbnail
+        self.refused_resources.append(url)
+        log.info("refused to load a resource: %s", url.toString()[:200])
+        return QByteArray()
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in INTERNAL_SCHEMES:
+            self._internal_link(url.scheme(), url.path())
+            return
+        if url.isValid() and url.scheme().lower() in SAFE_LINK_SCHEMES:
+            self.link_opener(url)
+        else:
+            log.info("not opening a link with scheme %r", url.scheme())
+
+    def _node(self, node_id: str) -> Node | None:
+        return next((n for n in self._nodes if n.id == node_id), None)
+
+    def _internal_link(self, scheme: str, path: str) -> None:
+        if scheme == "earlier":
+            self.show_earlier()
+            return
+        if scheme == "copy-code":  # the path is a code block's key: look in the shown answers, newest first
+            from desktop_chat.core.content.output_items import find_code
+
+            streaming = [self._stream.node] if self._stream is not None else []  # may be a newer copy
+            code = next(
+                (
+                    found
+                    for shown in [*streaming, *reversed(self._nodes)]
+                    if (found := find_code(shown, path)) is not None
+                ),
+                None,
+            )
+            if code is not None:
+                clipboard = QGuiApplication.clipboard()
+                if clipboard is not None:
+                    clipboard.setText(code)
+                self.copied.emit(code)
+            return
+        node = self._node(path)
+        if node is None:
+            return
+        if scheme == "reasoning":
+            self.reasoning_open[node.id] = not self._reasoning_expanded(node)
+            position = self.verticalScrollBar().value()
+            self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
+            self.verticalScrollBar().setValue(position)
+        elif scheme == "copy":
+            text = json_answer(node)[0] if is_json_answer(node) else node.output_text
+            clipboard = QGuiApplication.clipboard()
+            if clipboard is not None:
+                clipboard.setText(text)
+            self.copied.emit(text)
+        elif scheme == "logprobs":
+            self.logprobs_requested.emit(node)
+
+    def _reasoning_expanded(self, node: Node) -> bool:
+        return self.reasoning_open.get(node.id, not node.status.finished)
+
+    def show_activity(self, node: Node, text: str) -> None:
+        """A hosted tool's activity (the TurnRunner's "tool: status" text) under the streaming answer."""
+        stream = self._stream
+        if stream is None or stream.node.id != node.id or stream.finished:
+            return
+        stream.activity = activity_label(text)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def activity_text(self) -> str:
+        """The activity line shown now ("" when none)."""
+        return self._stream.activity if self._stream is not None and not self._stream.finished else ""
+
+    # -- public API -------------------------------------------------------------------------------
+    def rendered_text(self) -> str:
+        return str(self.toPlainText())
+
+    def show_path(self, nodes: list[Node], *, scroll: bool = True, shown_from: int | None = None) -> None:
+        """Render the path from the root to the selected node; its answer stays open for streaming.
+
+        A long path shows its last SHOWN_TURNS turns and a link that renders earlier ones; finished
+        turns' HTML is cached, so moving between branches renders only the turns not seen before.
+        """
+        self._timer.stop()
+        self._stream = None
+        previous, self._nodes = self._nodes, list(nodes)
+        self.stats = RenderStats()
+        if not nodes:
+            self.clear()
+            return
+        start = self._window_start(previous, nodes, shown_from)
+        *earlier, last = nodes[start:]
+        prices = repr(self.prices)
+        keys = [self._turn_key(node, prices) for node in earlier]
+        shown = self._shown if start == self.shown_from and self._document_intact() else None
+        self.shown_from = start
+        cursor = QTextCursor(self.document())
+        if shown is None:  # rebuild: the link to earlier turns, then every turn
+            self.setHtml(self._earlier_link_html(start))
+            self.document().setUndoRedoEnabled(False)
+            shown, keep = [], 0
+        else:  # keep the turns the new path shares with the shown one; replace what follows
+            keep = 0
+            while keep < min(len(shown), len(keys)) and shown[keep][0] == keys[keep]:
+                keep += 1
+            self._remove_from(cursor, shown[keep][1] if keep < len(shown) else self._last_start)
+            del shown[keep:]
+        self._shown = shown
+        cursor.beginEditBlock()
+        for node, key in zip(earlier[keep:], keys[keep:], strict=True):
+            shown.append((key, self._end_position()))
+            self._append(cursor, self._turn_html(node, key))
+        self._last_start = self._end_position()
+        self._append(cursor, f'<a name="turn-{last.id}"></a>' + prompt_html(last))
+        cursor.endEditBlock()
+        end = self._end_position()
+        self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
+        self._render(final=last.status.finished)
+        if scroll:
+            self.moveCursor(QTextCursor.MoveOperation.End)
+            self._scroll_to_bottom()
+
+    def _window_start(self, previous: list[Node], nodes: list[Node], shown_from: int | None) -> int:
+        """The index of the first turn to render: the last SHOWN_TURNS by default, or where the shown
+        window starts if the new path shares that turn and the window stays a sensible size (moving
+        to a sibling, a child or a parent then renders only the turns that differ)."""
+        if shown_from is not None:
+            return max(0, min(shown_from, len(nodes) - 1))
+        default = max(0, len(nodes) - SHOWN_TURNS)
+        old = self.shown_from
+        if old == default or self._shown is None or old >= min(len(nodes), len(previous)):
+            return default
+        if previous[old].id != nodes[old].id:
+            return default
+        size = len(nodes) - old
+        return old if SHOWN_TURNS // 2 <= size <= max(2 * SHOWN_TURNS, len(previous) - old) else default
+
+    def _document_intact(self) -> bool:
+        """The document still holds what show_path and the stream put there."""
+        return self._shown is not None and self._last_start < self.document().characterCount()
+
+    def clear(self) -> None:
+        self._shown = None
+        super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._shown = None  # colours and sizes taken when the HTML was inserted: render afresh
+        super().changeEvent(event)
+
+    @staticmethod
+    def _earlier_link_html(hidden: int) -> str:
+        if not hidden:
+            return ""
+        text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
+            "%1", f"{hidden:,}"
+        )
+        return f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>'
+
+    def show_earlier(self) -> None:
+        """Render EARLIER_STEP more of the path's earlier turns, keeping the view where it was."""
+        if not self._nodes or not self.shown_from:
+            return
+        first_shown = self._nodes[self.shown_from].id
+        self.show_path(self._nodes, scroll=False, shown_from=max(0, self.shown_from - EARLIER_STEP))
+        self.scrollToAnchor(f"turn-{first_shown}")
+
+    def _turn_key(self, node: Node, prices: str) -> tuple[Any, ...]:
+        """What a turn's HTML depends on: equal keys, equal HTML (values only: no mutable objects)."""
+        usage = node.usage
+        return (
+            node.id,
+            node.updated_at,
+            node.status,
+            len(node.output_text),
+            len(node.reasoning_text),
+            len(node.output_items),
+            node.error,
+            node.notice,
+            node.model,
+            None if usage is None else (usage.input_tokens, usage.cached_tokens, usage.output_tokens),
+            None if usage is None else (usage.reasoning_tokens, usage.total_tokens),
+            self._reasoning_expanded(node),
+            prices,
+        )
+
+    def _turn_html(self, node: Node, key: tuple[Any, ...]) -> str:
+        """A finished turn's HTML (prompt, reasoning, answer, footer), cached while its key is the same."""
+        cached = self._html_cache.get(node.id)
+        if cached is not None and cached[0] == key:
+            self._html_cache.move_to_end(node.id)
+            return cached[1]
+        fragment = "".join(
+            [
+                f'<a name="turn-{node.id}"></a>',
+                prompt_html(node),
+                reasoning_html(node, self._reasoning_expanded(node)),
+                answer_html(node),
+                footer_html(node, self.prices),
+            ]
+        )
+        self._html_cache[node.id] = (key, fragment)
+        if len(self._html_cache) > HTML_CACHE_TURNS:
+            self._html_cache.popitem(last=False)
+        return fragment
+
+    def _answer_blocks(self, node: Node) -> list[str]:
+        """A finished markdown answer's blocks, as a stream finishing it from nothing renders them."""
+        key = (node.updated_at, node.status, node.output_text)
+        cached = self._answer_cache.get(node.id)
+        if cached is not None and cached[0] == key:
+            self._answer_cache.move_to_end(node.id)
+            return cached[1]
+        blocks = render_blocks(node.output_text)
+        self._answer_cache[node.id] = (key, blocks)
+        if len(self._answer_cache) > ANSWER_CACHE_TURNS:
+            self._answer_cache.popitem(last=False)
+        return blocks
+
+    def update_streaming(self, node: Node) -> None:
+        """The shown last node's answer grew (or finished): render at most once per frame."""
+        stream = self._stream
+        if stream is None or stream.node.id != node.id:
+            return
+        stream.node = node
+        self.stats.updates += 1
+        if node.status.finished:
+            self._timer.stop()
+            self._render(final=True)
+        elif not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Render a pending streaming update now instead of at the next frame."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._render_pending()
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _render_pending(self) -> None:
+        stream = self._stream
+        if stream is not None and not stream.finished:
+            self._render(final=stream.node.status.finished)
+
+    def _render(self, *, final: bool) -> None:
+        stream = self._stream
+        assert stream is not None
+        node = stream.node
+        text = node.output_text
+        expanded = self._reasoning_expanded(node)
+        reasoning_key = f"{expanded}:{node.reasoning_text}:{node.usage.reasoning_tokens if node.usage else 0}"
+        if node.reasoning_text and reasoning_key != stream.reasoning_shown:
+            # the reasoning summary (above the answer) grew: rewrite it, then the answer below it
+            cursor = QTextCursor(self.document())
+            self._remove_from(cursor, stream.reasoning_start)
+            self._append(cursor, reasoning_html(node, expanded))
+            stream.reasoning_shown = reasoning_key
+            stream.answer_start = stream.tail_start = self._end_position()
+            stream.markdown.reset()
+        if not text.startswith(stream.markdown.closed_text):  # replaced, not extended: start over
+            stream.markdown.reset()
+            stream.tail_start = stream.answer_start
+        if final and is_json_answer(node) and text.strip():
+            stream.markdown.reset()
+            stream.tail_start = stream.answer_start
+            closed, tail_html = [json_html(node)], ""
+        elif final and stream.markdown.closed_length == 0:
+            # none of the answer is on screen yet (a finished turn shown at the bottom): all its blocks,
+            # cached; the markdown state stays empty, so the tail starts at the answer (see below)
+            closed, tail_html = self._answer_blocks(node), ""
+        elif final:
+            closed, tail_html = stream.markdown.finish(text), ""
+        else:
+            closed, tail_html = stream.markdown.feed_blocks(text)
+            if stream.activity:
+                tail_html += _para(stream.activity, "color:#555555; font-style:italic;")
+        scrollbar = self.verticalScrollBar()
+        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
+        position = scrollbar.value()
+
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._remove_from(cursor, stream.tail_start)
+        for block in closed:  # one block at a time: the same inserts however the text arrived
+            self._append(cursor, block)
+        # what the markdown state has not closed is the tail: re-rendered by the next render, if any
+        stream.tail_start = self._end_position() if stream.markdown.closed_length else stream.answer_start
+        self._append(cursor, tail_html)
+        if final:
+            self._append(cursor, footer_html(stream.node, self.prices))
+        cursor.endEditBlock()
+        stream.finished = final
+
+        self.stats.renders += 1
+        self.stats.tails.append((stream.markdown.closed_length, len(tail_html)))
+        if at_bottom:
+            self._scroll_to_bottom()
+        else:
+            scrollbar.setValue(position)
+
+    @staticmethod
+    def _remove_from(cursor: QTextCursor, position: int) -> None:
+        """Delete from `position` to the end, keeping the format of the block `position` is in."""
+        cursor.setPosition(position)
+        block_format, char_format = cursor.blockFormat(), cursor.blockCharFormat()
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        if not cursor.hasSelection():
+            return
+        cursor.removeSelectedText()
+        # Deleting from the start of a block gives the merged block the format of the last one deleted.
+        if cursor.blockFormat() != block_format:
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)
+
+    @staticmethod
+    def _append(cursor: QTextCursor, fragment: str) -> None:
+        fragment = fragment.strip()
+        if fragment:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml(_LEAD + fragment)
+
+    def _end_position(self) -> int:
+        # what a cursor moved to the end says, without making the document lay itself out first
+        return int(self.document().characterCount()) - 1
+
+    def _scroll_to_bottom(self) -> None:
+        document = self.document()
+        # Make sure the layout reaches the end, so the scroll bar's maximum is the real bottom.
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        scrollbar = self.verticalScrollBar()
+        scrollbar.setValue(scrollbar.maximum())

@@ -1,0 +1,213 @@
+"""Append-only, named migrations: from blank, from the oldest schema, and a database too new to open."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_chat.core.conversation.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
+from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, user_message
+from desktop_chat.core.conversation.store import Store, StoreTooNewError, open_store
+
+# sha256 of each shipped migration's SQL (see digest). A mismatch means a shipped migration was edited:
+# put it back and append a new migration instead.
+SHIPPED = {
+    "0001_conversations_and_nodes": "b5e6b1157cb663e91ae165b67e87c3d9dd6a6115d0ed3d71176a3b7ef2ac8b5e",
+    "0002_settings_and_indexes": "444e33b044d4b4a4897e28414871faa3c044dc548157c2bc483a7857c052735a",
+    "0003_search_index": "9ce98aa5907c197492fd6e79df3d777f95d495cf920c9d00d410485fd5044fe7",
+}
+
+
+def digest(statements: tuple[str, ...]) -> str:
+    """Of the SQL with whitespace normalised (re-indenting is not an edit)."""
+    return hashlib.sha256(";".join(" ".join(s.split()) for s in statements).encode()).hexdigest()
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_shipped_migrations_are_unchanged_and_numbered_in_order() -> None:
+    names = [m.name for m in MIGRATIONS]
+    assert names[: len(SHIPPED)] == list(SHIPPED)
+    assert [int(name[:4]) for name in names] == list(range(1, len(names) + 1))
+    assert len(MIGRATIONS) == SCHEMA_VERSION
+    for migration in MIGRATIONS:
+        if migration.name in SHIPPED:
+            assert digest(migration.statements) == SHIPPED[migration.name], (
+                f"{migration.name} was edited after shipping; append a new migration instead"
+            )
+
+
+def test_blank_database_gets_every_migration_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "blank.sqlite3"
+    Store(path).close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        rows = conn.execute("SELECT id, name, applied_at FROM schema_migrations ORDER BY id").fetchall()
+        assert [(r[0], r[1]) for r in rows] == [(i, m.name) for i, m in enumerate(MIGRATIONS, start=1)]
+        assert all(r[2] > 0 for r in rows)
+        assert {"conversations", "nodes", "settings", "schema_migrations"} <= table_names(conn)
+    finally:
+        conn.close()
+
+
+def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "again.sqlite3"
+    Store(path).close()
+    conn = raw(path)
+    try:
+        assert apply_migrations(conn) == []
+        assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def test_data_written_after_migration_1_survives_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    conn = raw(path)
+    try:
+        assert apply_migrations(conn, upto=1) == [MIGRATIONS[0].name]
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert "settings" not in table_names(conn)
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', '옛 대화', 'n1', '{\"temperature\": 0.3}', 1.0, 2.0)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n1', 'c1', NULL,"
+            ' \'[{"type":"message","role":"user","content":[{"type":"input_text","text":"你好"}]}]\','
+            " '[]', 'hello 👋', '', 'resp_1', NULL, 'gpt-4o', '{}',"
+            " '{\"input_tokens\": 5, \"output_tokens\": 2}', 'streaming', NULL, NULL, 'chain', 1.5, 1.6)"
+        )
+    finally:
+        conn.close()
+
+    store = Store(path)
+    try:
+        [conv] = store.list_conversations()
+        assert conv == Conversation(
+            title="옛 대화",
+            id="c1",
+            selected_node_id="n1",
+            params_override={"temperature": 0.3},
+            created_at=1.0,
+            updated_at=2.0,
+        )
+        [node] = store.load_nodes("c1")
+        assert isinstance(node, Node)
+        assert node.input_items == [user_message("你好")]
+        assert node.output_text == "hello 👋"
+        assert node.usage is not None and node.usage.input_tokens == 5
+        assert store.mark_streaming_interrupted() == 1
+        assert store.load_nodes("c1")[0].status is NodeStatus.INTERRUPTED
+        store.set_setting("new", "works")  # migration 2's table
+        assert store.get_setting("new") == "works"
+    finally:
+        store.close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY id")]
+        assert names == [m.name for m in MIGRATIONS]
+    finally:
+        conn.close()
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_chat.core.conversation import migrations
+
+    path = tmp_path / "half.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=1)
+        broken = migrations.Migration("0002_broken", ("CREATE TABLE settings (key TEXT)", "NOT SQL"))
+        monkeypatch.setattr(migrations, "MIGRATIONS", (MIGRATIONS[0], broken))
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+        with pytest.raises(sqlite3.OperationalError):
+            migrations.apply_migrations(conn)
+        assert not conn.in_transaction
+        assert "settings" not in table_names(conn)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def make_too_new(path: Path, how: str) -> bytes:
+    Store(path).close()
+    conn = raw(path)
+    try:
+        if how == "user_version":
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        else:
+            conn.execute(
+                "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, '9999_from_the_future', 0)",
+                (SCHEMA_VERSION + 1,),
+            )
+    finally:
+        conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["user_version", "recorded_row"])
+def test_database_from_a_newer_app_is_refused_and_untouched(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "future.sqlite3"
+    before = make_too_new(path, how)
+    with pytest.raises(StoreTooNewError) as info:
+        Store(path)
+    message = info.value.user_message
+    assert "newer desktop_chat" in message and str(path) in message
+    with pytest.raises(StoreTooNewError):
+        open_store(path)  # never moved aside as if it were damaged
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name) == []
+
+
+def test_the_search_index_is_built_for_data_written_before_migration_3(tmp_path: Path) -> None:
+    from desktop_chat.core.conversation.search import search
+
+    path = tmp_path / "v2.sqlite3"
+    conn = raw(path)
+    try:
+        assert apply_migrations(conn, upto=2) == [m.name for m in MIGRATIONS[:2]]
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', '옛 대화 about oaks', NULL, '{}', 1.0, 2.0)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n1', 'c1', NULL,"
+            ' \'[{"type":"message","role":"user","content":[{"type":"input_text","text":"你好 acorns"}]},'
+            ' {"type":"message","role":"user","content":"and squirrels"}, 7, "junk"]\','
+            " '[]', 'oak answer', '', NULL, NULL, '', '{}', NULL, 'completed', NULL, NULL, 'chain', 1.5, 1.6)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n2', 'c1', 'n1', 'not json',"
+            " '[]', 'second', '', NULL, NULL, '', '{}', NULL, 'completed', NULL, NULL, 'chain', 1.7, 1.8)"
+        )
+    finally:
+        conn.close()
+    store = Store(path)
+    try:
+        assert [(h.node_id, h.field) for h in search(store, "acorns")] == [("n1", "prompt")]
+        assert [(h.node_id, h.field) for h in search(store, "squirrels")] == [("n1", "prompt")]
+        assert [(h.node_id, h.field) for h in search(store, "你好")] == [("n1", "prompt")]
+        assert [(h.conversation_id, h.field) for h in search(store, "옛 대화")] == [("c1", "title")]
+        assert [h.node_id for h in search(store, "second")] == ["n2"]  # unreadable input: answer still found
+    finally:
+        store.close()
