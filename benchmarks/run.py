@@ -1,10 +1,14 @@
 """The benchmark suite in one command: every benchmark in its own process, then results and a report.
 
-    python benchmarks/run.py            # the full suite (a few minutes)
-    python benchmarks/run.py --quick    # tiny sizes: checks that everything runs, numbers meaningless
+    python benchmarks/run.py              # the full suite, each benchmark run 3 times (several minutes)
+    python benchmarks/run.py --repeat 5   # more runs per benchmark: a steadier median
+    python benchmarks/run.py --quick      # tiny sizes, one run: checks that everything runs
 
-Writes benchmarks/results.json (a flat object of numbers; ratios are this app ÷ a reference measured
-in the same run) and benchmarks/REPORT.md (metric, value, target, pass/fail). Targets are reported,
+Each benchmark script runs `--repeat` times, each in a fresh process; every number reported is the
+median of those runs, with its spread (min–max) beside it, so a verdict rests on the typical run
+rather than a lucky or unlucky one. Writes benchmarks/results.json (a flat object of medians; ratios
+are this app ÷ a reference measured in the same process), benchmarks/spread.json (each number's
+runs) and benchmarks/REPORT.md (metric, median, spread, target, pass/fail). Targets are reported,
 never asserted: the machine is shared and noisy. Exits 1 only when a benchmark could not run.
 """
 
@@ -15,6 +19,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -105,7 +110,38 @@ def numeric(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def report(results: dict[str, Any], notes: dict[str, Any], command: str, seconds: float) -> str:
+def median_of(runs: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, list[float]], dict[str, Any]]:
+    """The median of each number over several runs of one benchmark, every run's values, and the
+    non-numeric values (notes) of the last run."""
+    samples: dict[str, list[float]] = {}
+    notes: dict[str, Any] = {}
+    for result in runs:
+        for key, value in result.items():
+            if numeric(value):
+                samples.setdefault(key, []).append(float(value))
+            else:
+                notes[key] = value
+    medians: dict[str, Any] = {}
+    for key, values in samples.items():
+        middle = statistics.median(values)
+        whole = middle.is_integer() and all(value.is_integer() for value in values)
+        medians[key] = int(middle) if whole else round(middle, 6)
+    return medians, samples, notes
+
+
+def spread_text(values: list[float] | None) -> str:
+    if not values or len(values) < 2:
+        return "—"
+    return f"{min(values):g}–{max(values):g}"
+
+
+def report(
+    results: dict[str, Any],
+    notes: dict[str, Any],
+    command: str,
+    seconds: float,
+    spread: dict[str, list[float]] | None = None,
+) -> str:
     lines = [
         "# Benchmark report",
         "",
@@ -113,10 +149,12 @@ def report(results: dict[str, Any], notes: dict[str, Any], command: str, seconds
         f"({platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, "
         f"Qt platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}). Ratios are this app ÷ a reference "
-        "measured in the same run. Raw numbers: `benchmarks/results.json`.",
+        "measured in the same run. Each value is the median of the runs shown in the spread column "
+        "(min–max). Raw numbers: `benchmarks/results.json` (medians) and `benchmarks/spread.json` "
+        "(every run).",
         "",
-        "| metric | value | target | result |",
-        "| --- | ---: | ---: | --- |",
+        "| metric | median | spread | target | result |",
+        "| --- | ---: | ---: | ---: | --- |",
     ]
     for target in TARGETS:
         value = results.get(target.key)
@@ -125,10 +163,15 @@ def report(results: dict[str, Any], notes: dict[str, Any], command: str, seconds
             shown = f"{value:g}"
         else:
             verdict, shown = "not measured", "—"
-        lines.append(f"| {target.what} (`{target.key}`) | {shown} | {target.text()} | {verdict} |")
+        runs = spread_text((spread or {}).get(target.key))
+        lines.append(f"| {target.what} (`{target.key}`) | {shown} | {runs} | {target.text()} | {verdict} |")
     lines += ["", "Other numbers from the same run:", ""]
     targeted = {t.key for t in TARGETS}
-    lines += [f"- `{key}`: {value}" for key, value in results.items() if key not in targeted]
+    lines += [
+        f"- `{key}`: {value}" + (f" (runs {spread_text(spread[key])})" if spread and key in spread else "")
+        for key, value in results.items()
+        if key not in targeted
+    ]
     if notes:
         lines += ["", "Notes:", ""]
         lines += [f"- {key}: {value}" for key, value in notes.items()]
@@ -139,11 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny sizes (checks the suite runs)")
     parser.add_argument("--only", nargs="*", help="run only these scripts (e.g. bench_scale.py)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="runs of each benchmark; the median is reported (default 3, 1 with --quick)",
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="where results.json and REPORT.md go")
     args = parser.parse_args(argv)
 
+    repeat = max(1, args.repeat if args.repeat is not None else (1 if args.quick else 3))
     started = time.perf_counter()
     results: dict[str, Any] = {t.key: None for t in TARGETS}
+    spread: dict[str, list[float]] = {}
     notes: dict[str, Any] = {}
     crashed = False
     for script, full_args, quick_args in BENCHMARKS:
@@ -155,26 +206,36 @@ def main(argv: list[str] | None = None) -> int:
         if script in OPTIONAL and args.quick:
             notes[script] = "skipped in --quick"
             continue
-        print(f"running {script} …", file=sys.stderr, flush=True)
-        try:
-            result = run_benchmark(script, quick_args if args.quick else full_args)
-        except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
-            crashed = True
-            notes[script] = f"failed: {exc}"
-            print(f"{script} failed: {exc}", file=sys.stderr)
+        runs: list[dict[str, Any]] = []
+        for run in range(repeat):
+            print(f"running {script} ({run + 1}/{repeat}) …", file=sys.stderr, flush=True)
+            try:
+                runs.append(run_benchmark(script, quick_args if args.quick else full_args))
+            except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
+                crashed = True
+                notes[script] = f"failed: {exc}"
+                print(f"{script} failed: {exc}", file=sys.stderr)
+                break
+        if not runs:
             continue
+        medians, samples, script_notes = median_of(runs)
         prefix = PREFIX.get(script, "")
-        for key, value in result.items():
-            if numeric(value):
-                results[prefix + key] = value
-            else:
-                notes[f"{script} {key}"] = value
+        for key, value in medians.items():
+            results[prefix + key] = value
+            spread[prefix + key] = samples[key]
+        for key, value in script_notes.items():
+            notes[f"{script} {key}"] = value
 
-    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    command = (
+        "python benchmarks/run.py"
+        + (" --quick" if args.quick else "")
+        + (f" --repeat {repeat}" if args.repeat is not None else "")
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "spread.json").write_text(json.dumps(spread, indent=2) + "\n", encoding="utf-8")
     (args.out / "REPORT.md").write_text(
-        report(results, notes, command, time.perf_counter() - started), encoding="utf-8"
+        report(results, notes, command, time.perf_counter() - started, spread), encoding="utf-8"
     )
     print(json.dumps(results, indent=2))
     return 1 if crashed else 0

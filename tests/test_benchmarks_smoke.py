@@ -60,3 +60,17 @@ def test_every_target_has_a_benchmark(bench: Any) -> None:
     assert all(
         (BENCHMARKS / script).exists() for script, _, _ in bench.BENCHMARKS if script not in bench.OPTIONAL
     )
+
+
+def test_each_number_is_the_median_of_its_runs_with_every_run_kept(bench: Any) -> None:
+    runs = [
+        {"ms": 30.0, "count": 4, "note": "a"},
+        {"ms": 10.0, "count": 4},
+        {"ms": 90.0, "count": 4, "note": "b"},
+    ]
+    medians, samples, notes = bench.median_of(runs)
+    assert medians == {"ms": 30.0, "count": 4}
+    assert samples["ms"] == [30.0, 10.0, 90.0]
+    assert notes == {"note": "b"}
+    assert bench.spread_text(samples["ms"]) == "10–90"
+    assert bench.spread_text([5.0]) == "—"
