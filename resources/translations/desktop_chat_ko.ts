@@ -4,47 +4,47 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="107"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="110"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="110"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="133"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="214"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="214"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="255"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="269"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -52,12 +52,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
         <source>linked</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -65,57 +65,57 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="33"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="33"/>
         <source>temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="35"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="35"/>
         <source>max tokens</source>
         <translation>최대 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="40"/>
         <source>server defaults</source>
         <translation>서버 기본값</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="46"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="46"/>
         <source>instructions: %1</source>
         <translation>지시문: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="52"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="52"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="82"/>
         <source>Compare answers</source>
         <translation>답변 비교</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="91"/>
         <source>Stop all</source>
         <translation>모두 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>아직 스트리밍 중인 모든 답변 중지 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="149"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="149"/>
         <source>Similarity to the first: %1</source>
         <translation>첫 번째 답변과의 유사도: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="153"/>
         <source> — %1 still streaming</source>
         <translation> — %1개 스트리밍 중</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Ctrl+Enter로 보내기, Esc로 답변 중지</translation>
     </message>
@@ -131,82 +131,82 @@
 <context>
     <name>ContextInspector</name>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="56"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="56"/>
         <source>Context of the next request</source>
         <translation>다음 요청의 컨텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Item</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Tokens</source>
         <translation>토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="81"/>
         <source>Let the server drop the oldest items if the context is too long (truncation: auto)</source>
         <translation>컨텍스트가 너무 길면 서버가 가장 오래된 항목을 버리도록 허용 (truncation: auto)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="86"/>
         <source>Count exactly</source>
         <translation>정확히 세기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="89"/>
         <source>Ask the server for the exact input token count (responses/input_tokens)</source>
         <translation>서버에 정확한 입력 토큰 수를 요청합니다 (responses/input_tokens)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="151"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="151"/>
         <source>Server chain: only the new input is sent, with previous_response_id.</source>
         <translation>서버 체인: 새 입력만 previous_response_id와 함께 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="153"/>
         <source>A new conversation: only the new input is sent.</source>
         <translation>새 대화: 새 입력만 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="155"/>
         <source>Local replay: the path is sent again from the local history.</source>
         <translation>로컬 재생: 로컬 기록에서 경로 전체를 다시 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="158"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="158"/>
         <source>%1 turn(s) excluded.</source>
         <translation>턴 %1개 제외됨.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="162"/>
         <source>About %1 input tokens (estimate).</source>
         <translation>입력 토큰 약 %1개 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="189"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="189"/>
         <source>Counting…</source>
         <translation>세는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="196"/>
         <source>The server could not count: %1</source>
         <translation>서버가 토큰을 세지 못했습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="199"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="199"/>
         <source>Server count: %1 input tokens</source>
         <translation>서버 집계: 입력 토큰 %1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="201"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="201"/>
         <source>This server cannot count tokens.</source>
         <translation>이 서버는 토큰 수를 셀 수 없습니다.</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="355"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversation_list.py" line="123"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="123"/>
         <source>Conversations</source>
         <translation>대화 목록</translation>
     </message>
@@ -230,47 +230,47 @@
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
         <source>Fan out: several answers at once</source>
         <translation>여러 답변 동시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="81"/>
         <source>Temperature (empty = default)</source>
         <translation>온도 (비우면 기본값)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="82"/>
         <source>Instructions / persona</source>
         <translation>지시문 / 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="97"/>
         <source>Send all</source>
         <translation>모두 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>각 변형은 형제 답변이 되어 나란히 스트리밍됩니다. Esc를 누르면 모두 중지합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="106"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="106"/>
         <source>Variants:</source>
         <translation>변형 수:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="131"/>
         <source>Persona…</source>
         <translation>페르소나…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="179"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="179"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
     </message>
@@ -278,12 +278,12 @@
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="81"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="81"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="89"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="89"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 토큰</translation>
     </message>
@@ -291,37 +291,37 @@
 <context>
     <name>ImageTools</name>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="102"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="102"/>
         <source>The image could not be encoded: %1.</source>
         <translation>이미지를 인코딩할 수 없습니다: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="129"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="129"/>
         <source>“%1” is not a PNG, JPEG, WEBP or GIF image, or a PDF. Nothing was attached.</source>
         <translation>“%1”은(는) PNG, JPEG, WEBP, GIF 이미지나 PDF가 아닙니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="137"/>
         <source>“%1” is animated (%2 frames); only still images can be attached. Nothing was attached.</source>
         <translation>“%1”은(는) 애니메이션입니다(%2프레임). 정지 이미지만 첨부할 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="154"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="154"/>
         <source>the file ends too early</source>
         <translation>파일이 중간에 끝남</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="155"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="155"/>
         <source>“%1” could not be read as an image (%2); it may be damaged. Nothing was attached.</source>
         <translation>“%1”을(를) 이미지로 읽을 수 없습니다(%2). 파일이 손상되었을 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="169"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="169"/>
         <source>“%1” is not a PNG, JPEG, WEBP or GIF image (judged by its content). Nothing was attached.</source>
         <translation>“%1”은(는) PNG, JPEG, WEBP, GIF 이미지가 아닙니다(내용으로 판단). 아무것도 첨부하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="185"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="185"/>
         <source>“%1” holds no image. Nothing was attached.</source>
         <translation>“%1”에 이미지가 없습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -329,17 +329,17 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="31"/>
         <source>The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1</source>
         <translation>기본 URL은 http:// 또는 https:// 주소여야 합니다. 예: http://localhost:8000/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="55"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="55"/>
         <source>Connect to a server</source>
         <translation>서버에 연결</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="59"/>
         <source>Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used only to talk to the server below.
 
 For an OpenAI-compatible server, enter its base URL as well; a local server (e.g. http://localhost:8000/v1) usually needs no key.</source>
@@ -348,22 +348,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: http://localhost:8000/v1)는 보통 키가 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="76"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="76"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>선택 사항: 비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="92"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="93"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="122"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="122"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -371,17 +371,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="99"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="108"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>토큰 %1개 · 평균 확률 %2 · 토큰에 마우스를 올리면 대안이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="112"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>이 답변에는 토큰 확률이 없습니다 (설정에서 top_logprobs를 켜세요).</translation>
     </message>
@@ -389,295 +389,295 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="125"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
         <source>Outline</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="164"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="167"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1277"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1279"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="180"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="194"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="210"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="212"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="258"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="324"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="331"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="403"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="407"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="439"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="511"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="523"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="527"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="528"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="529"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="530"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -686,160 +686,160 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="543"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="572"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="573"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="574"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="589"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="590"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="601"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="641"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="617"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="634"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="643"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="674"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="675"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="685"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="686"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="697"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="712"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="714"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="739"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="740"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="831"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="890"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="891"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="895"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="991"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1206"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1208"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1209"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1211"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1234"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1237"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1239"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1243"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1245"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1246"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1248"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1254"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1293"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1295"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -880,28 +880,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
         <source>Open a response by id</source>
         <translation>ID로 응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="129"/>
         <source>Response id</source>
         <translation>응답 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="136"/>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="150"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="150"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>서버에 저장된 응답의 ID를 붙여 넣으세요. 그 응답에서 이어지는 새 대화로 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
@@ -909,42 +909,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PersonasDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="27"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="27"/>
         <source>Personas</source>
         <translation>페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="38"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="38"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="40"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="57"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="57"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="59"/>
         <source>Instructions (sent as the system prompt)</source>
         <translation>지시문 (시스템 프롬프트로 전송)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="86"/>
         <source>New persona</source>
         <translation>새 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="121"/>
         <source>Every persona needs a name.</source>
         <translation>모든 페르소나에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="123"/>
         <source>Two personas have the same name.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
     </message>
@@ -952,102 +952,102 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="60"/>
         <source>Edit profile</source>
         <translation>프로필 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="60"/>
         <source>Add profile</source>
         <translation>프로필 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="67"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 호환</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="73"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="74"/>
         <source>e.g. 2025-04-01-preview; empty = the /openai/v1/ form</source>
         <translation>예: 2025-04-01-preview (비우면 /openai/v1/ 형식)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="84"/>
         <source>a listed model, or type any name (Azure: the deployment)</source>
         <translation>목록의 모델 또는 직접 입력 (Azure: 배포 이름)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="89"/>
         <source>saved in the keyring — leave empty to keep it</source>
         <translation>키링에 저장됨 — 비워 두면 그대로 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="91"/>
         <source>sk-… (stored in the keyring)</source>
         <translation>sk-… (키링에 저장)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="93"/>
         <source>Forget the saved key</source>
         <translation>저장된 키 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="108"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="109"/>
         <source>&amp;Name:</source>
         <translation>이름(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="109"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="110"/>
         <source>&amp;Kind:</source>
         <translation>종류(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="110"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="111"/>
         <source>&amp;URL / endpoint:</source>
         <translation>URL / 엔드포인트(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="111"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="112"/>
         <source>API &amp;version:</source>
         <translation>API 버전(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="112"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="113"/>
         <source>&amp;Organization:</source>
         <translation>조직(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="113"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="114"/>
         <source>&amp;Project:</source>
         <translation>프로젝트(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="114"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="115"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="116"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="163"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="169"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="170"/>
         <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
         <translation>https://NAME.openai.azure.com (또는 …/openai/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="171"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="172"/>
         <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
         <translation>예: http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="173"/>
         <source>optional: empty = https://api.openai.com/v1</source>
         <translation>선택 사항: 비우면 https://api.openai.com/v1</translation>
     </message>
@@ -1055,57 +1055,57 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="188"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="189"/>
         <source>Providers</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="197"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="198"/>
         <source>Select a profile and press Test connection to see what its server supports.</source>
         <translation>프로필을 선택하고 연결 테스트를 누르면 서버가 지원하는 기능을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="205"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="206"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="206"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="207"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="207"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="208"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="208"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="209"/>
         <source>&amp;Use for new chats</source>
         <translation>새 대화에 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="209"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="217"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="218"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="308"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="309"/>
         <source>Delete the profile “%1” and its saved key?</source>
         <translation>“%1” 프로필과 저장된 키를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="328"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="329"/>
         <source>Testing “%1”…</source>
         <translation>“%1” 테스트 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="353"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="354"/>
         <source>Delete profile</source>
         <translation>프로필 삭제</translation>
     </message>
@@ -1113,17 +1113,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PromptEditDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="31"/>
         <source>Edit prompt and resend</source>
         <translation>프롬프트 수정 후 다시 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="39"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="39"/>
         <source>Send as new branch</source>
         <translation>새 브랜치로 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="45"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="45"/>
         <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
         <translation>원래 프롬프트와 답변은 그대로 남고, 이 내용은 형제 브랜치가 됩니다.</translation>
     </message>
@@ -1131,12 +1131,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/provider_picker.py" line="23"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="23"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/provider_picker.py" line="25"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="25"/>
         <source>The provider this conversation is sent to</source>
         <translation>이 대화를 보낼 제공자</translation>
     </message>
@@ -1144,49 +1144,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="40"/>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="42"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="40"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="42"/>
         <source>Search all conversations</source>
         <translation>모든 대화 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="45"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="45"/>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>Answer</source>
         <translation>답변</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="87"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="87"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="99"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="99"/>
         <source>No matches</source>
         <translation>일치하는 항목 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
         <source>%1 match</source>
         <translation>%1개 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
         <source>%1 matches</source>
         <translation>%1개 일치</translation>
     </message>
@@ -1194,117 +1194,117 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="66"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1: “%2”은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="69"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1: “%2”은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="81"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1: “%2”은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>기본 URL은 호스트가 있는 http:// 또는 https:// 주소여야 합니다 (입력: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Base URL must not contain spaces.</source>
         <translation>기본 URL에 공백이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="229"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="438"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="453"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="453"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="454"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="454"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="455"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="456"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="456"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="459"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="459"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="461"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="461"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="462"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="462"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="494"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="494"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="497"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="497"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="504"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="504"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="505"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="505"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="536"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="536"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="541"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="541"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="543"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="543"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="553"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -1312,42 +1312,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="113"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="114"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="119"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="115"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="120"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="116"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="121"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="117"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="122"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="117"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="341"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="346"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="534"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="539"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
@@ -1355,158 +1355,158 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="47"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
         <source>opening a response</source>
         <translation>응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>deleting</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>compacting</source>
         <translation>압축</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>이미 진행 중: %1. 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="215"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="215"/>
         <source>1 turn</source>
         <translation>턴 1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
         <source>%1 turns</source>
         <translation>턴 %1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="220"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="220"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버의 사본은 삭제하지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="225"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="225"/>
         <source>Deleted %1 locally.</source>
         <translation>로컬에서 %1를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="229"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>로컬에서 %1를, 서버에서 저장된 응답 %2개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
         <source> (and %1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="239"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="239"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버에 저장된 응답 %3개 중 %2개를 삭제하지 못했습니다 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="258"/>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
         <source>Select a turn to delete.</source>
         <translation>삭제할 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="263"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="263"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="288"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="288"/>
         <source>not connected to a server.</source>
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="290"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="290"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="310"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="310"/>
         <source>Delete turns</source>
         <translation>턴 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="313"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="313"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>이 턴과 그 뒤에 이어지는 턴 %1개를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
         <source>Delete this turn?</source>
         <translation>이 턴을 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="320"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="320"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>그중 %1개는 서버에 응답으로 저장되어 있습니다 (30일간 보관).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="324"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="324"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>서버에 연결되어 있지 않아 지금은 로컬에서만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="329"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="329"/>
         <source>None of them is stored on the server.</source>
         <translation>서버에 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="332"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="332"/>
         <source>Delete locally</source>
         <translation>로컬에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="336"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="336"/>
         <source>Delete locally and on the server</source>
         <translation>로컬과 서버에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="378"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="378"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>압축할 브랜치의 답변을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="383"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="383"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="392"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="392"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="402"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="402"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>턴 %1개를 압축하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="418"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
         <source>Compacting failed: %1</source>
         <translation>압축 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="423"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="423"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>
@@ -1514,88 +1514,88 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_ParamsForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="130"/>
         <source>server default (0 to 2)</source>
         <translation>서버 기본값 (0~2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
         <source>server default (0 to 1)</source>
         <translation>서버 기본값 (0~1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
         <source>server default (16 to 1,000,000)</source>
         <translation>서버 기본값 (16~1,000,000)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>System instructions (a persona), sent with every turn</source>
         <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="139"/>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="146"/>
         <source>default: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="145"/>
         <source>server default</source>
         <translation>서버 기본값</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Empty: use the default instructions</source>
         <translation>비우면 기본 지시문 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Ask the server which models it offers</source>
         <translation>서버에서 제공하는 모델 목록 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Values for this conversation only. Empty fields use the defaults.</source>
         <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="162"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
         <source>&amp;Temperature:</source>
         <translation>온도(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
         <source>Top &amp;p:</source>
         <translation>Top &amp;p:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Max output &amp;tokens:</source>
         <translation>최대 출력 토큰(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
         <source>&amp;Instructions:</source>
         <translation>지시문(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="194"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="196"/>
         <source>Max output tokens</source>
         <translation>최대 출력 토큰</translation>
     </message>
@@ -1603,52 +1603,52 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="359"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="359"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="360"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="361"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="362"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="362"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="368"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="368"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="371"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="404"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="405"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="416"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -1656,87 +1656,87 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_RichForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="241"/>
         <source>&amp;Web search</source>
         <translation>웹 검색(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="243"/>
         <source>Code &amp;interpreter</source>
         <translation>코드 인터프리터(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="247"/>
         <source>vector store ids for file search (empty: off)</source>
         <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="265"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="265"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="269"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>추론 요약 표시(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="273"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>끔 (토큰당 대안 0~20개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="276"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="276"/>
         <source>truncation: auto (the server drops the oldest items)</source>
         <translation>truncation: auto (서버가 가장 오래된 항목을 버림)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="287"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="289"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="289"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="290"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="294"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="316"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="338"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="338"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="340"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="340"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
@@ -1744,122 +1744,122 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="125"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="125"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="135"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="135"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="146"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="146"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="189"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="189"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="192"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="192"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="195"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="195"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="201"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="201"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/personas.py" line="95"/>
+        <location filename="../../desktop_chat/core/config/personas.py" line="95"/>
         <source>Every persona needs a name.</source>
         <translation>모든 페르소나에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/personas.py" line="97"/>
+        <location filename="../../desktop_chat/core/config/personas.py" line="97"/>
         <source>Two personas have the same name.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="88"/>
         <source>Give the profile a name.</source>
         <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="94"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="94"/>
         <source>An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.</source>
         <translation>Azure OpenAI 프로필에는 엔드포인트가 필요합니다. 예: https://NAME.openai.azure.com</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="99"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="99"/>
         <source>An OpenAI-compatible profile needs the server&apos;s URL, e.g. http://localhost:11434/v1.</source>
         <translation>OpenAI 호환 프로필에는 서버 URL이 필요합니다. 예: http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="164"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="164"/>
         <source>The default profile cannot be deleted.</source>
         <translation>기본 프로필은 삭제할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="33"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="33"/>
         <source>The server URL must be an http:// or https:// address (got “%1”).</source>
         <translation>서버 URL은 http:// 또는 https:// 주소여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="40"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="40"/>
         <source>The server URL has an invalid port (got “%1”).</source>
         <translation>서버 URL의 포트가 올바르지 않습니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="88"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="90"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="90"/>
         <source>“%1” is not a finite number.</source>
         <translation>“%1”은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="102"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="102"/>
         <source>“%1” is not a whole number.</source>
         <translation>“%1”은(는) 정수가 아닙니다.</translation>
     </message>

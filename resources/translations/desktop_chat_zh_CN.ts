@@ -4,47 +4,47 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="107"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="110"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="110"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：low 更便宜，high 能看清小字</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="133"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="214"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="214"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="255"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="269"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -52,12 +52,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -65,57 +65,57 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="33"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="33"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="35"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="35"/>
         <source>max tokens</source>
         <translation>最大令牌数</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="40"/>
         <source>server defaults</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="46"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="46"/>
         <source>instructions: %1</source>
         <translation>指令：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="52"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="52"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="82"/>
         <source>Compare answers</source>
         <translation>比较回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="91"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>停止所有仍在输出的回答 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
         <source>reference</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="149"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="149"/>
         <source>Similarity to the first: %1</source>
         <translation>与第一个回答的相似度：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/compare_view.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="153"/>
         <source> — %1 still streaming</source>
         <translation> — %1 个仍在输出</translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>输入提示 — Ctrl+Enter 发送，Esc 停止回答</translation>
     </message>
@@ -131,82 +131,82 @@
 <context>
     <name>ContextInspector</name>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="56"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="56"/>
         <source>Context of the next request</source>
         <translation>下一个请求的上下文</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="71"/>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="81"/>
         <source>Let the server drop the oldest items if the context is too long (truncation: auto)</source>
         <translation>上下文过长时允许服务器丢弃最早的项目 (truncation: auto)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="86"/>
         <source>Count exactly</source>
         <translation>精确计数</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="89"/>
         <source>Ask the server for the exact input token count (responses/input_tokens)</source>
         <translation>向服务器查询精确的输入令牌数 (responses/input_tokens)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="151"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="151"/>
         <source>Server chain: only the new input is sent, with previous_response_id.</source>
         <translation>服务器链：只发送新输入，并附带 previous_response_id。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="153"/>
         <source>A new conversation: only the new input is sent.</source>
         <translation>新对话：只发送新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="155"/>
         <source>Local replay: the path is sent again from the local history.</source>
         <translation>本地重放：从本地历史重新发送整条路径。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="158"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="158"/>
         <source>%1 turn(s) excluded.</source>
         <translation>已排除 %1 轮。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="162"/>
         <source>About %1 input tokens (estimate).</source>
         <translation>约 %1 个输入令牌（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="189"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="189"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="196"/>
         <source>The server could not count: %1</source>
         <translation>服务器无法计数：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="199"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="199"/>
         <source>Server count: %1 input tokens</source>
         <translation>服务器计数：%1 个输入令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/context_inspector.py" line="201"/>
+        <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="201"/>
         <source>This server cannot count tokens.</source>
         <translation>此服务器无法计算令牌数。</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="355"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversation_list.py" line="123"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="123"/>
         <source>Conversations</source>
         <translation>对话列表</translation>
     </message>
@@ -230,47 +230,47 @@
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
         <source>Fan out: several answers at once</source>
         <translation>同时生成多个回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="81"/>
         <source>Temperature (empty = default)</source>
         <translation>温度（留空 = 默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="82"/>
         <source>Instructions / persona</source>
         <translation>指令 / 角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="97"/>
         <source>Send all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>每个变体都会成为一个同级回答，并排输出。按 Esc 全部停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="106"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="106"/>
         <source>Variants:</source>
         <translation>变体数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="131"/>
         <source>Persona…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="179"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="179"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>温度必须是 0 到 2 之间的数字（留空则使用默认值）。</translation>
     </message>
@@ -278,12 +278,12 @@
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="81"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="81"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/graph_view.py" line="89"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="89"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 令牌</translation>
     </message>
@@ -291,37 +291,37 @@
 <context>
     <name>ImageTools</name>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="102"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="102"/>
         <source>The image could not be encoded: %1.</source>
         <translation>无法编码图片：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="129"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="129"/>
         <source>“%1” is not a PNG, JPEG, WEBP or GIF image, or a PDF. Nothing was attached.</source>
         <translation>“%1”不是 PNG、JPEG、WEBP 或 GIF 图片，也不是 PDF。未附加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="137"/>
         <source>“%1” is animated (%2 frames); only still images can be attached. Nothing was attached.</source>
         <translation>“%1”是动图（%2 帧）；只能附加静态图片。未附加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="154"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="154"/>
         <source>the file ends too early</source>
         <translation>文件提前结束</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="155"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="155"/>
         <source>“%1” could not be read as an image (%2); it may be damaged. Nothing was attached.</source>
         <translation>无法将“%1”读取为图片（%2）；文件可能已损坏。未附加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="169"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="169"/>
         <source>“%1” is not a PNG, JPEG, WEBP or GIF image (judged by its content). Nothing was attached.</source>
         <translation>“%1”不是 PNG、JPEG、WEBP 或 GIF 图片（根据内容判断）。未附加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/image_tools.py" line="185"/>
+        <location filename="../../desktop_chat/ui/composer/image_tools.py" line="185"/>
         <source>“%1” holds no image. Nothing was attached.</source>
         <translation>“%1”中没有图片。未附加任何内容。</translation>
     </message>
@@ -329,17 +329,17 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="31"/>
         <source>The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1</source>
         <translation>基础 URL 必须是 http:// 或 https:// 地址，例如 http://localhost:8000/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="55"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="55"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="59"/>
         <source>Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used only to talk to the server below.
 
 For an OpenAI-compatible server, enter its base URL as well; a local server (e.g. http://localhost:8000/v1) usually needs no key.</source>
@@ -348,22 +348,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 如果使用 OpenAI 兼容服务器，请同时输入其基础 URL；本地服务器（例如 http://localhost:8000/v1）通常不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="76"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="76"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>可选：留空 = OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="92"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="93"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/key_dialog.py" line="122"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="122"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>密钥不能包含空格或换行。</translation>
     </message>
@@ -371,17 +371,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="99"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="108"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>%1 个令牌 · 平均概率 %2 · 将鼠标悬停在令牌上可查看候选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/logprobs_view.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="112"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>此回答没有令牌概率（请在设置中开启 top_logprobs）。</translation>
     </message>
@@ -389,295 +389,295 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="125"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="164"/>
         <source>Graph</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="167"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1277"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1279"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="180"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>对话树 — 选择任意回答即可从那里继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="194"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="210"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="212"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="258"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="291"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="324"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="331"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="339"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="403"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="407"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="419"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="431"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="437"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="439"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="511"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="523"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="527"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="528"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="529"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="530"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -686,160 +686,160 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="543"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="572"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="573"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="574"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="589"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="590"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="601"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="641"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="617"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="634"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="643"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="674"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="675"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="685"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="686"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="697"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="712"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="714"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="739"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="740"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="742"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="830"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="831"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="890"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="891"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="894"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="895"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="991"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1206"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1208"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1209"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1211"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1232"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1234"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1237"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1239"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1243"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1245"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1246"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1248"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1254"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1251"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1290"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1293"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1295"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
@@ -880,28 +880,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
         <source>Open a response by id</source>
         <translation>按 ID 打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="129"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="136"/>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="150"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="150"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>粘贴服务器上存储的响应 ID。它会作为从该响应继续的新对话打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -909,42 +909,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PersonasDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="27"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="27"/>
         <source>Personas</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="38"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="38"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="40"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="57"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="57"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="59"/>
         <source>Instructions (sent as the system prompt)</source>
         <translation>指令（作为系统提示发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="86"/>
         <source>New persona</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="121"/>
         <source>Every persona needs a name.</source>
         <translation>每个角色都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/personas_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="123"/>
         <source>Two personas have the same name.</source>
         <translation>有两个角色同名。</translation>
     </message>
@@ -952,102 +952,102 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="60"/>
         <source>Edit profile</source>
         <translation>编辑配置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="60"/>
         <source>Add profile</source>
         <translation>添加配置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="67"/>
         <source>OpenAI-compatible</source>
         <translation>OpenAI 兼容</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="73"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="74"/>
         <source>e.g. 2025-04-01-preview; empty = the /openai/v1/ form</source>
         <translation>例如 2025-04-01-preview；留空 = /openai/v1/ 形式</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="84"/>
         <source>a listed model, or type any name (Azure: the deployment)</source>
         <translation>列表中的模型，或输入任意名称（Azure：部署名称）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="89"/>
         <source>saved in the keyring — leave empty to keep it</source>
         <translation>已保存在密钥环中 — 留空则保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="91"/>
         <source>sk-… (stored in the keyring)</source>
         <translation>sk-…（保存在密钥环中）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="93"/>
         <source>Forget the saved key</source>
         <translation>忘记已保存的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="108"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="109"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="109"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="110"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="110"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="111"/>
         <source>&amp;URL / endpoint:</source>
         <translation>URL / 端点(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="111"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="112"/>
         <source>API &amp;version:</source>
         <translation>API 版本(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="112"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="113"/>
         <source>&amp;Organization:</source>
         <translation>组织(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="113"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="114"/>
         <source>&amp;Project:</source>
         <translation>项目(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="114"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="115"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="116"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="163"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>密钥不能包含空格或换行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="169"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="170"/>
         <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
         <translation>https://NAME.openai.azure.com（或 …/openai/v1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="171"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="172"/>
         <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
         <translation>例如 http://localhost:11434/v1 (Ollama)、http://localhost:1234/v1 (LM Studio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="173"/>
         <source>optional: empty = https://api.openai.com/v1</source>
         <translation>可选：留空 = https://api.openai.com/v1</translation>
     </message>
@@ -1055,57 +1055,57 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="188"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="189"/>
         <source>Providers</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="197"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="198"/>
         <source>Select a profile and press Test connection to see what its server supports.</source>
         <translation>选择一个配置并点击“测试连接”，即可查看其服务器支持的功能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="205"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="206"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="206"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="207"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="207"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="208"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="208"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="209"/>
         <source>&amp;Use for new chats</source>
         <translation>用于新对话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="209"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="217"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="218"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="308"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="309"/>
         <source>Delete the profile “%1” and its saved key?</source>
         <translation>要删除配置“%1”及其已保存的密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="328"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="329"/>
         <source>Testing “%1”…</source>
         <translation>正在测试“%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/profiles_dialog.py" line="353"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="354"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
@@ -1113,17 +1113,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PromptEditDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="31"/>
         <source>Edit prompt and resend</source>
         <translation>编辑提示并重新发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="39"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="39"/>
         <source>Send as new branch</source>
         <translation>作为新分支发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/turn_dialogs.py" line="45"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="45"/>
         <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
         <translation>原提示及其回答会保留；此内容将成为一个同级分支。</translation>
     </message>
@@ -1131,12 +1131,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/provider_picker.py" line="23"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="23"/>
         <source>Provider</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/provider_picker.py" line="25"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="25"/>
         <source>The provider this conversation is sent to</source>
         <translation>此对话发送到的提供商</translation>
     </message>
@@ -1144,49 +1144,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="40"/>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="42"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="40"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="42"/>
         <source>Search all conversations</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="45"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="45"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="87"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="87"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="99"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="99"/>
         <source>No matches</source>
         <translation>无匹配结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
         <source>%1 match</source>
         <translation>%1 个匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
         <source>%1 matches</source>
         <translation>%1 个匹配</translation>
     </message>
@@ -1194,117 +1194,117 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="66"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="69"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="81"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1：“%2”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>基础 URL 必须是带主机名的 http:// 或 https:// 地址（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Base URL must not contain spaces.</source>
         <translation>基础 URL 不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="229"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 架构：不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="438"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="453"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="453"/>
         <source>&amp;Defaults</source>
         <translation>默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="454"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="454"/>
         <source>no conversation open</source>
         <translation>未打开对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="455"/>
         <source>This &amp;conversation</source>
         <translation>此对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="456"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="456"/>
         <source>Settings for “%1” only</source>
         <translation>仅适用于“%1”的设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="459"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="459"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>工具和输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="461"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="461"/>
         <source>&amp;Prices</source>
         <translation>价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="462"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="462"/>
         <source>Co&amp;nnection</source>
         <translation>连接(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>留空：OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="494"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="494"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>保存在系统密钥环中 — 留空则保留当前密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="497"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="497"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>通过基础 URL 可以连接任何 OpenAI 兼容服务器。API 密钥保存在系统密钥环中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="504"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="504"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="505"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="505"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="536"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="536"/>
         <source>Defaults: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="541"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="541"/>
         <source>This conversation: %1</source>
         <translation>此对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="543"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="543"/>
         <source>Tools &amp; output: %1</source>
         <translation>工具和输出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="553"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
     </message>
@@ -1312,42 +1312,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="113"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个 token</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="114"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="119"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="115"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="120"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="116"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="121"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="117"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="122"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="117"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="341"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="346"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript.py" line="534"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="539"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
@@ -1355,158 +1355,158 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="47"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
         <source>opening a response</source>
         <translation>打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>deleting</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>compacting</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>正在进行：%1。请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="215"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="215"/>
         <source>1 turn</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
         <source>%1 turns</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="220"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="220"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>已在本地删除 %1。服务器上的副本未删除：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="225"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="225"/>
         <source>Deleted %1 locally.</source>
         <translation>已在本地删除 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="229"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>已在本地删除 %1，并在服务器上删除 %2 个已存储的响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="239"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="239"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>已在本地删除 %1。服务器上 %3 个已存储的响应中有 %2 个无法删除 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="258"/>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
         <source>Select a turn to delete.</source>
         <translation>请选择要删除的轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="263"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="263"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="288"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="288"/>
         <source>not connected to a server.</source>
         <translation>未连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="290"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="290"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="310"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="310"/>
         <source>Delete turns</source>
         <translation>删除轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="313"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="313"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>要删除此轮及其后续的 %1 轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
         <source>Delete this turn?</source>
         <translation>要删除此轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="320"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="320"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>其中 %1 轮作为响应存储在服务器上（保留 30 天）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="324"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="324"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>未连接到服务器：现在只能在本地删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="329"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="329"/>
         <source>None of them is stored on the server.</source>
         <translation>其中没有任何内容存储在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="332"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="332"/>
         <source>Delete locally</source>
         <translation>在本地删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="336"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="336"/>
         <source>Delete locally and on the server</source>
         <translation>在本地和服务器上删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="378"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="378"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>请选择要压缩的分支中的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="383"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="383"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>压缩前请等待回答完成（或停止它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="392"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="392"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>此分支上没有新的内容可压缩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="402"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="402"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>正在压缩 %1 轮…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="418"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
         <source>Compacting failed: %1</source>
         <translation>压缩失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree_actions.py" line="423"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="423"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>
@@ -1514,88 +1514,88 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_ParamsForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="130"/>
         <source>server default (0 to 2)</source>
         <translation>服务器默认值（0 到 2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
         <source>server default (0 to 1)</source>
         <translation>服务器默认值（0 到 1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
         <source>server default (16 to 1,000,000)</source>
         <translation>服务器默认值（16 到 1,000,000）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>System instructions (a persona), sent with every turn</source>
         <translation>系统指令（角色），每轮都会发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="139"/>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="146"/>
         <source>default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="145"/>
         <source>server default</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Empty: use the default instructions</source>
         <translation>留空：使用默认指令</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Ask the server which models it offers</source>
         <translation>向服务器查询可用的模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Values for this conversation only. Empty fields use the defaults.</source>
         <translation>仅适用于此对话的值。留空的字段使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="162"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
         <source>&amp;Temperature:</source>
         <translation>温度(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
         <source>Top &amp;p:</source>
         <translation>Top &amp;p：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Max output &amp;tokens:</source>
         <translation>最大输出令牌数(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
         <source>&amp;Instructions:</source>
         <translation>指令(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="194"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="196"/>
         <source>Max output tokens</source>
         <translation>最大输出令牌数</translation>
     </message>
@@ -1603,52 +1603,52 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="359"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="359"/>
         <source>Model (prefix)</source>
         <translation>模型（前缀）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="360"/>
         <source>Input $/1M</source>
         <translation>输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="361"/>
         <source>Cached input $/1M</source>
         <translation>缓存输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="362"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="362"/>
         <source>Output $/1M</source>
         <translation>输出 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="368"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="368"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="371"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="404"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="405"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
         <source>Price of %1</source>
         <translation>%1 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="416"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
@@ -1656,87 +1656,87 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_RichForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="241"/>
         <source>&amp;Web search</source>
         <translation>网页搜索(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="243"/>
         <source>Code &amp;interpreter</source>
         <translation>代码解释器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="247"/>
         <source>vector store ids for file search (empty: off)</source>
         <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="265"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="265"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="269"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>显示推理摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="273"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>关闭（每个令牌 0 到 20 个候选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="276"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="276"/>
         <source>truncation: auto (the server drops the oldest items)</source>
         <translation>truncation: auto（服务器丢弃最早的项目）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="287"/>
         <source>Hosted tools:</source>
         <translation>托管工具：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
         <source>&amp;File search:</source>
         <translation>文件搜索(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="289"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="289"/>
         <source>Text &amp;format:</source>
         <translation>文本格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="290"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 架构(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
         <source>Reasoning &amp;effort:</source>
         <translation>推理强度(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="294"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
         <source>✓ Valid schema</source>
         <translation>✓ 架构有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="316"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>要使用 json_schema 输出，请输入架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="338"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="338"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 架构输出需要一个架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/settings_dialog.py" line="340"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="340"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
@@ -1744,122 +1744,122 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="125"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="125"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="135"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="135"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出 token 数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="146"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="146"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="189"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="189"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="192"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="192"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="195"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="195"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="201"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="201"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/personas.py" line="95"/>
+        <location filename="../../desktop_chat/core/config/personas.py" line="95"/>
         <source>Every persona needs a name.</source>
         <translation>每个角色都需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/personas.py" line="97"/>
+        <location filename="../../desktop_chat/core/config/personas.py" line="97"/>
         <source>Two personas have the same name.</source>
         <translation>有两个角色的名称相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="88"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="94"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="94"/>
         <source>An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.</source>
         <translation>Azure OpenAI 配置需要填写终结点，例如 https://NAME.openai.azure.com。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="99"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="99"/>
         <source>An OpenAI-compatible profile needs the server&apos;s URL, e.g. http://localhost:11434/v1.</source>
         <translation>OpenAI 兼容配置需要填写服务器 URL，例如 http://localhost:11434/v1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/profiles.py" line="164"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="164"/>
         <source>The default profile cannot be deleted.</source>
         <translation>默认配置不能删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="33"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="33"/>
         <source>The server URL must be an http:// or https:// address (got “%1”).</source>
         <translation>服务器 URL 必须是 http:// 或 https:// 地址（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="40"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="40"/>
         <source>The server URL has an invalid port (got “%1”).</source>
         <translation>服务器 URL 的端口无效（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="88"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="90"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="90"/>
         <source>“%1” is not a finite number.</source>
         <translation>“%1”不是有限的数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/settings.py" line="102"/>
+        <location filename="../../desktop_chat/core/config/settings.py" line="102"/>
         <source>“%1” is not a whole number.</source>
         <translation>“%1”不是整数。</translation>
     </message>

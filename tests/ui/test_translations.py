@@ -274,7 +274,7 @@ def test_no_ui_string_is_missing_from_the_translations(ts: Path, tmp_path: Path)
     """Every tr()/translate() string in desktop_chat/ui is in the .ts file with a translation."""
     copy = tmp_path / ts.name
     copy.write_bytes(ts.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "desktop_chat" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop_chat" / "ui").rglob("*.py"))
     tool = lupdate()
     assert tool is not None
     subprocess.run([tool, *sources, "-ts", str(copy), "-no-obsolete"], check=True, capture_output=True)

@@ -1,7 +1,7 @@
 """Actions on the tree that talk to the server's stored responses: open by id, delete, compact.
 
-The async functions (`open_by_id`, `delete_selected`, `compact_selected`) do the work on a window and
-report through its banner; the `request_*` functions are what menu actions call: they show a dialog
+The async functions (`open_by_id`, `delete_selected`, `compact_selected`) do the work on a window (a
+`TreeActionsHost`) and report through its banner; the `request_*` functions are what menu actions call: they show a dialog
 with `open()` (never a nested `exec()` inside the asyncio loop) and start the work as an owned task.
 The server client is `window.backend.client` (the AsyncOpenAI client, set after first paint).
 """
@@ -12,7 +12,7 @@ import asyncio
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -35,7 +35,41 @@ from desktop_chat.core.conversation.store import StoreError
 from desktop_chat.ui.i18n import join_sentences
 
 if TYPE_CHECKING:
-    from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.core.api.backend import Backend
+    from desktop_chat.core.conversation.model import ChatParams
+    from desktop_chat.core.conversation.store import Store
+    from desktop_chat.core.conversation.tree import ConversationTree
+    from desktop_chat.core.session.turns import TurnRunner
+    from desktop_chat.ui.composer.attachment_bar import AttachmentBar
+    from desktop_chat.ui.conversations.conversation_list import ConversationListModel
+
+
+class TreeActionsHost(Protocol):
+    """What the tree actions need of the window they act on (the main window is one)."""
+
+    @property
+    def backend(self) -> Backend | None: ...
+    @property
+    def store(self) -> Store: ...
+    @property
+    def tree(self) -> ConversationTree | None: ...
+    @property
+    def conversation(self) -> Conversation | None: ...
+    @property
+    def live(self) -> dict[str, Node]: ...  # the nodes streaming now
+    @property
+    def runner(self) -> TurnRunner | None: ...
+    @property
+    def attachments(self) -> AttachmentBar: ...
+    @property
+    def conversation_model(self) -> ConversationListModel: ...
+    def show_notice(self, text: str) -> None: ...
+    def selected_node(self) -> Node | None: ...
+    def select_node(self, node_id: str) -> None: ...
+    def open_conversation(self, conversation_id: str) -> None: ...
+    def effective_params(self) -> ChatParams: ...
+    def window(self) -> QWidget: ...  # what dialogs are shown over
+
 
 log = logging.getLogger("desktop_chat")
 
@@ -59,12 +93,12 @@ def _action_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def _client(window: MainWindow) -> Any:
+def _client(window: TreeActionsHost) -> Any:
     backend = window.backend
     return getattr(backend, "client", None) if backend is not None else None
 
 
-def _spawn(window: MainWindow, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
+def _spawn(window: TreeActionsHost, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
     """Run an action as an owned task; one of each kind per window at a time."""
     running = _busy.setdefault(id(window), set())
     if name in running:
@@ -92,7 +126,7 @@ def _spawn(window: MainWindow, name: str, coro: Coroutine[Any, Any, Any]) -> asy
 
 
 # -- open a response by id -------------------------------------------------------------------------
-async def open_by_id(window: MainWindow, response_id: str) -> Conversation:
+async def open_by_id(window: TreeActionsHost, response_id: str) -> Conversation:
     """Rebuild a stored response (and its input items) as a new conversation, and show it.
 
     Raises `remote.RemoteError` with a message fit for the user (unknown or expired id, no server)."""
@@ -171,9 +205,9 @@ class OpenByIdDialog(QDialog):
         self.error.setVisible(bool(text))
 
 
-def request_open_by_id(window: MainWindow) -> OpenByIdDialog:
+def request_open_by_id(window: TreeActionsHost) -> OpenByIdDialog:
     """Show the open-by-id dialog (window-modal, not blocking); Open starts the retrieval."""
-    dialog = OpenByIdDialog(window)
+    dialog = OpenByIdDialog(window.window())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     async def attempt() -> None:
@@ -249,7 +283,7 @@ class DeleteReport:
         )
 
 
-async def delete_selected(window: MainWindow, *, on_server: bool) -> DeleteReport | None:
+async def delete_selected(window: TreeActionsHost, *, on_server: bool) -> DeleteReport | None:
     """Delete the selected node with its whole subtree: locally (one transaction), then on the server
     when asked. The selection moves to the parent. Server failures are reported, never undone locally."""
     node = window.selected_node()
@@ -345,7 +379,7 @@ def delete_confirmation(parent: QWidget, turns: int, stored: int, connected: boo
     return box
 
 
-def request_delete(window: MainWindow) -> QMessageBox | None:
+def request_delete(window: TreeActionsHost) -> QMessageBox | None:
     """Ask, then delete the selected subtree as chosen (the box is window-modal, not blocking)."""
     node = window.selected_node()
     if node is None or window.tree is None:
@@ -353,7 +387,7 @@ def request_delete(window: MainWindow) -> QMessageBox | None:
         return None
     doomed = window.tree.subtree(node.id)
     stored = sum(1 for n in doomed if n.response_id)
-    box = delete_confirmation(window, len(doomed), stored, _client(window) is not None)
+    box = delete_confirmation(window.window(), len(doomed), stored, _client(window) is not None)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen(_result: int) -> None:
@@ -368,7 +402,7 @@ def request_delete(window: MainWindow) -> QMessageBox | None:
 
 
 # -- compact -----------------------------------------------------------------------------------------
-async def compact_selected(window: MainWindow) -> Node | None:
+async def compact_selected(window: TreeActionsHost) -> Node | None:
     """Compact the branch that ends at the selected node; the result becomes a child node that new
     turns continue from. The banner shows the token counts before and after."""
     node = window.selected_node()
@@ -438,5 +472,5 @@ async def compact_selected(window: MainWindow) -> Node | None:
     return compacted
 
 
-def request_compact(window: MainWindow) -> asyncio.Task[Any] | None:
+def request_compact(window: TreeActionsHost) -> asyncio.Task[Any] | None:
     return _spawn(window, "compacting", compact_selected(window))
