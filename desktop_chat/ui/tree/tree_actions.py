@@ -1,8 +1,9 @@
 """Actions on the tree that talk to the server's stored responses: open by id, delete, compact.
 
 The async functions (`open_by_id`, `delete_selected`, `compact_selected`) do the work on a window (a
-`TreeActionsHost`) and report through its banner; the `request_*` functions are what menu actions call: they show a dialog
-with `open()` (never a nested `exec()` inside the asyncio loop) and start the work as an owned task.
+`TreeActionsHost`) and report through its banner; the `request_*` functions are what menu actions
+call: they show a dialog with `open()` (never a nested `exec()` inside the asyncio loop) and start the
+work as an owned task.
 The server client is `window.backend.client` (the AsyncOpenAI client, set after first paint).
 """
 
