@@ -74,6 +74,7 @@ def _dumps(value: Any) -> str:
 class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._nesting = 0  # > 0 inside transaction(): writes join it
         self._probe_version()
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
@@ -143,8 +144,27 @@ class Store:
         self._conn.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one: every write inside joins this transaction, committed when the block
+        ends, rolled back (all of them) when it raises. A write that fails inside raises StoreError;
+        let it leave the block (catching it inside would commit the other writes)."""
+        with self._write():
+            self._nesting += 1
+            try:
+                yield
+            finally:
+                self._nesting -= 1
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short transaction, committed on success, rolled back on error."""
+        """One short transaction, committed on success, rolled back on error (inside `transaction()`:
+        part of that one)."""
+        if self._nesting:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise StoreError(f"Could not save to the conversation database {self.path}: {exc}") from exc
+            return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:

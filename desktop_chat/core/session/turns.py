@@ -81,7 +81,7 @@ class TurnRunner:
         # which server answers (a profile); recorded on each node, and chained from only on that server
         self.provider = provider
 
-    async def run(
+    def new_node(
         self,
         tree: ConversationTree,
         conversation: Conversation,
@@ -91,6 +91,7 @@ class TurnRunner:
         *,
         prefer: ContextMode = ContextMode.CHAIN,
     ) -> Node:
+        """The node a turn streams into (not stored yet): how it is sent is decided here."""
         mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids, self.provider)
         node = Node(
             conversation_id=conversation.id,
@@ -102,11 +103,29 @@ class TurnRunner:
         )
         if self.provider is not None:
             node.params[PROVIDER_KEY] = self.provider
-        self.store.insert_node(node)
-        tree.insert(node)
-        conversation.selected_node_id = node.id
-        conversation.updated_at = node.created_at
-        self.store.save_conversation(conversation)
+        return node
+
+    async def run(
+        self,
+        tree: ConversationTree,
+        conversation: Conversation,
+        parent_id: str | None,
+        input_items: list[JSON],
+        params: ChatParams,
+        *,
+        prefer: ContextMode = ContextMode.CHAIN,
+        node: Node | None = None,
+    ) -> Node:
+        """Stream one turn. `node` (from `new_node`) is one the caller already stored and put in the
+        tree (the session does, in one transaction); without it, one is made, stored and inserted."""
+        if node is None:
+            node = self.new_node(tree, conversation, parent_id, input_items, params, prefer=prefer)
+            self.store.insert_node(node)
+            tree.insert(node)
+            conversation.selected_node_id = node.id
+            conversation.updated_at = node.created_at
+            self.store.save_conversation(conversation)
+        mode = node.context_mode
         if self.listener:
             self.listener.turn_started(node)
         try:
