@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -234,6 +233,7 @@ class Connector:
                 f"No system keyring is available ({reason}). The key will be used for this session only; "
                 "set OPENAI_API_KEY in the environment to avoid typing it each time."
             )
+        log.info("key_dialog_shown")
         if not dialog.exec():
             return None, base_url
         key, new_base = dialog.result_key() or None, dialog.result_base_url() or base_url
@@ -322,7 +322,23 @@ def main(argv: list[str] | None = None) -> int:
 
     if cli.wants_cli(args):
         return cli.run_cli(args)
-    from PySide6.QtCore import QTimer
+    from desktop_chat.ui.shutdown import ShutdownGuard
+
+    # SIGTERM / Ctrl+C at any moment: save what there is and exit within 2 s (see ui/shutdown.py)
+    guard = ShutdownGuard().install()
+    try:
+        code = _run_app(args, guard)
+    finally:
+        guard.uninstall()
+    if guard.requested:
+        # everything is saved and closed: skip the interpreter's teardown of Qt objects, which can
+        # take seconds on a busy machine, and the watchdog it would outlive (it stops with Python)
+        log.info("exit code=%d s=%.3f", code, time.perf_counter() - START)
+        guard.exit_now(code)
+    return code
+
+
+def _run_app(args: argparse.Namespace, guard: Any) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_chat.ui.qt_env import prepare_qt_environment
@@ -330,27 +346,25 @@ def main(argv: list[str] | None = None) -> int:
     prepare_qt_environment()  # before the QApplication: Qt reads it when its GUI thread pool is first used
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    guard.attach_qt()
     app.setApplicationName("desktop_chat")
     app.setOrganizationName("desktop_chat")
     app.setDesktopFileName("desktop-chat")
+    if guard.requested:
+        return 0
     try:
         window = open_frame(args)
     except OSError as exc:
         return _cannot_start(None, exc)
-
-    # SIGTERM / Ctrl+C close the window like the user would (the partial answer is saved); the close
-    # is queued so that a signal arriving before the event loop runs still quits once it does
-    def close_soon(*_: object) -> None:
-        QTimer.singleShot(0, window.close)
-
-    signal.signal(signal.SIGTERM, close_soon)
-    signal.signal(signal.SIGINT, close_soon)
     painted = _FirstPaintLog(window)
     window.show()
     log.info("window_shown s=%.3f", time.perf_counter() - START)
     # the frame paints now; then the panes, the conversations and the event loop's modules load
     app.processEvents()
     del painted
+    if guard.requested:  # nothing built yet: nothing to save
+        window.close()
+        return 0
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
     from desktop_chat.core.conversation.store import StoreError
 
@@ -362,19 +376,29 @@ def main(argv: list[str] | None = None) -> int:
     connector = Connector(window, args)
     app.processEvents()
     log.info("ui_painted s=%.3f", time.perf_counter() - START)
+    if guard.requested:
+        window.close()
+        store.close()
+        return 0
     import asyncio
 
     from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 
-    ticker = QTimer()  # lets Python run its signal handlers while Qt's loop is in C++
-    ticker.start(250)
-    ticker.timeout.connect(lambda: None)
-
     loop = create_event_loop(app)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
+    # a signal closes the window like the user would (the partial answer is saved as stopped)
+    guard.on_request(window.close)
+    guard.on_request(quit_event.set)
     loop.call_soon(connector.reconnect)
     loop.run_until_complete(quit_event.wait())
+    if window.isVisible():
+        window.close()
+    if guard.requested:
+        # a signal: the answers are saved; the process ends at once after this (no waiting on
+        # worker threads such as the token data load), the connections end with it
+        window.store.close()
+        return 0
     loop.run_until_complete(connector.aclose())
     close_event_loop(loop)
     window.store.close()
