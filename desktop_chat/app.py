@@ -87,7 +87,7 @@ class Connector:
         window.on_provider_needed = self.switch
         if args.demo or args.base_url:
             window.profiles_fixed = True
-            window.provider_picker.fix(
+            window.status.provider_picker.fix(
                 "The demo uses the built-in emulator"
                 if args.demo
                 else "Fixed by --base-url on the command line"
@@ -124,7 +124,7 @@ class Connector:
         if backend is None:
             if self.backends or fresh:
                 window.set_backend(None)  # nothing is sent to the previous provider meanwhile
-                window.backend_label.setText(window.tr("Connecting…"))
+                window.status.show_connecting()
             backend = await self._build(key, profile, responses)
             if backend is None:
                 return

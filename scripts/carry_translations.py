@@ -1,5 +1,5 @@
 """Keep translations when UI code moves: a string that lupdate now finds in a new context (a class was
-renamed or code moved to another class) takes the translation it had in its old context.
+renamed or code moved to another class) takes the translation it had in its old context, finished.
 
 Usage: carry_translations.py OLD.ts NEW.ts — OLD is the file before lupdate ran, NEW the file after;
 NEW is rewritten with the carried translations (run lupdate again afterwards to restore its layout).
@@ -32,8 +32,8 @@ def main(old: str, new: str) -> int:
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
-        if translation is None or translation.get("type") != "unfinished" or translation.text:
-            continue
+        if translation is None or translation.get("type") != "unfinished":
+            continue  # (lupdate may have guessed a text from a same-source message: still unfinished)
         if source in known:
             translation.text = known[source]
             del translation.attrib["type"]

@@ -33,16 +33,21 @@ if TYPE_CHECKING:
     from desktop_chat.core.api.backend import Backend
     from desktop_chat.core.config import profiles
     from desktop_chat.core.config.personas import Persona
-    from desktop_chat.core.content import pricing
     from desktop_chat.core.conversation.model import ChatParams, Conversation, Node
     from desktop_chat.core.conversation.store import Store
     from desktop_chat.core.conversation.tree import ConversationTree
     from desktop_chat.core.session.turns import TurnRunner
+    from desktop_chat.ui.composer.composer import Composer
+    from desktop_chat.ui.status.status_bar import StatusBar
 
 log = logging.getLogger("desktop_chat")
 
 
 class MainWindow(QMainWindow):
+    # the panes (built by finish_startup)
+    status: StatusBar
+    composer: Composer
+
     def __init__(
         self,
         store: Store | None = None,
@@ -139,11 +144,9 @@ class MainWindow(QMainWindow):
             ConversationListView,
         )
         from desktop_chat.ui.conversations.search_panel import SearchPanel
-        from desktop_chat.ui.status.provider_picker import ProviderPicker
+        from desktop_chat.ui.status.status_bar import NoticeBanner, StatusBar
         from desktop_chat.ui.transcript.transcript import TranscriptView
-        from desktop_chat.ui.tree.graph_view import ConversationGraphView
-        from desktop_chat.ui.tree.tree_model import ConversationTreeModel
-        from desktop_chat.ui.tree.tree_view import ConversationTreeView
+        from desktop_chat.ui.tree.tree_pane import TreePane
 
         self.conversation_model = ConversationListModel(self)
         self.conversation_list = ConversationListView(self)
@@ -152,18 +155,9 @@ class MainWindow(QMainWindow):
         self.conversation_model.title_edited.connect(self.save_title)
         self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
 
-        self.tree_model = ConversationTreeModel(self)
-        self.tree_view = ConversationTreeView(self)
-        self.tree_view.setModel(self.tree_model)
-        self.tree_view.node_selected.connect(self.select_node)
-        self.graph_view = ConversationGraphView(self)
-        self.graph_view.node_selected.connect(self.select_node)
-        self.tree_tabs = QtWidgets.QTabWidget()
-        self.tree_tabs.setObjectName("tree_tabs")
-        self.tree_tabs.addTab(self.tree_view, self.tr("Outline"))
-        self.tree_tabs.addTab(self.graph_view, self.tr("Graph"))
-        self.tree_tabs.currentChanged.connect(self._tree_tab_changed)
-        self._graph_stale = True  # the graph's cards are built when its tab is first shown
+        self.tree_pane = TreePane(self)
+        self.tree_pane.node_selected.connect(self.select_node)
+        self.tree_pane.graph_toggled.connect(self._graph_toggled)
 
         new_button = QtWidgets.QPushButton(self.tr("New conversation"))
         new_button.setObjectName("new_conversation_button")
@@ -174,14 +168,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(new_button)
         left_split = self.left_split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(self.conversation_list)
-        tree_box = QWidget()
-        tree_layout = QtWidgets.QVBoxLayout(tree_box)
-        tree_layout.setContentsMargins(0, 0, 0, 0)
-        tree_label = QtWidgets.QLabel(self.tr("Conversation tree — select any answer to continue from it"))
-        tree_label.setWordWrap(True)
-        tree_layout.addWidget(tree_label)
-        tree_layout.addWidget(self.tree_tabs)
-        left_split.addWidget(tree_box)
+        left_split.addWidget(self.tree_pane)
         left_split.setSizes([260, 440])
         self.search_panel = SearchPanel(self.store, self)
         self.search_panel.result_activated.connect(self.open_search_result)
@@ -191,14 +178,13 @@ class MainWindow(QMainWindow):
         self.transcript = TranscriptView(self)
         self.transcript.prices = pricing.load_prices(self.store)
         self.transcript.logprobs_requested.connect(self.show_logprobs)
-        self.transcript.copied.connect(lambda _text: self.statusBar().showMessage(self.tr("Copied"), 2000))
-        self.transcript.highlighted.connect(lambda url: self.statusBar().showMessage(url.toString(), 4000))
+        self.transcript.copied.connect(lambda _text: self.status.flash(self.tr("Copied"), 2000))
+        self.transcript.highlighted.connect(lambda url: self.status.flash(url.toString(), 4000))
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
         self._context_estimate: tuple[Any, int] | None = None  # (what it was computed for, tokens)
         self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
-        self._cost_cache: tuple[Any, pricing.ConversationCost] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(120)
@@ -231,11 +217,7 @@ class MainWindow(QMainWindow):
         composer_row.addWidget(self.composer, 1)
         composer_row.addLayout(buttons)
 
-        self.banner = QtWidgets.QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
+        self.banner = NoticeBanner()
         right = QWidget()
         right_layout = QtWidgets.QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
@@ -251,22 +233,12 @@ class MainWindow(QMainWindow):
         split.setSizes([330, 850])
         self.setCentralWidget(split)
 
-        self.model_label = QtWidgets.QLabel()
-        self.model_label.setObjectName("status_model")
-        self.usage_label = QtWidgets.QLabel()
-        self.usage_label.setObjectName("status_usage")
-        self.backend_label = QtWidgets.QLabel(self.tr("Connecting…"))
-        self.backend_label.setObjectName("status_backend")
         self.draft_label = QtWidgets.QLabel()
         self.draft_label.setObjectName("status_draft_tokens")
-        self.statusBar().addWidget(self.model_label)
-        self.statusBar().addWidget(self.draft_label)
-        self.statusBar().addWidget(self.usage_label, 1)
-        self.provider_picker = ProviderPicker(self)
-        self.provider_picker.picked.connect(self.pick_provider)
-        self.provider_picker.fill(self.store, self.wanted_profile_id())
-        self.statusBar().addPermanentWidget(self.provider_picker)
-        self.statusBar().addPermanentWidget(self.backend_label)
+        self.status = StatusBar(self.store, self.wanted_profile_id(), self)
+        self.status.add_draft_label(self.draft_label)
+        self.status.provider_picker.picked.connect(self.pick_provider)
+        self.setStatusBar(self.status)
         self._update_status()
         self._update_reply_target()
 
@@ -362,29 +334,27 @@ class MainWindow(QMainWindow):
             lambda: self._tree_actions().request_delete(self),
             "action_delete",
         )
-        # Delete acts in the tree panes only, never while typing in the composer
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.removeAction(delete)
-        self.tree_view.addAction(delete)
-        self.graph_view.addAction(delete)
-        node_actions.append(delete)
-        for node_action in node_actions:
+        self.removeAction(delete)  # acts in the tree panes only (see TreePane.add_node_actions)
+        for node_action in [*node_actions, delete]:
             chat_menu.addAction(node_action)
-        # the same actions on a right click in the tree
-        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.tree_view.addActions(node_actions)
+        self.tree_pane.add_node_actions(node_actions, delete)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(
-            action(self.tr("&Parent"), "Alt+Up", self.tree_view.move_to_parent, "action_parent")
+            action(self.tr("&Parent"), "Alt+Up", self.tree_pane.tree_view.move_to_parent, "action_parent")
         )
         go_menu.addAction(
-            action(self.tr("&First child"), "Alt+Down", self.tree_view.move_to_first_child, "action_child")
+            action(
+                self.tr("&First child"),
+                "Alt+Down",
+                self.tree_pane.tree_view.move_to_first_child,
+                "action_child",
+            )
         )
         go_menu.addAction(
             action(
                 self.tr("P&revious sibling"),
                 "Alt+Left",
-                lambda: self.tree_view.move_to_sibling(-1),
+                lambda: self.tree_pane.tree_view.move_to_sibling(-1),
                 "action_prev",
             )
         )
@@ -392,7 +362,7 @@ class MainWindow(QMainWindow):
             action(
                 self.tr("&Next sibling"),
                 "Alt+Right",
-                lambda: self.tree_view.move_to_sibling(1),
+                lambda: self.tree_pane.tree_view.move_to_sibling(1),
                 "action_next",
             )
         )
@@ -405,7 +375,7 @@ class MainWindow(QMainWindow):
             )
         )
         go_menu.addAction(
-            action(self.tr("&Graph / outline"), "Ctrl+G", self.toggle_graph, "action_toggle_graph")
+            action(self.tr("&Graph / outline"), "Ctrl+G", self.tree_pane.toggle_graph, "action_toggle_graph")
         )
 
         self.persona_menu = chat_menu.addMenu(self.tr("&Persona"))
@@ -711,7 +681,7 @@ class MainWindow(QMainWindow):
         else:
             self.pending_override = override
         name = persona.name if persona else self.tr("no persona")
-        self.statusBar().showMessage(self.tr("Persona: %s") % name, 4000)
+        self.status.flash(self.tr("Persona: %s") % name, 4000)
 
     def manage_personas(self) -> None:
         from desktop_chat.core.config import personas
@@ -765,7 +735,7 @@ class MainWindow(QMainWindow):
                 splitter.setSizes(sizes)
         tab = self.prefs.tab
         if tab is not None:
-            self.tree_tabs.setCurrentIndex(tab)
+            self.tree_pane.tree_tabs.setCurrentIndex(tab)
 
     def _save_layout(self) -> None:
         """Remember geometry, splitters and the tree tab (best effort: see WindowPrefs)."""
@@ -775,40 +745,23 @@ class MainWindow(QMainWindow):
                 name: splitter.sizes()
                 for splitter, name in zip((self.main_split, self.left_split), SPLITTERS, strict=True)
             },
-            self.tree_tabs.currentIndex(),
+            self.tree_pane.tree_tabs.currentIndex(),
         )
 
-    def toggle_graph(self) -> None:
-        self.tree_tabs.setCurrentIndex(1 - self.tree_tabs.currentIndex())
-
-    def _tree_tab_changed(self, index: int) -> None:
+    def _graph_toggled(self, shown: bool) -> None:
         """The graph wants room: widen the left pane while it is shown."""
         sizes = self.main_split.sizes()
         total = sum(sizes)
-        left = int(total * 0.45) if index == 1 else 330
+        left = int(total * 0.45) if shown else 330
         self.main_split.setSizes([left, total - left])
-        if index == 1:
-            if self._graph_stale:
-                self._graph_stale = False
-                self.graph_view.set_tree(self.tree)
-                if self.selected_node_id() is not None:
-                    self.graph_view.select_node(self.selected_node_id())
-            self.graph_view.setFocus()
 
     def set_tree(self, tree: ConversationTree | None) -> None:
-        """Show a conversation's tree in the outline (and every other tree view)."""
-        self.tree_model.set_tree(tree)
-        # the graph builds a card per node: only while it is shown (a hidden one is refreshed on show)
-        self._graph_stale = self.tree_tabs.currentIndex() != 1
-        self.graph_view.set_tree(None if self._graph_stale else tree)
+        self.tree_pane.set_tree(tree)
 
     def _show_node(self, node_id: str | None) -> None:
         assert self.tree is not None and self.conversation is not None
         self.conversation.selected_node_id = node_id
-        if node_id is not None:
-            self.tree_view.select_node(node_id)
-            if not self._graph_stale:
-                self.graph_view.select_node(node_id)
+        self.tree_pane.select_node(node_id)
         self.transcript.show_path(self.tree.path_to(node_id))
         self._update_reply_target()
         self._update_status()
@@ -959,7 +912,7 @@ class MainWindow(QMainWindow):
             log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
 
     def turn_activity(self, node: Node, text: str) -> None:
-        self.statusBar().showMessage(text, 3000)
+        self.status.flash(text, 3000)
         if self._is_shown_leaf(node):
             self.transcript.show_activity(node, text)
 
@@ -1102,7 +1055,7 @@ class MainWindow(QMainWindow):
 
         dialog = ProfilesDialog(self.store, self)
         dialog.profiles_changed.connect(
-            lambda: self.provider_picker.fill(self.store, self.wanted_profile_id())
+            lambda: self.status.provider_picker.fill(self.store, self.wanted_profile_id())
         )
         if self.on_settings_changed is not None:
             dialog.profiles_changed.connect(self.on_settings_changed)
@@ -1163,7 +1116,7 @@ class MainWindow(QMainWindow):
         if self.profiles_fixed:
             return
         wanted = self.wanted_profile_id()
-        self.provider_picker.show_profile(wanted)
+        self.status.provider_picker.show_profile(wanted)
         current = self.backend.profile_id if self.backend is not None else None
         if current != wanted and self.on_provider_needed is not None:
             self.on_provider_needed()
@@ -1181,9 +1134,9 @@ class MainWindow(QMainWindow):
         )
         if backend is not None:
             self.prefer_mode = backend.prefer
-            self.provider_picker.show_profile(backend.profile_id)
+            self.status.provider_picker.show_profile(backend.profile_id)
         self._update_reply_target()
-        self.backend_label.setText(backend.label if backend else message)
+        self.status.show_backend(backend.label if backend else message)
         if backend is not None:
             self.refresh_models()
         elif message:
@@ -1227,47 +1180,16 @@ class MainWindow(QMainWindow):
 
     # -- status --------------------------------------------------------------------------------
     def show_notice(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.banner.show_notice(text)
 
     def _update_title(self) -> None:
         suffix = self.tr(" — DEMO (local emulator, no key needed)") if self.demo else ""
         self.setWindowTitle("desktop_chat" + suffix)
 
     def _update_status(self, finished: Node | None = None) -> None:
-        params = self.effective_params()
-        self.model_label.setText(self.tr("Model: %s") % params.model)
-        node = finished
-        if node is None and self.tree is not None and self.selected_node_id() in self.tree:
-            node = self.tree.get(self.selected_node_id() or "")
-        if node is not None and node.usage is not None:
-            usage = node.usage
-            text = self.tr("Last answer: %1 in · %2 out").replace("%1", str(usage.input_tokens))
-            text = text.replace("%2", str(usage.output_tokens))
-            if usage.reasoning_tokens:
-                text += " · " + self.tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
-            from desktop_chat.core.content import pricing
-            from desktop_chat.core.conversation.model import ContextMode
-
-            chained = node.context_mode is ContextMode.CHAIN
-            how = self.tr("server chain") if chained else self.tr("local replay")
-            cost = self._conversation_cost()
-            self.usage_label.setText(
-                f"{text} · {how} · " + self.tr("conversation %s") % pricing.format_cost(cost.total)
-            )
-        else:
-            self.usage_label.setText("")
-
-    def _conversation_cost(self) -> pricing.ConversationCost:
-        """The open conversation's cost (recomputed when a turn finishes or the prices change)."""
-        from desktop_chat.core.content import pricing
-
-        prices = self.transcript.prices or {}
-        tree = self.tree
-        key = (id(tree), len(tree) if tree else 0, self._tree_version, repr(prices))
-        if self._cost_cache is None or self._cost_cache[0] != key:
-            self._cost_cache = (key, pricing.conversation_cost(tree.nodes() if tree else [], prices))
-        return self._cost_cache[1]
+        self.status.show_model(self.effective_params().model)
+        node = finished if finished is not None else self.selected_node()
+        self.status.show_usage(node, self.tree, self._tree_version, self.transcript.prices or {})
 
     def _update_reply_target(self) -> None:
         from desktop_chat.core.conversation.model import ContextMode, NodeStatus, title_from_prompt

@@ -389,295 +389,275 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
-        <source>Outline</source>
-        <translation>개요</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="164"/>
-        <source>Graph</source>
-        <translation>그래프</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="168"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1279"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1201"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="180"/>
-        <source>Conversation tree — select any answer to continue from it</source>
-        <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="181"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="202"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="219"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="208"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="258"/>
-        <source>Connecting…</source>
-        <translation>연결 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="261"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="276"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="283"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="320"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="343"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="374"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="386"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="390"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="391"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="511"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="528"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="498"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="530"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="500"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -686,160 +666,138 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="514"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="572"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="542"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="574"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="590"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="560"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="601"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="617"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="587"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="612"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="634"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="643"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="675"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="645"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="686"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="656"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="697"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="667"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="683"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="714"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="684"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="740"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="710"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="831"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="784"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="891"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="844"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="895"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="848"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="945"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1208"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1161"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1211"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1164"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1234"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1239"/>
-        <source>Model: %s</source>
-        <translation>모델: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1245"/>
-        <source>Last answer: %1 in · %2 out</source>
-        <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1248"/>
-        <source>%1 reasoning</source>
-        <translation>추론 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
-        <source>conversation %s</source>
-        <translation>대화 %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -880,28 +838,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="159"/>
         <source>Open a response by id</source>
         <translation>ID로 응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="164"/>
         <source>Response id</source>
         <translation>응답 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="136"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="171"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="150"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="185"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>서버에 저장된 응답의 ID를 붙여 넣으세요. 그 응답에서 이어지는 새 대화로 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
@@ -1310,6 +1268,44 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="71"/>
+        <source>Model: %s</source>
+        <translation>모델: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="82"/>
+        <source>Last answer: %1 in · %2 out</source>
+        <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="85"/>
+        <source>%1 reasoning</source>
+        <translation>추론 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <source>server chain</source>
+        <translation>서버 체인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <source>local replay</source>
+        <translation>로컬 재생</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="90"/>
+        <source>conversation %s</source>
+        <translation>대화 %s</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
@@ -1355,160 +1351,178 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="82"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="90"/>
         <source>opening a response</source>
         <translation>응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="91"/>
         <source>deleting</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="92"/>
         <source>compacting</source>
         <translation>압축</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="107"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>이미 진행 중: %1. 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="120"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="215"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
         <source>1 turn</source>
         <translation>턴 1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="252"/>
         <source>%1 turns</source>
         <translation>턴 %1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="220"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="255"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버의 사본은 삭제하지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="225"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
         <source>Deleted %1 locally.</source>
         <translation>로컬에서 %1를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>로컬에서 %1를, 서버에서 저장된 응답 %2개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
         <source> (and %1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="239"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="274"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버에 저장된 응답 %3개 중 %2개를 삭제하지 못했습니다 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="387"/>
         <source>Select a turn to delete.</source>
         <translation>삭제할 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="263"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="298"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="288"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="323"/>
         <source>not connected to a server.</source>
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="290"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="325"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="310"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="345"/>
         <source>Delete turns</source>
         <translation>턴 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="313"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="348"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>이 턴과 그 뒤에 이어지는 턴 %1개를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
         <source>Delete this turn?</source>
         <translation>이 턴을 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="320"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="355"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>그중 %1개는 서버에 응답으로 저장되어 있습니다 (30일간 보관).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="324"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="359"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>서버에 연결되어 있지 않아 지금은 로컬에서만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="329"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="364"/>
         <source>None of them is stored on the server.</source>
         <translation>서버에 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="332"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="367"/>
         <source>Delete locally</source>
         <translation>로컬에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="336"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="371"/>
         <source>Delete locally and on the server</source>
         <translation>로컬과 서버에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="378"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="413"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>압축할 브랜치의 답변을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="383"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="392"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="427"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="402"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="437"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>턴 %1개를 압축하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="453"/>
         <source>Compacting failed: %1</source>
         <translation>압축 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="423"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="458"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="36"/>
+        <source>Outline</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="37"/>
+        <source>Graph</source>
+        <translation>그래프</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <source>Conversation tree — select any answer to continue from it</source>
+        <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
 </context>
 <context>

@@ -389,295 +389,275 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="163"/>
-        <source>Outline</source>
-        <translation>大纲</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="164"/>
-        <source>Graph</source>
-        <translation>图形</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="168"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1279"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1201"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="180"/>
-        <source>Conversation tree — select any answer to continue from it</source>
-        <translation>对话树 — 选择任意回答即可从那里继续</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="181"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="202"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="219"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="208"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="258"/>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="261"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="276"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="283"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="313"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="333"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="342"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="320"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="360"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="376"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="343"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="404"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="374"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="411"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="415"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="416"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="386"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="417"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="420"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="432"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="390"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="421"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="391"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="495"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="511"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="528"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="498"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="530"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="500"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -686,160 +666,138 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="514"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="572"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="542"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="574"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="590"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="560"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="601"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="617"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="642"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="587"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="612"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="634"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="643"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="675"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="645"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="686"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="656"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="697"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="667"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="683"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="714"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="684"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="740"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="710"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="743"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="831"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="784"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="891"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="844"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="895"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="848"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="992"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="945"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1208"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1161"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1211"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1164"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1234"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1239"/>
-        <source>Model: %s</source>
-        <translation>模型：%s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1245"/>
-        <source>Last answer: %1 in · %2 out</source>
-        <translation>上次回答：输入 %1 · 输出 %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1248"/>
-        <source>%1 reasoning</source>
-        <translation>推理 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1256"/>
-        <source>conversation %s</source>
-        <translation>对话 %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1253"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1292"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1295"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
@@ -880,28 +838,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="159"/>
         <source>Open a response by id</source>
         <translation>按 ID 打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="164"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="136"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="171"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="150"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="185"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>粘贴服务器上存储的响应 ID。它会作为从该响应继续的新对话打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="167"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -1310,6 +1268,44 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="71"/>
+        <source>Model: %s</source>
+        <translation>模型：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="82"/>
+        <source>Last answer: %1 in · %2 out</source>
+        <translation>上次回答：输入 %1 · 输出 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="85"/>
+        <source>%1 reasoning</source>
+        <translation>推理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <source>server chain</source>
+        <translation>服务器链</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <source>local replay</source>
+        <translation>本地重放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="90"/>
+        <source>conversation %s</source>
+        <translation>对话 %s</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
@@ -1355,160 +1351,178 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="82"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="90"/>
         <source>opening a response</source>
         <translation>打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="91"/>
         <source>deleting</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="92"/>
         <source>compacting</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="107"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>正在进行：%1。请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="120"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="215"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
         <source>1 turn</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="252"/>
         <source>%1 turns</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="220"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="255"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>已在本地删除 %1。服务器上的副本未删除：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="225"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
         <source>Deleted %1 locally.</source>
         <translation>已在本地删除 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>已在本地删除 %1，并在服务器上删除 %2 个已存储的响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="239"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="274"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>已在本地删除 %1。服务器上 %3 个已存储的响应中有 %2 个无法删除 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="387"/>
         <source>Select a turn to delete.</source>
         <translation>请选择要删除的轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="263"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="298"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="288"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="323"/>
         <source>not connected to a server.</source>
         <translation>未连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="290"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="325"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="310"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="345"/>
         <source>Delete turns</source>
         <translation>删除轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="313"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="348"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>要删除此轮及其后续的 %1 轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
         <source>Delete this turn?</source>
         <translation>要删除此轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="320"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="355"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>其中 %1 轮作为响应存储在服务器上（保留 30 天）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="324"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="359"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>未连接到服务器：现在只能在本地删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="329"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="364"/>
         <source>None of them is stored on the server.</source>
         <translation>其中没有任何内容存储在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="332"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="367"/>
         <source>Delete locally</source>
         <translation>在本地删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="336"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="371"/>
         <source>Delete locally and on the server</source>
         <translation>在本地和服务器上删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="378"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="413"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>请选择要压缩的分支中的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="383"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>压缩前请等待回答完成（或停止它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="392"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="427"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>此分支上没有新的内容可压缩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="402"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="437"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>正在压缩 %1 轮…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="453"/>
         <source>Compacting failed: %1</source>
         <translation>压缩失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="423"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="458"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TreePane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="36"/>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="37"/>
+        <source>Graph</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <source>Conversation tree — select any answer to continue from it</source>
+        <translation>对话树 — 选择任意回答即可从那里继续</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def test_send_chain_branch_stop_and_restart(
         assert parse_context(second.output_text) == ["What is a tree?", "And a branch?"]
 
         # go back to the first answer with the keyboard and branch from it
-        app.window.tree_view.setFocus()
+        app.window.tree_pane.tree_view.setFocus()
         app.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
         assert app.window.selected_node_id() == first.id
         assert "And a branch?" not in app.transcript()
@@ -102,10 +102,12 @@ def test_send_chain_branch_stop_and_restart(
         assert bodies(emulator)[-1]["previous_response_id"] == first.response_id
         assert parse_context(third.output_text) == ["What is a tree?", "A different follow-up"]
         assert [n.id for n in app.window.tree.children(first.id)] == [second.id, third.id]
-        assert app.window.tree_model.rowCount(app.window.tree_model.index_for(first.id)) == 2
+        assert (
+            app.window.tree_pane.tree_model.rowCount(app.window.tree_pane.tree_model.index_for(first.id)) == 2
+        )
 
         # Alt+Left goes to the previous sibling: the other branch is shown
-        app.window.tree_view.setFocus()
+        app.window.tree_pane.tree_view.setFocus()
         app.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
         assert app.window.selected_node_id() == second.id
         assert "And a branch?" in app.transcript()
@@ -275,7 +277,7 @@ def test_settings_dialog_values_are_sent_and_kept_across_restart(
         assert body["max_output_tokens"] == 500 and body["top_p"] == 0.5
         assert body["instructions"] == "Answer like a pirate."
         assert "Instructions: Answer like a pirate." in app.transcript()
-        assert app.window.model_label.text() == "Model: gpt-4.1"
+        assert app.window.status.model_label.text() == "Model: gpt-4.1"
         await app.close()
 
         again = App(tmp_path, emulator.base_url, qtbot)
@@ -361,7 +363,7 @@ def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
     from desktop_chat.core.content import pricing
 
     def shown_cost() -> str:
-        text = app.window.usage_label.text()
+        text = app.window.status.usage_label.text()
         return text.rsplit("conversation ", 1)[1] if "conversation " in text else ""
 
     async def scenario() -> None:
@@ -370,7 +372,7 @@ def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
         assert pricing.price_for(first.model, prices) is not None, "the default table prices the model"
         one = pricing.conversation_cost([first], prices).total
         assert shown_cost() == pricing.format_cost(one)
-        assert " · server chain · " in app.window.usage_label.text()  # how the answer got its context
+        assert " · server chain · " in app.window.status.usage_label.text()  # how the answer got its context
         second = await app.send("And now? [[words:300]]")
         both = pricing.conversation_cost([first, second], prices).total
         assert both > one and shown_cost() == pricing.format_cost(both)

@@ -193,8 +193,8 @@ def test_graph_view_follows_the_tree_and_selects_like_the_outline(
         first = await app.send("Root question")
         second = await app.send("Follow-up")
         trigger(app, "action_toggle_graph")
-        graph = app.window.graph_view
-        assert app.window.tree_tabs.currentWidget() is graph
+        graph = app.window.tree_pane.graph_view
+        assert app.window.tree_pane.tree_tabs.currentWidget() is graph
         await wait_until(lambda: {first.id, second.id} <= set(graph.cards()), what="cards for both nodes")
         with qtbot.waitSignal(graph.node_selected, timeout=5000):
             assert graph.move_to_parent()
@@ -202,7 +202,9 @@ def test_graph_view_follows_the_tree_and_selects_like_the_outline(
         assert "Follow-up" not in app.transcript()
         third = await app.send("Another branch")
         await wait_until(lambda: third.id in graph.cards(), what="a card for the new branch")
-        assert app.window.tree_model.rowCount(app.window.tree_model.index_for(first.id)) == 2
+        assert (
+            app.window.tree_pane.tree_model.rowCount(app.window.tree_pane.tree_model.index_for(first.id)) == 2
+        )
         await app.close()
 
     arun(scenario())

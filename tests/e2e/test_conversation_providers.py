@@ -38,11 +38,11 @@ class ProfileApp(App):
         qtbot.waitExposed(self.window)
 
     def picker_text(self) -> str:
-        return str(self.window.provider_picker.currentText())
+        return str(self.window.status.provider_picker.currentText())
 
     async def pick(self, name: str) -> None:
         """Choose a provider in the status bar, as a user does with the keyboard."""
-        picker = self.window.provider_picker
+        picker = self.window.status.provider_picker
         target = picker.findText(name)
         assert target >= 0, name
         picker.setFocus()
@@ -102,7 +102,7 @@ def test_each_conversation_keeps_its_provider_and_moves_by_replay(
         app = ProfileApp(tmp_path, qtbot)
         await app.connect()
         default_name = app.picker_text()
-        assert app.window.provider_picker.isEnabled()
+        assert app.window.status.provider_picker.isEnabled()
         hello_a = await app.send("Hello A")
         assert hello_a.status is NodeStatus.COMPLETED, hello_a.error
         on_a = app.window.conversation.id

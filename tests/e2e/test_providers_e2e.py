@@ -67,7 +67,7 @@ async def conversation_flow(app: App, emu: Emulator, chaining: bool) -> None:
     assert second.context_mode is (ContextMode.CHAIN if chaining else ContextMode.REPLAY)
     assert second.notice is None  # no failed chain had to be replayed
 
-    app.window.tree_view.setFocus()
+    app.window.tree_pane.tree_view.setFocus()
     app.key(Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert app.window.selected_node_id() == first.id
     app.window.composer.setFocus()
@@ -93,7 +93,7 @@ def test_the_same_conversation_on_each_kind_of_server(
             client = app.window.backend.client
             caps = await detect(client, "gpt-4.1-mini")
             await use_backend(app.window, client, caps, "emulator")
-            assert mode_label(caps) in app.window.backend_label.text()
+            assert mode_label(caps) in app.window.status.backend_label.text()
             try:
                 await conversation_flow(app, emu, chaining=mode in CHAINING)
                 paths = {r.path for r in posts(emu, 0)[-3:]}

@@ -124,7 +124,7 @@ def test_delete_a_subtree_on_the_server_then_one_locally_through_the_confirmatio
         await select(app, root.id)
         b = await app.send("Child B")
         await select(app, a.id)
-        persistent_b = QPersistentModelIndex(app.window.tree_model.index_for(b.id))
+        persistent_b = QPersistentModelIndex(app.window.tree_pane.tree_model.index_for(b.id))
         assert persistent_b.row() == 1
 
         # Cancel changes nothing
@@ -146,9 +146,9 @@ def test_delete_a_subtree_on_the_server_then_one_locally_through_the_confirmatio
         assert app.window.selected_node_id() == root.id  # the selection moved to the parent
         assert [n.id for n in app.window.tree.children(root.id)] == [b.id]
         # the fork is gone: the outline lists the root and its one reply flat, one after the other
-        assert app.window.tree_model.visual_children(None) == [root.id, b.id]
+        assert app.window.tree_pane.tree_model.visual_children(None) == [root.id, b.id]
         assert persistent_b.isValid() and persistent_b.row() == 1 and not persistent_b.parent().isValid()
-        assert app.window.tree_view.current_node_id() == root.id
+        assert app.window.tree_pane.tree_view.current_node_id() == root.id
         assert "Child A" not in app.transcript()
 
         # the other branch: locally only, the server keeps its response
@@ -193,7 +193,7 @@ def test_server_failures_are_reported_and_the_local_delete_stands(
         assert len(requests_to(emulator, "DELETE")) == 3
         # the conversation is empty and consistent: nothing shown, nothing stored, a new root works
         assert app.node_count() == 0 and app.window.selected_node_id() is None
-        assert app.window.tree_model.rowCount() == 0
+        assert app.window.tree_pane.tree_model.rowCount() == 0
         assert app.window.store.load_nodes(app.window.conversation.id) == []
         assert "One" not in app.transcript()
         fresh = await app.send("Fresh start")
@@ -262,7 +262,7 @@ def test_compact_a_branch_shows_tokens_and_becomes_a_node(
             int(n.replace(",", "")) for n in banner.split(": ")[1].split(" tokens")[0].split(" → ")
         )
         assert before > 4 * after > 0
-        label = app.window.tree_model.data(app.window.tree_model.index_for(compacted.id))
+        label = app.window.tree_pane.tree_model.data(app.window.tree_pane.tree_model.index_for(compacted.id))
         assert label.startswith("⇣ Compacted 3 turns")
         assert "Compacted 3 turns" in app.transcript()
         # nothing new to compact right after a compaction

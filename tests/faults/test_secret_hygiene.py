@@ -56,7 +56,12 @@ def test_a_whole_session_leaks_the_key_nowhere(
         emulator.fail_next("http_401")
         rejected = await app.send("Rejected")
         assert rejected.status is NodeStatus.FAILED and "API key" in (rejected.error or "")
-        shown = [app.transcript(), app.window.banner.text(), app.window.backend_label.text(), failed.error]
+        shown = [
+            app.transcript(),
+            app.window.banner.text(),
+            app.window.status.backend_label.text(),
+            failed.error,
+        ]
         assert not [text for text in shown if text and SECRET in text]
         await app.close()
 

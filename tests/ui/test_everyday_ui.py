@@ -130,7 +130,7 @@ def test_a_look_kept_in_the_database_by_an_older_version_is_adopted(make_window:
     assert menu_titles(window)[0] == "파일(&F)" and window.send_button.text() == "보내기"
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
     assert (window.size().width(), window.size().height()) == (640, 480)
-    assert window.tree_tabs.currentIndex() == 1
+    assert window.tree_pane.tree_tabs.currentIndex() == 1
     assert (window.prefs.theme, window.prefs.language) == ("dark", "ko")
     window.findChild(QAction, "action_theme_light").trigger()
     window.close()

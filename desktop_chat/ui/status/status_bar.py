@@ -1,0 +1,99 @@
+"""The window's status line and its notice banner.
+
+The status bar shows the model in use, the last answer's usage with the conversation's cost, the
+provider picker and the connection; short-lived messages ("Copied", tool activity) flash over it.
+The banner above the transcript holds a notice until the next one replaces it: what happened, what
+went wrong, what to do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from desktop_chat.core.content import pricing
+from desktop_chat.core.conversation.model import ContextMode, Node
+from desktop_chat.core.conversation.store import Store
+from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.ui.status.provider_picker import ProviderPicker
+
+
+class NoticeBanner(QLabel):
+    """A notice shown above the transcript until it is replaced (an empty one hides the banner)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
+
+    def show_notice(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class StatusBar(QStatusBar):
+    """Model, draft tokens (the composer's label), last answer's usage and cost, provider, connection."""
+
+    def __init__(self, store: Store, current_profile: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self.model_label = QLabel()
+        self.model_label.setObjectName("status_model")
+        self.usage_label = QLabel()
+        self.usage_label.setObjectName("status_usage")
+        self.backend_label = QLabel()
+        self.backend_label.setObjectName("status_backend")
+        self.show_connecting()
+        self.provider_picker = ProviderPicker(self)
+        self.provider_picker.fill(store, current_profile)
+        self.addWidget(self.model_label)
+        self.addWidget(self.usage_label, 1)
+        self.addPermanentWidget(self.provider_picker)
+        self.addPermanentWidget(self.backend_label)
+        self._cost_cache: tuple[object, pricing.ConversationCost] | None = None
+
+    def add_draft_label(self, label: QLabel) -> None:
+        """The composer's draft token count, shown after the model."""
+        self.insertWidget(1, label)
+
+    def flash(self, text: str, milliseconds: int) -> None:
+        """A message over the status line for a moment."""
+        self.showMessage(text, milliseconds)
+
+    def show_connecting(self) -> None:
+        self.backend_label.setText(self.tr("Connecting…"))
+
+    def show_backend(self, text: str) -> None:
+        self.backend_label.setText(text)
+
+    def show_model(self, model: str) -> None:
+        self.model_label.setText(self.tr("Model: %s") % model)
+
+    def show_usage(
+        self, node: Node | None, tree: ConversationTree | None, version: int, prices: dict[str, pricing.Price]
+    ) -> None:
+        """The usage of `node` (the answer shown or just finished) and the cost of its whole tree;
+        `version` changes when a turn finishes (the cost is recomputed only then)."""
+        if node is None or node.usage is None:
+            self.usage_label.setText("")
+            return
+        usage = node.usage
+        text = self.tr("Last answer: %1 in · %2 out").replace("%1", str(usage.input_tokens))
+        text = text.replace("%2", str(usage.output_tokens))
+        if usage.reasoning_tokens:
+            text += " · " + self.tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
+        chained = node.context_mode is ContextMode.CHAIN
+        how = self.tr("server chain") if chained else self.tr("local replay")
+        cost = self._conversation_cost(tree, version, prices)
+        self.usage_label.setText(
+            f"{text} · {how} · " + self.tr("conversation %s") % pricing.format_cost(cost.total)
+        )
+
+    def _conversation_cost(
+        self, tree: ConversationTree | None, version: int, prices: dict[str, pricing.Price]
+    ) -> pricing.ConversationCost:
+        key = (id(tree), len(tree) if tree else 0, version, repr(prices))
+        if self._cost_cache is None or self._cost_cache[0] != key:
+            self._cost_cache = (key, pricing.conversation_cost(tree.nodes() if tree else [], prices))
+        return self._cost_cache[1]
