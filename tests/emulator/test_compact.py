@@ -123,7 +123,8 @@ def test_compacting_items_sent_whole_and_the_refusals(emulator: Emulator) -> Non
             assert model.value.code == "model_not_found"
             # a forged or altered compaction item is refused
             forged = plain(compacted.output)
-            forged[-1]["encrypted_content"] = forged[-1]["encrypted_content"][:-2] + "00"
+            sealed = forged[-1]["encrypted_content"]
+            forged[-1]["encrypted_content"] = sealed[:-2] + ("11" if sealed.endswith("00") else "00")
             with pytest.raises(openai.BadRequestError) as bad:
                 await sdk.responses.create(model=MODEL, input=forged)
             assert bad.value.code == "invalid_encrypted_content" and bad.value.param == "input"
