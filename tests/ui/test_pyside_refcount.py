@@ -1,4 +1,4 @@
-"""Regression guard for PySide6 6.12.0 on CPython 3.11 (DESIGN "Known traps").
+"""Regression guard for PySide6 6.12.0 on CPython 3.11.
 
 That release drops a reference to None on every call of a Qt method that returns nothing; after
 ~5,000 calls CPython dies with "Fatal Python error: none_dealloc". The calls run in a subprocess so

@@ -4,7 +4,7 @@ The SDK client (`openai.AsyncOpenAI`) is passed in; `openai` itself is imported 
 functions that talk to the server, so the compaction helpers at the top cost nothing to import (the
 UI and `core.context` use them before the SDK has loaded).
 
-Compaction (PROTOCOL.md, `POST /v1/responses/compact`): the server returns a *window* — the user
+Compaction (docs/PROTOCOL.md, `POST /v1/responses/compact`): the server returns a *window* — the user
 messages followed by one opaque `compaction` item — that replaces the history it was made from. A
 compaction node holds that window in `output_items` (its `input_items` are empty and it has no
 `response_id`: a compaction is not a response that can be chained from). A new turn below it is sent
