@@ -27,7 +27,6 @@ from desktop_chat.ui.window_prefs import SPLITTERS, WindowPrefs
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QCloseEvent
 
     from desktop_chat.core.api.backend import Backend
@@ -139,41 +138,30 @@ class MainWindow(QMainWindow):
 
         from desktop_chat.core.content import pricing
         from desktop_chat.ui.composer.composer import Composer
-        from desktop_chat.ui.conversations.conversation_list import (
-            ConversationListModel,
-            ConversationListView,
-        )
-        from desktop_chat.ui.conversations.search_panel import SearchPanel
+        from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
         from desktop_chat.ui.status.status_bar import NoticeBanner, StatusBar
         from desktop_chat.ui.transcript.transcript import TranscriptView
         from desktop_chat.ui.tree.tree_pane import TreePane
 
-        self.conversation_model = ConversationListModel(self)
-        self.conversation_list = ConversationListView(self)
-        self.conversation_list.setModel(self.conversation_model)
-        self.conversation_list.conversation_selected.connect(self.open_conversation)
-        self.conversation_model.title_edited.connect(self.save_title)
-        self.conversation_list.customContextMenuRequested.connect(self._conversation_menu)
+        self.conversations = ConversationsPane(self.store, self)
+        self.conversations.new_requested.connect(self.new_conversation)
+        self.conversations.conversation_selected.connect(self.open_conversation)
+        self.conversations.title_edited.connect(self.save_title)
+        self.conversations.search_result_activated.connect(self.open_search_result)
+        self.conversations.menu_requested.connect(self._conversation_menu)
 
         self.tree_pane = TreePane(self)
         self.tree_pane.node_selected.connect(self.select_node)
         self.tree_pane.graph_toggled.connect(self._graph_toggled)
 
-        new_button = QtWidgets.QPushButton(self.tr("New conversation"))
-        new_button.setObjectName("new_conversation_button")
-        new_button.clicked.connect(self.new_conversation)
+        left_split = self.left_split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        left_split.addWidget(self.conversations)
+        left_split.addWidget(self.tree_pane)
+        left_split.setSizes([330, 440])
         left = QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(new_button)
-        left_split = self.left_split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
-        left_split.addWidget(self.conversation_list)
-        left_split.addWidget(self.tree_pane)
-        left_split.setSizes([260, 440])
-        self.search_panel = SearchPanel(self.store, self)
-        self.search_panel.result_activated.connect(self.open_search_result)
-        left_layout.addWidget(self.search_panel)
-        left_layout.addWidget(left_split, 1)  # the search panel keeps only the room its results need
+        left_layout.addWidget(left_split)
 
         self.transcript = TranscriptView(self)
         self.transcript.prices = pricing.load_prices(self.store)
@@ -271,6 +259,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.rename_action)
         file_menu.addAction(self.delete_conversation_action)
+        self.conversations.menu_actions = [self.rename_action, self.delete_conversation_action]
         file_menu.addAction(
             action(
                 self.tr("&Open response by id…"),
@@ -371,7 +360,10 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(
             action(
-                self.tr("&Search all conversations"), "Ctrl+F", self.search_panel.focus_input, "action_search"
+                self.tr("&Search all conversations"),
+                "Ctrl+F",
+                self.conversations.focus_search,
+                "action_search",
             )
         )
         go_menu.addAction(
@@ -420,7 +412,7 @@ class MainWindow(QMainWindow):
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
         conversations = self.store.list_conversations()
-        self.conversation_model.set_conversations(conversations)
+        self.conversations.set_conversations(conversations)
         if conversations:
             self.open_conversation(conversations[0].id)
 
@@ -429,7 +421,7 @@ class MainWindow(QMainWindow):
         self.conversation = None
         self.tree = None
         self.set_tree(None)
-        self.conversation_list.clearSelection()
+        self.conversations.show_open(None)
         self.transcript.show_path([])
         self._update_reply_target()
         self._update_status()
@@ -453,9 +445,7 @@ class MainWindow(QMainWindow):
             leaf = self.tree.deepest_leaf(None)
             selected = leaf.id if leaf else None
         self._show_node(selected)
-        row = self.conversation_model.row_of(conversation_id)
-        if row >= 0:
-            self.conversation_list.setCurrentIndex(self.conversation_model.index(row, 0))
+        self.conversations.show_open(conversation_id)
         self._update_status()
         self.sync_provider()
 
@@ -464,8 +454,7 @@ class MainWindow(QMainWindow):
         if self.conversation is None:
             self.show_notice(self.tr("Open a conversation to rename it."))
             return
-        self.conversation_list.select_conversation(self.conversation.id)
-        self.conversation_list.rename_current()
+        self.conversations.rename(self.conversation.id)
 
     def save_title(self, conversation_id: str, title: str) -> None:
         """A title typed in the list: saved at once (search finds it by the new title)."""
@@ -513,22 +502,13 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.show_notice(self.tr("The conversation could not be deleted: %1").replace("%1", str(exc)))
             return
-        self.conversation_model.remove_conversation(conversation.id)
+        self.conversations.remove_conversation(conversation.id)
         self.new_conversation()
 
-    def _conversation_menu(self, position: QPoint) -> None:
-        index = self.conversation_list.indexAt(position)
-        if not index.isValid():
-            return
-        from desktop_chat.ui.conversations.conversation_list import CONVERSATION_ID_ROLE
-
-        conversation_id = index.data(CONVERSATION_ID_ROLE)
+    def _conversation_menu(self, conversation_id: str) -> None:
+        """A right click in the list acts on that conversation: open it first."""
         if self.conversation is None or self.conversation.id != conversation_id:
             self.open_conversation(conversation_id)
-        menu = QtWidgets.QMenu(self)
-        menu.addAction(self.rename_action)
-        menu.addAction(self.delete_conversation_action)
-        menu.exec(self.conversation_list.viewport().mapToGlobal(position))
 
     def open_search_result(self, conversation_id: str, node_id: str) -> None:
         self.open_conversation(conversation_id)
@@ -559,8 +539,7 @@ class MainWindow(QMainWindow):
             message = exc.user_message
             QtWidgets.QMessageBox.warning(self, self.tr("Import failed"), message)
             return message
-        self.conversation_model.set_conversations(self.store.list_conversations())
-        self.search_panel.refresh()
+        self.conversations.reload(self.store.list_conversations())
         message = summary.text()
         self.show_notice(message)
         return message
@@ -853,7 +832,7 @@ class MainWindow(QMainWindow):
             )
             self.pending_override = {}
             self.store.save_conversation(conversation)
-            self.conversation_model.add_conversation(conversation)
+            self.conversations.add_conversation(conversation)
             self.conversation = conversation
             if self.backend.profile_id is not None:  # it stays with the provider it was started on
                 from desktop_chat.core.config import profiles
@@ -861,7 +840,7 @@ class MainWindow(QMainWindow):
                 profiles.set_conversation_profile(self.store, conversation.id, self.backend.profile_id)
             self.tree = ConversationTree(conversation.id)
             self.set_tree(self.tree)
-            self.conversation_list.setCurrentIndex(self.conversation_model.index(0, 0))
+            self.conversations.show_open(conversation.id)
         assert self.tree is not None
         from asyncio import ensure_future
 
@@ -978,7 +957,7 @@ class MainWindow(QMainWindow):
     def _touch_conversation(self, conversation_id: str) -> None:
         conversation = self.store.get_conversation(conversation_id)
         if conversation is not None:
-            self.conversation_model.update_conversation(conversation)
+            self.conversations.update_conversation(conversation)
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -228,6 +228,14 @@
     </message>
 </context>
 <context>
+    <name>ConversationsPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="33"/>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+</context>
+<context>
     <name>FanOutDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
@@ -389,275 +397,274 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="129"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1201"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1180"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="188"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="190"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="205"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="252"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="255"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="271"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="278"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="298"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="299"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="320"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="386"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="379"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="390"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="382"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="394"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="391"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="455"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="470"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="483"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="498"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="487"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="500"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="489"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -666,138 +673,138 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="514"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="503"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="542"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="560"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="550"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="587"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="612"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="566"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="591"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="583"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="592"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="645"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="624"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="656"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="667"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="646"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="683"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="684"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="663"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="710"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="689"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="784"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="763"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="844"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="823"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="848"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="827"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="945"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="924"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1161"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1140"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1164"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1143"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1165"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -1876,6 +1883,86 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/config/settings.py" line="102"/>
         <source>“%1” is not a whole number.</source>
         <translation>“%1”은(는) 정수가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/errors.py" line="31"/>
+        <source>Still connecting to the server — try again in a moment.</source>
+        <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="266"/>
+        <source>The new title could not be saved: %1</source>
+        <translation>새 제목을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="277"/>
+        <source>Stop the answer that is streaming before deleting its conversation.</source>
+        <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <source>The conversation could not be deleted: %1</source>
+        <translation>대화를 삭제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="377"/>
+        <source>Select a turn first.</source>
+        <translation>먼저 턴을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="386"/>
+        <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
+        <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="406"/>
+        <source>The turn to continue from is gone.</source>
+        <translation>이어 갈 턴이 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="459"/>
+        <source>Sending failed: %1</source>
+        <translation>보내기 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
+        <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="560"/>
+        <source>not connected to a server.</source>
+        <translation>서버에 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <source>Deleted %1 turn(s) locally; deleting on the server…</source>
+        <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="580"/>
+        <source>Wait for the answer to finish (or stop it) before compacting.</source>
+        <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="587"/>
+        <source>Nothing new to compact on this branch.</source>
+        <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="593"/>
+        <source>Compacting %1 turn(s)…</source>
+        <translation>턴 %1개를 압축하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="607"/>
+        <source>Compacting failed: %1</source>
+        <translation>압축 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="610"/>
+        <source>The branch was deleted or closed while compacting; nothing was added.</source>
+        <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>
 </context>
 </TS>

@@ -228,6 +228,14 @@
     </message>
 </context>
 <context>
+    <name>ConversationsPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="33"/>
+        <source>New conversation</source>
+        <translation>新建对话</translation>
+    </message>
+</context>
+<context>
     <name>FanOutDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
@@ -389,275 +397,274 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="129"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="162"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1201"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1180"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="188"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="190"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="205"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="252"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="255"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="271"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="283"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="278"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="304"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="298"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="299"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="319"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="320"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="347"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="374"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="385"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="386"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="387"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="379"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="390"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="382"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="394"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="391"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="392"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="410"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="455"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="470"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="483"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="498"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="487"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="500"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="489"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -666,138 +673,138 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="514"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="503"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="542"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="544"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="560"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="571"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="550"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="587"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="612"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="566"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="591"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="583"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="613"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="592"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="645"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="624"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="656"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="667"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="646"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="683"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="684"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="663"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="710"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="689"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="713"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="784"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="763"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="844"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="823"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="848"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="827"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="945"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="924"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1161"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1140"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1164"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1143"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1165"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1217"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
@@ -1876,6 +1883,86 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/config/settings.py" line="102"/>
         <source>“%1” is not a whole number.</source>
         <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/errors.py" line="31"/>
+        <source>Still connecting to the server — try again in a moment.</source>
+        <translation>仍在连接服务器 — 请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="266"/>
+        <source>The new title could not be saved: %1</source>
+        <translation>无法保存新标题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="277"/>
+        <source>Stop the answer that is streaming before deleting its conversation.</source>
+        <translation>删除对话前，请先停止正在输出的回答。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <source>The conversation could not be deleted: %1</source>
+        <translation>无法删除对话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="377"/>
+        <source>Select a turn first.</source>
+        <translation>请先选择一个轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="386"/>
+        <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
+        <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="406"/>
+        <source>The turn to continue from is gone.</source>
+        <translation>要继续的轮次已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="459"/>
+        <source>Sending failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
+        <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="560"/>
+        <source>not connected to a server.</source>
+        <translation>未连接到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <source>Deleted %1 turn(s) locally; deleting on the server…</source>
+        <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="580"/>
+        <source>Wait for the answer to finish (or stop it) before compacting.</source>
+        <translation>压缩前请等待回答完成（或停止它）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="587"/>
+        <source>Nothing new to compact on this branch.</source>
+        <translation>此分支上没有新的内容可压缩。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="593"/>
+        <source>Compacting %1 turn(s)…</source>
+        <translation>正在压缩 %1 轮…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="607"/>
+        <source>Compacting failed: %1</source>
+        <translation>压缩失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="610"/>
+        <source>The branch was deleted or closed while compacting; nothing was added.</source>
+        <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>
 </context>
 </TS>

@@ -134,7 +134,7 @@ def test_send_chain_branch_stop_and_restart(
 
         # reopen: every conversation, node and the selected node are as they were
         again = App(tmp_path, emulator.base_url, qtbot)
-        assert again.window.conversation_model.rowCount() == 1
+        assert again.window.conversations.conversation_model.rowCount() == 1
         assert again.node_count() == 4
         assert again.window.selected_node_id() == selected
         reopened = again.window.tree.get(selected)

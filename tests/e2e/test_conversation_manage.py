@@ -25,13 +25,13 @@ def env(monkeypatch: pytest.MonkeyPatch, memory_keyring: Any) -> None:
 
 
 def list_titles(app: App) -> list[str]:
-    model = app.window.conversation_model
+    model = app.window.conversations.conversation_model
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
 
 
 def title_editor(app: App) -> QLineEdit | None:
     focus = QApplication.focusWidget()
-    editing = isinstance(focus, QLineEdit) and app.window.conversation_list.isAncestorOf(focus)
+    editing = isinstance(focus, QLineEdit) and app.window.conversations.conversation_list.isAncestorOf(focus)
     return focus if editing else None
 
 

@@ -62,9 +62,9 @@ class ProfileApp(App):
 
     def open(self, conversation_id: str) -> None:
         """Click the conversation in the list."""
-        view = self.window.conversation_list
-        row = self.window.conversation_model.row_of(conversation_id)
-        rect = view.visualRect(self.window.conversation_model.index(row, 0))
+        view = self.window.conversations.conversation_list
+        row = self.window.conversations.conversation_model.row_of(conversation_id)
+        rect = view.visualRect(self.window.conversations.conversation_model.index(row, 0))
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert self.window.conversation.id == conversation_id
 

@@ -41,10 +41,10 @@ def test_import_chatgpt_search_open_and_continue_by_replay(
         message = app.window.import_path(export_file)
         assert "Imported" in message and app.window.banner.text() == message
         titles = [c.title for c in app.window.store.list_conversations()]
-        assert app.window.conversation_model.rowCount() == len(titles) >= 2
+        assert app.window.conversations.conversation_model.rowCount() == len(titles) >= 2
 
         # search for a word from an imported answer; Enter opens the best match at its node
-        panel = app.window.search_panel
+        panel = app.window.conversations.search_panel
         word = first_answer_word(app)
         search_input = panel.findChild(QLineEdit, "search_input")
         QTest.keyClicks(search_input, word)

@@ -69,7 +69,7 @@ def test_open_a_response_by_id_then_continue_from_it_and_branch_earlier(
         QTest.keyClicks(dialog.input, last.response_id)
         QTest.keyClick(dialog.input, Qt.Key.Key_Return)
         await wait_until(lambda: app.window.conversation.id != first_conversation, 10, "the opened one")
-        assert app.window.conversation_model.rowCount() == 2
+        assert app.window.conversations.conversation_model.rowCount() == 2
         assert app.window.conversation.title == "Alpha"
         opened = app.window.tree.get(app.window.selected_node_id())
         assert opened.response_id == last.response_id and opened.status is NodeStatus.COMPLETED
@@ -94,7 +94,7 @@ def test_open_a_response_by_id_then_continue_from_it_and_branch_earlier(
         await app.close()
 
         again = App(tmp_path, emulator.base_url, qtbot)  # the opened conversation was saved
-        assert again.window.conversation_model.rowCount() == 2 and again.node_count() == 5
+        assert again.window.conversations.conversation_model.rowCount() == 2 and again.node_count() == 5
         await again.close()
 
     arun(scenario(), timeout=120)

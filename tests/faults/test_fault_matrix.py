@@ -169,13 +169,13 @@ def test_a_fault_while_opening_by_id_says_what_happened_and_opening_again_works(
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
         answer = await app.send("Keep me")
-        conversations = app.window.conversation_model.rowCount()
+        conversations = app.window.conversations.conversation_model.rowCount()
         emulator.fail_next(fault, times=times, endpoint="retrieve", retry_after=0.1)
         with pytest.raises(remote.RemoteError) as raised:
             await tree_actions.open_by_id(app.window, answer.response_id)
         for word in words:
             assert word.lower() in raised.value.user_message.lower(), (word, raised.value.user_message)
-        assert app.window.conversation_model.rowCount() == conversations  # nothing half-opened
+        assert app.window.conversations.conversation_model.rowCount() == conversations  # nothing half-opened
         opened = await tree_actions.open_by_id(app.window, answer.response_id)
         assert app.window.conversation is not None and app.window.conversation.id == opened.id
         await app.close()

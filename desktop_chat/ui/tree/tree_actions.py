@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from desktop_chat.core.conversation.tree import ConversationTree
     from desktop_chat.core.session.turns import TurnRunner
     from desktop_chat.ui.composer.attachment_bar import AttachmentBar
-    from desktop_chat.ui.conversations.conversation_list import ConversationListModel
+    from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
 
 
 class TreeActionsHost(Protocol):
@@ -63,7 +63,7 @@ class TreeActionsHost(Protocol):
     @property
     def attachments(self) -> AttachmentBar: ...
     @property
-    def conversation_model(self) -> ConversationListModel: ...
+    def conversations(self) -> ConversationsPane: ...
     def show_notice(self, text: str) -> None: ...
     def selected_node(self) -> Node | None: ...
     def select_node(self, node_id: str) -> None: ...
@@ -144,7 +144,7 @@ async def open_by_id(window: TreeActionsHost, response_id: str) -> Conversation:
             raise
     except StoreError as exc:
         raise remote.RemoteError(exc.user_message) from exc
-    window.conversation_model.add_conversation(opened.conversation)
+    window.conversations.add_conversation(opened.conversation)
     window.open_conversation(opened.conversation.id)
     log.info("opened response %s as %d node(s)", opened.nodes[-1].response_id, len(opened.nodes))
     return opened.conversation
