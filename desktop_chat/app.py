@@ -93,6 +93,27 @@ class Connector:
                 else "Fixed by --base-url on the command line"
             )
 
+    def handle_request(self, request: Any) -> str:
+        """A later launch's command line (see ui/single_instance.py): the window comes to the front,
+        imports the file, sends the prompt; returns what it says to that launch."""
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        said: list[str] = []
+        if request.import_file:
+            said.append(window.import_path(Path(request.import_file)))
+        if request.send:
+            if self.client is None:  # still connecting: sent once connected, as at start-up
+                self.args.send = request.send
+            else:
+                window.composer.setPlainText(request.send)
+                window.send()
+            said.append("The prompt was given to the running desktop_chat window.")
+        return " ".join(said)
+
     def reconnect(self) -> None:
         """Settings or profiles changed: build the back end anew."""
         for backend in self.backends.values():
@@ -321,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_chat import cli
 
     if cli.wants_cli(args):
-        return cli.run_cli(args)
+        handed = _hand_over_import(args)
+        return cli.run_cli(args) if handed is None else handed
     from desktop_chat.ui.shutdown import ShutdownGuard
 
     # SIGTERM / Ctrl+C at any moment: save what there is and exit within 2 s (see ui/shutdown.py)
@@ -352,6 +374,22 @@ def _run_app(args: argparse.Namespace, guard: Any) -> int:
     app.setDesktopFileName("desktop-chat")
     if guard.requested:
         return 0
+    from desktop_chat.core.config.paths import data_dir
+    from desktop_chat.ui.single_instance import SingleInstance
+
+    try:
+        instance = SingleInstance(data_dir(args.data_dir))
+    except OSError as exc:
+        return _cannot_start(None, exc)
+    if not instance.acquire():
+        return _hand_over(instance.folder, args)
+    try:
+        return _run_window(app, args, guard, instance)
+    finally:
+        instance.release()
+
+
+def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -> int:
     try:
         window = open_frame(args)
     except OSError as exc:
@@ -387,6 +425,8 @@ def _run_app(args: argparse.Namespace, guard: Any) -> int:
     loop = create_event_loop(app)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
+    # a later launch on this data folder hands its request to this window (see ui/single_instance.py)
+    instance.set_handler(lambda request: connector.handle_request(request))
     # a signal closes the window like the user would (the partial answer is saved as stopped)
     guard.on_request(window.close)
     guard.on_request(quit_event.set)
@@ -403,6 +443,50 @@ def _run_app(args: argparse.Namespace, guard: Any) -> int:
     close_event_loop(loop)
     window.store.close()
     return 0
+
+
+def _request_of(args: argparse.Namespace) -> Any:
+    from desktop_chat.ui.single_instance import Request
+
+    import_file = getattr(args, "import_file", None)
+    return Request(send=args.send, import_file=str(Path(import_file).resolve()) if import_file else None)
+
+
+def _hand_over(folder: Path, args: argparse.Namespace) -> int:
+    """Another app runs on this data folder: it does what was asked (and comes to the front)."""
+    from desktop_chat.ui.single_instance import hand_over
+
+    reply = hand_over(folder, _request_of(args))
+    if reply is None:
+        print(
+            f"Another desktop_chat is using the data folder {folder} but does not answer. "
+            "Close it (or end its process) and start again.",
+            file=sys.stderr,
+        )
+        return 2
+    log.info("handed_over")
+    print(reply or "desktop_chat already runs on this data folder: its window was brought to the front.")
+    return 0
+
+
+def _hand_over_import(args: argparse.Namespace) -> int | None:
+    """--import while the app runs on the same data folder: the running window imports it (so it
+    shows it at once). None when no app runs there: the import is done here."""
+    if not getattr(args, "import_file", None) or getattr(args, "export_file", None):
+        return None
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_chat.core.config.paths import data_dir
+    from desktop_chat.ui.single_instance import running
+
+    try:
+        folder = data_dir(args.data_dir)
+    except OSError:
+        return None  # the command line reports it
+    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if not running(folder):
+        return None
+    return _hand_over(folder, args)
 
 
 def _cannot_start(window: Any, exc: Exception) -> int:
