@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_chat.core.content import markdown as markdown_module
@@ -45,6 +45,7 @@ from desktop_chat.ui.composer.image_tools import stored_thumbnail
 log = logging.getLogger("desktop_chat.transcript")
 
 FRAME_MS = 16
+FRESH_AFTER_INSERTS = 2000  # fragments a document takes before the next path is shown in a new one
 SHOWN_TURNS = 30  # a long path renders its last turns; "Show N earlier messages" renders more
 EARLIER_STEP = 50
 HTML_CACHE_TURNS = 2_000  # finished turns whose HTML is kept for branch switches
@@ -349,8 +350,8 @@ class TranscriptView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setPlaceholderText("Type a prompt below to start a conversation.")
-        self.document().setDefaultStyleSheet(_STYLE)
-        self.document().setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
+        self._inserts = 0  # fragments inserted into the document shown now
+        self._new_document()
         self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
         self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
@@ -478,15 +479,20 @@ class TranscriptView(QTextBrowser):
         keys = [self._turn_key(node, prices) for node in earlier]
         shown = self._shown if start == self.shown_from and self._document_intact() else None
         self.shown_from = start
-        cursor = QTextCursor(self.document())
-        if shown is None:  # rebuild: the link to earlier turns, then every turn
-            self.setHtml(self._earlier_link_html(start))
-            self.document().setUndoRedoEnabled(False)
-            shown, keep = [], 0
-        else:  # keep the turns the new path shares with the shown one; replace what follows
-            keep = 0
+        keep = 0
+        if shown is not None:  # keep the turns the new path shares with the shown one
             while keep < min(len(shown), len(keys)) and shown[keep][0] == keys[keep]:
                 keep += 1
+        if shown is None or keep == 0 or self._inserts > FRESH_AFTER_INSERTS:
+            # rebuild in a new document: a document keeps every text format ever used in it (link
+            # targets, anchors), so reusing one makes each later open slower and bigger
+            self._new_document()
+            self.setHtml(self._earlier_link_html(start))
+            cursor = QTextCursor(self.document())
+            shown, keep = [], 0
+        else:  # replace what follows the shared turns
+            assert shown is not None
+            cursor = QTextCursor(self.document())
             self._remove_from(cursor, shown[keep][1] if keep < len(shown) else self._last_start)
             del shown[keep:]
         self._shown = shown
@@ -525,7 +531,20 @@ class TranscriptView(QTextBrowser):
 
     def clear(self) -> None:
         self._shown = None
-        super().clear()
+        self._new_document()
+
+    def _new_document(self) -> None:
+        """Show a new, empty document (the old one and all the formats it collected are freed)."""
+        old = self.document()
+        document = QTextDocument(self)
+        document.setDefaultStyleSheet(_STYLE)
+        document.setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
+        document.setDefaultFont(old.defaultFont())
+        ours = old.parent() is self  # the first one belongs to Qt's text control, which deletes it
+        self.setDocument(document)
+        if ours:
+            old.deleteLater()
+        self._inserts = 0
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
@@ -696,10 +715,10 @@ class TranscriptView(QTextBrowser):
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
 
-    @staticmethod
-    def _append(cursor: QTextCursor, fragment: str) -> None:
+    def _append(self, cursor: QTextCursor, fragment: str) -> None:
         fragment = fragment.strip()
         if fragment:
+            self._inserts += 1
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertHtml(_LEAD + fragment)
 

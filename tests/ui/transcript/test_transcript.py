@@ -290,3 +290,23 @@ def test_remote_images_are_never_loaded(qtbot: Any, view: TranscriptView) -> Non
     for name in names:  # what the document holds for each is the empty answer, not image data
         resource = view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
         assert isinstance(resource, QByteArray) and resource.isEmpty()
+
+
+def test_opening_many_conversations_keeps_the_document_small(view: TranscriptView) -> None:
+    """Each open renders into a new document: text formats (links, anchors) do not pile up."""
+
+    def conversation(number: int) -> list[Node]:
+        nodes: list[Node] = []
+        for turn in range(4):
+            answer = f"See [page {number}-{turn}](https://example.com/{number}/{turn}) and `code {turn}`."
+            nodes.append(answered(f"question {number}.{turn}", answer, id=f"n{number}-{turn}"))
+        return nodes
+
+    counts = []
+    for number in range(60):
+        view.show_path(conversation(number))
+        counts.append(len(view.document().allFormats()))
+    assert "question 59.3" in view.toPlainText() and "question 58.0" not in view.toPlainText()
+    assert counts[-1] <= counts[0] + 2, counts
+    view.show_path(conversation(59)[:2])  # a shorter path in the same conversation: shared turns kept
+    assert "question 59.1" in view.toPlainText() and "question 59.2" not in view.toPlainText()
