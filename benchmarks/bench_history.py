@@ -1,0 +1,368 @@
+"""Years of history: import, start-up, a long session of opens, database size and search, against empty.
+
+The history comes from make_history.py (seeded): N conversations of ~15 turns, 15% Korean, Chinese or
+Japanese. Every number is paired with the same measurement on an empty (or tiny) case in the same run:
+
+- import: `desktop-chat --import conversations.json` (the command line, in its own process) of the N
+  conversations into an empty folder: seconds, MB/s and peak RSS against importing a one-conversation
+  file; importing the same file again (nothing new) against the first import. In the window: the
+  longest the event loop went without a turn while the import ran (probed every 10 ms).
+- start-up: the app started on a folder holding the N conversations (made as the app makes them, with
+  output items) against an empty folder: the wall time until its panes have painted (`ui_painted`),
+  median of alternating runs after a warm-up each (a warm disk cache: a cold one cannot be made here).
+- opens: one window over the N conversations opens them one after another (--opens times): the median
+  open of the last 100 against the first 100, RSS growth, and the transcript document's text formats.
+- database size: the store's bytes (database + WAL after a checkpoint) against the UTF-8 bytes of the
+  text it holds (prompts, answers, titles).
+- search: core search for short and long terms (absent and present, Korean, Chinese, Japanese, Latin)
+  at N conversations against the same search in an empty store: medians of repeats (ms).
+
+    python benchmarks/bench_history.py [--conversations 1000] [--opens 1500]
+    python benchmarks/bench_history.py --big        # 5,000 conversations and 5,000 opens (long)
+Prints one JSON object (the last line of stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEARCHES = {
+    "ko2_absent": "사과",
+    "ko2_present": "나무",
+    "ko1": "숲",
+    "zh2": "数据",
+    "zh1": "树",
+    "ja3": "データ",
+    "latin2_absent": "qz",
+    "long_present": "database",
+    "long_absent": "zebrafish",
+    "mixed": "나무 model",
+}
+TARGET_SEARCH_MS = 50.0
+
+
+def child(phase: str, *args: str) -> dict[str, Any]:
+    """Run one phase in a fresh process (its own memory peak); its result is the last line printed."""
+    env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    done = subprocess.run(
+        [sys.executable, __file__, "--phase", phase, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=3600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"phase {phase} failed ({done.returncode}): {done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def vm_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# -- phases (each in its own process) -------------------------------------------------------------------
+def phase_cli_import(source: str, data: str) -> dict[str, Any]:
+    from desktop_chat import cli
+
+    start = time.perf_counter()
+    code = cli.main(["--data-dir", data, "--import", source])
+    seconds = time.perf_counter() - start
+    return {"code": code, "s": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
+def phase_gui_import(source: str, data: str) -> dict[str, Any]:
+    """The window imports the file; a 10 ms timer measures how long the event loop is held."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_chat.core.config.paths import database_path
+    from desktop_chat.core.conversation.store import open_store
+    from desktop_chat.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    Path(data).mkdir(parents=True, exist_ok=True)
+    store, _ = open_store(database_path(Path(data)))
+    window = MainWindow(store)
+    window.show()
+    app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(tick)
+    probe.start()
+    start = time.perf_counter()
+    finished = window_import(window, Path(source), app)
+    seconds = time.perf_counter() - start
+    probe.stop()
+    tick()
+    count = window.conversation_model.rowCount()
+    window.close()
+    store.close()
+    return {
+        "s": seconds,
+        "max_gap_ms": max(gaps) * 1000,
+        "finished": finished,
+        "listed": count,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def window_import(window: Any, source: Path, app: Any) -> bool:
+    """Import through the window as the user does (File > Import), until it is done."""
+    start_import = getattr(window, "start_import", None)
+    if start_import is None:  # the window imports on its own thread and returns when done
+        window.import_path(source)
+        return True
+    job = start_import(source)
+    deadline = time.perf_counter() + 3600
+    while not job.done and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+    return bool(job.done)
+
+
+def phase_opens(data: str, opens: int) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_chat.core.config.paths import database_path
+    from desktop_chat.core.conversation.store import open_store
+    from desktop_chat.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    store, _ = open_store(database_path(Path(data)))
+    window = MainWindow(store)
+    window.show()
+    app.processEvents()
+    ids = [c.id for c in store.list_conversations()]
+    times: list[float] = []
+    rss_first = 0.0
+    for number in range(opens):
+        start = time.perf_counter()
+        window.open_conversation(ids[number % len(ids)])
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+        if number == 99:
+            rss_first = vm_rss_mb()
+    formats = len(window.transcript.document().allFormats())
+    first = statistics.median(times[:100])
+    last = statistics.median(times[-100:])
+    result = {
+        "opens": opens,
+        "open_first100_ms": first * 1000,
+        "open_last100_ms": last * 1000,
+        "open_ratio_last_vs_first": last / first,
+        "rss_mb_after_100": rss_first,
+        "rss_mb_after_all": vm_rss_mb(),
+        "transcript_formats_after_all": formats,
+    }
+    window.close()
+    store.close()
+    return result
+
+
+def phase_search(data: str, repeats: int) -> dict[str, Any]:
+    from desktop_chat.core.config.paths import database_path
+    from desktop_chat.core.conversation import search as search_module
+    from desktop_chat.core.conversation.store import open_store
+
+    store, _ = open_store(database_path(Path(data)))
+    result: dict[str, Any] = {}
+    try:
+        for name, query in SEARCHES.items():
+            runs = []
+            hits = 0
+            for _ in range(repeats):
+                start = time.perf_counter()
+                hits = len(search_module.search(store, query))
+                runs.append(time.perf_counter() - start)
+            result[f"{name}_ms"] = statistics.median(runs) * 1000
+            result[f"{name}_hits"] = hits
+    finally:
+        store.close()
+    return result
+
+
+def phase_fill(data: str, conversations: int) -> dict[str, Any]:
+    import sqlite3
+
+    from make_history import fill_store
+
+    from desktop_chat.core.config.paths import database_path
+
+    path = database_path(Path(data))
+    made = fill_store(path, conversations)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    made["text_bytes"] = text_bytes(path)
+    return made
+
+
+def text_bytes(path: Path) -> int:
+    """UTF-8 bytes of the text the store holds: titles, prompts, answers."""
+    from desktop_chat.core.conversation.store import Store
+
+    store = Store(path)
+    total = 0
+    try:
+        for conv in store.list_conversations():
+            total += len(conv.title.encode())
+            for node in store.load_nodes(conv.id):
+                total += len(node.user_text.encode()) + len(node.output_text.encode())
+    finally:
+        store.close()
+    return total
+
+
+def store_bytes(data: Path) -> int:
+    return sum(p.stat().st_size for p in data.glob("chats.sqlite3*"))
+
+
+PHASES = {
+    "cli_import": lambda a: phase_cli_import(a.source, a.data),
+    "gui_import": lambda a: phase_gui_import(a.source, a.data),
+    "opens": lambda a: phase_opens(a.data, a.opens),
+    "search": lambda a: phase_search(a.data, a.repeats),
+    "fill": lambda a: phase_fill(a.data, a.conversations),
+}
+
+
+# -- the benchmark -------------------------------------------------------------------------------------
+def startup(empty_home: Path, full_home: Path, runs: int) -> dict[str, Any]:
+    from bench_startup import launch
+
+    cmd = [sys.executable, "-m", "desktop_chat", "--demo"]
+    launch(cmd, "ui_painted", str(empty_home))  # warm-ups: databases made, disk cache filled
+    launch(cmd, "ui_painted", str(full_home))
+    empty, full = [], []
+    for _ in range(runs):
+        empty.append(launch(cmd, "ui_painted", str(empty_home))["ui_painted_wall_s"])
+        full.append(launch(cmd, "ui_painted", str(full_home))["ui_painted_wall_s"])
+    e, f = statistics.median(empty), statistics.median(full)
+    return {"startup_empty_s": e, "startup_history_s": f, "startup_ratio_history_vs_empty": f / e}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--conversations", type=int, default=1000)
+    parser.add_argument("--opens", type=int, default=1500)
+    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=5, help="repeats of each search")
+    parser.add_argument("--big", action="store_true", help="5,000 conversations and 5,000 opens")
+    parser.add_argument("--keep", type=Path, help="keep the generated history in this folder")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--source", help=argparse.SUPPRESS)
+    parser.add_argument("--data", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phase:
+        result = PHASES[args.phase](args)
+        print(json.dumps(result))
+        return result
+    if args.big:
+        args.conversations, args.opens = 5000, 5000
+
+    from make_history import write_chatgpt_export
+
+    n = args.conversations
+    results: dict[str, Any] = {"history_conversations": n}
+    work = Path(tempfile.mkdtemp(prefix="bench-history-"))
+    try:
+        # import (command line): the N conversations, one conversation, the N again
+        source = work / "export" / "conversations.json"
+        results["import_json_mb"] = round(write_chatgpt_export(source, n) / 1e6, 1)
+        tiny = work / "tiny" / "conversations.json"
+        write_chatgpt_export(tiny, 1)
+        small = child("cli_import", "--source", str(tiny), "--data", str(work / "tiny-data"))
+        first = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
+        again = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
+        results.update(
+            import_s=round(first["s"], 2),
+            import_mb_per_s=round(results["import_json_mb"] / first["s"], 1),
+            import_peak_rss_mb=round(first["peak_rss_mb"], 1),
+            import_empty_peak_rss_mb=round(small["peak_rss_mb"], 1),
+            import_peak_rss_ratio_vs_empty=round(first["peak_rss_mb"] / small["peak_rss_mb"], 2),
+            reimport_s=round(again["s"], 2),
+            reimport_ratio_vs_import=round(again["s"] / first["s"], 3),
+            reimport_peak_rss_mb=round(again["peak_rss_mb"], 1),
+        )
+        shutil.rmtree(work / "imported")
+        # import (window): how long the event loop is held
+        gui = child("gui_import", "--source", str(source), "--data", str(work / "gui-data"))
+        results.update(
+            gui_import_s=round(gui["s"], 2),
+            gui_import_max_gap_ms=round(gui["max_gap_ms"], 1),
+            gui_import_peak_rss_mb=round(gui["peak_rss_mb"], 1),
+        )
+        shutil.rmtree(work / "gui-data")
+        source.unlink()
+
+        # a store made as the app makes it; an empty one beside it
+        full_home, empty_home = work / "full", work / "empty"
+        data, empty_data = full_home / "desktop-chat", empty_home / "desktop-chat"
+        empty_data.mkdir(parents=True)
+        made = child("fill", "--data", str(data), "--conversations", str(n))
+        size = store_bytes(data)
+        results.update(
+            history_turns=made["turns"],
+            text_mb=round(made["text_bytes"] / 1e6, 1),
+            db_mb=round(size / 1e6, 1),
+            db_size_ratio_vs_text=round(size / made["text_bytes"], 2),
+        )
+        results.update({k: round(v, 3) for k, v in startup(empty_home, full_home, args.startup_runs).items()})
+        opens = child("opens", "--data", str(data), "--opens", str(args.opens))
+        results.update({k: round(v, 3) if isinstance(v, float) else v for k, v in opens.items()})
+        empty_search = child("search", "--data", str(empty_data), "--repeats", str(args.repeats))
+        full_search = child("search", "--data", str(data), "--repeats", str(args.repeats))
+        worst = 0.0
+        for name in SEARCHES:
+            ms = full_search[f"{name}_ms"]
+            worst = max(worst, ms)
+            results[f"search_{name}_ms"] = round(ms, 2)
+            results[f"search_{name}_hits"] = full_search[f"{name}_hits"]
+            results[f"search_{name}_ratio_vs_empty"] = round(ms / max(empty_search[f"{name}_ms"], 0.001), 1)
+        results["search_worst_ms"] = round(worst, 2)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(full_home, args.keep / "full", dirs_exist_ok=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(results))
+    return results
+
+
+if __name__ == "__main__":
+    main()
