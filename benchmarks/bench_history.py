@@ -127,7 +127,7 @@ def phase_gui_import(source: str, data: str) -> dict[str, Any]:
     seconds = time.perf_counter() - start
     probe.stop()
     tick()
-    count = window.conversation_model.rowCount()
+    count = window.conversations.conversation_model.rowCount()
     window.close()
     store.close()
     return {

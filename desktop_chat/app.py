@@ -323,10 +323,16 @@ def open_app_store(folder: Path) -> tuple[Any, str | None]:
     """The conversation store in `folder` and a notice for the user (a damaged file was set aside);
     answers left streaming by a crash are marked interrupted. Raises StoreError/OSError."""
     from desktop_chat.core.config.paths import database_path
-    from desktop_chat.core.conversation.store import open_store
+    from desktop_chat.core.conversation.store import StoreCorruptError, open_store
 
-    store, notice = open_store(database_path(folder))
-    interrupted = store.mark_streaming_interrupted()
+    path = database_path(folder)
+    store, notice = open_store(path, full_check=False)  # the whole file is checked after start-up
+    try:
+        interrupted = store.mark_streaming_interrupted()
+    except StoreCorruptError:  # damage found at once: checked now, set aside like at any start
+        store.close()
+        store, notice = open_store(path)
+        interrupted = store.mark_streaming_interrupted()
     if interrupted:
         log.info("marked %d streaming answer(s) as interrupted", interrupted)
     return store, notice
@@ -411,6 +417,9 @@ def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -
     except (StoreError, OSError) as exc:
         return _cannot_start(window, exc)
     window.finish_startup(store, notice)
+    from desktop_chat.ui.status.store_check import check_store_later
+
+    check_store_later(window)  # the whole-file check runs on its own thread once the window is up
     connector = Connector(window, args)
     app.processEvents()
     log.info("ui_painted s=%.3f", time.perf_counter() - START)

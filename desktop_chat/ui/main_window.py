@@ -411,10 +411,9 @@ class MainWindow(QMainWindow):
 
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
-        conversations = self.store.list_conversations()
-        self.conversations.set_conversations(conversations)
-        if conversations:
-            self.open_conversation(conversations[0].id)
+        newest = self.conversations.list_pages(self.store.list_conversations)  # more as the list scrolls
+        if newest is not None:
+            self.open_conversation(newest.id)
 
     def new_conversation(self) -> None:
         """Start an empty conversation; it is saved when its first prompt is sent."""
@@ -539,7 +538,7 @@ class MainWindow(QMainWindow):
             message = exc.user_message
             QtWidgets.QMessageBox.warning(self, self.tr("Import failed"), message)
             return message
-        self.conversations.reload(self.store.list_conversations())
+        self.conversations.reload_pages(self.store.list_conversations)
         message = summary.text()
         self.show_notice(message)
         return message

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +72,13 @@ def _dumps(value: Any) -> str:
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, full_check: bool = True) -> None:
+        """Open (and migrate) the database. `full_check`: run SQLite's quick_check over the whole file
+        first (time grows with the file; the app runs it in the background after start-up instead, see
+        `quick_check_file`). A file shorter than its header says is refused either way."""
         self.path = Path(path)
         self._nesting = 0  # > 0 inside transaction(): writes join it
+        self._refuse_truncated()
         self._probe_version()
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=5.0)
@@ -82,7 +86,7 @@ class Store:
             raise StoreError(self._unusable_message("cannot be opened", exc)) from exc
         try:
             self._refuse_too_new(recorded_version(self._conn))
-            if not self.integrity_ok(quick=True):  # before anything writes to a damaged file
+            if full_check and not self.integrity_ok(quick=True):  # before anything writes to a damaged file
                 raise StoreCorruptError(self._corrupt_message())
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -128,6 +132,23 @@ class Store:
         finally:
             probe.close()
         self._refuse_too_new(version)
+
+    def _refuse_truncated(self) -> None:
+        """The header says how many pages the file holds: a shorter file was cut off (cheap to tell)."""
+        try:
+            with self.path.open("rb") as handle:
+                header = handle.read(100)
+            size = self.path.stat().st_size
+        except OSError:
+            return  # missing (a new database) or unreadable: the open below reports it
+        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+            return  # not a database at all: the version probe reports it
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        valid = header[24:28] == header[92:96]  # the page count is valid for this change counter
+        if valid and pages and size < pages * page_size:
+            raise StoreCorruptError(self._corrupt_message())
 
     def _refuse_too_new(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -176,14 +197,16 @@ class Store:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"Could not save to the conversation database {self.path}: {exc}") from exc
+                kind = StoreCorruptError if _is_corruption(exc) else StoreError
+                raise kind(f"Could not save to the conversation database {self.path}: {exc}") from exc
             raise
 
     # -- conversations -----------------------------------------------------------------------------
-    def list_conversations(self) -> list[Conversation]:
-        """Most recently updated first."""
+    def list_conversations(self, limit: int | None = None, offset: int = 0) -> list[Conversation]:
+        """Most recently updated first; a page of `limit` from `offset` when a limit is given."""
+        page = "" if limit is None else f" LIMIT {int(limit):d} OFFSET {max(0, int(offset)):d}"
         rows = self._conn.execute(
-            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC"
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC{page}"
         )
         return [_conversation(row) for row in rows]
 
@@ -280,9 +303,11 @@ class Store:
     def mark_streaming_interrupted(self) -> int:
         """At start-up: answers still 'streaming' were cut off by a crash or kill."""
         with self._write() as db:
+            # the literal lets SQLite use the partial index `nodes_streaming` (with a bound value it
+            # cannot prove the index covers the rows, and reads the whole table at every start)
+            assert NodeStatus.STREAMING.value == "streaming"
             cursor = db.execute(
-                "UPDATE nodes SET status = ? WHERE status = ?",
-                (NodeStatus.INTERRUPTED.value, NodeStatus.STREAMING.value),
+                "UPDATE nodes SET status = ? WHERE status = 'streaming'", (NodeStatus.INTERRUPTED.value,)
             )
         return cursor.rowcount
 
@@ -318,17 +343,46 @@ class Store:
         return [tuple(row) for row in rows] == [("ok",)]
 
 
-def open_store(path: Path) -> tuple[Store, str | None]:
+def check_marker(path: Path) -> Path:
+    """A file beside the database saying a background check found it damaged (see quick_check_file)."""
+    return Path(f"{path}.check-failed")
+
+
+def quick_check_file(path: Path) -> bool:
+    """SQLite's quick_check over the whole file, through a read-only connection of its own (any thread).
+
+    When it fails, `check_marker(path)` is written: the next start checks the file before using it and
+    sets it aside if it is damaged. A file that cannot be opened or read is reported as damaged."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            ok = [tuple(row) for row in conn.execute("PRAGMA quick_check").fetchall()] == [("ok",)]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        ok = not _is_corruption(exc)
+    if not ok:
+        with suppress(OSError):
+            check_marker(path).write_text("quick_check failed\n", encoding="utf-8")
+    return ok
+
+
+def open_store(path: Path, *, full_check: bool = True) -> tuple[Store, str | None]:
     """Open the store; a damaged file is moved aside and a fresh one started.
 
     Returns the store and, when the file was moved aside, a notice saying where the copy is.
-    StoreTooNewError and other StoreErrors propagate.
+    StoreTooNewError and other StoreErrors propagate. With `full_check=False` the whole-file check is
+    skipped unless an earlier background check left its marker (see quick_check_file).
     """
     path = Path(path)
+    marker = check_marker(path)
     try:
-        return Store(path), None
+        store = Store(path, full_check=full_check or marker.exists())
+        marker.unlink(missing_ok=True)
+        return store, None
     except StoreCorruptError:
-        pass
+        marker.unlink(missing_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1

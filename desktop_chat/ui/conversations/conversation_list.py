@@ -7,6 +7,7 @@ window can mark the open conversation without reopening it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,8 @@ from desktop_chat.core.conversation.model import Conversation
 CONVERSATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+Pager = Callable[[int, int], list[Conversation]]  # (limit, offset) -> conversations, newest first
+PAGE_SIZE = 200  # rows listed at start; more as the list scrolls
 
 
 class ConversationListModel(QAbstractListModel):
@@ -36,11 +39,47 @@ class ConversationListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._conversations: list[Conversation] = []
+        self._pager: Pager | None = None
+        self._page_size = PAGE_SIZE
+        self._fetched = 0  # rows read from the pager so far
+        self._more = False
 
     def set_conversations(self, conversations: list[Conversation]) -> None:
         self.beginResetModel()
         self._conversations = list(conversations)
+        self._pager, self._more = None, False
         self.endResetModel()
+
+    def set_pager(self, pager: Pager, page_size: int = PAGE_SIZE) -> None:
+        """List what `pager(limit, offset)` returns, a page at a time: the first page now, the next
+        ones when the view scrolls near the end (fetchMore), so a long history lists at once."""
+        self.beginResetModel()
+        self._pager, self._page_size = pager, page_size
+        self._conversations, self._fetched, self._more = [], 0, True
+        self._conversations = self._next_page()
+        self.endResetModel()
+
+    def _next_page(self) -> list[Conversation]:
+        """The next page's conversations that are not listed yet (one may have moved to the top)."""
+        assert self._pager is not None
+        page = self._pager(self._page_size, self._fetched)
+        self._fetched += len(page)
+        self._more = len(page) == self._page_size
+        listed = {c.id for c in self._conversations}
+        return [c for c in page if c.id not in listed]
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and self._pager is not None
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        fresh = self._next_page()
+        if fresh:
+            first = len(self._conversations)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._conversations.extend(fresh)
+            self.endInsertRows()
 
     def conversations(self) -> list[Conversation]:
         return list(self._conversations)

@@ -16,6 +16,7 @@ from desktop_chat.ui.conversations.conversation_list import (
     CONVERSATION_ID_ROLE,
     ConversationListModel,
     ConversationListView,
+    Pager,
 )
 from desktop_chat.ui.conversations.search_panel import SearchPanel
 
@@ -55,6 +56,17 @@ class ConversationsPane(QWidget):
     def reload(self, conversations: list[Conversation]) -> None:
         """The stored conversations changed as a whole (an import): list them and search them anew."""
         self.set_conversations(conversations)
+        self.search_panel.refresh()
+
+    def list_pages(self, pager: Pager) -> Conversation | None:
+        """List the conversations `pager(limit, offset)` gives, a page at a time (the first page now,
+        more as the list scrolls); returns the newest one."""
+        self.conversation_model.set_pager(pager)
+        return self.conversation_model.conversation_at(0)
+
+    def reload_pages(self, pager: Pager) -> None:
+        """The stored conversations changed as a whole (an import): list them anew, search anew."""
+        self.list_pages(pager)
         self.search_panel.refresh()
 
     def add_conversation(self, conversation: Conversation) -> None:

@@ -22,7 +22,14 @@ from desktop_chat.core.conversation.model import (
     Usage,
     user_message,
 )
-from desktop_chat.core.conversation.store import Store, StoreCorruptError, StoreError, open_store
+from desktop_chat.core.conversation.store import (
+    Store,
+    StoreCorruptError,
+    StoreError,
+    check_marker,
+    open_store,
+    quick_check_file,
+)
 
 
 @pytest.fixture
@@ -400,3 +407,35 @@ def test_data_dir_override_then_env_then_platform_default(
     for folder in ("platform/desktop-chat", "from-env", "explicit/nested"):
         assert (tmp_path / folder).is_dir()
     assert database_path(explicit) == explicit / "chats.sqlite3"
+
+
+def test_without_the_full_check_a_garbled_page_is_found_later_and_set_aside_at_the_next_start(
+    db_path: Path,
+) -> None:
+    make_real_db(db_path)
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2 * page
+    data[middle : middle + page] = b"\xa5" * page
+    db_path.write_bytes(bytes(data))
+    store, notice = open_store(db_path, full_check=False)  # start-up: no whole-file check
+    store.close()
+    assert notice is None
+    assert not quick_check_file(db_path)  # the background check finds it and leaves a marker
+    assert check_marker(db_path).exists()
+    assert_moved_aside_and_fresh(db_path, bytes(data))
+    assert not check_marker(db_path).exists()
+
+
+def test_a_healthy_file_passes_the_background_check(db_path: Path) -> None:
+    make_real_db(db_path)
+    assert quick_check_file(db_path) and not check_marker(db_path).exists()
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.05])
+def test_a_truncated_file_is_refused_even_without_the_full_check(db_path: Path, keep: float) -> None:
+    make_real_db(db_path)
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(StoreCorruptError):
+        Store(db_path, full_check=False)

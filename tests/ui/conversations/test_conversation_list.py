@@ -75,3 +75,28 @@ def test_only_user_selection_emits(model: ConversationListModel, qtbot: Any) -> 
     with qtbot.waitSignal(view.conversation_selected) as moved:
         QTest.keyClick(view, Qt.Key.Key_Down)
     assert moved.args[0] == model.index(2, 0).data(CONVERSATION_ID_ROLE)
+
+
+def test_a_long_history_lists_a_page_and_the_rest_as_the_view_scrolls(qtbot: Any, qtmodeltester: Any) -> None:
+    everything = [Conversation(f"conversation {i}") for i in range(450)]
+    asked: list[tuple[int, int]] = []
+
+    def pager(limit: int, offset: int) -> list[Conversation]:
+        asked.append((limit, offset))
+        return everything[offset : offset + limit]
+
+    model = ConversationListModel()
+    model.set_pager(pager, page_size=100)
+    assert model.rowCount() == 100 and asked == [(100, 0)]
+    model.add_conversation(everything[250])  # e.g. a turn sent to it moves it to the top
+    view = ConversationListView()
+    view.setModel(model)
+    view.resize(300, 200)
+    qtbot.addWidget(view)
+    view.show()
+    view.scrollToBottom()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450 and titles(model)[:2] == ["conversation 250", "conversation 0"]
+    assert titles(model).count("conversation 250") == 1
+    qtmodeltester.check(model)
