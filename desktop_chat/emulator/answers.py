@@ -13,7 +13,9 @@ An answer looks like::
 compaction the model sees the kept user messages and one opaque compaction item; the answer then adds
 ``Compaction: 1 item(s) standing for N earlier item(s)``, read back by `parse_compaction()`. Directives in
 the last user message (``[[words:N]]``, ``[[markdown]]``, ``[[delay:MS]]``, ``[[fault:NAME]]``)
-make the answer longer, richer, slower or faulty.
+make the answer longer, richer, slower or faulty; ``[[stall:MS]]`` sends nothing for MS halfway
+through the answer, ``[[think:MS]]`` thinks for MS before it (a reasoning model: after its reasoning
+item began), sending only `keepalive` events, one a second.
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ class Directives:
     markdown: bool = False
     delay_ms: float | None = None
     fault: str | None = None
+    stall_ms: float = 0.0
+    think_ms: float = 0.0
 
 
 def parse_directives(text: str) -> Directives:
@@ -88,6 +92,10 @@ def parse_directives(text: str) -> Directives:
                 found.words = max(0, int(value))
             elif name == "delay":
                 found.delay_ms = max(0.0, float(value))
+            elif name == "stall":
+                found.stall_ms = max(0.0, float(value))
+            elif name == "think":
+                found.think_ms = max(0.0, float(value))
         except ValueError:
             continue
         if name == "markdown":

@@ -40,6 +40,7 @@ def create_response(state: EmulatorState, handler: Handler, body: JSON) -> None:
     if fault is not None and fault.name in HTTP_FAULTS:
         raise fault_error(fault.name, fault.params, model, body)
     run = Run(state, body, context, fault)
+    run.stall_s, run.think_s = directives.stall_ms / 1000, directives.think_ms / 1000
     delay_s = state.delay_s if directives.delay_ms is None else directives.delay_ms / 1000
     if body.get("stream"):
         run.stream(state._event_stream(handler, delay_s))
@@ -63,6 +64,8 @@ class Run:
         self.tools = HostedTools(body, self.query(), emulator.chunk_chars)
         self.text = self.tools.extend_answer(self.text, json_format)
         self.incomplete_reason: str | None = None
+        self.stall_s = 0.0  # silence halfway through the answer ([[stall:MS]])
+        self.think_s = 0.0  # keepalives only, before the answer ([[think:MS]])
         limit = body.get("max_output_tokens")
         if isinstance(limit, int) and count_tokens(self.text) > limit:
             self.text = self.text[: max(0, limit * 4)]
@@ -238,6 +241,8 @@ class Run:
         if self.reasoning:
             self._stream_reasoning(out)
             index = 1
+        elif self.think_s:
+            out.keepalive_for(self.think_s)
         for _, stream_call in self.tools.calls():
             stream_call(out, index)
             index += 1
@@ -251,7 +256,10 @@ class Run:
         name = self.fault.name if self.fault else None
         if name is not None:
             pieces = pieces[: some(pieces)]
-        for piece in pieces:
+        stall_at = len(pieces) // 2 if self.stall_s else -1
+        for number, piece in enumerate(pieces):
+            if number == stall_at:
+                out.silence(self.stall_s)
             out.event("response.output_text.delta", **at, delta=piece, logprobs=self.logprobs(piece))
             self.sent += piece
             out.pause()
@@ -303,6 +311,8 @@ class Run:
     def _stream_reasoning(self, out: EventStream) -> None:
         item_id = self.reasoning_id
         out.event("response.output_item.added", output_index=0, item=self.reasoning_item(False))
+        if self.think_s:
+            out.keepalive_for(self.think_s)
         if self.summary:
             at = {"item_id": item_id, "output_index": 0, "summary_index": 0}
             out.event(

@@ -14,6 +14,7 @@ import select
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -193,6 +194,19 @@ class EventStream:
             raise Abort
         if gate:
             self.wait_gate(self.handler)
+
+    def silence(self, seconds: float) -> None:
+        """Send nothing for `seconds` (a stalled server)."""
+        if self.stopping.wait(seconds):
+            raise Abort
+
+    def keepalive_for(self, seconds: float, every_s: float = 1.0) -> None:
+        """A `keepalive` event every `every_s` for `seconds` (a server whose model is thinking)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if self.stopping.wait(min(every_s, left)):
+                raise Abort
+            self.event("keepalive")
 
     def end(self) -> None:
         try:

@@ -890,6 +890,7 @@ class MainWindow(QMainWindow):
             log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
 
     def turn_activity(self, node: Node, text: str) -> None:
+        text = i18n.core_text(text)  # e.g. "Waiting for the server…"
         self.status.flash(text, 3000)
         if self._is_shown_leaf(node):
             self.transcript.show_activity(node, text)

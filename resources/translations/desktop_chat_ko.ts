@@ -402,7 +402,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1180"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1181"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
@@ -433,7 +433,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
@@ -769,42 +769,42 @@ Responses stored on the server are not deleted.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="924"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="925"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1140"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1141"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1143"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1144"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1165"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1166"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1197"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -1963,6 +1963,16 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/session/service.py" line="610"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/stall.py" line="24"/>
+        <source>Waiting for the server…</source>
+        <translation>서버를 기다리는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
+        <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
+        <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
     </message>
 </context>
 </TS>

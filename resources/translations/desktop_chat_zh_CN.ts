@@ -402,7 +402,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1180"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1181"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
@@ -433,7 +433,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -769,42 +769,42 @@ Responses stored on the server are not deleted.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="924"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="925"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1140"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1141"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1143"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1144"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1165"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1166"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1186"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1193"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1196"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1197"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
@@ -1963,6 +1963,16 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/session/service.py" line="610"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/stall.py" line="24"/>
+        <source>Waiting for the server…</source>
+        <translation>正在等待服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
+        <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
+        <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
 </context>
 </TS>

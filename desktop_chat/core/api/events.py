@@ -95,7 +95,24 @@ class Failed:
     usage: Usage | None = None
 
 
+@dataclass(frozen=True)
+class Alive:
+    """The server sent something the app has no other use for: it is alive. `thinking`: a reasoning
+    model is at work (a reasoning item began, or a keepalive), so a longer silence is normal."""
+
+    thinking: bool = False
+
+
 StreamEvent = (
-    Started | TextDelta | ReasoningDelta | ToolActivity | Citation | Notice | Completed | Incomplete | Failed
+    Started
+    | TextDelta
+    | ReasoningDelta
+    | ToolActivity
+    | Citation
+    | Notice
+    | Completed
+    | Incomplete
+    | Failed
+    | Alive
 )
 """Every stream ends with exactly one of Completed, Incomplete or Failed (unless it is cancelled)."""

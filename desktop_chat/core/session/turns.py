@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from desktop_chat.core.api.context import PROVIDER_KEY, build_request, choose_mode
 from desktop_chat.core.api.events import (
+    Alive,
     Citation,
     Completed,
     ErrorKind,
@@ -37,6 +38,7 @@ from desktop_chat.core.conversation.model import (
 )
 from desktop_chat.core.conversation.store import StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
 
 log = logging.getLogger("desktop_chat")
 
@@ -73,11 +75,13 @@ class TurnRunner:
         *,
         persist_interval_s: float = 0.5,
         provider: str | None = None,
+        stall_policy: StallPolicy | None = None,
     ) -> None:
         self.store = store
         self.stream = stream
         self.listener = listener
         self.persist_interval_s = persist_interval_s
+        self.stall_policy = stall_policy or StallPolicy.from_env()
         # which server answers (a profile); recorded on each node, and chained from only on that server
         self.provider = provider
 
@@ -169,33 +173,62 @@ class TurnRunner:
                 node.error = exc.user_message + " The answer is shown but could not be saved."
 
     async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
-        """Stream one request into the node; returns the kind of failure, if it failed."""
-        failure: ErrorKind | None = None
+        """Stream one request into the node; returns the kind of failure, if it failed. A stream that
+        goes quiet is given up (see core/session/stall.py)."""
         node.previous_response_id = request.get("previous_response_id")
         progress = _Progress(self.listener, node) if self.listener else None
-        last_persist = time.monotonic()
+        watch = StallWatch(self.stall_policy, lambda waiting: self._waiting(node, waiting))
         try:
-            async for event in self.stream(request):
-                if isinstance(event, TextDelta):  # nearly every event: the short way
-                    node.output_text += event.text
-                    if progress is not None:
-                        progress.changed()
-                elif isinstance(event, ToolActivity | Citation):
-                    if self.listener and isinstance(event, ToolActivity):
-                        self.listener.turn_activity(node, f"{event.tool}: {event.status}")
-                    continue
-                else:
-                    failure = self._apply(node, event) or failure
-                    if progress is not None:
-                        progress.now()  # a status or a notice: at once, as before
-                if time.monotonic() - last_persist >= self.persist_interval_s:
-                    node.updated_at = now()
-                    self._save(node)
-                    last_persist = time.monotonic()
+            stalled, failure = await watch.guard(self._read(node, request, progress, watch))
         finally:
             if progress is not None:
                 progress.flush()
+        if stalled:
+            node.status = NodeStatus.FAILED
+            node.error = stalled_message(watch.limit_now())
+            log.warning("stream stalled node=%s after %.0f s", node.id, watch.limit_now())
+            return ErrorKind.TIMEOUT
         return failure
+
+    async def _read(
+        self, node: Node, request: dict[str, Any], progress: _Progress | None, watch: StallWatch
+    ) -> ErrorKind | None:
+        failure: ErrorKind | None = None
+        last_persist = time.monotonic()
+        async for event in self.stream(request):
+            arrived = time.monotonic()
+            watch.last = arrived
+            if watch.waiting:
+                watch.alive(arrived)
+            if isinstance(event, TextDelta):  # nearly every event: the short way
+                node.output_text += event.text
+                watch.thinking = False
+                if progress is not None:
+                    progress.changed()
+            elif isinstance(event, Alive):
+                watch.thinking = event.thinking or watch.thinking
+                continue
+            elif isinstance(event, ToolActivity | Citation):
+                if self.listener and isinstance(event, ToolActivity):
+                    self.listener.turn_activity(node, f"{event.tool}: {event.status}")
+                continue
+            else:
+                if isinstance(event, ReasoningDelta):
+                    watch.thinking = True
+                failure = self._apply(node, event) or failure
+                if progress is not None:
+                    progress.now()  # a status or a notice: at once, as before
+            if arrived - last_persist >= self.persist_interval_s:
+                node.updated_at = now()
+                self._save(node)
+                last_persist = time.monotonic()
+        return failure
+
+    def _waiting(self, node: Node, waiting: bool) -> None:
+        """The stream went quiet ("waiting for the server…") or came back ("")."""
+        log.info("stream_waiting node=%s waiting=%s", node.id, waiting)
+        if self.listener:
+            self.listener.turn_activity(node, WAITING if waiting else "")
 
     @staticmethod
     def _apply(node: Node, event: StreamEvent) -> ErrorKind | None:

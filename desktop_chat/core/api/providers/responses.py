@@ -14,6 +14,7 @@ from typing import Any
 import openai
 
 from desktop_chat.core.api.events import (
+    Alive,
     ChatError,
     Citation,
     Completed,
@@ -167,7 +168,14 @@ def translate(event: Any) -> StreamEvent | None:
     if kind in _TOOL_EVENTS:
         tool, status = _TOOL_EVENTS[kind]
         return ToolActivity(tool, status)
-    return None
+    if kind == "keepalive" or (kind or "").startswith("response.reasoning"):
+        return _THINKING
+    if kind == "response.output_item.added":
+        return _THINKING if getattr(getattr(event, "item", None), "type", None) == "reasoning" else _ALIVE
+    return _ALIVE if kind else None
+
+
+_ALIVE, _THINKING = Alive(), Alive(thinking=True)
 
 
 async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
