@@ -1354,6 +1354,16 @@ Responses stored on the server are not deleted.</source>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <source>Assistant</source>
+        <translation>어시스턴트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <source>Copy LaTeX</source>
+        <translation>LaTeX 복사</translation>
+    </message>
 </context>
 <context>
     <name>TreeActions</name>

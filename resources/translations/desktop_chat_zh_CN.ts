@@ -1354,6 +1354,16 @@ Responses stored on the server are not deleted.</source>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <source>Copy LaTeX</source>
+        <translation>复制 LaTeX</translation>
+    </message>
 </context>
 <context>
     <name>TreeActions</name>

@@ -1,8 +1,13 @@
 """Safe markdown → HTML for Qt's rich-text subset, and the split of a growing answer into closed blocks.
 
-Model output is untrusted. `render_html` escapes all text, renders raw HTML as text, never emits `<img>`
-(a markdown image becomes a link labelled "[image: alt]", so nothing is fetched unless the user
-clicks), and keeps `<a href>` only for http and https; any other link is shown as plain text.
+Model output is untrusted. `render_html` escapes all text, renders raw HTML as text, emits no `<img>` but
+its own `math:` formulas (a markdown image becomes a link labelled "[image: alt]", so nothing is fetched
+unless the user clicks), and keeps `<a href>` only for http and https; any other link is plain text.
+
+The HTML names no colours: elements carry classes (`code`, `quote`, `md`, `hl-*` tokens, …) that the
+view's style sheet colours for its theme, so one rendering serves light and dark alike. Qt's rich text
+has no borders or padding on paragraphs: a code block is a framed table (a header row with the
+language and the copy link at its top right, then the code), a block quote a table cell with a bar.
 
 Streaming: an answer grows at its end, and only its last top-level block can still change. The text
 before that block (`stable_prefix_length`) renders the same on its own as inside the whole text, so
@@ -13,14 +18,14 @@ Link reference definitions (`[x]: http://…`) are switched off: one arriving at
 would change links in blocks rendered long before, so no prefix could ever be final. They are shown
 as text; inline links and autolinks work as usual.
 
-Every code block (fenced or indented) is followed by a "Copy code" link, `copy-code:<key>`, where the key
-(`code_key`) is the first 16 hex digits of the SHA-1 of the block's content. The key depends on the block
-alone, so the streaming invariants hold; `find_code_block(answer, key)` finds the code again on a click.
+Every code block (fenced or indented) has a "Copy code" link at its top right, `copy-code:<key>`, where
+the key (`code_key`) is the first 16 hex digits of the SHA-1 of the block's content. The key depends on
+the block alone, so the streaming invariants hold; `find_code_block(answer, key)` finds the code again
+on a click.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import re
@@ -31,24 +36,26 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
+
+from desktop_chat.core.content.highlight import highlight_html, language_of
+from desktop_chat.core.content.math_tex import math_plugin
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https"})
 
-# Qt's rich text: <pre> is monospace already; a light background sets code apart from prose.
-_PRE_OPEN = '<pre style="background-color:#f6f8fa;">'
-_TABLE_OPEN = '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse;">\n'
+# Qt's rich text: tables are the only boxes with borders and padding (see the module notes)
+_TABLE_OPEN = '<table class="md" cellspacing="0" cellpadding="6" style="border-collapse:collapse;">\n'
+_QUOTE_OPEN = (
+    '<table class="quote" width="100%" cellspacing="0" cellpadding="0" style="border-collapse:collapse;">'
+    '<tr><td class="quote">\n'
+)
+_QUOTE_CLOSE = "</td></tr></table>\n"
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 # A line break as markdown-it counts them (it normalises \r\n and lone \r to \n before parsing).
 _LINE_BREAK = re.compile(r"\r\n|\r(?!$)|\n")
-_FORMATTER = HtmlFormatter(noclasses=True, nowrap=True)
 
 COPY_CODE_SCHEME = "copy-code"
-# The label of the link under each code block. Core has no Qt: the UI may set a translated label once,
-# before anything is rendered (blocks rendered before and after a change would differ).
+# The label of the copy link at the top right of each code block. Core has no Qt: the UI may set a
+# translated label once, before anything is rendered (blocks rendered before and after a change would differ).
 COPY_CODE_LABEL = "Copy code"
 
 
@@ -65,6 +72,7 @@ def _new_parser() -> MarkdownIt:
     # commonmark's maxNesting of 20 silently drops deeper content; model output can nest deeper
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": 1000}).enable(["table", "strikethrough"])
     md.disable("reference")
+    math_plugin(md)
     return md
 
 
@@ -73,37 +81,23 @@ def _attr(token: Token, name: str) -> str:
     return "" if value is None else str(value)
 
 
-@functools.lru_cache(maxsize=64)
-def _lexer(lang: str) -> Any:
-    """A Pygments lexer by name, looked up once per language (the lookup costs milliseconds)."""
-    try:
-        return get_lexer_by_name(lang, stripnl=False, ensurenl=False)
-    except ClassNotFound:
-        return None
-
-
-def _highlighted(code: str, info: str) -> str:
-    """Code as HTML with inline-styled Pygments spans, or plain escaped text for an unknown language."""
-    code = code.removesuffix("\n")
-    lang = info.strip().split(maxsplit=1)[0] if info.strip() else ""
-    if lang:
-        lexer = _lexer(lang.lower())
-        if lexer is not None:
-            return str(highlight(code, lexer, _FORMATTER)).removesuffix("\n")
-    return html.escape(code, quote=False)
-
-
 def code_key(content: str) -> str:
     """The key of a code block in `copy-code:` links: 16 hex digits of the SHA-1 of its exact content."""
     return hashlib.sha1(content.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[:16]
 
 
 def code_html(content: str, info: str) -> str:
-    """A code block and, under it, its "Copy code" link (the key is hex digits: nothing to escape)."""
+    """A framed code block: the language and the "Copy code" link on top, then the highlighted code
+    (the key is hex digits: nothing to escape)."""
+    lang = language_of(info)
     label = html.escape(COPY_CODE_LABEL, quote=False)
+    code = highlight_html(content.removesuffix("\n"), lang)
     return (
-        f"{_PRE_OPEN}{_highlighted(content, info)}</pre>\n"
-        f'<p style="font-size:small;"><a href="{COPY_CODE_SCHEME}:{code_key(content)}">{label}</a></p>\n'
+        '<table class="code" width="100%" cellspacing="0" cellpadding="6" style="border-collapse:collapse;">'
+        f'<tr><td class="code-hl"><span class="code-lang">{html.escape(lang, quote=False)}</span></td>'
+        f'<td class="code-hr" align="right"><a class="code-copy" href="{COPY_CODE_SCHEME}:{code_key(content)}'
+        f'">{label}</a></td></tr>'
+        f'<tr><td class="code-body" colspan="2"><pre class="code">{code}</pre></td></tr></table>\n'
     )
 
 
@@ -157,7 +151,19 @@ def _render_cell_open(
     token = tokens[idx]
     match = _ALIGN.search(_attr(token, "style"))
     align = f' align="{match.group(1)}"' if match else ""
-    return f"<{token.tag}{align}>"
+    return f'<{token.tag} class="md"{align}>'
+
+
+def _render_quote_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return _QUOTE_OPEN
+
+
+def _render_quote_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return _QUOTE_CLOSE
 
 
 def _build_renderer() -> MarkdownIt:
@@ -170,6 +176,8 @@ def _build_renderer() -> MarkdownIt:
     md.add_render_rule("table_open", _render_table_open)
     md.add_render_rule("th_open", _render_cell_open)
     md.add_render_rule("td_open", _render_cell_open)
+    md.add_render_rule("blockquote_open", _render_quote_open)
+    md.add_render_rule("blockquote_close", _render_quote_close)
     return md
 
 

@@ -150,14 +150,13 @@ def find_code(node: Node, key: str) -> str | None:
 
 FILE_SOURCE_NOTE = "file search"
 CONTAINER_FILE_NOTE = "file made by the code interpreter"
-CODE_RUN_TITLE = "🔧 Ran code"
+CODE_RUN_TITLE = "Ran code"
 CODE_OUTPUT_TITLE = "Output"
 NO_OUTPUT = "(no output)"
 IMAGE_OUTPUTS = "%1 image output(s), not shown"
 LOGS_SHOWN = 4000  # characters of logs shown; the rest is counted
 MORE_LOGS = "… %1 more characters"
-_GREY = "color:#555555;"
-_LOGS_PRE = '<pre style="background-color:#f6f8fa; color:#3b3b3b; white-space:pre-wrap;">'
+_LOGS_PRE = '<pre class="logs">'
 
 
 def file_sources_html(files: Iterable[FileCitation], first_number: int = 1) -> str:
@@ -166,8 +165,8 @@ def file_sources_html(files: Iterable[FileCitation], first_number: int = 1) -> s
     for number, cited in enumerate(files, start=first_number):
         note = CONTAINER_FILE_NOTE if cited.container_id else FILE_SOURCE_NOTE
         rows.append(
-            f'<p style="margin:0;">[{number}] 📄 {html.escape(cited.filename)} '
-            f'<span style="color:#777777; font-size:small;">{html.escape(note)}</span></p>'
+            f'<p style="margin:0;">[{number}] {html.escape(cited.filename)} '
+            f'<span class="quiet">{html.escape(note)}</span></p>'
         )
     return "".join(rows)
 
@@ -177,7 +176,7 @@ def code_runs_html(output_items: list[dict[str, Any]]) -> str:
     parts: list[str] = []
     for run in code_runs_of(output_items):
         status = f" ({run.status})" if run.status and run.status != "completed" else ""
-        parts.append(f'<p style="{_GREY}">{html.escape(CODE_RUN_TITLE + status)}</p>')
+        parts.append(f'<p class="activity">{html.escape(CODE_RUN_TITLE + status)}</p>')
         if run.code:
             parts.append(markdown.code_html(run.code, "python"))
         logs = run.logs
@@ -185,9 +184,9 @@ def code_runs_html(output_items: list[dict[str, Any]]) -> str:
         shown = logs[:LOGS_SHOWN].removesuffix("\n") if logs else NO_OUTPUT
         if more > 0:
             shown += "\n" + MORE_LOGS.replace("%1", f"{more:,}")
-        parts.append(f'<p style="{_GREY} font-size:small;">{html.escape(CODE_OUTPUT_TITLE)}</p>')
+        parts.append(f'<p class="quiet">{html.escape(CODE_OUTPUT_TITLE)}</p>')
         parts.append(f"{_LOGS_PRE}{html.escape(shown, quote=False)}</pre>")
         if run.images:
             note = IMAGE_OUTPUTS.replace("%1", str(run.images))
-            parts.append(f'<p style="{_GREY} font-size:small;">{html.escape(note)}</p>')
+            parts.append(f'<p class="quiet">{html.escape(note)}</p>')
     return "".join(parts)

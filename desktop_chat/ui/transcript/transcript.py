@@ -20,13 +20,31 @@ from __future__ import annotations
 import html
 import json
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor, QTextDocument
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_chat.core.content import markdown as markdown_module
@@ -40,7 +58,10 @@ from desktop_chat.core.content.markdown import (
 from desktop_chat.core.content.output_items import activity_label, citations_of, logprobs_of, tool_calls_of
 from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
+from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
+from desktop_chat.ui.transcript.math_view import MathResources, formula_at, selection_text
+from desktop_chat.ui.transcript.styles import column_margin, document_css
 
 log = logging.getLogger("desktop_chat.transcript")
 
@@ -57,11 +78,10 @@ ANSWER_CACHE_TURNS = 64  # last turns whose rendered answer blocks are kept (the
 # document as inserting A+B.
 _LEAD = '<p style="-qt-paragraph-type:empty;"><br /></p>'
 
-_STYLE = """
-code { background-color: #eff1f3; color: #1f2328; }
-pre { color: #1f2328; }
-th { background-color: #eff1f3; color: #1f2328; }
-"""
+# The reading column: at most this many average characters of body text wide, centred (code blocks and
+# tables fill the column; code wraps in its frame rather than running off the page)
+COLUMN_CHARS = 92
+SIDE_MARGIN = 12
 
 STATUS_LINES = {
     NodeStatus.STOPPED: "Stopped — partial answer kept",
@@ -69,8 +89,8 @@ STATUS_LINES = {
 }
 
 
-def _para(text: str, style: str) -> str:
-    return f'<p style="{style}">{html.escape(text)}</p>'
+def _para(text: str, css_class: str) -> str:
+    return f'<p class="{css_class}">{html.escape(text)}</p>'
 
 
 # <img src="desktop-chat-attachment:<sha256>">: a prompt's image thumbnail from the local store, nothing else
@@ -88,8 +108,8 @@ def _attachment_html(attachment: Attachment) -> str:
             f'height="{max(1, round(height * scale))}" title="{name}" alt="{name}" /> '
         )
     if attachment.url:
-        return f'<span style="color:#555555;">[image: {html.escape(attachment.url)}]</span> '
-    return f'<span style="color:#555555;">[PDF: {name}, {human_size(attachment.size)}]</span> '
+        return f'<span class="muted">[image: {html.escape(attachment.url)}]</span> '
+    return f'<span class="muted">[PDF: {name}, {human_size(attachment.size)}]</span> '
 
 
 def prompt_html(node: Node) -> str:
@@ -97,16 +117,32 @@ def prompt_html(node: Node) -> str:
     if not node.input_items:  # a turn with no user input (a compaction) has no "You" box
         return ""
     shown = [
-        _attachment_html(attachment) if attachment else f'<span style="color:#555555;">[{kind}]</span> '
+        _attachment_html(attachment) if attachment else f'<span class="muted">[{kind}]</span> '
         for kind, attachment in attachment_parts(node.input_items)
     ]
     attached = f"<p>{''.join(shown)}</p>" if shown else ""
     return (
-        '<table width="100%" cellspacing="0" cellpadding="8" bgcolor="#e8eef7" style="margin-top:12px;">'
-        f'<tr><td style="color:#1f2328;"><p style="color:#1a4f8b;"><b>{html.escape(_tr("You"))}</b></p>'
+        '<table class="you" width="100%" cellspacing="0" cellpadding="10" style="border-collapse:collapse;">'
+        f'<tr><td class="you"><p><span class="you-title">{html.escape(_tr("You"))}</span>'
+        f' <span class="quiet">{html.escape(clock(node.created_at))}</span></p>'
         f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
         "</td></tr></table>"
     )
+
+
+def clock(timestamp: float) -> str:
+    """A message's time: "14:05" today, "2026-11-30 14:05" on another day."""
+    moment = time.localtime(timestamp)
+    today = time.localtime()
+    same_day = moment.tm_year == today.tm_year and moment.tm_yday == today.tm_yday
+    return time.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M", moment)
+
+
+def answer_head_html(node: Node) -> str:
+    """The answer's header: who speaks, and the model as a chip."""
+    model = node.model or str(node.params.get("model") or "")
+    chip = f' <span class="chip">&nbsp;{html.escape(model)}&nbsp;</span>' if model else ""
+    return f'<p class="answer-head"><span class="role">{html.escape(_tr("Assistant"))}</span>{chip}</p>'
 
 
 def _tr(text: str) -> str:
@@ -116,6 +152,8 @@ def _tr(text: str) -> str:
 # the strings shown through _tr, listed for the translation tools
 _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "You"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Assistant"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Copy LaTeX"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 in / %2 out tokens"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 cached"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
@@ -141,6 +179,8 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
         parts.append(format_cost(node_cost(node, prices)))
     if node.status is not NodeStatus.COMPLETED:
         parts.append(str(node.status))
+    if node.status.finished:
+        parts.append(clock(node.updated_at))
     return " · ".join(p for p in parts if p)
 
 
@@ -216,10 +256,10 @@ def json_answer(node: Node) -> tuple[str, str, bool]:
 
 def json_html(node: Node) -> str:
     pretty, status, valid = json_answer(node)
-    colour = "#2e7d32" if valid else "#c62828"
+    tone = "success" if valid else "error"
     return (
         f'<pre style="white-space:pre-wrap;">{html.escape(pretty)}</pre>'
-        f'<p style="color:{colour};">{html.escape(status)} · <a href="copy:{node.id}">Copy JSON</a></p>'
+        f'<p class="{tone}">{html.escape(status)} · <a href="copy:{node.id}">Copy JSON</a></p>'
     )
 
 
@@ -237,15 +277,12 @@ def reasoning_html(node: Node, expanded: bool) -> str:
     reasoning = node.usage.reasoning_tokens if node.usage else 0
     count = f" ({reasoning:,} tokens)" if reasoning else ""
     arrow = "▾" if expanded else "▸"
-    header = (
-        f'<p style="color:#6a4c93;"><a href="reasoning:{node.id}" style="color:#6a4c93;">'
-        f"Reasoning{count} {arrow}</a></p>"
-    )
+    header = f'<p><a class="reasoning" href="reasoning:{node.id}">Reasoning{count} {arrow}</a></p>'
     if not expanded:
         return header
     body = render_html(node.reasoning_text)
     return (
-        header + '<table width="100%" cellpadding="6" bgcolor="#f4f0fa"><tr><td style="color:#4a3b5c;">'
+        header + '<table width="100%" cellspacing="0" cellpadding="8"><tr><td class="reasoning">'
         f"{body}</td></tr></table>"
     )
 
@@ -259,11 +296,11 @@ def citations_html(node: Node) -> str:
         return ""
     rows = "".join(
         f'<p style="margin:0;">[{i}] <a href="{html.escape(c.url, quote=True)}">{html.escape(c.title)}</a> '
-        f'<span style="color:#777777; font-size:small;">{html.escape(c.url)}</span></p>'
+        f'<span class="quiet">{html.escape(c.url)}</span></p>'
         for i, c in enumerate(citations, start=1)
     )
     rows += file_sources_html(files, len(citations) + 1)
-    return f'<p style="color:#555555;"><b>Sources</b></p>{rows}'
+    return f'<p class="sources">Sources</p>{rows}'
 
 
 def tools_html(node: Node) -> str:
@@ -275,7 +312,7 @@ def tools_html(node: Node) -> str:
     from desktop_chat.core.content.output_items import code_runs_html
 
     lines = [
-        _para(f"🔧 {labels.get(tool, tool)}" + (f": {detail}" if detail else ""), "color:#555555;")
+        _para(labels.get(tool, tool) + (f": {detail}" if detail else ""), "activity")
         for tool, detail in tool_calls_of(node.output_items)
         if tool != "code_interpreter"  # shown with its code and output below
     ]
@@ -287,7 +324,7 @@ def actions_html(node: Node) -> str:
         return ""
     if not logprobs_of(node.output_items):
         return ""
-    return f'<p style="font-size:small;"><a href="logprobs:{node.id}">Token probabilities</a></p>'
+    return f'<p class="quiet"><a href="logprobs:{node.id}">Token probabilities</a></p>'
 
 
 def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
@@ -295,20 +332,20 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
     lines: list[str] = [citations_html(node), tools_html(node)]
     error_shown = False
     if node.status in STATUS_LINES:
-        lines.append(_para(_tr(STATUS_LINES[node.status]), "color:#8a5a00;"))
+        lines.append(_para(_tr(STATUS_LINES[node.status]), "warning"))
     elif node.status is NodeStatus.INCOMPLETE:
         reason = node.error or "the server ended the answer early"
-        lines.append(_para(f"Incomplete: {reason}", "color:#8a5a00;"))
+        lines.append(_para(f"Incomplete: {reason}", "warning"))
         error_shown = True
     if node.error and not error_shown:
-        lines.append(_para(f"⚠ {node.error}", "color:#c62828;"))
+        lines.append(_para(f"⚠ {node.error}", "error"))
     elif node.status is NodeStatus.FAILED and not node.error:
-        lines.append(_para("⚠ The answer failed.", "color:#c62828;"))
+        lines.append(_para("⚠ The answer failed.", "error"))
     if node.notice:
-        lines.append(_para(f"ℹ {node.notice}", "color:#205493;"))
+        lines.append(_para(f"ℹ {node.notice}", "notice"))
     meta = meta_text(node, prices)
     if meta:
-        lines.append(_para(meta, "color:#777777; font-size:small;"))
+        lines.append(_para(meta, "quiet"))
     lines.append(actions_html(node))
     return "".join(lines)
 
@@ -350,6 +387,8 @@ class TranscriptView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setPlaceholderText("Type a prompt below to start a conversation.")
+        self.math = MathResources(self)
+        self._column = -1.0  # the side margin the reading column has now
         self._inserts = 0  # fragments inserted into the document shown now
         self._new_document()
         self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -372,6 +411,70 @@ class TranscriptView(QTextBrowser):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._render_pending)
         self.anchorClicked.connect(self._open_link)
+        self._restyle_timer = QTimer(self)  # a theme change renders the shown path again, once
+        self._restyle_timer.setSingleShot(True)
+        self._restyle_timer.setInterval(0)
+        self._restyle_timer.timeout.connect(self._restyle)
+
+    # -- appearance: the theme's style sheet and the reading column --------------------------------
+    def _style_document(self) -> None:
+        """Give the document the theme's style sheet and the reading column (before HTML goes in)."""
+        self.document().setDefaultStyleSheet(document_css(theme.current()))
+        self._column = -1.0
+        self._apply_column()
+
+    def _apply_column(self) -> None:
+        margin = column_margin(self.viewport().width(), self.fontMetrics().averageCharWidth(), COLUMN_CHARS)
+        margin = max(float(SIDE_MARGIN), margin)
+        if margin == self._column:
+            return
+        self._column = margin
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        frame.setLeftMargin(margin)
+        frame.setRightMargin(margin)
+        root.setFrameFormat(frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_column()
+
+    def _restyle(self) -> None:
+        """The theme changed: the same path again, in the new colours, where the reader was."""
+        self._style_document()
+        if not self._nodes:
+            return
+        position = self.verticalScrollBar().value()
+        self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
+        self.verticalScrollBar().setValue(position)
+
+    # -- formulas: copying their LaTeX ----------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:
+        mime = super().createMimeDataFromSelection()
+        text = selection_text(self.textCursor())
+        if text is None:
+            return mime
+        # Qt's own mime data makes its text from the selection when asked: copy it into a plain one
+        copied = QMimeData()
+        for kind in mime.formats():
+            copied.setData(kind, mime.data(kind))
+        copied.setText(text)
+        return copied
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        formula = formula_at(self, event.pos())
+        if formula is not None:
+            action = menu.addAction(_tr("Copy LaTeX"))
+            action.triggered.connect(lambda: self._copy_text(formula))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _copy_text(self, text: str) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(text)
+        self.copied.emit(text)
 
     # -- security ---------------------------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:
@@ -381,6 +484,9 @@ class TranscriptView(QTextBrowser):
         URLs and read relative names from disk itself. Empty data is cached, so each name is asked once.
         """
         url = QUrl(name)
+        formula = self.math.resource(url)
+        if formula is not None:
+            return formula
         if url.scheme() == ATTACHMENT_SCHEME and self.attachment_store is not None:
             thumbnail = stored_thumbnail(self.attachment_store, url.path(), THUMB_SIDE * 2)
             if thumbnail is not None:
@@ -418,10 +524,7 @@ class TranscriptView(QTextBrowser):
                 None,
             )
             if code is not None:
-                clipboard = QGuiApplication.clipboard()
-                if clipboard is not None:
-                    clipboard.setText(code)
-                self.copied.emit(code)
+                self._copy_text(code)
             return
         node = self._node(path)
         if node is None:
@@ -432,11 +535,7 @@ class TranscriptView(QTextBrowser):
             self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
             self.verticalScrollBar().setValue(position)
         elif scheme == "copy":
-            text = json_answer(node)[0] if is_json_answer(node) else node.output_text
-            clipboard = QGuiApplication.clipboard()
-            if clipboard is not None:
-                clipboard.setText(text)
-            self.copied.emit(text)
+            self._copy_text(json_answer(node)[0] if is_json_answer(node) else node.output_text)
         elif scheme == "logprobs":
             self.logprobs_requested.emit(node)
 
@@ -488,6 +587,7 @@ class TranscriptView(QTextBrowser):
             # targets, anchors), so reusing one makes each later open slower and bigger
             self._new_document()
             self.setHtml(self._earlier_link_html(start))
+            self._style_document()  # the column's margins are the root frame's: set again after setHtml
             cursor = QTextCursor(self.document())
             shown, keep = [], 0
         else:  # replace what follows the shared turns
@@ -501,7 +601,7 @@ class TranscriptView(QTextBrowser):
             shown.append((key, self._end_position()))
             self._append(cursor, self._turn_html(node, key))
         self._last_start = self._end_position()
-        self._append(cursor, f'<a name="turn-{last.id}"></a>' + prompt_html(last))
+        self._append(cursor, f'<a name="turn-{last.id}"></a>' + prompt_html(last) + answer_head_html(last))
         cursor.endEditBlock()
         end = self._end_position()
         self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
@@ -537,11 +637,12 @@ class TranscriptView(QTextBrowser):
         """Show a new, empty document (the old one and all the formats it collected are freed)."""
         old = self.document()
         document = QTextDocument(self)
-        document.setDefaultStyleSheet(_STYLE)
         document.setUndoRedoEnabled(False)  # edits per frame must not pile up undo history
         document.setDefaultFont(old.defaultFont())
         ours = old.parent() is self  # the first one belongs to Qt's text control, which deletes it
         self.setDocument(document)
+        self._style_document()
+        self.math.clear()
         if ours:
             old.deleteLater()
         self._inserts = 0
@@ -549,6 +650,7 @@ class TranscriptView(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._shown = None  # colours and sizes taken when the HTML was inserted: render afresh
+            self._restyle_timer.start()
         super().changeEvent(event)
 
     @staticmethod
@@ -597,6 +699,7 @@ class TranscriptView(QTextBrowser):
             [
                 f'<a name="turn-{node.id}"></a>',
                 prompt_html(node),
+                answer_head_html(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
                 footer_html(node, self.prices),
@@ -676,7 +779,7 @@ class TranscriptView(QTextBrowser):
         else:
             closed, tail_html = stream.markdown.feed_blocks(text)
             if stream.activity:
-                tail_html += _para(stream.activity, "color:#555555; font-style:italic;")
+                tail_html += _para(stream.activity, "activity")
         scrollbar = self.verticalScrollBar()
         at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
         position = scrollbar.value()
@@ -719,8 +822,11 @@ class TranscriptView(QTextBrowser):
         fragment = fragment.strip()
         if fragment:
             self._inserts += 1
+            waiting = self.math.before_insert(fragment)
             cursor.movePosition(QTextCursor.MoveOperation.End)
+            start = cursor.position()
             cursor.insertHtml(_LEAD + fragment)
+            self.math.after_insert(start, cursor.position(), waiting)
 
     def _end_position(self) -> int:
         # what a cursor moved to the end says, without making the document lay itself out first

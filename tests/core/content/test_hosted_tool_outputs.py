@@ -105,7 +105,7 @@ def test_file_citations_one_per_file_with_container_files_noted() -> None:
     files = file_citations_of(items)
     assert files == [FileCitation("a.pdf", "file-1"), FileCitation("plot.png", "cfile-2", "cntr_1")]
     out = file_sources_html(files, 3)
-    assert "[3] 📄 a.pdf" in out and "[4] 📄 plot.png" in out and "made by the code interpreter" in out
+    assert "[3] a.pdf" in out and "[4] plot.png" in out and "made by the code interpreter" in out
     hostile = file_sources_html([FileCitation('<img src="https://evil.example/x">.md', "f")])
     assert "<img" not in hostile and "&lt;img src=&quot;https://evil.example/x&quot;&gt;.md" in hostile
 
@@ -139,7 +139,7 @@ def test_code_runs_html_shows_code_and_logs_escaped() -> None:
     out = code_runs_html(items)
     assert "<b>hi" not in out and "<img" not in out and "evil.example" not in out
     assert "&lt;b&gt;hi&lt;/b&gt;\nmore &amp; more</pre>" in out  # the logs, last line break dropped
-    assert "🔧 Ran code" in out and "Output" in out and "1 image output(s), not shown" in out
+    assert "Ran code" in out and "Output" in out and "1 image output(s), not shown" in out
     (key,) = re.findall(r'href="copy-code:([0-9a-f]{16})"', out)
     assert key == code_key(code)
     node = Node("c", None, [user_message("q")], output_text="no code blocks", output_items=items)
@@ -153,7 +153,7 @@ def test_code_runs_without_outputs_long_logs_and_failures() -> None:
         interpreter_items("print('y' * 5000)", [{"type": "logs", "logs": "y" * 5000 + "\n"}])
     )
     assert "y" * 4000 + "\n… 1,001 more characters</pre>" in out
-    assert "🔧 Ran code (failed)" in code_runs_html(interpreter_items("1/0", None, "failed"))
+    assert "Ran code (failed)" in code_runs_html(interpreter_items("1/0", None, "failed"))
     assert code_runs_html([{"type": "web_search_call"}]) == ""
 
 

@@ -95,24 +95,35 @@ def test_reference_definitions_are_text() -> None:
 # -- structure ---------------------------------------------------------------------------------
 
 
-def test_code_fence_is_highlighted_with_inline_styles() -> None:
+def test_code_fence_is_a_frame_with_language_copy_link_and_token_classes() -> None:
     out = render_html("```python\ndef f(x):\n    return x < 2\n```\n")
-    assert out.startswith("<pre") and "</pre>" in out
-    assert out.rstrip().endswith('<a href="copy-code:57fc69846b1befb1">Copy code</a></p>')
-    assert 'style="color:' in out and "class=" not in out
-    assert "&lt;" in out and "<code" not in out
+    assert out.startswith('<table class="code"') and out.rstrip().endswith("</pre></td></tr></table>")
+    # the header row: the language, then the copy link at the top right, before the code
+    head = out[: out.index("<pre")]
+    assert '<span class="code-lang">python</span>' in head
+    assert '<td class="code-hr" align="right"><a class="code-copy" href="copy-code:57fc69846b1befb1">' in head
+    # token families as classes, no colours: the view's theme colours them
+    assert '<span class="hl-k">def</span>' in out and '<span class="hl-k">return</span>' in out
+    assert "color" not in out and "&lt;" in out and "<code" not in out
 
 
 def test_unknown_language_is_plain_escaped() -> None:
     out = render_html("```nosuchlang\na <b> & c\n```\n")
-    assert ">a &lt;b&gt; &amp; c</pre>" in out
+    assert '<pre class="code">a &lt;b&gt; &amp; c</pre>' in out
 
 
 def test_tables_use_attributes_qt_understands() -> None:
     out = render_html("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
-    assert '<table border="1"' in out
-    assert '<th align="left">a</th>' in out and '<td align="right">2</td>' in out
+    assert '<table class="md" cellspacing="0" cellpadding="6"' in out
+    assert '<th class="md" align="left">a</th>' in out and '<td class="md" align="right">2</td>' in out
     assert "text-align" not in out
+
+
+def test_block_quote_is_a_cell_with_a_bar() -> None:
+    out = render_html("> quoted **text**\n> more\n")
+    assert out.startswith('<table class="quote" width="100%"') and '<td class="quote">' in out
+    assert "<strong>text</strong>" in out and out.rstrip().endswith("</td></tr></table>")
+    assert "<blockquote" not in out
 
 
 def test_strikethrough_and_cjk() -> None:
@@ -202,6 +213,15 @@ LINES = [
     "-dash",
     "1.5 litres",
     "```js and more ``` inline",
+    # math: inline, display blocks that may or may not close, prices that are not math
+    "Energy $E=mc^2$ and \\(a+b\\) inline",
+    "$$",
+    "\\frac{a}{b}",
+    "$$x^2$$",
+    "\\[",
+    "\\]",
+    "It costs $5 and $10.",
+    "$$ a = b $$ in a line",
 ]
 
 texts = st.builds(
@@ -309,5 +329,5 @@ def test_incremental_cost_follows_the_tail_not_the_text() -> None:
         start = time.perf_counter()
         closed, tail = inc.feed(text + " more" * (i + 1))
         best = min(best, time.perf_counter() - start)
-        assert closed == "" and tail.startswith("<pre") and tail.endswith("</p>\n")
+        assert closed == "" and tail.startswith('<table class="code"') and tail.endswith("</p>\n")
     assert best < 0.002

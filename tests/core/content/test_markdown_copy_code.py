@@ -1,4 +1,4 @@
-"""The "Copy code" link under each code block, and finding the block's code again from its key."""
+"""The "Copy code" link at the top right of each code block, and finding the block's code from its key."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from desktop_chat.core.content import markdown
 from desktop_chat.core.content.markdown import code_key, find_code_block, render_blocks, render_html
 from tests.core.content.test_markdown import texts
 
-COPY_LINK = re.compile(r'<a href="copy-code:([0-9a-f]{16})">Copy code</a>')
+COPY_LINK = re.compile(r'<a class="code-copy" href="copy-code:([0-9a-f]{16})">Copy code</a>')
 
 TWO_BLOCKS = """Intro.
 
@@ -32,13 +32,13 @@ def keys_in(html_text: str) -> list[str]:
     return COPY_LINK.findall(html_text)
 
 
-def test_each_code_block_has_a_copy_link_under_it() -> None:
+def test_each_code_block_has_a_copy_link_at_its_top() -> None:
     out = render_html(TWO_BLOCKS)
     keys = keys_in(out)
     assert keys == [code_key('print("first")\n'), code_key("second block\n  indented line\n")]
-    for key in keys:  # under its block: the link follows the block's </pre>
-        assert out.index("</pre>") < out.index(key)
-    assert out.index(keys[1]) > out.rindex("</pre>")
+    # in its block's header row: each link comes before its block's code, after the previous block
+    assert out.index(keys[0]) < out.index("<pre") < out.index("</pre>") < out.index(keys[1])
+    assert out.index(keys[1]) < out.rindex("<pre")
     assert render_html("Just `inline code`, no block.").count("copy-code:") == 0
 
 
@@ -112,7 +112,7 @@ def test_the_label_can_be_replaced_and_is_escaped(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(markdown, "COPY_CODE_LABEL", "Code <kopieren> & mehr")
     out = render_html("```\nx\n```\n")
     key = code_key("x\n")
-    assert f'<a href="copy-code:{key}">Code &lt;kopieren&gt; &amp; mehr</a>' in out
+    assert f'<a class="code-copy" href="copy-code:{key}">Code &lt;kopieren&gt; &amp; mehr</a>' in out
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""The "Copy code" link under each code block of an answer: a click copies that block's code."""
+"""The "Copy code" link at the top right of each code block of an answer: a click copies that block's code."""
 
 from __future__ import annotations
 
@@ -66,9 +66,8 @@ def test_clicking_the_second_copy_link_copies_the_second_block_exactly(view: Tra
     assert [text for _, _, text in links] == ["Copy code", "Copy code"]
     assert f'href="{links[1][1]}"' in view.toHtml()
     text = view.rendered_text()
-    # each link is under its own block
-    assert text.index(FIRST) < text.index("Copy code") < text.index("def größe")
-    assert text.rindex("Copy code") > text.index("print(größe(21))")
+    # each link heads its own block, after the language
+    assert text.index("python\nCopy code\n" + FIRST) < text.index("python\nCopy code\ndef größe")
 
     click_at(view, links[1][0])
     assert copied == [SECOND]

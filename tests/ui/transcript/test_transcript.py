@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from desktop_chat.core.content.markdown import render_html
 from desktop_chat.core.conversation.model import Node, NodeStatus, Usage, user_message
+from desktop_chat.ui import theme
 from desktop_chat.ui.transcript.transcript import TranscriptView
 from tests.views import shown_transcript
 
@@ -97,7 +99,7 @@ def test_path_shows_prompts_answers_and_what_happened(view: TranscriptView) -> N
     assert "ℹ The server had lost this branch; the history was resent." in text
     assert text.index("First") < text.index("Second") < text.index("Fifth")
     error = block_containing(view, "⚠ The server rejected")
-    assert error.charFormat().foreground().color().name() == "#c62828"
+    assert error.charFormat().foreground().color().name() == theme.current().error
     bold = block_containing(view, "bold")
     assert bold.charFormat().fontWeight() >= 600
     # the view ends scrolled to the bottom, where the newest answer is
@@ -161,8 +163,9 @@ def test_streaming_ends_as_show_path_renders_the_finished_answer(qtbot: Any, vie
     qtbot.addWidget(fresh)
     fresh.show_path([earlier, node])
     assert view.rendered_text() == fresh.rendered_text()
-    assert view.rendered_text().endswith(
-        "The end, without a trailing newline\ngpt-test · 10 in / 5,000 out tokens"
+    assert re.search(
+        r"The end, without a trailing newline\ngpt-test · 10 in / 5,000 out tokens · [\d: -]+$",
+        view.rendered_text(),
     )
     # coalesced: far fewer renders than deltas (at most one per frame)
     assert 1 < view.stats.renders < count / 4, (view.stats.renders, count)

@@ -139,9 +139,7 @@ def random_tree(count: int, seed: int) -> ConversationTree:
 
 def fresh_render(qtbot: Any, view: TranscriptView, nodes: list[Node]) -> TranscriptView:
     """What a new view shows for the same path, window and reasoning sections."""
-    fresh = TranscriptView()
-    qtbot.addWidget(fresh)
-    fresh.resize(800, 600)
+    fresh = shown_transcript(qtbot, 800, 600)
     fresh.reasoning_open = dict(view.reasoning_open)
     fresh.show_path(nodes, shown_from=view.shown_from)
     return fresh
