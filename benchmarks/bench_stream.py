@@ -173,7 +173,7 @@ async def paced_run(window: MainWindow, text: str, rate: float, full_rerender: b
     assert window.backend is not None
     window.backend.stream = paced_stream(text, rate)
     window.set_backend(window.backend)
-    recorder = RenderRecorder(window.transcript, full_rerender)
+    recorder = RenderRecorder(window.transcript_pane.view, full_rerender)
     probe = LagProbe()
     probe.start()
     cpu = time.process_time()

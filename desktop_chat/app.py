@@ -155,7 +155,7 @@ class Connector:
         self.client = backend.client
         window.set_backend(backend)
         log.info("ready_to_send s=%.3f", time.perf_counter() - START)
-        if window.token_encoding is None:
+        if window.composer_pane.token_encoding is None:
             from desktop_chat.core.content import tokens
 
             name = tokens.encoding_for_model(window.effective_params().model)
@@ -164,7 +164,7 @@ class Connector:
             except Exception as exc:  # token counts are a help; chatting must not depend on them
                 log.error("token data unavailable: %s", exc)
             else:
-                window.tokens_ready(name)
+                window.composer_pane.tokens_ready(name)
         if self.args.send:
             prompt, self.args.send = self.args.send, None
             window.composer.setPlainText(prompt)

@@ -1,8 +1,9 @@
 """Keep translations when UI code moves: a string that lupdate now finds in a new context (a class was
 renamed or code moved to another class) takes the translation it had in its old context, finished.
 
-Usage: carry_translations.py OLD.ts NEW.ts — OLD is the file before lupdate ran, NEW the file after;
-NEW is rewritten with the carried translations (run lupdate again afterwards to restore its layout).
+Usage: carry_translations.py OLD.ts [OLD2.ts…] NEW.ts — OLD is the file before lupdate ran (several:
+e.g. both sides of a merge), NEW the file after; NEW is rewritten with the carried translations (run
+lupdate again afterwards to restore its layout).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 
-def translations(path: str) -> dict[str, str]:
-    """source -> its most frequent finished translation, over every context."""
+def translations(paths: list[str]) -> dict[str, str]:
+    """source -> its most frequent finished translation, over every context of the files."""
     seen: dict[str, Counter[str]] = {}
-    for message in ET.parse(path).getroot().iter("message"):
+    messages = [message for path in paths for message in ET.parse(path).getroot().iter("message")]
+    for message in messages:
         source = message.findtext("source")
         translation = message.find("translation")
         if source is None or translation is None or translation.get("type") in ("unfinished", "vanished"):
@@ -25,8 +27,9 @@ def translations(path: str) -> dict[str, str]:
     return {source: counts.most_common(1)[0][0] for source, counts in seen.items()}
 
 
-def main(old: str, new: str) -> int:
-    known = translations(old)
+def main(*paths: str) -> int:
+    *olds, new = paths
+    known = translations(olds)
     tree = ET.parse(new)
     carried = 0
     for message in tree.getroot().iter("message"):
@@ -44,4 +47,4 @@ def main(old: str, new: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:]))

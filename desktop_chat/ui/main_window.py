@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desktop_chat.core.conversation.tree import ConversationTree
     from desktop_chat.core.session.turns import TurnRunner
     from desktop_chat.ui.composer.composer import Composer
+    from desktop_chat.ui.composer.composer_pane import ComposerPane
     from desktop_chat.ui.status.status_bar import StatusBar
 
 log = logging.getLogger("desktop_chat")
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
     # the panes (built by finish_startup)
     status: StatusBar
     composer: Composer
+    composer_pane: ComposerPane
 
     def __init__(
         self,
@@ -114,9 +116,6 @@ class MainWindow(QMainWindow):
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self._build_ui()
         self._build_actions()
-        from desktop_chat.ui.composer.attachment_bar import install_attachments
-
-        self.attachments = install_attachments(self)
         self._load_conversations()
         self._restore_layout()
         self.ready = True
@@ -137,10 +136,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from desktop_chat.core.content import pricing
-        from desktop_chat.ui.composer.composer import Composer
+        from desktop_chat.ui.composer.attachment_bar import accept_drops
+        from desktop_chat.ui.composer.composer_pane import ComposerPane
         from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
         from desktop_chat.ui.status.status_bar import NoticeBanner, StatusBar
-        from desktop_chat.ui.transcript.transcript import TranscriptView
+        from desktop_chat.ui.transcript.transcript_pane import TranscriptPane
         from desktop_chat.ui.tree.tree_pane import TreePane
 
         self.conversations = ConversationsPane(self.store, self)
@@ -163,56 +163,29 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(left_split)
 
-        self.transcript = TranscriptView(self)
-        self.transcript.prices = pricing.load_prices(self.store)
-        self.transcript.logprobs_requested.connect(self.show_logprobs)
-        self.transcript.copied.connect(lambda _text: self.status.flash(self.tr("Copied"), 2000))
-        self.transcript.highlighted.connect(lambda url: self.status.flash(url.toString(), 4000))
-        self.composer = Composer(self)
-        self.composer.send_requested.connect(self.send)
-        self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
+        from desktop_chat.core.content.attachments import AttachmentStore, attachments_dir
+
+        attachment_store = AttachmentStore(attachments_dir(self.store.path.parent))
+        self.composer_pane = ComposerPane(attachment_store, self, self)
+        self.composer_pane.send_requested.connect(self.send)
+        self.composer_pane.stop_requested.connect(self.stop)
+        self.composer_pane.retry_requested.connect(self.regenerate)
+        self.composer_pane.notice.connect(self.show_notice)
+        self.composer = self.composer_pane.composer
+        self.attachments = self.composer_pane.attachments
+        accept_drops(self, self.attachments)  # files and images dropped anywhere on the window
+        self.transcript_pane = TranscriptPane(pricing.load_prices(self.store), attachment_store, self)
+        self.transcript_pane.flash.connect(lambda text, ms: self.status.flash(text, ms))
         self._context_estimate: tuple[Any, int] | None = None  # (what it was computed for, tokens)
         self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(120)
-        self._draft_timer.timeout.connect(self.update_draft_tokens)
-        self.composer.textChanged.connect(self._draft_timer.start)
-        self.composer.setMaximumHeight(120)
-        self.reply_label = QtWidgets.QLabel()
-        self.reply_label.setObjectName("reply_target")
-        self.send_button = QtWidgets.QPushButton(self.tr("Send"))
-        self.send_button.setObjectName("send_button")
-        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
-        self.send_button.clicked.connect(self.send)
-        self.stop_button = QtWidgets.QPushButton(self.tr("Stop"))
-        self.stop_button.setObjectName("stop_button")
-        self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop)
-        self.retry_button = QtWidgets.QPushButton(self.tr("Retry"))
-        self.retry_button.setObjectName("retry_button")
-        self.retry_button.setToolTip(
-            self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
-        )
-        self.retry_button.clicked.connect(self.regenerate)
-        buttons = QtWidgets.QVBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        composer_row = QtWidgets.QHBoxLayout()
-        composer_row.addWidget(self.composer, 1)
-        composer_row.addLayout(buttons)
 
         self.banner = NoticeBanner()
         right = QWidget()
         right_layout = QtWidgets.QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
         right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.transcript, 1)
-        right_layout.addWidget(self.reply_label)
-        right_layout.addLayout(composer_row)
+        right_layout.addWidget(self.transcript_pane, 1)
+        right_layout.addWidget(self.composer_pane)
 
         split = self.main_split = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -221,10 +194,8 @@ class MainWindow(QMainWindow):
         split.setSizes([330, 850])
         self.setCentralWidget(split)
 
-        self.draft_label = QtWidgets.QLabel()
-        self.draft_label.setObjectName("status_draft_tokens")
         self.status = StatusBar(self.store, self.wanted_profile_id(), self)
-        self.status.add_draft_label(self.draft_label)
+        self.status.add_draft_label(self.composer_pane.draft_label)
         self.status.provider_picker.picked.connect(self.pick_provider)
         self.setStatusBar(self.status)
         self._update_status()
@@ -421,7 +392,7 @@ class MainWindow(QMainWindow):
         self.tree = None
         self.set_tree(None)
         self.conversations.show_open(None)
-        self.transcript.show_path([])
+        self.transcript_pane.show_node(None, None)
         self._update_reply_target()
         self._update_status()
         self.sync_provider()
@@ -612,7 +583,7 @@ class MainWindow(QMainWindow):
             act = self.findChild(QtGui.QAction, f"action_theme_{name}")
             if act is not None:
                 act.setChecked(name == key)
-        self.transcript.show_path(self.tree.path_to(self.selected_node_id()) if self.tree else [])
+        self.transcript_pane.redraw()
 
     def set_language(self, key: str) -> None:
         self.prefs.language = key
@@ -740,7 +711,7 @@ class MainWindow(QMainWindow):
         assert self.tree is not None and self.conversation is not None
         self.conversation.selected_node_id = node_id
         self.tree_pane.select_node(node_id)
-        self.transcript.show_path(self.tree.path_to(node_id))
+        self.transcript_pane.show_node(self.tree, node_id)
         self._update_reply_target()
         self._update_status()
 
@@ -762,8 +733,7 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("An answer is still streaming: stop it (Esc) or wait before sending."))
             return
         if self._start_turns(self.selected_node_id(), [user_message_with(text, attachments)]):
-            self.composer.clear()
-            self.attachments.clear()
+            self.composer_pane.clear()
 
     def selected_node(self) -> Node | None:
         node_id = self.selected_node_id()
@@ -852,9 +822,7 @@ class MainWindow(QMainWindow):
             self.tasks.add(task)
             task.add_done_callback(self._turn_done)
             tasks.append(task)
-        self.send_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.retry_button.setEnabled(False)
+        self.composer_pane.set_busy(True)
         return tasks
 
     @property
@@ -882,8 +850,7 @@ class MainWindow(QMainWindow):
             self._show_node(node.id)
 
     def turn_progress(self, node: Node) -> None:
-        if self._is_shown_leaf(node):
-            self.transcript.update_streaming(node)
+        self.transcript_pane.node_progress(node)
         if self.compare_view is not None:
             self.compare_view.node_updated(node)
         if log.isEnabledFor(logging.DEBUG):
@@ -892,8 +859,7 @@ class MainWindow(QMainWindow):
     def turn_activity(self, node: Node, text: str) -> None:
         text = i18n.core_text(text)  # e.g. "Waiting for the server…"
         self.status.flash(text, 3000)
-        if self._is_shown_leaf(node):
-            self.transcript.show_activity(node, text)
+        self.transcript_pane.node_activity(node, text)
 
     def turn_finished(self, node: Node) -> None:
         self.live.pop(node.id, None)
@@ -905,8 +871,7 @@ class MainWindow(QMainWindow):
             node.response_id,
             len(node.output_text),
         )
-        if self._is_shown_leaf(node):
-            self.transcript.update_streaming(node)
+        self.transcript_pane.node_progress(node)
         if self.compare_view is not None:
             self.compare_view.node_updated(node)
         self._touch_conversation(node.conversation_id)
@@ -915,8 +880,7 @@ class MainWindow(QMainWindow):
     def _turn_done(self, task: asyncio.Task[Node]) -> None:
         self.tasks.discard(task)
         if not self.tasks:
-            self.send_button.setEnabled(True)
-            self.stop_button.setEnabled(False)
+            self.composer_pane.set_busy(False)
             self._update_reply_target()
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
@@ -951,9 +915,6 @@ class MainWindow(QMainWindow):
     def _compare_closed(self) -> None:
         self.compare_view = None
 
-    def _is_shown_leaf(self, node: Node) -> bool:
-        return self.conversation is not None and self.conversation.selected_node_id == node.id
-
     def _touch_conversation(self, conversation_id: str) -> None:
         conversation = self.store.get_conversation(conversation_id)
         if conversation is not None:
@@ -982,7 +943,7 @@ class MainWindow(QMainWindow):
             return
         app_settings.save_default_params(self.store, dialog.result_defaults())
         pricing.save_prices(self.store, dialog.result_prices())
-        self.transcript.prices = dialog.result_prices()
+        self.transcript_pane.set_prices(dialog.result_prices())
         if self.conversation is not None:
             self.conversation.params_override = dialog.result_override()
             self.store.save_conversation(self.conversation)
@@ -999,11 +960,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         if changed_backend and self.on_settings_changed:
             self.on_settings_changed()
-
-    def show_logprobs(self, node: Node) -> None:
-        from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
-
-        LogprobsDialog(node, self).show()
 
     def open_context_inspector(self) -> None:
         """What the next request will carry, item by item with token counts; exclude turns from it."""
@@ -1121,29 +1077,7 @@ class MainWindow(QMainWindow):
         elif message:
             self.show_notice(message)
 
-    def tokens_ready(self, encoding_name: str) -> None:
-        """The token encoding is built (off the start-up path): draft counts can be shown."""
-        self.token_encoding = encoding_name
-        self.update_draft_tokens()
-
-    def update_draft_tokens(self) -> None:
-        from desktop_chat.core.content import tokens
-
-        text = self.composer.toPlainText()
-        if self.token_encoding is None or not text:
-            self.draft_label.setText("")
-            return
-        params = self.effective_params()
-        count = tokens.count_tokens(text, tokens.encoding_for_model(params.model))
-        total = count + self._context_tokens(params) + 4  # + the new message's overhead
-        self.draft_label.setText(
-            self.tr("Draft: %1 tokens · request ≈ %2").replace("%1", f"{count:,}").replace("%2", f"{total:,}")
-        )
-        self.draft_label.setToolTip(
-            self.tr("The next request carries the draft plus the context of the selected branch (estimate).")
-        )
-
-    def _context_tokens(self, params: ChatParams) -> int:
+    def context_tokens(self, params: ChatParams) -> int:
         """The estimated tokens of everything the next request carries besides the draft (cached until
         the selection, the settings, the provider or the tree change)."""
         from desktop_chat.core.api.context_preview import context_tokens
@@ -1168,33 +1102,20 @@ class MainWindow(QMainWindow):
     def _update_status(self, finished: Node | None = None) -> None:
         self.status.show_model(self.effective_params().model)
         node = finished if finished is not None else self.selected_node()
-        self.status.show_usage(node, self.tree, self._tree_version, self.transcript.prices or {})
+        self.status.show_usage(node, self.tree, self._tree_version, self.transcript_pane.prices)
 
     def _update_reply_target(self) -> None:
-        from desktop_chat.core.conversation.model import ContextMode, NodeStatus, title_from_prompt
-
-        if self.composer.toPlainText():  # the request estimate follows the reply target
-            self._draft_timer.start()
-        node_id = self.selected_node_id()
-        if self.tree is None or node_id is None or node_id not in self.tree:
-            self.reply_label.setText(self.tr("New conversation"))
-            self.retry_button.setEnabled(False)
-            return
-        node = self.tree.get(node_id)
-        self.retry_button.setEnabled(node.status.finished and self.active is None)
-        completed = node.status is NodeStatus.COMPLETED
-        self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
-        # what the next request will be: chained on the server, or the path replayed from here
         from desktop_chat.core.api.context import choose_mode
+        from desktop_chat.core.conversation.model import ContextMode
 
-        params = self.effective_params()
-        provider = self.runner.provider if self.runner is not None else None
-        mode = choose_mode(self.tree, node_id, self.prefer_mode, params.excluded_node_ids, provider)
-        how = self.tr("server chain") if mode is ContextMode.CHAIN else self.tr("local replay")
-        snippet = title_from_prompt(node.user_text, 50)
-        self.reply_label.setText(
-            self.tr("Replying after: “%1” (%2)").replace("%1", snippet).replace("%2", how)
-        )
+        node = self.selected_node()
+        chained = False
+        if node is not None and self.tree is not None:
+            params = self.effective_params()
+            provider = self.runner.provider if self.runner is not None else None
+            mode = choose_mode(self.tree, node.id, self.prefer_mode, params.excluded_node_ids, provider)
+            chained = mode is ContextMode.CHAIN
+        self.composer_pane.show_reply_target(node, chained, self.active is not None)
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -4,19 +4,29 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="110"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="108"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="113"/>
+        <source>Image detail</source>
+        <translation>이미지 해상도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="116"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="120"/>
+        <source>Image URL</source>
+        <translation>이미지 URL</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
@@ -52,12 +62,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="70"/>
         <source>linked</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="79"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -124,8 +134,82 @@
     <name>Composer</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Ctrl+Enter로 보내기, Esc로 답변 중지</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="56"/>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>보내기 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <source>Stop the answer (Esc); what arrived is kept</source>
+        <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="68"/>
+        <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
+        <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="107"/>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <source>server chain</source>
+        <translation>서버 체인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <source>local replay</source>
+        <translation>로컬 재생</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <source>Replying after: “%1” (%2)</source>
+        <translation>이어서 답장: “%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <source>Draft: %1 tokens · request ≈ %2</source>
+        <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
+        <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
 </context>
 <context>
@@ -222,15 +306,23 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="123"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="162"/>
         <source>Conversations</source>
         <translation>대화 목록</translation>
     </message>
 </context>
 <context>
+    <name>ConversationTreeView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_view.py" line="60"/>
+        <source>Conversation tree</source>
+        <translation>대화 트리</translation>
+    </message>
+</context>
+<context>
     <name>ConversationsPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="33"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
@@ -397,274 +489,233 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="129"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1181"/>
-        <source>New conversation</source>
-        <translation>새 대화</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
-        <source>Copied</source>
-        <translation>복사됨</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>보내기 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="188"/>
-        <source>Stop</source>
-        <translation>중지</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="190"/>
-        <source>Stop the answer (Esc); what arrived is kept</source>
-        <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
-        <source>Retry</source>
-        <translation>재시도</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
-        <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
-        <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="242"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="243"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="245"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="268"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="298"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="269"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="299"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="270"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="279"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="280"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="323"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="379"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="382"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="394"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="365"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="371"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="455"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="425"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="470"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="483"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="453"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="487"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="457"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="459"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -673,140 +724,110 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="503"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="473"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="492"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="550"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="566"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="591"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="536"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="561"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="583"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="553"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="592"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="562"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="624"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="594"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="605"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="646"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="632"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="663"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="689"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="763"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="823"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="792"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="827"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="796"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="925"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1141"/>
-        <source>Draft: %1 tokens · request ≈ %2</source>
-        <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1144"/>
-        <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
-        <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1166"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1099"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
-        <source>Regenerate</source>
-        <translation>다시 생성</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
-        <source>server chain</source>
-        <translation>서버 체인</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
-        <source>local replay</source>
-        <translation>로컬 재생</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1197"/>
-        <source>Replying after: “%1” (%2)</source>
-        <translation>이어서 답장: “%1” (%2)</translation>
     </message>
 </context>
 <context>
@@ -1313,54 +1334,75 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>StoreCheck</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
+        <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="29"/>
+        <source>Transcript</source>
+        <translation>대화 내용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="33"/>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="119"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="117"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="154"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="346"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="384"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="539"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="660"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="155"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>

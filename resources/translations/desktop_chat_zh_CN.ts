@@ -4,19 +4,29 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="110"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="108"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="113"/>
+        <source>Image detail</source>
+        <translation>图片精度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="116"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：low 更便宜，high 能看清小字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="120"/>
+        <source>Image URL</source>
+        <translation>图片 URL</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
@@ -52,12 +62,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="70"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="79"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -124,8 +134,82 @@
     <name>Composer</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>输入提示 — Ctrl+Enter 发送，Esc 停止回答</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="56"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <source>Stop the answer (Esc); what arrived is kept</source>
+        <translation>停止回答 (Esc)；已收到的内容会保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="68"/>
+        <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
+        <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="107"/>
+        <source>New conversation</source>
+        <translation>新建对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <source>server chain</source>
+        <translation>服务器链</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <source>local replay</source>
+        <translation>本地重放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <source>Replying after: “%1” (%2)</source>
+        <translation>接续回复：“%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <source>Draft: %1 tokens · request ≈ %2</source>
+        <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
+        <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
 </context>
 <context>
@@ -222,15 +306,23 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="123"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="162"/>
         <source>Conversations</source>
         <translation>对话列表</translation>
     </message>
 </context>
 <context>
+    <name>ConversationTreeView</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_view.py" line="60"/>
+        <source>Conversation tree</source>
+        <translation>对话树</translation>
+    </message>
+</context>
+<context>
     <name>ConversationsPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="33"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
@@ -397,274 +489,233 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="129"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1181"/>
-        <source>New conversation</source>
-        <translation>新建对话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="169"/>
-        <source>Copied</source>
-        <translation>已复制</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="184"/>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="186"/>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>发送 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="188"/>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="190"/>
-        <source>Stop the answer (Esc); what arrived is kept</source>
-        <translation>停止回答 (Esc)；已收到的内容会保留</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="193"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
-        <source>Retry</source>
-        <translation>重试</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="196"/>
-        <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
-        <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="252"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="255"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="242"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="243"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="245"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="278"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="286"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="296"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="297"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="268"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="298"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="269"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="299"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="270"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="279"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="280"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="314"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="336"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="352"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="323"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="370"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="377"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="378"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="379"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="382"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="394"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="365"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="383"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="371"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="402"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="455"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="425"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="470"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="483"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="453"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="487"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="457"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="489"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="459"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -673,140 +724,110 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="503"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="473"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="522"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="492"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="524"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="540"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="550"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="566"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="591"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="536"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="561"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="583"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="553"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="592"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="562"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="624"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="594"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="635"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="605"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="646"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="632"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="663"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="689"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="692"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="763"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="823"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="792"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="827"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="796"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="925"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1141"/>
-        <source>Draft: %1 tokens · request ≈ %2</source>
-        <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1144"/>
-        <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
-        <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1166"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="1099"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1187"/>
-        <source>Regenerate</source>
-        <translation>重新生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
-        <source>server chain</source>
-        <translation>服务器链</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1194"/>
-        <source>local replay</source>
-        <translation>本地重放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1197"/>
-        <source>Replying after: “%1” (%2)</source>
-        <translation>接续回复：“%1” (%2)</translation>
     </message>
 </context>
 <context>
@@ -1313,54 +1334,75 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>StoreCheck</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
+        <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="29"/>
+        <source>Transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="33"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个 token</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="119"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="117"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="154"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="346"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="384"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="539"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="660"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="155"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="0"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>

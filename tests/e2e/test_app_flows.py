@@ -55,7 +55,7 @@ class App:
         QTest.keyClick(self.window.focusWidget() or self.window, key, modifier)
 
     def transcript(self) -> str:
-        return str(self.window.transcript.rendered_text())
+        return str(self.window.transcript_pane.view.rendered_text())
 
     async def close(self) -> None:
         await self.connector.aclose()
@@ -120,13 +120,19 @@ def test_send_chain_branch_stop_and_restart(
         await wait_until(lambda: app.node_count() == before + 1, 10)
         streaming = app.window.tree.get(app.window.selected_node_id())
         await wait_until(lambda: streaming.output_text != "", 10, "the first delta")
-        assert app.window.stop_button.isEnabled() and not app.window.send_button.isEnabled()
+        assert (
+            app.window.composer_pane.stop_button.isEnabled()
+            and not app.window.composer_pane.send_button.isEnabled()
+        )
         app.key(Qt.Key.Key_Escape)
         await wait_until(lambda: app.window.active is None, 10, "the stream to stop")
         emulator.release_streams()
         assert streaming.status is NodeStatus.STOPPED and streaming.output_text
         assert "Stopped" in app.transcript()
-        assert app.window.send_button.isEnabled() and not app.window.stop_button.isEnabled()
+        assert (
+            app.window.composer_pane.send_button.isEnabled()
+            and not app.window.composer_pane.stop_button.isEnabled()
+        )
 
         selected = app.window.selected_node_id()
         partial = streaming.output_text
@@ -318,7 +324,7 @@ def test_corrupt_database_is_kept_aside_and_the_app_starts_fresh(
 
 def request_estimate(app: App) -> int:
     """The whole-request estimate the status bar shows next to the draft count."""
-    text = app.window.draft_label.text()
+    text = app.window.composer_pane.draft_label.text()
     return int(text.rsplit("≈", 1)[1].strip().replace(",", "")) if "≈" in text else -1
 
 
@@ -328,24 +334,28 @@ def test_draft_token_count_updates_as_the_user_types(
     async def scenario() -> None:
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
-        assert app.window.token_encoding == "o200k_base"
+        assert app.window.composer_pane.token_encoding == "o200k_base"
         QTest.keyClicks(app.window.composer, "hello world")
         await wait_until(
-            lambda: app.window.draft_label.text().startswith("Draft: 2 tokens"), what="the count"
+            lambda: app.window.composer_pane.draft_label.text().startswith("Draft: 2 tokens"),
+            what="the count",
         )
         alone = request_estimate(app)
         assert alone >= 2
         app.window.composer.insertPlainText(" 안녕하세요")
-        await wait_until(lambda: app.window.draft_label.text().startswith("Draft: 4 tokens"), what="CJK")
+        await wait_until(
+            lambda: app.window.composer_pane.draft_label.text().startswith("Draft: 4 tokens"), what="CJK"
+        )
         app.window.composer.clear()
-        await wait_until(lambda: app.window.draft_label.text() == "")
+        await wait_until(lambda: app.window.composer_pane.draft_label.text() == "")
 
         # the estimate covers the whole request: a reply under a long answer carries that answer too
         first = await app.send("Tell me a story [[words:400]]")
         assert first.status is NodeStatus.COMPLETED
         QTest.keyClicks(app.window.composer, "hello world")
         await wait_until(
-            lambda: app.window.draft_label.text().startswith("Draft: 2 tokens"), what="the count"
+            lambda: app.window.composer_pane.draft_label.text().startswith("Draft: 2 tokens"),
+            what="the count",
         )
         # a chain brings back the last turn's input and output
         assert request_estimate(app) >= alone + first.usage.input_tokens + first.usage.output_tokens
@@ -368,7 +378,7 @@ def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
 
     async def scenario() -> None:
         first = await app.send("How much does this cost?")
-        prices = app.window.transcript.prices or {}
+        prices = app.window.transcript_pane.view.prices or {}
         assert pricing.price_for(first.model, prices) is not None, "the default table prices the model"
         one = pricing.conversation_cost([first], prices).total
         assert shown_cost() == pricing.format_cost(one)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.emulator import parse_context
-from desktop_chat.ui.composer.attachment_bar import AttachmentBar, install_attachments
+from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from tests.e2e.test_app_flows import App, bodies
 from tests.ui.sample_images import corrupt_png, decoded, encoded, gif, make_image
 
@@ -36,9 +36,8 @@ def env(monkeypatch: pytest.MonkeyPatch, memory_keyring: Any) -> None:
 
 
 def bar_of(app: App) -> AttachmentBar:
-    """The window's attachment bar (installed here until MainWindow installs it itself)."""
-    bar = getattr(app.window, "attachments", None)
-    return bar if isinstance(bar, AttachmentBar) else install_attachments(app.window)
+    """The attachment bar of the window's composer pane."""
+    return app.window.composer_pane.attachments
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:
@@ -80,7 +79,7 @@ def image_of(data_url: str) -> QImage:
 
 def thumbnails(app: App) -> list[QImage]:
     """The attachment thumbnails the transcript shows (loaded through its resource loader)."""
-    document = app.window.transcript.document()
+    document = app.window.transcript_pane.view.document()
     html = document.toHtml()
     names = sorted(set(part.split('"')[0] for part in html.split('src="desktop-chat-attachment:')[1:]))
     images = []
@@ -128,7 +127,7 @@ def test_images_are_attached_sent_refused_kept_and_replayed(
 
         # 2. a file dropped anywhere on the window (here: on the transcript), 3. an image pasted
         tall = write(files, "tall.webp", encoded(make_image(300, 600), "WEBP"))
-        drop_files(app.window.transcript.viewport(), [tall])
+        drop_files(app.window.transcript_pane.view.viewport(), [tall])
         QApplication.clipboard().setImage(make_image(5000, 100))
         app.window.composer.setFocus()
         QTest.keyClick(app.window.composer, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -187,7 +186,7 @@ def test_images_are_attached_sent_refused_kept_and_replayed(
             (240, 5),
             (240, 120),
         ]
-        assert again.window.transcript.refused_resources == []
+        assert again.window.transcript_pane.view.refused_resources == []
         await again.connect()
         await again.close()
 

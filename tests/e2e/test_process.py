@@ -113,7 +113,7 @@ def test_sigkill_mid_stream_keeps_the_partial_answer_marked_interrupted(
     reopened = window.tree.get(node.id)
     assert reopened.status is NodeStatus.INTERRUPTED
     assert reopened.output_text == node.output_text
-    assert "Interrupted" in window.transcript.rendered_text()
+    assert "Interrupted" in window.transcript_pane.view.rendered_text()
     window.close()
     window.store.close()
 

@@ -81,7 +81,7 @@ def show_activity_too(app: App) -> None:
 
     def activity(node: Node, text: str) -> None:
         original(node, text)
-        window.transcript.show_activity(node, text)
+        window.transcript_pane.view.show_activity(node, text)
 
     window.turn_activity = activity
 
@@ -157,19 +157,19 @@ def test_web_search_json_reasoning_logprobs_inspector_and_cost(
         assert reasoning_line in text and text.index(reasoning_line) < text.index('"you_said"')
         assert f"{node.usage.reasoning_tokens:,} reasoning" in text  # in the usage line
         assert "Reading the conversation" not in text  # collapsed once the answer finished
-        app.window.transcript.anchorClicked.emit(QUrl(f"reasoning:{node.id}"))
+        app.window.transcript_pane.view.anchorClicked.emit(QUrl(f"reasoning:{node.id}"))
         assert "Reading the conversation" in app.transcript()
 
         copied: list[str] = []
-        app.window.transcript.copied.connect(copied.append)
-        app.window.transcript.anchorClicked.emit(QUrl(f"copy:{node.id}"))
+        app.window.transcript_pane.view.copied.connect(copied.append)
+        app.window.transcript_pane.view.anchorClicked.emit(QUrl(f"copy:{node.id}"))
         assert json.loads(copied[-1])["you_said"] == "give me json" and "\n  " in copied[-1]
         assert QApplication.clipboard().text() == copied[-1]
 
         asked: list[Node] = []
-        app.window.transcript.logprobs_requested.connect(asked.append)
+        app.window.transcript_pane.view.logprobs_requested.connect(asked.append)
         assert "Token probabilities" in app.transcript()
-        app.window.transcript.anchorClicked.emit(QUrl(f"logprobs:{node.id}"))
+        app.window.transcript_pane.view.anchorClicked.emit(QUrl(f"logprobs:{node.id}"))
         dialog = LogprobsDialog(asked[-1], app.window)
         assert dialog.tokens and "mean probability" in dialog.summary.text()
         tips = dialog.view.tooltips()  # hovering a token shows its probability and the alternatives
@@ -208,10 +208,12 @@ def test_web_search_json_reasoning_logprobs_inspector_and_cost(
         assert parse_context(replayed.output_text) == sent
 
         # a price table gives each node a cost
-        window.transcript.prices = {"o4-mini": pricing.Price(1.0, 0.25, 4.0)}
+        window.transcript_pane.view.prices = {"o4-mini": pricing.Price(1.0, 0.25, 4.0)}
         window.show_node(window.selected_node_id()) if hasattr(window, "show_node") else None
-        window.transcript.show_path(window.tree.path_to(window.selected_node_id()))
-        cost = pricing.node_cost(window.tree.get(window.selected_node_id()), window.transcript.prices)
+        window.transcript_pane.view.show_path(window.tree.path_to(window.selected_node_id()))
+        cost = pricing.node_cost(
+            window.tree.get(window.selected_node_id()), window.transcript_pane.view.prices
+        )
         assert cost and pricing.format_cost(cost) in app.transcript()
         await app.close()
 

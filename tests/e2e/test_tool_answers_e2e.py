@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 def copy_code_hrefs(app: App) -> list[str]:
     """The hrefs of the "Copy code" links in the transcript's document, in order."""
     hrefs: list[str] = []
-    block = app.window.transcript.document().begin()
+    block = app.window.transcript_pane.view.document().begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
@@ -87,7 +87,7 @@ def test_file_search_and_code_interpreter_answers(
         # the code it ran has a "Copy code" link like the answer's code blocks
         hrefs = copy_code_hrefs(app)
         assert len(hrefs) == 1
-        app.window.transcript.anchorClicked.emit(QUrl(hrefs[0]))
+        app.window.transcript_pane.view.anchorClicked.emit(QUrl(hrefs[0]))
         assert QApplication.clipboard().text() == code_run.code.removesuffix("\n")
 
         # a model that lacks the tool: the error names the tool and the model

@@ -173,7 +173,7 @@ def test_a_full_disk_while_streaming_ends_the_turn_with_a_message_and_keeps_what
         await wait_until(lambda: app.window.active is None, 30, "the turn to end")
         shown = (app.window.banner.text() + "\n" + app.transcript()).lower()
         assert "disk is full" in shown or "could not save" in shown, shown[-500:]
-        assert app.window.isVisible() and app.window.send_button.isEnabled()
+        assert app.window.isVisible() and app.window.composer_pane.send_button.isEnabled()
 
         free_the_disk(app.window.store)
         after = await app.send("After the disk was freed")

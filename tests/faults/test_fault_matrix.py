@@ -98,9 +98,12 @@ def test_a_streaming_fault_ends_in_a_specific_message_and_retry_works(
 
         # Retry (the button under the transcript) asks again as a sibling, which now succeeds
         assert app.window.selected_node_id() == failed.id
-        assert app.window.retry_button.isEnabled() and app.window.retry_button.text() == "Retry"
+        assert (
+            app.window.composer_pane.retry_button.isEnabled()
+            and app.window.composer_pane.retry_button.text() == "Retry"
+        )
         count = app.node_count()
-        QTest.mouseClick(app.window.retry_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(app.window.composer_pane.retry_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: app.node_count() == count + 1, 10, "the retried node")
         await wait_until(lambda: app.window.active is None, 30, "the retry to finish")
         retried = app.window.tree.get(app.window.selected_node_id())

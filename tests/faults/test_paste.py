@@ -38,7 +38,7 @@ def test_a_ten_megabyte_paste_stays_plain_text_and_the_ui_keeps_running(
     async def scenario() -> None:
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
-        await wait_until(lambda: app.window.token_encoding is not None, 30, "token counting")
+        await wait_until(lambda: app.window.composer_pane.token_encoding is not None, 30, "token counting")
         ticks: list[float] = []
         probe = QTimer()
         probe.setInterval(50)
@@ -56,12 +56,15 @@ def test_a_ten_megabyte_paste_stays_plain_text_and_the_ui_keeps_running(
         QTest.keyClick(app.window.composer, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
         pasted = time.perf_counter() - started
         await wait_until(lambda: len(ticks) >= 3, 60, "the event loop to run again")
-        await wait_until(lambda: app.window.draft_label.text() != "", 60, "the draft token count")
+        await wait_until(
+            lambda: app.window.composer_pane.draft_label.text() != "", 60, "the draft token count"
+        )
         probe.stop()
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
         print(
             f"\npaste of {len(text.encode()):,} bytes: {pasted:.2f} s in the key handler, "
-            f"draft count '{app.window.draft_label.text()}', longest probe gap {max(gaps, default=0):.2f} s"
+            f"draft count '{app.window.composer_pane.draft_label.text()}', "
+            f"longest probe gap {max(gaps, default=0):.2f} s"
         )
         composer = app.window.composer
         assert composer.toPlainText() == text.rstrip("\n") or composer.toPlainText() == text

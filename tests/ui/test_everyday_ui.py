@@ -56,7 +56,7 @@ def test_the_ui_speaks_the_chosen_language(
 ) -> None:
     window = make_window(language=language)
     assert menu_titles(window)[0] == file_menu
-    assert window.send_button.text() == send
+    assert window.composer_pane.send_button.text() == send
     assert window.findChild(QAction, f"action_language_{language}").isChecked()
 
 
@@ -127,7 +127,7 @@ def test_a_look_kept_in_the_database_by_an_older_version_is_adopted(make_window:
     store.close()
 
     window = make_window()
-    assert menu_titles(window)[0] == "파일(&F)" and window.send_button.text() == "보내기"
+    assert menu_titles(window)[0] == "파일(&F)" and window.composer_pane.send_button.text() == "보내기"
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
     assert (window.size().width(), window.size().height()) == (640, 480)
     assert window.tree_pane.tree_tabs.currentIndex() == 1

@@ -2,7 +2,7 @@
 
 "Attach…" opens a file picker; files and images also arrive by drop (anywhere on the window) and paste
 (through the composer's signals). What cannot be attached is refused with a message saying why, and
-nothing is added. `install_attachments(window)` puts the bar into the main window.
+nothing is added. The composer pane holds the bar; `accept_drops(window, bar)` takes drops on the window.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -34,7 +33,6 @@ from desktop_chat.core.content.attachments import (
     AttachmentError,
     AttachmentStore,
     Limits,
-    attachments_dir,
     check_image_url,
     human_size,
 )
@@ -112,12 +110,14 @@ class AttachmentBar(QWidget):
         self.attach_button.clicked.connect(self.pick_files)
         self.detail = QComboBox()
         self.detail.setObjectName("attach_detail")
+        self.detail.setAccessibleName(self.tr("Image detail"))
         self.detail.addItems(list(DETAILS))
         self.detail.setToolTip(
             self.tr("Image detail sent to the model: low is cheaper, high reads fine print")
         )
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("attach_url")
+        self.url_edit.setAccessibleName(self.tr("Image URL"))
         self.url_edit.setPlaceholderText(self.tr("Image URL (https://…), Enter adds it"))
         self.url_edit.setClearButtonEnabled(True)
         self.url_edit.returnPressed.connect(self._add_url_from_edit)
@@ -317,39 +317,7 @@ class _WindowDrop(QObject):
         return False
 
 
-def install_attachments(window: Any, limits: Limits | None = None) -> AttachmentBar:
-    """Put an attachment bar above the composer of a MainWindow and wire paste, drop and thumbnails.
-
-    Sets `window.attachments`. The window's `send()` must still include `window.attachments.parts()`
-    in the user message and clear the bar, and its runner must resolve references before sending
-    (`core.attachments.with_attachments`); see the integration notes.
-    """
-    store = AttachmentStore(attachments_dir(Path(window.store.path).parent))
-    composer = window.composer
-    bar = AttachmentBar(store, composer.parentWidget(), limits)
-    layout = composer.parentWidget().layout()
-    index = _layout_index(layout, composer)
-    if index is not None and isinstance(layout, QBoxLayout):
-        layout.insertWidget(index, bar)
-    window.attachments = bar
-    composer.files_dropped.connect(bar.add_files)
-    composer.image_pasted.connect(bar.add_image)
-    bar.message.connect(window.show_notice)
+def accept_drops(window: QWidget, bar: AttachmentBar) -> None:
+    """Files and images dropped anywhere on `window` go to `bar` (the composer handles its own)."""
     window.setAcceptDrops(True)
-    window._attachment_drop = _WindowDrop(bar, window)
-    window.installEventFilter(window._attachment_drop)
-    if hasattr(window.transcript, "attachment_store"):
-        window.transcript.attachment_store = store
-    return bar
-
-
-def _layout_index(layout: Any, widget: QWidget) -> int | None:
-    """Where in `layout` the item holding `widget` (directly or in a nested layout) is."""
-    for i in range(layout.count() if layout is not None else 0):
-        item = layout.itemAt(i)
-        if item.widget() is widget:
-            return i
-        inner = item.layout()
-        if inner is not None and _layout_index(inner, widget) is not None:
-            return i
-    return None
+    window.installEventFilter(_WindowDrop(bar, window))

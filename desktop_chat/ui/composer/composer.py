@@ -57,6 +57,7 @@ class Composer(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
+        self.setAccessibleName(self.tr("Prompt"))
         self.setPlaceholderText(self.tr("Type a prompt — Ctrl+Enter sends, Esc stops an answer"))
         self.setTabChangesFocus(True)
         self._pending: list[str] = []

@@ -57,7 +57,7 @@ class ConversationTreeView(QTreeView):
         # wide as the selected row's label (scrolled to it) so no label is cut to nothing.
         self.setIndentation(INDENTATION)
         self.header().setStretchLastSection(False)
-        self.setAccessibleName("Conversation tree")
+        self.setAccessibleName(self.tr("Conversation tree"))
         self._programmatic = False
         self._widest = 0  # the column width the widest label selected since the last reset needs
         # nodes whose rows above are known to be expanded (forgotten on a collapse, reset, removal or

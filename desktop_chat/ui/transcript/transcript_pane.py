@@ -1,0 +1,72 @@
+"""The transcript pane: the path from the root to the selected turn, with answers streaming in.
+
+It keeps which turn ends the shown path, so a streaming answer is drawn only while it is the one on
+screen; per-token views (logprobs) open from it; "Copied" and link targets flash in the status line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_chat.core.content.attachments import AttachmentStore
+from desktop_chat.core.content.pricing import Price
+from desktop_chat.core.conversation.model import Node
+from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
+from desktop_chat.ui.transcript.transcript import TranscriptView
+
+
+class TranscriptPane(QWidget):
+    flash = Signal(str, int)  # a passing message for the status line, and for how many milliseconds
+
+    def __init__(
+        self, prices: dict[str, Price], attachments: AttachmentStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript_pane")
+        self.view = TranscriptView(self)
+        self.view.setAccessibleName(self.tr("Transcript"))
+        self.view.prices = prices
+        self.view.attachment_store = attachments
+        self.view.logprobs_requested.connect(self._show_logprobs)
+        self.view.copied.connect(lambda _text: self.flash.emit(self.tr("Copied"), 2000))
+        self.view.highlighted.connect(self._link_hovered)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._tree: ConversationTree | None = None
+        self._leaf: str | None = None  # the turn the shown path ends at
+
+    @property
+    def prices(self) -> dict[str, Price]:
+        return self.view.prices or {}
+
+    def set_prices(self, prices: dict[str, Price]) -> None:
+        """New prices: shown with the next path drawn."""
+        self.view.prices = prices
+
+    def show_node(self, tree: ConversationTree | None, node_id: str | None) -> None:
+        """Show the path from the root to `node_id` (nothing: a new conversation)."""
+        self._tree, self._leaf = tree, node_id
+        self.view.show_path(tree.path_to(node_id) if tree is not None else [])
+
+    def redraw(self) -> None:
+        """Draw the shown path again (the theme changed)."""
+        self.show_node(self._tree, self._leaf)
+
+    def node_progress(self, node: Node) -> None:
+        """An answer grew or ended: drawn when it is the shown one."""
+        if node.id == self._leaf:
+            self.view.update_streaming(node)
+
+    def node_activity(self, node: Node, text: str) -> None:
+        """A tool is at work in an answer (searching, running code…)."""
+        if node.id == self._leaf:
+            self.view.show_activity(node, text)
+
+    def _link_hovered(self, url: QUrl) -> None:
+        self.flash.emit(url.toString(), 4000)
+
+    def _show_logprobs(self, node: Node) -> None:
+        LogprobsDialog(node, self).show()
