@@ -1338,7 +1338,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
         <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
-        <translation type="unfinished"></translation>
+        <translation>대화 데이터베이스가 손상되었습니다(SQLite 검사 실패). 지금 가능한 것을 내보내세요(파일 &gt; 내보내기). 다음 시작 때 사본을 보관하고 새 데이터베이스를 시작합니다.</translation>
     </message>
 </context>
 <context>

@@ -1338,7 +1338,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
         <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
-        <translation type="unfinished"></translation>
+        <translation>对话数据库已损坏（SQLite 检查失败）。请立即导出能导出的内容（文件 &gt; 导出）；下次启动时会保留一份副本并新建数据库。</translation>
     </message>
 </context>
 <context>
