@@ -11,6 +11,7 @@ stops it. One proxy serves both modes:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -23,6 +24,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_SCRIPT = Path(__file__).with_name("litellm_env.sh")
+REQUIREMENTS = Path(__file__).with_name("requirements-litellm.txt")
+VENV = ROOT / ".venv-litellm"
 PASS_THROUGH_MODELS = ["gpt-4.1-mini", "gpt-4.1"]
 BRIDGED_PREFIX = "bridged-"
 BRIDGED_MODELS = [BRIDGED_PREFIX + "gpt-4.1-mini"]
@@ -33,6 +36,12 @@ STOP_TIMEOUT_S = 10.0
 
 class LiteLLMUnavailable(Exception):
     """The proxy could not be installed (no registry, no venv module…): the reason, for a skip."""
+
+
+def venv_ready() -> bool:
+    """Whether litellm_env.sh already built the venv for this requirements file (its stamp)."""
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()[:16]
+    return (VENV / f".installed-{digest}").exists()
 
 
 def litellm_command() -> Path:
