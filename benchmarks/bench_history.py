@@ -176,7 +176,7 @@ def phase_opens(data: str, opens: int) -> dict[str, Any]:
         times.append(time.perf_counter() - start)
         if number == 99:
             rss_first = vm_rss_mb()
-    formats = len(window.transcript.document().allFormats())
+    formats = len(window.transcript_pane.view.document().allFormats())
     first = statistics.median(times[:100])
     last = statistics.median(times[-100:])
     result = {

@@ -29,14 +29,14 @@ def test_the_window_shows_waiting_then_the_failure_and_retry_works(
         app.type_and_send("Tell me [[words:30]]")
         await wait_until(lambda: window.tree is not None and len(window.tree) == 1, 10, "the turn")
         await wait_until(
-            lambda: window.transcript.activity_text() == "Waiting for the server…", 10, "waiting"
+            lambda: window.transcript_pane.view.activity_text() == "Waiting for the server…", 10, "waiting"
         )
         await wait_until(lambda: window.active is None, 10, "the turn to be given up")
         node = window.tree.get(window.selected_node_id())
         assert node.status is NodeStatus.FAILED and node.output_text
         assert "sent nothing for 3 s" in app.transcript()
-        assert window.retry_button.isEnabled()
-        window.retry_button.click()
+        assert window.composer_pane.retry_button.isEnabled()
+        window.composer_pane.retry_button.click()
         await wait_until(lambda: window.active is None and len(window.tree) == 2, 15, "the retry")
         retried = window.tree.get(window.selected_node_id())
         assert retried.status is NodeStatus.COMPLETED
