@@ -179,8 +179,8 @@ class Connector:
         the reason shown in the window."""
         from desktop_chat.core.api import capabilities
         from desktop_chat.core.api.backend import Backend
-        from desktop_chat.core.api.client import Connection, MissingKeyError, make_client
-        from desktop_chat.core.api.providers.select import backend_for, mode_label
+        from desktop_chat.core.api.client import Connection, MissingKeyError, make_client, server_key
+        from desktop_chat.core.api.providers.select import adaptive_backend, knowledge_label, route_of
         from desktop_chat.core.config import keys, profiles
         from desktop_chat.core.config import settings as app_settings
 
@@ -188,7 +188,6 @@ class Connector:
         import asyncio
 
         loop = asyncio.get_running_loop()
-        caps = None
         if self.args.demo:
             if self.emulator is None:
                 from desktop_chat.emulator import Emulator
@@ -197,6 +196,7 @@ class Connector:
                 self.emulator.start()
             connection = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
             label = "DEMO — local emulator"
+            server = server_key(self.emulator.base_url)
         elif profile is None or profile.is_default:
             provider = app_settings.load_provider(window.store)
             base_url = self.args.base_url or provider.base_url
@@ -209,10 +209,10 @@ class Connector:
             connection = Connection(api_key=api_key, base_url=base_url)
             where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
             label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
-            if not self.args.base_url:
-                caps = capabilities.cached(window.store, profiles.DEFAULT_ID)  # known once the user tested
+            server = server_key(base_url)  # what it can do is learnt on first use, per model
         else:
             connection = None
+            server = profiles.server_of(profile)
         try:
             if connection is not None:
                 client = make_client(connection)
@@ -221,7 +221,7 @@ class Connector:
                 api_key, _ = await loop.run_in_executor(None, profiles.get_key, profile)
                 client = profiles.make_client(profile, api_key)
                 label = profiles.describe(profile)
-                caps = await capabilities.ensure(window.store, profile.id, client, profile.default_model)
+                await capabilities.ensure(window.store, server, client, profile.default_model)
         except MissingKeyError as exc:
             window.set_backend(None, exc.user_message)
             return None
@@ -230,16 +230,25 @@ class Connector:
                 None, f"Could not connect to {profile.name if profile else 'the server'}: {exc}"
             )
             return None
-        usable = caps if caps is not None and caps.usable else None
-        stream, prefer = backend_for(profile, client, usable)
+        # a server's own choices (API, streaming) come with its profile; --base-url finds out by itself
+        fixed = (
+            None
+            if self.args.base_url or self.args.demo
+            else profile or profiles.get_profile(window.store, None)
+        )
+        route = route_of(fixed)
+        knowledge = capabilities.ServerKnowledge(window.store, server, client)
+        model = window.effective_params().model
+        stream, prefer = adaptive_backend(client, knowledge, route, model)
         return Backend(
             stream=stream,
             list_models=lambda: responses.list_models(client),
-            label=f"{label} · {mode_label(usable)}",
+            label=f"{label} · {knowledge_label(knowledge, route, model)}",
             client=client,
             prefer=prefer,
             provider=key,
             profile_id=None if profile is None else profile.id,
+            server=knowledge,
         )
 
     def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:

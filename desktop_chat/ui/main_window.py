@@ -1065,7 +1065,9 @@ class MainWindow(QMainWindow):
 
         stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
         self.runner = (
-            TurnRunner(self.store, stream, self, provider=backend.provider) if backend and stream else None
+            TurnRunner(self.store, stream, self, provider=backend.provider, server=backend.server)
+            if backend and stream
+            else None
         )
         if backend is not None:
             self.prefer_mode = backend.prefer

@@ -21,3 +21,4 @@ class Backend:
     prefer: ContextMode = ContextMode.CHAIN  # REPLAY for servers that keep no state
     provider: str | None = None  # which server answers: chained from only on the same one
     profile_id: str | None = None  # the provider profile it was built for (None: fixed by the command line)
+    server: Any = None  # what is known of the server and its models (core.api.capabilities.ServerKnowledge)

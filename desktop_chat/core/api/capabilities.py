@@ -1,34 +1,41 @@
-"""What a server can do, found out with tiny requests and remembered per profile.
+"""What a server and each of its models can do: found out with tiny requests or learnt in use, and
+remembered per server (base URL) and model.
 
-`detect()` costs at most four small requests:
-1. `GET /models` (the model list; a failure leaves it empty);
-2. a Responses call that asks the model to remember a random word (turn 1);
+`detect()` ("Test connection") costs at most five small requests:
+1. `GET /models` (the model list; a failure is kept with the server's words);
+2. a streamed Responses call that asks the model to remember a random word (turn 1); when the stream
+   fails with a 500, the same call unstreamed (the server then gets answers unstreamed);
 3. a second Responses call chained with `previous_response_id` asking for that word (turn 2): the
    server keeps state only when the answer contains the word. A 400 naming `previous_response_id` means
    the server rejects chaining; `previous_response_not_found` means it keeps nothing; an answer without
-   the word means it silently ignored the id;
+   the word means it silently ignored the id (a gateway bridging to Chat Completions does that);
 4. only when there is no Responses API: a Chat Completions call.
-The conversation then uses server chaining when the server keeps state, else local replay.
+
+Day to day nothing is probed up front: the first turns to a server are the detection. A `/responses`
+that answers 404, a stream that fails where a whole answer works, a parameter the model refuses, a chain
+the server ignored — each is learnt by `ServerKnowledge` for that server and model (model '' holds the
+server-wide facts) and kept in the store, so the next turn is sent the way that works.
 """
 
 from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Protocol
 
 import openai
 
 from desktop_chat.core.api.providers.errors import error_from_exception
-from desktop_chat.core.conversation.store import Store
 
-CACHE_PREFIX = "capabilities:"
 PROBE_WORDS = ("amber", "cobalt", "juniper", "saffron", "quartz", "violet", "walnut", "zephyr")
+SERVER_WIDE = ""  # the model name under which facts about the whole server are kept
 
 
 @dataclass
 class Capabilities:
+    """What "Test connection" found out about a server with one model."""
+
     responses_api: bool
     keeps_state: bool | None  # None: not known (no Responses API, or the check failed)
     rejects_previous_id: bool = False
@@ -36,6 +43,9 @@ class Capabilities:
     checked_at: float = field(default_factory=time.time)
     chat_api: bool | None = None  # None: not checked (only checked without a Responses API)
     error: str | None = None  # why the server could not be used at all, for the user
+    model: str | None = None  # the model the checks were made with
+    streaming: bool | None = None  # False: streams fail where whole answers work
+    models_error: str | None = None  # why the model list could not be read (the server's words)
 
     @property
     def usable(self) -> bool:
@@ -56,9 +66,12 @@ class Capabilities:
 
     def summary(self) -> str:
         """What works, in a few lines for "Test connection"."""
+        lines = [f"Tested with the model {self.model}" if self.model else "No model was tested"]
         if self.error and not self.usable:
-            return self.error
-        lines = []
+            lines.append(self.error)
+            if self.models_error and self.models_error not in self.error:
+                lines.append("Model list: " + self.models_error)
+            return "\n".join(lines)
         if self.responses_api:
             lines.append("Responses API: yes")
             if self.rejects_previous_id:
@@ -72,11 +85,156 @@ class Capabilities:
         else:
             lines.append("Responses API: no")
             lines.append("Chat Completions: " + ("yes — local replay" if self.chat_api else "no"))
+        if self.streaming is False:
+            lines.append("Streaming: fails on this server — answers come whole")
         shown = ", ".join(self.models[:5]) + ("…" if len(self.models) > 5 else "")
         lines.append(f"Models listed: {len(self.models)}" + (f" ({shown})" if shown else ""))
+        if self.models_error:
+            lines.append("Model list: " + self.models_error)
         if self.error:
             lines.append(self.error)
         return "\n".join(lines)
+
+
+# ---- what is known per server and model ----------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    """What is known of a server (model '') or one of its models; None: not known yet."""
+
+    responses_api: bool | None = None
+    chat_api: bool | None = None
+    keeps_state: bool | None = None
+    rejects_previous_id: bool | None = None
+    streaming: bool | None = None
+    unsupported: list[str] = field(default_factory=list)  # request parameters the model refuses
+    models: list[str] = field(default_factory=list)
+    note: str = ""  # how the last fact was learnt (for logs and the profiles list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, [], "")}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Facts:
+        if not isinstance(data, dict):
+            return cls()
+        facts = cls()
+        for item in fields(cls):
+            value = data.get(item.name)
+            default = getattr(facts, item.name)
+            if isinstance(default, list) and isinstance(value, list):
+                setattr(facts, item.name, [str(v) for v in value])
+            elif isinstance(value, str if isinstance(default, str) else bool):
+                setattr(facts, item.name, value)
+        return facts
+
+    def over(self, base: Facts) -> Facts:
+        """These facts, with `base`'s where these know nothing (a model's over its server's)."""
+        merged = Facts.from_json(base.to_json())
+        for item in fields(Facts):
+            value = getattr(self, item.name)
+            if value not in (None, [], ""):
+                setattr(merged, item.name, value)
+        merged.unsupported = list(dict.fromkeys([*base.unsupported, *self.unsupported]))
+        return merged
+
+
+class FactsStore(Protocol):
+    def server_facts(self, server: str) -> dict[str, Any]: ...
+    def save_server_facts(self, server: str, model: str, facts: dict[str, Any]) -> None: ...
+    def forget_server_facts(self, server: str) -> None: ...
+
+
+class ServerKnowledge:
+    """What one server and its models are known to do; learnt as they are used, kept in the store
+    (`store` None: for this session only)."""
+
+    def __init__(self, store: FactsStore | None, server: str, client: Any = None) -> None:
+        self.store = store
+        self.server = server
+        self.client = client  # for the state probe when a chained answer reports no usage
+        self._facts: dict[str, Facts] = {}
+        if store is not None:
+            self._facts = {m: Facts.from_json(d) for m, d in store.server_facts(server).items()}
+
+    def facts(self, model: str | None = None) -> Facts:
+        """The server's facts, with the model's over them."""
+        server = self._facts.get(SERVER_WIDE, Facts())
+        return self._facts.get(model, Facts()).over(server) if model else Facts.from_json(server.to_json())
+
+    def learn(self, model: str | None, note: str = "", **values: Any) -> None:
+        """Record facts for a model (None: for the whole server)."""
+        key = model or SERVER_WIDE
+        facts = self._facts.setdefault(key, Facts())
+        for name, value in values.items():
+            if name == "unsupported":
+                value = list(dict.fromkeys([*facts.unsupported, *value]))
+            setattr(facts, name, value)
+        if note:
+            facts.note = note
+        if self.store is not None:
+            self.store.save_server_facts(self.server, key, facts.to_json())
+
+    def stateless(self, model: str) -> bool:
+        """Whether turns with this model must be sent by local replay (the server keeps no state)."""
+        facts = self.facts(model)
+        return facts.responses_api is False or facts.keeps_state is False or bool(facts.rejects_previous_id)
+
+    def forget(self) -> None:
+        self._facts = {}
+        if self.store is not None:
+            self.store.forget_server_facts(self.server)
+
+    def remember(self, caps: Capabilities) -> None:
+        """What a detection found (replacing what was known of the server and the tested model)."""
+        self.learn(None, responses_api=caps.responses_api, chat_api=caps.chat_api, models=caps.models)
+        if caps.model:
+            self._facts.pop(caps.model, None)
+            self.learn(
+                caps.model,
+                "tested",
+                keeps_state=caps.keeps_state,
+                rejects_previous_id=caps.rejects_previous_id or None,
+                streaming=caps.streaming,
+            )
+
+    def capabilities(self, model: str | None = None) -> Capabilities | None:
+        """The known facts as Capabilities (None: nothing known of the server)."""
+        facts = self.facts(model)
+        if facts.responses_api is None:
+            return None
+        return Capabilities(
+            responses_api=facts.responses_api,
+            keeps_state=facts.keeps_state,
+            rejects_previous_id=bool(facts.rejects_previous_id),
+            models=facts.models,
+            chat_api=facts.chat_api,
+            model=model,
+            streaming=facts.streaming,
+        )
+
+    async def probe_state(self, model: str) -> bool | None:
+        """Whether the server keeps state for the model, checked once with two tiny requests (None:
+        cannot tell); the answer is remembered."""
+        known = self.facts(model)
+        if known.keeps_state is not None or known.rejects_previous_id:
+            return bool(known.keeps_state)
+        if self.client is None:
+            return None
+        caps = Capabilities(True, None, model=model)
+        await _state_check(self.client, model, caps, stream=False)
+        if caps.keeps_state is not None:
+            self.learn(
+                model,
+                "probed",
+                keeps_state=caps.keeps_state,
+                rejects_previous_id=caps.rejects_previous_id or None,
+            )
+        return caps.keeps_state
+
+
+# ---- detection ------------------------------------------------------------------------------------
 
 
 def _text_of(response: Any) -> str:
@@ -86,7 +244,11 @@ def _text_of(response: Any) -> str:
     return ""
 
 
-def _no_such_endpoint(exc: BaseException) -> bool:
+def _status(exc: BaseException) -> int | None:
+    return exc.status_code if isinstance(exc, openai.APIStatusError) else None
+
+
+def no_such_endpoint(exc: BaseException) -> bool:
     """The server has no such API (as opposed to: the request or the key was wrong)."""
     if not isinstance(exc, openai.APIStatusError):
         return False
@@ -113,36 +275,77 @@ def _not_found(exc: BaseException) -> bool:
     return isinstance(inner, dict) and inner.get("code") == "previous_response_not_found"
 
 
-async def _models(client: Any) -> list[str]:
+async def _models(client: Any) -> tuple[list[str], str | None]:
+    """(the listed model ids, the server's words when the list failed)."""
     try:
         page = await client.models.list()
-    except (openai.OpenAIError, ValueError):
-        return []
-    return sorted(str(m.id) for m in getattr(page, "data", None) or [])
+    except (openai.OpenAIError, ValueError) as exc:
+        return [], error_from_exception(exc).message
+    return sorted(str(m.id) for m in getattr(page, "data", None) or []), None
+
+
+async def _create(client: Any, stream: bool, **request: Any) -> Any:
+    """A Responses call; streamed, the final response from its `response.completed` event."""
+    if not stream:
+        return await client.responses.create(**request)
+    final = None
+    events = await client.responses.create(**request, stream=True)
+    async with events:
+        async for event in events:
+            if getattr(event, "type", None) in ("response.completed", "response.incomplete"):
+                final = event.response
+    if final is None:
+        raise ValueError("the stream ended without a response")
+    return final
 
 
 async def detect(client: Any, model: str | None) -> Capabilities:
     """Probe the server behind `client` with `model` (the first listed model when None)."""
-    models = await _models(client)
+    models, models_error = await _models(client)
     model = model or (models[0] if models else None)
     if not model:
-        return Capabilities(False, None, models=models, error="No model to test with: enter a model name.")
+        error = "No model to test with: enter a model name."
+        if models_error:
+            error = f"The model list could not be read: {models_error} Enter a model name to test with."
+        return Capabilities(False, None, models=models, error=error, models_error=models_error)
     word = f"{secrets.choice(PROBE_WORDS)}{secrets.randbelow(9000) + 1000}"
+    first_request = {"model": model, "input": f"Remember the word {word}. Reply with OK only.", "store": True}
+    streaming: bool | None = True
     try:
-        first = await client.responses.create(
-            model=model,
-            input=f"Remember the word {word}. Reply with OK only.",
-            store=True,
-        )
+        try:
+            first = await _create(client, True, **first_request)
+        except openai.APIStatusError as exc:
+            if _status(exc) != 500:
+                raise
+            first, streaming = await _create(client, False, **first_request), False
     except (openai.OpenAIError, ValueError) as exc:
-        if not _no_such_endpoint(exc):
-            return Capabilities(False, None, models=models, error=error_from_exception(exc).message)
-        return await _chat_check(client, model, models)
-    caps = Capabilities(True, None, models=models)
+        if not no_such_endpoint(exc):
+            error = error_from_exception(exc).message
+            return Capabilities(
+                False, None, models=models, error=error, model=model, models_error=models_error
+            )
+        return await _chat_check(client, model, models, models_error)
+    caps = Capabilities(
+        True, None, models=models, model=model, streaming=streaming, models_error=models_error
+    )
+    await _state_check(client, model, caps, stream=False, first_id=first.id, word=word)
+    return caps
+
+
+async def _state_check(
+    client: Any, model: str, caps: Capabilities, *, stream: bool, first_id: str | None = None, word: str = ""
+) -> None:
+    """Whether a chained answer knows what the turn before it said: sets caps.keeps_state."""
     try:
-        second = await client.responses.create(
+        if first_id is None:
+            word = f"{secrets.choice(PROBE_WORDS)}{secrets.randbelow(9000) + 1000}"
+            prompt = f"Remember the word {word}. Reply with OK only."
+            first_id = (await _create(client, stream, model=model, input=prompt, store=True)).id
+        second = await _create(
+            client,
+            stream,
             model=model,
-            previous_response_id=first.id,
+            previous_response_id=first_id,
             input="What word did I ask you to remember? Answer with that word only.",
             store=True,
         )
@@ -153,46 +356,49 @@ async def detect(client: Any, model: str | None) -> Capabilities:
             caps.keeps_state = False
         else:
             caps.error = "The state check failed: " + error_from_exception(exc).message
-        return caps
+        return
     caps.keeps_state = word.lower() in _text_of(second).lower()
-    return caps
 
 
-async def _chat_check(client: Any, model: str, models: list[str]) -> Capabilities:
+async def _chat_check(client: Any, model: str, models: list[str], models_error: str | None) -> Capabilities:
     try:
         await client.chat.completions.create(
             model=model, messages=[{"role": "user", "content": "Reply with OK only."}]
         )
     except (openai.OpenAIError, ValueError) as exc:
         return Capabilities(
-            False, None, models=models, chat_api=False, error=error_from_exception(exc).message
+            False,
+            None,
+            models=models,
+            chat_api=False,
+            error=error_from_exception(exc).message,
+            model=model,
+            models_error=models_error,
         )
-    return Capabilities(False, None, models=models, chat_api=True)
+    return Capabilities(False, None, models=models, chat_api=True, model=model, models_error=models_error)
 
 
-# ---- the per-profile cache --------------------------------------------------------------------------
+# ---- per server, in the store -----------------------------------------------------------------------
 
 
-def cached(store: Store, profile_id: str) -> Capabilities | None:
-    return Capabilities.from_json(store.get_setting(CACHE_PREFIX + profile_id))
+def cached(store: FactsStore, server: str, model: str | None = None) -> Capabilities | None:
+    """What is known of the server (and the model), or None when nothing is."""
+    return ServerKnowledge(store, server).capabilities(model)
 
 
-def remember(store: Store, profile_id: str, caps: Capabilities) -> None:
-    store.set_setting(CACHE_PREFIX + profile_id, caps.to_json())
-
-
-def forget(store: Store, profile_id: str) -> None:
-    store.set_setting(CACHE_PREFIX + profile_id, None)
+def forget(store: FactsStore, server: str) -> None:
+    ServerKnowledge(store, server).forget()
 
 
 async def ensure(
-    store: Store, profile_id: str, client: Any, model: str | None, *, recheck: bool = False
+    store: FactsStore, server: str, client: Any, model: str | None, *, recheck: bool = False
 ) -> Capabilities:
     """The remembered capabilities, or detect (and remember when the server was usable)."""
-    known = None if recheck else cached(store, profile_id)
+    knowledge = ServerKnowledge(store, server, client)
+    known = None if recheck else knowledge.capabilities(model)
     if known is not None:
         return known
     caps = await detect(client, model)
     if caps.usable:
-        remember(store, profile_id, caps)
+        knowledge.remember(caps)
     return caps

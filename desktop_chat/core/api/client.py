@@ -42,3 +42,18 @@ class MissingKeyError(Exception):
 
     def __init__(self) -> None:
         super().__init__(self.user_message)
+
+
+OPENAI_URL = "https://api.openai.com/v1"
+
+
+def server_key(base_url: str | None, api_version: str | None = None) -> str:
+    """Which server a base URL names, for remembering what it can do: the URL as the SDK uses it
+    (None: OPENAI_BASE_URL or api.openai.com), without a trailing slash, scheme and host in lower case;
+    an Azure api-version is part of it."""
+    url = (base_url or os.environ.get("OPENAI_BASE_URL") or OPENAI_URL).strip().rstrip("/")
+    scheme, sep, rest = url.partition("://")
+    if sep:
+        host, slash, path = rest.partition("/")
+        url = f"{scheme.lower()}://{host.lower()}{slash}{path}"
+    return f"{url}?api-version={api_version}" if api_version else url

@@ -3,7 +3,8 @@
 Server chain: only the new input, with `previous_response_id` = the parent's response id.
 Local replay: the whole path rebuilt from the store (user items + the assistant's answers).
 Both give the model the same conversation; `instructions` are sent every time because the server
-does not carry them over.
+does not carry them over. Failed and empty turns are never context: a replay leaves them out, and a
+chain continues from the nearest turn above them that is (never from a failed turn's response id).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from desktop_chat.core.api.models import sampling_allowed
 from desktop_chat.core.api.remote import compaction_input
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
@@ -22,6 +24,25 @@ def node_provider(node: Node) -> str | None:
     """The provider a node's answer came from (None for turns recorded before providers were kept)."""
     value = node.params.get(PROVIDER_KEY)
     return value if isinstance(value, str) else None
+
+
+def is_context(node: Node) -> bool:
+    """Whether a turn counts as conversation for the turns after it: a failed turn never does, nor a
+    turn that got no answer (its prompt would be sent as a dangling question); a compaction does."""
+    if node.status is NodeStatus.FAILED:
+        return False
+    return bool(node.output_text.strip()) or compaction_input(node) is not None
+
+
+def context_parent(tree: ConversationTree, parent_id: str | None) -> str | None:
+    """The turn a new turn under `parent_id` really continues from: the nearest one on the path that
+    is context (None: nothing before it is)."""
+    while parent_id is not None:
+        node = tree.get(parent_id)
+        if is_context(node):
+            return parent_id
+        parent_id = node.parent_id
+    return None
 
 
 def can_chain(parent: Node | None, provider: str | None = None) -> bool:
@@ -43,7 +64,7 @@ def assistant_items(node: Node) -> list[JSON]:
 def replay_input(path: list[Node], new_input: list[JSON], excluded: Collection[str] = ()) -> list[JSON]:
     items: list[JSON] = []
     for node in path:
-        if node.id in excluded:  # the user left this turn out of the context
+        if node.id in excluded or not is_context(node):  # left out by the user; failed or empty
             continue
         compacted = compaction_input(node)
         if compacted is not None:  # a compaction stands for everything before it
@@ -69,6 +90,7 @@ def choose_mode(
 ) -> ContextMode:
     if parent_id is not None and excludes_path(tree, parent_id, excluded):
         return ContextMode.REPLAY
+    parent_id = context_parent(tree, parent_id)
     if prefer is ContextMode.REPLAY or parent_id is None:
         return prefer if parent_id is not None else ContextMode.CHAIN
     return ContextMode.CHAIN if can_chain(tree.get(parent_id), provider) else ContextMode.REPLAY
@@ -86,8 +108,9 @@ def build_request(
     excluded = set(params.excluded_node_ids)
     if excludes_path(tree, parent_id, excluded):
         mode = ContextMode.REPLAY  # a chain would carry the excluded turns along
-    if mode is ContextMode.CHAIN and parent_id is not None:
-        parent = tree.get(parent_id)
+    chained_from = context_parent(tree, parent_id)
+    if mode is ContextMode.CHAIN and chained_from is not None:
+        parent = tree.get(chained_from)
         if not can_chain(parent):
             raise ValueError("the parent has no stored response to chain from")
         request["previous_response_id"] = parent.response_id
@@ -96,9 +119,10 @@ def build_request(
         request["input"] = replay_input(tree.path_to(parent_id), new_input, excluded)
     if params.instructions.strip():
         request["instructions"] = params.instructions
-    if params.temperature is not None:
+    sampling = sampling_allowed(params.model)  # reasoning models refuse temperature and top_p
+    if params.temperature is not None and sampling:
         request["temperature"] = params.temperature
-    if params.top_p is not None:
+    if params.top_p is not None and sampling:
         request["top_p"] = params.top_p
     if params.max_output_tokens is not None:
         request["max_output_tokens"] = params.max_output_tokens
@@ -137,7 +161,7 @@ def text_format_of(params: ChatParams) -> JSON | None:
 
 
 def rich_options(params: ChatParams) -> dict[str, Any]:
-    """Tools, text format, reasoning, logprobs and truncation as request keyword arguments."""
+    """Tools, text format, reasoning, logprobs, truncation and compaction as request keyword arguments."""
     options: dict[str, Any] = {}
     tools = tools_of(params)
     if tools:
@@ -155,6 +179,10 @@ def rich_options(params: ChatParams) -> dict[str, Any]:
     if params.top_logprobs is not None:
         options["include"] = ["message.output_text.logprobs"]
         options["top_logprobs"] = params.top_logprobs
-    if params.truncation_auto:
+    if params.truncation_auto:  # deprecated in the API in favour of context_management
         options["truncation"] = "auto"
+    if params.compact_threshold is not None:
+        options["context_management"] = [
+            {"type": "compaction", "compact_threshold": params.compact_threshold}
+        ]
     return options

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_chat.core.api.context import assistant_items, build_request, choose_mode
+from desktop_chat.core.api.context import (
+    assistant_items,
+    build_request,
+    choose_mode,
+    context_parent,
+    is_context,
+)
 from desktop_chat.core.api.remote import compaction_input
 from desktop_chat.core.content import tokens
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node
@@ -110,7 +116,7 @@ def preview(
         text = str(request["instructions"])
         items.append(PreviewItem("instructions", f"instructions: {_short(text)}", text, count(text)))
     if "previous_response_id" in request:
-        path = tree.path_to(parent_id)
+        path = tree.path_to(context_parent(tree, parent_id))
         used = sum(node.usage.input_tokens + node.usage.output_tokens for node in path[-1:] if node.usage)
         rid = str(request["previous_response_id"])
         items.append(
@@ -124,6 +130,8 @@ def preview(
         )
     else:
         for node in tree.path_to(parent_id):
+            if not is_context(node):  # failed and empty turns are never sent
+                continue
             skip = node.id in excluded
             items += [_entry(item, count, node.id, skip) for item in _node_items(node)]
     items += [_entry(item, count, None, False) for item in new_input]

@@ -82,10 +82,13 @@ class ErrorKind(StrEnum):
 @dataclass(frozen=True)
 class ChatError:
     kind: ErrorKind
-    message: str  # specific and user-facing: says what happened and what to do
+    message: str  # specific and user-facing: what happened, what to do, and the server's own words
     status_code: int | None = None
     code: str | None = None
     retry_after: float | None = None
+    type: str | None = None  # the server's error type, e.g. "invalid_request_error"
+    param: str | None = None  # the request parameter the server named
+    server_message: str | None = None  # the server's own message, as it said it (secrets masked)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from desktop_chat.core.api.client import NO_KEY_PLACEHOLDER, Connection, MissingKeyError, read_timeout_s
+from desktop_chat.core.api.client import (
+    NO_KEY_PLACEHOLDER,
+    Connection,
+    MissingKeyError,
+    read_timeout_s,
+    server_key,
+)
 from desktop_chat.core.api.client import make_client as make_default_client
 from desktop_chat.core.config import keys
 from desktop_chat.core.config import settings as app_settings
@@ -34,6 +40,14 @@ class ProviderKind(StrEnum):
     COMPATIBLE = "compatible"  # Ollama, LM Studio, vLLM, llama.cpp's server, …
 
 
+class ApiChoice(StrEnum):
+    """Which API a profile's conversations use: found out by itself (auto), or fixed by the user."""
+
+    AUTO = "auto"  # the Responses API; Chat Completions when the server has none (learnt, remembered)
+    RESPONSES = "responses"
+    CHAT = "chat"
+
+
 KIND_LABELS = {
     ProviderKind.OPENAI: "OpenAI",
     ProviderKind.AZURE: "Azure OpenAI",
@@ -51,6 +65,8 @@ class Profile:
     organization: str | None = None
     project: str | None = None
     default_model: str | None = None  # Azure: a deployment name
+    api: ApiChoice = ApiChoice.AUTO
+    streaming: bool = True  # off: every answer is asked for whole (for servers whose streams fail)
 
     @property
     def is_default(self) -> bool:
@@ -65,6 +81,7 @@ class Profile:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = str(self.kind)
+        data["api"] = str(self.api)
         return data
 
     @classmethod
@@ -79,6 +96,12 @@ class Profile:
             values["kind"] = ProviderKind(values.get("kind") or ProviderKind.OPENAI)
         except ValueError:
             return None
+        try:
+            values["api"] = ApiChoice(values.get("api") or ApiChoice.AUTO)
+        except ValueError:
+            values["api"] = ApiChoice.AUTO  # a choice from a newer version: find out by itself
+        if isinstance(data.get("streaming"), bool):
+            values["streaming"] = data["streaming"]
         return cls(**values)
 
     def validate(self) -> list[str]:
@@ -103,7 +126,7 @@ class Profile:
         return problems
 
 
-def new_profile(name: str, kind: ProviderKind = ProviderKind.COMPATIBLE, **values: str | None) -> Profile:
+def new_profile(name: str, kind: ProviderKind = ProviderKind.COMPATIBLE, **values: Any) -> Profile:
     return Profile(id="p-" + secrets.token_hex(6), name=name, kind=kind, **values)
 
 
@@ -260,6 +283,16 @@ def make_client(profile: Profile, key: str | None, *, max_retries: int = 2) -> A
     return openai.AsyncAzureOpenAI(
         api_key=key, azure_endpoint=endpoint, api_version=profile.api_version, **common
     )
+
+
+def server_of(profile: Profile) -> str:
+    """The server a profile talks to (what is learnt about servers is kept under this key)."""
+    if profile.kind is ProviderKind.AZURE:
+        endpoint = profile.base_url or ""
+        if profile.azure_v1:
+            return server_key(azure_v1_url(endpoint))
+        return server_key(endpoint.rstrip("/") + "/openai", profile.api_version)
+    return server_key(profile.base_url)
 
 
 def describe(profile: Profile) -> str:

@@ -142,6 +142,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0003_search_index", _SEARCH_INDEX),
+    # What each server (by base URL) and model is known to do (core/api/capabilities.py): model '' holds
+    # the server-wide facts. Replaces the per-profile cache kept in settings, which is dropped (it is
+    # learnt again on first use).
+    Migration(
+        "0004_server_facts",
+        (
+            """CREATE TABLE server_facts (
+                server TEXT NOT NULL,
+                model TEXT NOT NULL,
+                facts TEXT NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (server, model)
+            )""",
+            "DELETE FROM settings WHERE key LIKE 'capabilities:%'",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

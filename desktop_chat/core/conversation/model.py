@@ -90,7 +90,10 @@ class ChatParams:
     reasoning_effort: str | None = None  # None = don't send; else one of REASONING_EFFORTS
     reasoning_summary: bool = False  # ask for a reasoning summary ("auto")
     top_logprobs: int | None = None  # 0..20: ask for logprobs with that many alternatives
-    truncation_auto: bool = False  # `truncation: "auto"`: the server drops the oldest items if too long
+    truncation_auto: bool = False  # `truncation: "auto"` (deprecated by the API: prefer compaction)
+    # `context_management: [{"type": "compaction", "compact_threshold": N}]`: the server compacts the
+    # context once it passes N tokens (None: not sent)
+    compact_threshold: int | None = None
     excluded_node_ids: list[str] = field(default_factory=list)  # nodes left out of the context (replay)
 
     def to_json(self) -> JSON:
@@ -150,6 +153,11 @@ class ChatParams:
             problems.append(Text(template, ", ".join(TEXT_FORMATS), self.text_format))
         if self.text_format == "json_schema":
             problems += schema_problems(self.json_schema)
+        if self.compact_threshold is not None and not 1_000 <= self.compact_threshold <= 10_000_000:
+            template = QT_TRANSLATE_NOOP(
+                "core", "The compaction threshold must be at least 1,000 tokens (got %1)."
+            )
+            problems.append(Text(template, self.compact_threshold))
         if self.top_logprobs is not None and not 0 <= self.top_logprobs <= 20:
             template = QT_TRANSLATE_NOOP("core", "top_logprobs must be between 0 and 20 (got %1).")
             problems.append(Text(template, self.top_logprobs))
@@ -161,9 +169,15 @@ class ChatParams:
 
 
 BASE_PARAM_KEYS = frozenset({"model", "temperature", "top_p", "max_output_tokens", "instructions"})
-REASONING_EFFORTS = ("minimal", "low", "medium", "high")
+REASONING_EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh")
 TEXT_FORMATS = ("text", "json_object", "json_schema")
-_NUMBER_FIELDS = {"temperature": float, "top_p": float, "max_output_tokens": int, "top_logprobs": int}
+_NUMBER_FIELDS = {
+    "temperature": float,
+    "top_p": float,
+    "max_output_tokens": int,
+    "top_logprobs": int,
+    "compact_threshold": int,
+}
 
 
 def _fits(value: Any, default: Any, key: str) -> bool:

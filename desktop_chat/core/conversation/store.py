@@ -330,6 +330,31 @@ class Store:
                 (key, text),
             )
 
+    # -- what servers can do (core/api/capabilities.py) ----------------------------------------------
+    def server_facts(self, server: str) -> dict[str, Any]:
+        """model -> the facts stored for it on `server` (model '' holds the server-wide ones)."""
+        rows = self._conn.execute("SELECT model, facts FROM server_facts WHERE server = ?", (server,))
+        found: dict[str, Any] = {}
+        for model, text in rows.fetchall():
+            try:
+                found[model] = json.loads(text)
+            except ValueError:
+                continue  # a damaged row is learnt again
+        return found
+
+    def save_server_facts(self, server: str, model: str, facts: dict[str, Any]) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO server_facts (server, model, facts, updated_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (server, model) DO UPDATE SET facts = excluded.facts, "
+                "updated_at = excluded.updated_at",
+                (server, model, _dumps(facts), time.time()),
+            )
+
+    def forget_server_facts(self, server: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM server_facts WHERE server = ?", (server,))
+
     # -- health --------------------------------------------------------------------------------------
     def integrity_ok(self, quick: bool = False) -> bool:
         """PRAGMA integrity_check (or the faster quick_check) reports "ok"."""

@@ -2,6 +2,11 @@
 
 No Qt here: the window listens through `TurnListener`. Stop = cancel the task that runs `run()`;
 the node keeps what arrived and is marked stopped. A crash loses at most `persist_interval_s`.
+
+Trust, then verify: a turn sent chained (`previous_response_id`) is checked against what the server
+billed for it (`chain_check`). A server that ignored the id, lost the parent, or refuses the parameter
+gets the turn again by local replay, once, with one quiet notice; a server that keeps no state is
+remembered (`ServerState`) and later turns with that model are replayed from the start.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
-from desktop_chat.core.api.context import PROVIDER_KEY, build_request, choose_mode
+from desktop_chat.core.api.context import PROVIDER_KEY, build_request, choose_mode, context_parent
 from desktop_chat.core.api.events import (
     Alive,
     Citation,
@@ -27,6 +32,7 @@ from desktop_chat.core.api.events import (
     TextDelta,
     ToolActivity,
 )
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
 from desktop_chat.core.conversation.model import (
     JSON,
     ChatParams,
@@ -38,16 +44,44 @@ from desktop_chat.core.conversation.model import (
 )
 from desktop_chat.core.conversation.store import StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.chain_check import Verdict, judge
 from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
 
 log = logging.getLogger("desktop_chat")
 
 StreamFn = Callable[[dict[str, Any]], AsyncIterator[StreamEvent]]
 
-REPLAY_NOTICE = (
-    "The server no longer had the earlier answer this branch continues from, so the conversation "
-    "was sent again from the local history."
+REPLAY_NOTICE = Text(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The server no longer had the earlier answer this branch continues from, so the conversation "
+        "was sent again from the local history.",
+    )
 )
+IGNORED_NOTICE = Text(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This server accepted the earlier answer's id but did not use it (it keeps no conversation state), "
+        "so the question was sent again with the whole conversation from the local history; this model "
+        "on this server is sent that way from now on.",
+    )
+)
+REFUSED_NOTICE = Text(
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This server does not take previous_response_id, so the conversation was sent again from the "
+        "local history; this model on this server is sent that way from now on.",
+    )
+)
+STATELESS_AGE_S = 3600.0  # a parent this recent that the server no longer has: it keeps no state
+
+
+class ServerState(Protocol):
+    """What the runner asks and tells of the server a turn goes to (core.api.capabilities)."""
+
+    def stateless(self, model: str) -> bool: ...
+    def learn(self, model: str | None, note: str = "", **values: Any) -> None: ...
+    async def probe_state(self, model: str) -> bool | None: ...
 
 
 class NodeStore(Protocol):
@@ -76,6 +110,7 @@ class TurnRunner:
         persist_interval_s: float = 0.5,
         provider: str | None = None,
         stall_policy: StallPolicy | None = None,
+        server: ServerState | None = None,
     ) -> None:
         self.store = store
         self.stream = stream
@@ -84,6 +119,14 @@ class TurnRunner:
         self.stall_policy = stall_policy or StallPolicy.from_env()
         # which server answers (a profile); recorded on each node, and chained from only on that server
         self.provider = provider
+        self.server = server  # what is known of that server and its models (None: nothing is kept)
+
+    def prefer_for(self, params: ChatParams, prefer: ContextMode = ContextMode.CHAIN) -> ContextMode:
+        """The context mode to prefer for a turn with these settings: replay where the server is known
+        to keep no state for the model."""
+        if self.server is not None and self.server.stateless(params.model):
+            return ContextMode.REPLAY
+        return prefer
 
     def new_node(
         self,
@@ -96,6 +139,7 @@ class TurnRunner:
         prefer: ContextMode = ContextMode.CHAIN,
     ) -> Node:
         """The node a turn streams into (not stored yet): how it is sent is decided here."""
+        prefer = self.prefer_for(params, prefer)
         mode = choose_mode(tree, parent_id, prefer, params.excluded_node_ids, self.provider)
         node = Node(
             conversation_id=conversation.id,
@@ -135,18 +179,12 @@ class TurnRunner:
         try:
             request = build_request(tree, parent_id, input_items, params, mode)
             failure = await self._consume(node, request)
-            lost_chain = not node.output_text and (
-                failure is ErrorKind.PREVIOUS_NOT_FOUND
-                # servers that reject the parameter outright (llama.cpp)
-                or (failure is ErrorKind.BAD_REQUEST and "previous_response_id" in (node.error or ""))
-            )
-            if lost_chain and mode is ContextMode.CHAIN:
-                # the server lost (or never kept) the parent's state: replay the path once
-                node.context_mode = ContextMode.REPLAY
-                node.error = None
-                node.status = NodeStatus.STREAMING
-                node.notice = REPLAY_NOTICE
-                self._notify_progress(node)
+            notice = None
+            if request.get("previous_response_id"):
+                notice = await self._chain_lost(tree, parent_id, node, params, failure)
+            if notice is not None:
+                # the model did not see the history: send the turn again with it, once
+                self._restart(node, notice)
                 request = build_request(tree, parent_id, input_items, params, ContextMode.REPLAY)
                 await self._consume(node, request)
         except asyncio.CancelledError:
@@ -161,6 +199,58 @@ class TurnRunner:
             if self.listener:
                 self.listener.turn_finished(node)
         return node
+
+    async def _chain_lost(
+        self,
+        tree: ConversationTree,
+        parent_id: str | None,
+        node: Node,
+        params: ChatParams,
+        failure: ErrorKind | None,
+    ) -> str | None:
+        """Why a chained turn must be sent again by replay (its notice), or None when the server saw the
+        history. What it shows about the server is remembered for the model."""
+        model = params.model
+        if failure is not None:
+            if node.output_text:
+                return None  # something arrived: keep it (Retry is the user's choice)
+            if failure is ErrorKind.PREVIOUS_NOT_FOUND:
+                chained = context_parent(tree, parent_id)
+                fresh = chained is not None and now() - tree.get(chained).created_at < STATELESS_AGE_S
+                if self.server is not None and fresh:
+                    self.server.learn(model, "a fresh response was not found", keeps_state=False)
+                return REPLAY_NOTICE
+            if failure is ErrorKind.BAD_REQUEST and "previous_response_id" in (node.error or ""):
+                # servers that refuse the parameter outright (llama.cpp)
+                if self.server is not None:
+                    self.server.learn(model, "previous_response_id refused", rejects_previous_id=True)
+                return REFUSED_NOTICE
+            return None
+        if node.status is not NodeStatus.COMPLETED:
+            return None
+        verdict = judge(tree, parent_id, node.input_items, params, node.usage)
+        if verdict is Verdict.NO_USAGE and self.server is not None:
+            kept = await self.server.probe_state(model)
+            verdict = Verdict.IGNORED if kept is False else Verdict.UNKNOWN
+        if verdict is not Verdict.IGNORED:
+            return None
+        billed = node.usage.input_tokens if node.usage else 0
+        log.warning("chain ignored: node=%s model=%s billed=%d input tokens", node.id, model, billed)
+        if self.server is not None:
+            self.server.learn(model, f"chain ignored (billed {billed} input tokens)", keeps_state=False)
+        return IGNORED_NOTICE
+
+    def _restart(self, node: Node, notice: str) -> None:
+        """The node made ready to stream its answer again, by replay, saying why."""
+        node.context_mode = ContextMode.REPLAY
+        node.output_text = node.reasoning_text = ""
+        node.output_items = []
+        node.usage = None
+        node.response_id = None
+        node.error = None
+        node.status = NodeStatus.STREAMING
+        node.notice = notice
+        self._notify_progress(node)
 
     def _save(self, node: Node, *, final: bool = False) -> None:
         """Persist the node; a failed write (disk full, read-only) is said on the node, never raised."""
@@ -255,7 +345,7 @@ class TurnRunner:
             node.usage = event.usage or node.usage
             return event.error.kind
         elif isinstance(event, Notice):
-            node.notice = event.text
+            node.notice = event.text if not node.notice else f"{node.notice}\n{event.text}"
         return None
 
     def _notify_progress(self, node: Node) -> None:

@@ -1,4 +1,4 @@
-"""Capability detection against each kind of server the emulator plays, and the per-profile cache."""
+"""Capability detection against each kind of server the emulator plays, and what is kept per server and model."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from desktop_chat.core.api import capabilities
 from desktop_chat.core.api.capabilities import Capabilities, detect
+from desktop_chat.core.api.client import server_key
 from desktop_chat.core.api.providers.select import backend_for, mode_label
 from desktop_chat.core.conversation.model import ContextMode
 from desktop_chat.core.conversation.store import Store, open_store
@@ -93,23 +94,29 @@ def test_summary_says_what_works() -> None:
     assert "Chat Completions: yes" in Capabilities(False, None, chat_api=True).summary()
 
 
-def test_cache_per_profile_with_recheck(store: Store) -> None:
+def test_kept_per_server_and_model_with_recheck(store: Store) -> None:
     with Emulator(mode="stateless") as emu:
+        server = server_key(emu.base_url + "/")
 
         async def run() -> tuple[Capabilities, Capabilities, Capabilities]:
             async with openai.AsyncOpenAI(api_key="sk-test", base_url=emu.base_url, max_retries=0) as client:
-                first = await capabilities.ensure(store, "p-1", client, "gpt-4.1-mini")
-                again = await capabilities.ensure(store, "p-1", client, "gpt-4.1-mini")
+                first = await capabilities.ensure(store, server, client, "gpt-4.1-mini")
                 before = len(emu.requests)
+                again = await capabilities.ensure(store, server, client, "gpt-4.1-mini")
+                assert len(emu.requests) == before  # remembered: nothing sent
                 emu.mode = "full"  # the server was upgraded
-                rechecked = await capabilities.ensure(store, "p-1", client, "gpt-4.1-mini", recheck=True)
+                rechecked = await capabilities.ensure(store, server, client, "gpt-4.1-mini", recheck=True)
                 assert len(emu.requests) > before
                 return first, again, rechecked
 
         first, again, rechecked = asyncio.run(run())
-    assert first.keeps_state is False and again == first
+    assert first.keeps_state is False and again.keeps_state is False and again.model == "gpt-4.1-mini"
     assert rechecked.keeps_state is True
-    assert capabilities.cached(store, "p-1") == rechecked
-    assert capabilities.cached(store, "p-2") is None
-    capabilities.forget(store, "p-1")
-    assert capabilities.cached(store, "p-1") is None
+    assert capabilities.cached(store, server, "gpt-4.1-mini") is not None
+    assert capabilities.cached(store, server, "gpt-4.1-mini").keeps_state is True  # type: ignore[union-attr]
+    # another model on the same server: the server's facts, its own state not known yet
+    other = capabilities.cached(store, server, "o4-mini")
+    assert other is not None and other.responses_api and other.keeps_state is None
+    assert capabilities.cached(store, "http://elsewhere/v1") is None
+    capabilities.forget(store, server)
+    assert capabilities.cached(store, server) is None

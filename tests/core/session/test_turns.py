@@ -67,12 +67,11 @@ class Script:
             yield event
 
 
-def done(rid: str, text: str) -> list[StreamEvent]:
-    return [
-        Started(rid, "m"),
-        TextDelta(text),
-        Completed(rid, "m", Usage(input_tokens=3, output_tokens=2, total_tokens=5)),
-    ]
+BILLED = Usage(input_tokens=1000, output_tokens=2, total_tokens=1002)  # a server that saw the history
+
+
+def done(rid: str, text: str, usage: Usage | None = BILLED) -> list[StreamEvent]:
+    return [Started(rid, "m"), TextDelta(text), Completed(rid, "m", usage)]
 
 
 def run(coro: Any) -> Any:
@@ -102,7 +101,7 @@ def test_chain_sends_only_new_input_with_previous_id_and_instructions() -> None:
     assert script.requests[1]["input"] == [user_message("Q2")]
     assert all(r["instructions"] == "Be brief." and r["temperature"] == 0.5 for r in script.requests)
     assert second.status is NodeStatus.COMPLETED and second.output_text == "A2"
-    assert second.usage == Usage(input_tokens=3, output_tokens=2, total_tokens=5)
+    assert second.usage == BILLED
     assert conv.selected_node_id == second.id
     assert [n.id for n in tree.path_to(second.id)] == [first.id, second.id]
 
@@ -166,25 +165,50 @@ def test_replay_is_not_retried_twice() -> None:
     assert node.status is NodeStatus.FAILED and node.error == "gone"
 
 
-def test_failed_or_stopped_parent_is_continued_by_replay() -> None:
+def test_a_failed_parent_is_never_context_nor_chained_from() -> None:
     store, tree, conv = setup()
     failed: list[StreamEvent] = [
         Started("resp_x", "m"),
         TextDelta("partial"),
         Failed(ChatError(ErrorKind.SERVER, "boom")),
     ]
-    script = Script(failed, done("resp_2", "A2"))
+    script = Script(done("resp_1", "A1"), failed, done("resp_3", "A3"))
     runner = TurnRunner(store, script)
 
     async def go() -> Node:
         first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
-        assert first.status is NodeStatus.FAILED and first.output_text == "partial"
-        assert first.error == "boom"
-        return await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+        bad = await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+        assert bad.status is NodeStatus.FAILED and bad.output_text == "partial"
+        assert bad.error == "boom"
+        return await runner.run(tree, conv, bad.id, [user_message("Q3")], ChatParams(model="m"))
+
+    run(go())
+    # chained from the turn above the failed one: its response id, only the new prompt
+    assert script.requests[2]["previous_response_id"] == "resp_1"
+    assert script.requests[2]["input"] == [user_message("Q3")]
+
+
+def test_a_stopped_parent_with_text_is_continued_by_replay_without_failed_turns() -> None:
+    store, tree, conv = setup()
+    stopped: list[StreamEvent] = [Started("resp_s", "m"), TextDelta("half")]  # ends without a terminal
+    failed: list[StreamEvent] = [Failed(ChatError(ErrorKind.SERVER, "boom"))]
+    script = Script(stopped, failed, done("resp_3", "A3"))
+    runner = TurnRunner(store, script)
+
+    async def go() -> Node:
+        first = await runner.run(tree, conv, None, [user_message("Q1")], ChatParams(model="m"))
+        assert first.status is NodeStatus.STOPPED
+        bad = await runner.run(tree, conv, first.id, [user_message("Q2")], ChatParams(model="m"))
+        return await runner.run(tree, conv, bad.id, [user_message("Q3")], ChatParams(model="m"))
 
     node = run(go())
-    assert "previous_response_id" not in script.requests[1]
+    assert "previous_response_id" not in script.requests[2]
     assert node.context_mode is ContextMode.REPLAY
+    assert script.requests[2]["input"] == [
+        user_message("Q1"),
+        {"type": "message", "role": "assistant", "content": "half"},
+        user_message("Q3"),
+    ]
 
 
 def test_incomplete_keeps_text_and_says_why() -> None:
@@ -318,14 +342,21 @@ def test_a_turn_ended_in_a_burst_tells_what_arrived_before_it_finishes_and_nothi
     assert told[-1][1] == "x" * 100 and len(told) <= 3
 
 
-def test_build_request_replay_skips_empty_answers_and_sets_params() -> None:
+def test_build_request_replay_skips_failed_and_empty_turns_and_sets_params() -> None:
     conv = Conversation()
     tree = ConversationTree(conv.id)
-    a = Node(conv.id, None, [user_message("Q1")], output_text="", status=NodeStatus.FAILED)
-    tree.insert(a)
+    a = Node(conv.id, None, [user_message("Q1")], output_text="A1", status=NodeStatus.COMPLETED)
+    b = Node(conv.id, a.id, [user_message("Q2")], output_text="", status=NodeStatus.COMPLETED)  # empty
+    c = Node(conv.id, b.id, [user_message("Q3")], output_text="x", status=NodeStatus.FAILED)
+    for node in (a, b, c):
+        tree.insert(node)
     params = ChatParams(model="m", top_p=0.9, max_output_tokens=100)
-    request = build_request(tree, a.id, [user_message("Q2")], params, ContextMode.REPLAY)
-    assert request["input"] == [user_message("Q1"), user_message("Q2")]
+    request = build_request(tree, c.id, [user_message("Q4")], params, ContextMode.REPLAY)
+    assert request["input"] == [
+        user_message("Q1"),
+        {"type": "message", "role": "assistant", "content": "A1"},
+        user_message("Q4"),
+    ]
     assert request["top_p"] == 0.9 and request["max_output_tokens"] == 100
     assert "instructions" not in request and "temperature" not in request
     assert replay_input([], [user_message("x")]) == [user_message("x")]

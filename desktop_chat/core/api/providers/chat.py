@@ -131,6 +131,47 @@ def output_message(text: str, logprobs: list[JSON], status: str) -> list[JSON]:
     return [{"type": "message", "role": "assistant", "status": status, "content": [part]}]
 
 
+def _end(
+    finish: str | None, answer: str, logprobs: list[JSON], usage: Usage | None, model: str | None
+) -> StreamEvent:
+    """The terminal event of a chat answer that ended with `finish`."""
+    if finish in FINISH_REASONS:
+        reason = FINISH_REASONS[finish]
+        message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
+        return Incomplete(None, reason, usage, message, output_message(answer, logprobs, "incomplete"))
+    return Completed(None, model, usage, output_message(answer, logprobs, "completed"))
+
+
+async def complete_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+    """A Chat Completions request without streaming; the answer comes as events when it is whole."""
+    try:
+        chat = chat_request(request)
+    except ValueError:
+        yield Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, CHAINING_REFUSED))
+        return
+    chat.pop("stream_options", None)  # only allowed with stream=true
+    if request.get("tools"):
+        yield Notice(TOOLS_DROPPED)
+    try:
+        completion = await client.chat.completions.create(**chat)
+    except (openai.OpenAIError, ValueError) as exc:
+        yield Failed(error_from_exception(exc))
+        return
+    model = getattr(completion, "model", None) or chat["model"]
+    yield Started(None, model)
+    choice = next(
+        (c for c in getattr(completion, "choices", None) or [] if getattr(c, "index", 0) == 0), None
+    )
+    message = getattr(choice, "message", None)
+    answer = getattr(message, "content", None) or ""
+    if answer:
+        yield TextDelta(answer)
+    usage = usage_from_chat(getattr(completion, "usage", None))
+    yield _end(
+        getattr(choice, "finish_reason", None) or "stop", answer, _logprob_entries(choice), usage, model
+    )
+
+
 async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """Stream a Chat Completions request and yield domain events; ends with one terminal event."""
     try:
@@ -175,9 +216,5 @@ async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[Str
     answer = "".join(text)
     if finish is None:  # the body ended without a finish reason
         yield connection_closed(started)
-    elif finish in FINISH_REASONS:
-        reason = FINISH_REASONS[finish]
-        message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
-        yield Incomplete(None, reason, usage, message, output_message(answer, logprobs, "incomplete"))
     else:
-        yield Completed(None, model, usage, output_message(answer, logprobs, "completed"))
+        yield _end(finish, answer, logprobs, usage, model)

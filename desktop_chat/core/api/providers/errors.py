@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 import openai
@@ -23,48 +24,78 @@ def _retry_after(exc: openai.APIStatusError) -> float | None:
     return None
 
 
-def _error_fields(body: object) -> tuple[str | None, str | None, str | None]:
-    """(code, message, param) from an error body in either of its shapes."""
+def _text(value: object) -> str | None:
+    """A field of an error body as text (servers send numbers, nulls and "None" strings too)."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text if text and text != "None" else None
+
+
+def _error_fields(body: object) -> tuple[str | None, str | None, str | None, str | None]:
+    """(code, message, param, type) from an error body in either of its shapes."""
     if isinstance(body, dict):
         inner = body.get("error") if isinstance(body.get("error"), dict) else body
         assert isinstance(inner, dict)
-        return inner.get("code"), inner.get("message"), inner.get("param")
-    return None, None, None
+        message = _text(inner.get("message")) or _text(inner.get("detail"))  # FastAPI servers: "detail"
+        return _text(inner.get("code")), message, _text(inner.get("param")), _text(inner.get("type"))
+    if isinstance(body, str):
+        return None, _text(body), None, None
+    return None, None, None, None
 
 
-def error_from_payload(code: str | None, message: str | None, status: int | None = None) -> ChatError:
-    """A ChatError for an error reported inside a stream or by a status code."""
+def server_words(status: int | None, error_type: str | None, code: str | None, message: str | None) -> str:
+    """The server's own account of an error, e.g. "HTTP 500, server_error: Error processing stream start"."""
+    labels = [f"HTTP {status}"] if status else []
+    labels += [part for part in dict.fromkeys((error_type, code)) if part and part != str(status)]
+    head = ", ".join(labels)
+    text = mask_secrets((message or "").strip())
+    return f"{head}: {text}" if head and text else head or text
+
+
+def _with_words(error: ChatError) -> ChatError:
+    """The error with the server's words appended to its message (once)."""
+    words = server_words(error.status_code, error.type, error.code, error.server_message)
+    if not words or words in error.message:
+        return error
+    return replace(error, message=f"{error.message} (Server: {words})")
+
+
+def error_from_payload(
+    code: str | None,
+    message: str | None,
+    status: int | None = None,
+    error_type: str | None = None,
+    param: str | None = None,
+) -> ChatError:
+    """A ChatError for an error reported inside a stream or by a status code; its message always ends
+    with the server's own words (status, type, code, message)."""
     text = (message or "").strip()
+    details: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "type": error_type,
+        "param": param,
+        "server_message": mask_secrets(text) or None,
+    }
     if code == "context_length_exceeded":
-        return ChatError(
+        kind, said = (
             ErrorKind.CONTEXT_LENGTH,
             "The conversation is too long for this model's context window. Start a new branch from an "
-            "earlier node, or pick a model with a larger context." + (f" (Server: {text})" if text else ""),
-            status,
-            code,
+            "earlier node, or pick a model with a larger context.",
         )
-    if code == "previous_response_not_found":
-        return ChatError(
+    elif code == "previous_response_not_found":
+        kind, said = (
             ErrorKind.PREVIOUS_NOT_FOUND,
-            "The server no longer has the earlier answer this branch continues from." + _server(text),
-            status,
-            code,
+            "The server no longer has the earlier answer this branch continues from.",
         )
-    if code in ("rate_limit_exceeded", "insufficient_quota"):
-        return ChatError(ErrorKind.RATE_LIMITED, "Rate limit or quota reached." + _server(text), status, code)
-    if code == "server_error" or (status is not None and status >= 500):
-        return ChatError(
-            ErrorKind.SERVER,
-            "The server had an error while answering. Try again in a moment." + _server(text),
-            status,
-            code,
-        )
-    return ChatError(
-        ErrorKind.STREAM,
-        "The server reported an error: " + mask_secrets(text or code or "unknown"),
-        status,
-        code,
-    )
+    elif code in ("rate_limit_exceeded", "insufficient_quota"):
+        kind, said = ErrorKind.RATE_LIMITED, "Rate limit or quota reached."
+    elif code == "server_error" or (status is not None and status >= 500):
+        kind, said = ErrorKind.SERVER, "The server had an error while answering. Try again in a moment."
+    else:
+        kind, said = ErrorKind.STREAM, "The server reported an error."
+    return _with_words(ChatError(kind, said, **details))
 
 
 _UNSUPPORTED_TOOL = re.compile(r"tool '([^']+)' is not supported with ([^\s]+?)\.?$", re.IGNORECASE)
@@ -80,12 +111,12 @@ def unsupported_tool_message(text: str) -> str:
     """'Web search (web_search_preview) is not available with gpt-4.1-…' from the server's 400."""
     match = _UNSUPPORTED_TOOL.search(text.strip())
     if match is None:
-        return "A hosted tool is not supported by this model. Turn it off in Settings." + _server(text)
+        return "A hosted tool is not supported by this model. Turn it off in Settings."
     tool, model = match.group(1), match.group(2)
     label = TOOL_NAMES.get(tool, tool)
     return (
         f"{label} ({tool}) is not supported with the model {model}. Turn {label.lower()} off in Settings "
-        "or pick a model that supports it." + _server(text)
+        "or pick a model that supports it."
     )
 
 
@@ -95,10 +126,6 @@ _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{4})[A-Za-z0-9_\-*]{6,}")
 def mask_secrets(text: str) -> str:
     """Server text can echo the API key (some 401s do): never show or store more than its start."""
     return _SECRET.sub(r"\1…[hidden]", text)
-
-
-def _server(text: str) -> str:
-    return f" (Server: {mask_secrets(text)})" if text else ""
 
 
 def error_from_exception(exc: BaseException) -> ChatError:
@@ -118,50 +145,47 @@ def error_from_exception(exc: BaseException) -> ChatError:
             "the server address and press Retry (Ctrl+R)." + detail,
         )
     if isinstance(exc, openai.APIStatusError):
-        status = exc.status_code
-        code, message, param = _error_fields(exc.body)
-        text = (message or exc.message or "").strip()
-        if status == 401:
-            return ChatError(
-                ErrorKind.AUTH,
-                "The server rejected the API key (401). Open Settings and enter a valid key." + _server(text),
-                status,
-                code,
-            )
-        if status == 403:
-            return ChatError(ErrorKind.AUTH, "Access denied (403)." + _server(text), status, code)
-        if status == 404 and (code == "model_not_found" or "model" in text.lower()):
-            return ChatError(
-                ErrorKind.MODEL_NOT_FOUND,
-                "The model was not found on this server (404). Pick another model in Settings."
-                + _server(text),
-                status,
-                code,
-            )
-        if status == 429:
-            retry = _retry_after(exc)
-            when = f" The server asks to wait {retry:g} s." if retry else ""
-            return ChatError(
-                ErrorKind.RATE_LIMITED,
-                "Too many requests or quota exceeded (429)." + when + _server(text),
-                status,
-                code,
-                retry,
-            )
-        if code in ("context_length_exceeded", "previous_response_not_found") or status >= 500:
-            return error_from_payload(code, text, status)
-        if status == 400 and param == "tools":
-            return ChatError(ErrorKind.BAD_REQUEST, unsupported_tool_message(text), status, code)
-        return ChatError(
-            ErrorKind.BAD_REQUEST, f"The server refused the request ({status})." + _server(text), status, code
-        )
+        return _with_words(_status_error(exc))
     if isinstance(exc, openai.APIError):
         # an `error` event nested as {"error": {...}} mid-stream: the SDK raises with that body
-        code, message, _ = _error_fields(exc.body)
-        return error_from_payload(code, message or exc.message)
+        code, message, param, error_type = _error_fields(exc.body)
+        return error_from_payload(code, message or exc.message, None, error_type, param)
     if isinstance(exc, json.JSONDecodeError | ValueError):
         return ChatError(ErrorKind.PROTOCOL, f"The server sent data the app could not read ({exc}).")
     return ChatError(ErrorKind.UNKNOWN, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _status_error(exc: openai.APIStatusError) -> ChatError:
+    status = exc.status_code
+    code, message, param, error_type = _error_fields(exc.body)
+    if message is None and exc.body is None:
+        message = _text(getattr(exc.response, "text", None))  # a plain-text body ("404 page not found")
+    text = (message or exc.message or "").strip()
+    details: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "type": error_type,
+        "param": param,
+        "server_message": mask_secrets(text) or None,
+    }
+    if status == 401:
+        said = "The server rejected the API key (401). Open Settings and enter a valid key."
+        return ChatError(ErrorKind.AUTH, said, **details)
+    if status == 403:
+        return ChatError(ErrorKind.AUTH, "Access denied (403).", **details)
+    if status == 404 and (code == "model_not_found" or "model" in text.lower()):
+        said = "The model was not found on this server (404). Pick another model in Settings."
+        return ChatError(ErrorKind.MODEL_NOT_FOUND, said, **details)
+    if status == 429:
+        retry = _retry_after(exc)
+        when = f" The server asks to wait {retry:g} s." if retry else ""
+        said = "Too many requests or quota exceeded (429)." + when
+        return ChatError(ErrorKind.RATE_LIMITED, said, retry_after=retry, **details)
+    if code in ("context_length_exceeded", "previous_response_not_found") or status >= 500:
+        return error_from_payload(code, text, status, error_type, param)
+    if status == 400 and param == "tools":
+        return ChatError(ErrorKind.BAD_REQUEST, unsupported_tool_message(text), **details)
+    return ChatError(ErrorKind.BAD_REQUEST, f"The server refused the request ({status}).", **details)
 
 
 def describe(value: Any) -> str:

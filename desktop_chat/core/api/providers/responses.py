@@ -203,6 +203,56 @@ async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator
         yield connection_closed(started)
 
 
+def _summary_of(items: list[dict[str, Any]]) -> str:
+    parts = [
+        str(part.get("text", ""))
+        for item in items
+        if item.get("type") == "reasoning"
+        for part in item.get("summary") or []
+        if isinstance(part, dict)
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def response_events(response: Any) -> list[StreamEvent]:
+    """A whole (unstreamed) Response as the events its stream would have brought, ending in one
+    terminal event."""
+    items = _output_items(response)
+    response_id, model = getattr(response, "id", None), getattr(response, "model", None)
+    events: list[StreamEvent] = [Started(response_id, model)]
+    summary = _summary_of(items)
+    if summary:
+        events.append(ReasoningDelta(summary))
+    text = getattr(response, "output_text", "") or ""
+    if text:
+        events.append(TextDelta(text))
+    usage = usage_from(getattr(response, "usage", None))
+    status = getattr(response, "status", None) or "completed"
+    if status == "incomplete":
+        details = getattr(response, "incomplete_details", None)
+        reason = getattr(details, "reason", None) or "unknown"
+        message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
+        events.append(Incomplete(response_id, reason, usage, message, items))
+    elif status == "failed":
+        error = getattr(response, "error", None)
+        chat_error = error_from_payload(getattr(error, "code", None), getattr(error, "message", None))
+        events.append(Failed(chat_error, response_id, usage))
+    else:
+        events.append(Completed(response_id, model, usage, items))
+    return events
+
+
+async def complete_response(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+    """Send a Responses API request without streaming; the answer comes as events when it is whole."""
+    try:
+        response = await client.responses.create(**with_tool_includes(request))
+    except (openai.OpenAIError, ValueError) as exc:
+        yield Failed(error_from_exception(exc))
+        return
+    for event in response_events(response):
+        yield event
+
+
 async def list_models(client: Any) -> list[str]:
     page = await client.models.list()
     return sorted(model.id for model in page.data)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from desktop_chat.core.api.capabilities import Capabilities
+from desktop_chat.core.api.capabilities import Capabilities, ServerKnowledge
 from desktop_chat.core.api.events import StreamEvent
+from desktop_chat.core.api.providers.adaptive import API_CHAT, Route, adaptive_stream
 from desktop_chat.core.api.providers.chat import stream_chat
 from desktop_chat.core.api.providers.responses import stream_response
 from desktop_chat.core.config.profiles import Profile
@@ -44,3 +45,26 @@ def mode_label(caps: Capabilities | None) -> str:
     if not caps.responses_api:
         return "Chat Completions · local replay"
     return "Responses · server chain" if caps.keeps_state else "Responses · local replay"
+
+
+def route_of(profile: Profile | None) -> Route:
+    """A profile's fixed choices (none for a server given on the command line)."""
+    return Route() if profile is None else Route(str(profile.api), profile.streaming)
+
+
+def adaptive_backend(
+    client: Any, knowledge: ServerKnowledge, route: Route, model: str
+) -> tuple[StreamFn, ContextMode]:
+    """(stream function that falls back by itself, the context mode to prefer for `model`)."""
+    stateless = route.api == API_CHAT or knowledge.stateless(model)
+    return adaptive_stream(client, knowledge, route), ContextMode.REPLAY if stateless else ContextMode.CHAIN
+
+
+def knowledge_label(knowledge: ServerKnowledge, route: Route, model: str) -> str:
+    """How conversations with `model` on this server are sent, for the status bar."""
+    facts = knowledge.facts(model)
+    chat = route.api == API_CHAT or (route.api != "responses" and facts.responses_api is False)
+    api = "Chat Completions" if chat else "Responses"
+    mode = "local replay" if chat or knowledge.stateless(model) else "server chain"
+    whole = " · unstreamed" if not route.streaming or facts.streaming is False else ""
+    return f"{api} · {mode}{whole}"

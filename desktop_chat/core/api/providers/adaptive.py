@@ -1,0 +1,202 @@
+"""Sending a turn the way the server takes it, falling back by itself and remembering what worked.
+
+`adaptive_stream` is the stream function a back end hands to TurnRunner. Before anything of an answer
+has arrived it can retry, each fallback learnt for the server (or the server and model) in
+`ServerKnowledge` and said once in a quiet notice:
+- `/responses` answers 404/405/501: the server has no Responses API; Chat Completions from now on;
+- a streamed request fails with a 500 where the same request unstreamed works: unstreamed from now on
+  (the answer is shown when it arrives whole);
+- a 400 "Unsupported parameter" (or value): the request is sent again without that parameter, and
+  later requests to that model leave it out.
+A profile can fix the API (Responses or Chat Completions) and turn streaming off (`Route`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_chat.core.api.capabilities import ServerKnowledge
+from desktop_chat.core.api.events import ChatError, ErrorKind, Failed, Notice, StreamEvent
+from desktop_chat.core.api.providers.chat import complete_chat, stream_chat
+from desktop_chat.core.api.providers.errors import server_words
+from desktop_chat.core.api.providers.responses import complete_response, stream_response
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
+
+log = logging.getLogger("desktop_chat")
+
+API_AUTO, API_RESPONSES, API_CHAT = "auto", "responses", "chat"
+NO_ROUTE_STATUSES = (404, 405, 501)
+MAX_ATTEMPTS = 6  # a route fallback, a stream fallback and a few refused parameters at most
+
+# what may be left out of a request when the model refuses it (anything else changes the question)
+DROPPABLE = (
+    "temperature",
+    "top_p",
+    "reasoning",
+    "reasoning.effort",
+    "reasoning.summary",
+    "top_logprobs",
+    "truncation",
+    "context_management",
+    "max_output_tokens",
+)
+# Chat Completions names for what the request calls otherwise
+ALIASES = {
+    "reasoning_effort": "reasoning.effort",
+    "max_completion_tokens": "max_output_tokens",
+    "max_tokens": "max_output_tokens",
+    "logprobs": "top_logprobs",
+}
+_QUOTED = re.compile(r"['\"`]([A-Za-z_][A-Za-z0-9_.]*)['\"`]")
+_REFUSAL = re.compile(r"unsupported|not supported|does not support|unrecognized|unknown parameter", re.I)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A profile's fixed choices: the API (auto, responses or chat) and whether to stream."""
+
+    api: str = API_AUTO
+    streaming: bool = True
+
+
+def route_notice(error: ChatError) -> str:
+    template = QT_TRANSLATE_NOOP(
+        "core",
+        "This server has no Responses API (%1), so answers come through Chat Completions from now on; "
+        "conversations are sent from the local history.",
+    )
+    return Text(template, _words(error))
+
+
+def stream_notice(error: ChatError) -> str:
+    template = QT_TRANSLATE_NOOP(
+        "core",
+        "Streaming failed on this server (%1), so the answer was asked for whole; answers from this model "
+        "now come whole when they are ready.",
+    )
+    return Text(template, _words(error))
+
+
+def parameter_notice(model: str, names: list[str]) -> str:
+    template = QT_TRANSLATE_NOOP(
+        "core", "The model %1 does not take %2 on this server, so it was sent again without it."
+    )
+    return Text(template, model, ", ".join(names))
+
+
+def _words(error: ChatError) -> str:
+    return server_words(error.status_code, error.type, error.code, error.server_message) or error.message
+
+
+def refused_parameters(error: ChatError, request: dict[str, Any]) -> list[str]:
+    """The request parameters a 400 says the model does not take (only ones the request has and may
+    go without)."""
+    if error.status_code != 400:
+        return []
+    text = error.server_message or ""
+    coded = error.code in ("unsupported_parameter", "unsupported_value")
+    if not coded and not _REFUSAL.search(text):
+        return []
+    names = [error.param or "", *_QUOTED.findall(text)]
+    names += [n.strip(" '\"") for group in re.findall(r"\[([^\]]*)\]", text) for n in group.split(",")]
+    found: list[str] = []
+    for name in names:
+        name = ALIASES.get(name, name)
+        if name in DROPPABLE and _has(request, name) and name not in found:
+            found.append(name)
+    return found
+
+
+def _has(request: dict[str, Any], name: str) -> bool:
+    head, _, tail = name.partition(".")
+    value = request.get(head)
+    return value is not None and (not tail or (isinstance(value, dict) and tail in value))
+
+
+def without(request: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """The request without the named parameters ("reasoning.effort": that key of `reasoning`)."""
+    if not any(_has(request, name) for name in names):
+        return request
+    result = dict(request)
+    for name in names:
+        head, _, tail = name.partition(".")
+        if tail and isinstance(result.get(head), dict):
+            rest = {k: v for k, v in result[head].items() if k != tail}
+            if rest:
+                result[head] = rest
+            else:
+                result.pop(head)
+        else:
+            result.pop(head, None)
+        if head == "top_logprobs":  # logprobs are asked for through `include` too
+            include = [i for i in result.get("include") or [] if i != "message.output_text.logprobs"]
+            if include:
+                result["include"] = include
+            else:
+                result.pop("include", None)
+    return result
+
+
+def _open(client: Any, request: dict[str, Any], chat: bool, streaming: bool) -> AsyncIterator[StreamEvent]:
+    if chat:
+        return stream_chat(client, request) if streaming else complete_chat(client, request)
+    return stream_response(client, request) if streaming else complete_response(client, request)
+
+
+def adaptive_stream(client: Any, knowledge: ServerKnowledge, route: Route = Route()) -> Any:
+    """A stream function (request -> events) for TurnRunner that falls back by itself (see module)."""
+
+    def stream(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+        return send(client, knowledge, route, request)
+
+    return stream
+
+
+async def send(
+    client: Any, knowledge: ServerKnowledge, route: Route, request: dict[str, Any]
+) -> AsyncIterator[StreamEvent]:
+    model = str(request.get("model") or "")
+    facts = knowledge.facts(model)
+    request = without(request, facts.unsupported)
+    chat = route.api == API_CHAT or (route.api == API_AUTO and facts.responses_api is False)
+    streaming = route.streaming and facts.streaming is not False
+    stream_failure: ChatError | None = None  # a streamed 500, being tried again unstreamed
+    for _attempt in range(MAX_ATTEMPTS):
+        events = _open(client, request, chat, streaming)
+        first = await anext(events, None)
+        if isinstance(first, Failed):
+            error = first.error
+            if not chat and route.api == API_AUTO and _no_route(error):
+                log.info("no Responses API at %s (%s): Chat Completions", knowledge.server, error.status_code)
+                knowledge.learn(None, "no /responses route", responses_api=False)
+                yield Notice(route_notice(error))
+                chat = True
+                continue
+            if streaming and error.status_code == 500 and error.kind is ErrorKind.SERVER:
+                stream_failure, streaming = error, False
+                continue
+            names = refused_parameters(error, request)
+            if names:
+                log.info("%s refuses %s at %s: sent again without", model, names, knowledge.server)
+                knowledge.learn(model, "refused " + ", ".join(names), unsupported=names)
+                yield Notice(parameter_notice(model, names))
+                request = without(request, names)
+                continue
+        if stream_failure is not None and first is not None and not isinstance(first, Failed):
+            log.info("streaming fails for %s at %s: unstreamed", model, knowledge.server)
+            knowledge.learn(model, "streamed requests fail", streaming=False)
+            yield Notice(stream_notice(stream_failure))
+        if first is not None:
+            yield first
+        async for event in events:
+            yield event
+        return
+    yield Failed(ChatError(ErrorKind.BAD_REQUEST, "The server refused every way of sending the request."))
+
+
+def _no_route(error: ChatError) -> bool:
+    return error.status_code in NO_ROUTE_STATUSES and error.kind is not ErrorKind.MODEL_NOT_FOUND

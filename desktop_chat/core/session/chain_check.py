@@ -1,0 +1,72 @@
+"""Did the server honour `previous_response_id`? Judged from what it billed for the turn.
+
+A chained turn that the server really continued is billed for the whole history plus the new input; a
+server that accepted the id and dropped it (a gateway bridging the Responses API to Chat Completions
+does that with HTTP 200) bills only the new input. The local token estimate of the path tells the two
+apart: the turn was ignored when the reported `usage.input_tokens` is below the new input plus half the
+history. The estimate is scaled by how the server counted the parent turn (its own tokenizer, its
+per-message overhead), so other tokenizers do not tip the balance.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from desktop_chat.core.api.context import context_parent
+from desktop_chat.core.api.context_preview import preview
+from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Usage
+from desktop_chat.core.conversation.tree import ConversationTree
+
+SCALE_LIMITS = (0.5, 2.0)  # how far another tokenizer may count from the local estimate
+
+
+class Verdict(Enum):
+    HONOURED = "honoured"
+    IGNORED = "ignored"
+    NO_USAGE = "no_usage"  # the server reported no input tokens: cannot tell from usage
+    UNKNOWN = "unknown"  # nothing to tell it by (no history, or the server may have compacted it)
+
+
+def _estimate(
+    tree: ConversationTree, parent_id: str | None, new_input: list[JSON], params: ChatParams
+) -> tuple[int, int]:
+    """(history, fresh): estimated tokens of the replayed path and of the rest of the request."""
+    shown = preview(tree, parent_id, new_input, params, ContextMode.REPLAY)
+    history = sum(item.tokens for item in shown.items if item.node_id is not None and not item.excluded)
+    return history, shown.total_tokens - history
+
+
+def _scale(tree: ConversationTree, parent_id: str | None) -> float:
+    """How the server's count compares with the local estimate, from the parent turn's own usage."""
+    if parent_id is None:
+        return 1.0
+    parent = tree.get(parent_id)
+    if parent.usage is None or parent.usage.input_tokens <= 0:
+        return 1.0
+    history, fresh = _estimate(
+        tree, parent.parent_id, parent.input_items, ChatParams.from_json(parent.params)
+    )
+    if history + fresh <= 0:
+        return 1.0
+    low, high = SCALE_LIMITS
+    return min(high, max(low, parent.usage.input_tokens / (history + fresh)))
+
+
+def judge(
+    tree: ConversationTree,
+    parent_id: str | None,
+    new_input: list[JSON],
+    params: ChatParams,
+    usage: Usage | None,
+) -> Verdict:
+    """Whether the server saw the history of a turn sent chained under `parent_id`."""
+    history, fresh = _estimate(tree, parent_id, new_input, params)
+    if history <= 0:
+        return Verdict.UNKNOWN
+    if usage is None or usage.input_tokens <= 0:
+        return Verdict.NO_USAGE
+    scale = _scale(tree, context_parent(tree, parent_id))
+    threshold = params.compact_threshold
+    if threshold is not None and scale * (history + fresh) > threshold:
+        return Verdict.UNKNOWN  # the server may have compacted the history
+    return Verdict.IGNORED if usage.input_tokens < scale * (fresh + history / 2) else Verdict.HONOURED
