@@ -8,7 +8,7 @@ import sys
 import threading
 from types import FrameType
 
-from desktop_chat.emulator.server import DEFAULT_MODELS, Emulator
+from desktop_chat.emulator.server import DEFAULT_MODELS, MODES, Emulator
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +18,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--delay", type=float, default=0.0, help="seconds between text deltas")
     parser.add_argument("--chunk-chars", type=int, default=4, help="characters per text delta")
     parser.add_argument("--models", default=",".join(DEFAULT_MODELS), help="comma-separated model ids")
+    parser.add_argument("--mode", default="full", choices=MODES, help="the kind of server to play")
+    parser.add_argument(
+        "--quirk",
+        action="append",
+        default=[],
+        metavar="MODEL=QUIRK",
+        help="a model's behaviour (keeps_no_state, stream_500, refuses:<param>); repeatable",
+    )
     args = parser.parse_args(argv)
+    quirks: dict[str, set[str]] = {}
+    for entry in args.quirk:
+        model, _, quirk = entry.partition("=")
+        if not model or not quirk:
+            parser.error(f"--quirk wants MODEL=QUIRK, got {entry!r}")
+        quirks.setdefault(model.strip(), set()).add(quirk.strip())
 
     stop = threading.Event()
 
@@ -29,7 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, on_signal)
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     emulator = Emulator(
-        host=args.host, port=args.port, models=models, delay_s=args.delay, chunk_chars=args.chunk_chars
+        host=args.host,
+        port=args.port,
+        models=models,
+        delay_s=args.delay,
+        chunk_chars=args.chunk_chars,
+        mode=args.mode,
+        quirks=quirks,
     )
     url = emulator.start()
     print(f"EMULATOR_URL={url}", flush=True)

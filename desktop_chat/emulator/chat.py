@@ -14,6 +14,7 @@ from desktop_chat.emulator.answers import (
     user_texts,
 )
 from desktop_chat.emulator.faults import FAULTS, HTTP_FAULTS, SERVER_ERROR_MESSAGE, Fault, fault_error, some
+from desktop_chat.emulator.quirks import check_parameters
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, Handler, chunks, send_json
 
@@ -24,6 +25,7 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     if fault is not None and fault.name in HTTP_FAULTS:
         raise fault_error(fault.name, fault.params, model, body)
     state._check_model(model)
+    check_parameters(body, model, state.model_quirks(body), chat=True)
     messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
     system = "\n".join(_chat_text(m) for m in messages if m.get("role") in ("system", "developer"))
     context = [_chat_item(m) for m in messages if m.get("role") in ("user", "assistant")]

@@ -19,6 +19,7 @@ from desktop_chat.emulator.answers import (
 )
 from desktop_chat.emulator.faults import FAULTS, HTTP_FAULTS, SERVER_ERROR_MESSAGE, Fault, fault_error, some
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
+from desktop_chat.emulator.quirks import check_parameters, check_stream
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, ApiError, EventStream, Handler, chunks, new_id, send_json
 
@@ -29,6 +30,8 @@ def create_response(state: EmulatorState, handler: Handler, body: JSON) -> None:
     if fault is not None and fault.name in HTTP_FAULTS:
         raise fault_error(fault.name, fault.params, model, body)
     state._check_model(model)
+    check_stream(body, state.model_quirks(body))
+    check_parameters(body, model, state.model_quirks(body))
     check_hosted_tools(body, model)
     context = state._expand(body)
     texts = user_texts(context)

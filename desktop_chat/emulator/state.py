@@ -15,10 +15,12 @@ import json
 import secrets
 import threading
 from collections import deque
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop_chat.emulator.answers import JSON, compaction_payload
 from desktop_chat.emulator.faults import Fault, fault_error
+from desktop_chat.emulator.quirks import KEEPS_NO_STATE, parse_quirks
 from desktop_chat.emulator.wire import (
     Abort,
     ApiError,
@@ -80,15 +82,18 @@ class EmulatorState:
         chunk_chars: int = 4,
         mode: str = "full",
         azure: bool = False,
+        quirks: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         self.mode = mode
+        self.quirks = parse_quirks(quirks)  # per-model behaviours (see quirks.py)
         self.azure = azure
         self.endpoint = ""  # the server's root address (Azure: the resource endpoint)
         self.host = host
         self.port = port
         self.models = list(models or DEFAULT_MODELS)
+        self.models += [m for m in self.quirks if m not in self.models]
         self.delay_s = delay_s
         self.chunk_chars = max(1, chunk_chars)
         self.base_url = ""
@@ -148,6 +153,12 @@ class EmulatorState:
         if fault is not None:
             raise fault_error(fault.name, fault.params, model)
 
+    def model_quirks(self, body: JSON) -> frozenset[str]:
+        return self.quirks.get(str(body.get("model") or ""), frozenset())
+
+    def has_quirk(self, body: JSON, quirk: str) -> bool:
+        return quirk in self.model_quirks(body)
+
     # ---- stored chains ---------------------------------------------------------------------------
 
     def _expand(self, body: JSON) -> list[JSON]:
@@ -156,7 +167,7 @@ class EmulatorState:
         previous = body.get("previous_response_id")
         if previous and self.mode == "reject_previous":
             raise ApiError(400, REJECT_PREVIOUS_MESSAGE, param="previous_response_id")
-        if previous and self.mode == "ignore_previous":
+        if previous and (self.mode == "ignore_previous" or self.has_quirk(body, KEEPS_NO_STATE)):
             previous = None
         if previous:
             with self._lock:

@@ -189,7 +189,9 @@ class ChatSession:
         if backend is not None:
             # attachment references become data URLs just before any request (chain, replay, fan-out…)
             stream = with_attachments(backend.stream, self.attachments_root)
-            self.runner = TurnRunner(self.store, stream, self, provider=backend.provider)
+            self.runner = TurnRunner(
+                self.store, stream, self, provider=backend.provider, server=backend.server
+            )
             self.prefer_mode = backend.prefer
         else:
             self.runner = None

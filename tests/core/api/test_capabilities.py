@@ -1,4 +1,4 @@
-"""Capability detection against each kind of server the emulator plays, and what is kept per server and model."""
+"""Capability detection against each kind of server the emulator plays; what is kept per server and model."""
 
 from __future__ import annotations
 
