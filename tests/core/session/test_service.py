@@ -56,7 +56,11 @@ class Script:
 
 def done(rid: str, text: str) -> list[StreamEvent]:
     # billed like a server that saw the history (a chained turn billed less was ignored: it is resent)
-    return [Started(rid, "m"), TextDelta(text), Completed(rid, "m", Usage(input_tokens=1000, output_tokens=2))]
+    return [
+        Started(rid, "m"),
+        TextDelta(text),
+        Completed(rid, "m", Usage(input_tokens=1000, output_tokens=2)),
+    ]
 
 
 def failed(message: str = "boom") -> list[StreamEvent]:
