@@ -13,6 +13,7 @@ A profile can fix the API (Responses or Chat Completions) and turn streaming off
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_chat.core.api.capabilities import ServerKnowledge
-from desktop_chat.core.api.events import ChatError, ErrorKind, Failed, Notice, StreamEvent
+from desktop_chat.core.api.events import Alive, ChatError, ErrorKind, Failed, Notice, StreamEvent
 from desktop_chat.core.api.providers.chat import complete_chat, stream_chat
 from desktop_chat.core.api.providers.errors import server_words
 from desktop_chat.core.api.providers.responses import complete_response, stream_response
@@ -31,6 +32,7 @@ log = logging.getLogger("desktop_chat")
 API_AUTO, API_RESPONSES, API_CHAT = "auto", "responses", "chat"
 NO_ROUTE_STATUSES = (404, 405, 501)
 MAX_ATTEMPTS = 6  # a route fallback, a stream fallback and a few refused parameters at most
+KEEPALIVE_S = 2.0  # while an unstreamed answer is being made: the server is silent, but alive
 
 # what may be left out of a request when the model refuses it (anything else changes the question)
 DROPPABLE = (
@@ -143,8 +145,26 @@ def without(request: dict[str, Any], names: list[str]) -> dict[str, Any]:
 
 def _open(client: Any, request: dict[str, Any], chat: bool, streaming: bool) -> AsyncIterator[StreamEvent]:
     if chat:
-        return stream_chat(client, request) if streaming else complete_chat(client, request)
-    return stream_response(client, request) if streaming else complete_response(client, request)
+        return stream_chat(client, request) if streaming else _whole(complete_chat(client, request))
+    return stream_response(client, request) if streaming else _whole(complete_response(client, request))
+
+
+async def _whole(events: AsyncIterator[StreamEvent]) -> AsyncIterator[StreamEvent]:
+    """An unstreamed answer's events, with `Alive` every few seconds while the server makes it (it says
+    nothing until the answer is whole, which must not count as a stalled stream)."""
+    pending = asyncio.ensure_future(anext(events, None))
+    try:
+        while not (await asyncio.wait({pending}, timeout=KEEPALIVE_S))[0]:
+            yield Alive(thinking=True)
+        first = pending.result()
+    finally:
+        if not pending.done():
+            pending.cancel()
+    if first is None:
+        return
+    yield first
+    async for event in events:
+        yield event
 
 
 def adaptive_stream(client: Any, knowledge: ServerKnowledge, route: Route = Route()) -> Any:
@@ -168,6 +188,9 @@ async def send(
     for _attempt in range(MAX_ATTEMPTS):
         events = _open(client, request, chat, streaming)
         first = await anext(events, None)
+        while isinstance(first, Alive):
+            yield first
+            first = await anext(events, None)
         if isinstance(first, Failed):
             error = first.error
             if not chat and route.api == API_AUTO and _no_route(error):
