@@ -158,6 +158,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DELETE FROM settings WHERE key LIKE 'capabilities:%'",
         ),
     ),
+    # long prompt texts apart from their node's row, which every progress save rewrites (long_texts.py)
+    Migration(
+        "0005_long_texts_apart",
+        (
+            """CREATE TABLE node_texts (
+                id TEXT PRIMARY KEY,
+                node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+                text TEXT NOT NULL
+            )""",
+            "CREATE INDEX node_texts_by_node ON node_texts (node_id)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

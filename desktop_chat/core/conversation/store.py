@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from desktop_chat.core.conversation import long_texts
 from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations, recorded_version
 from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus, Usage
 
@@ -42,7 +43,23 @@ _NODE_FIELDS = (
     "updated_at",
 )
 _NODE_COLUMNS = ", ".join(_NODE_FIELDS)
-_NODE_MUTABLE = ", ".join(f"{name} = ?" for name in _NODE_FIELDS[3:])  # all but id, conversation, parent
+# what a save writes: all but id, conversation, parent, the prompt (input items), the parameters and
+# created_at, which are written when the node is inserted and never change
+_ANSWER_FIELDS = (
+    "output_items",
+    "output_text",
+    "reasoning_text",
+    "response_id",
+    "previous_response_id",
+    "model",
+    "usage",
+    "status",
+    "error",
+    "notice",
+    "context_mode",
+    "updated_at",
+)
+_NODE_ANSWER = ", ".join(f"{name} = ?" for name in _ANSWER_FIELDS)
 _CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
 
 
@@ -246,15 +263,41 @@ class Store:
             f"SELECT {_NODE_COLUMNS} FROM nodes WHERE conversation_id = ? ORDER BY created_at, rowid",
             (conversation_id,),
         )
-        return [_node(row) for row in rows]
+        nodes = [_node(row) for row in rows]
+        with_long = [n for n in nodes if long_texts.refs(n.input_items)]
+        if with_long:
+            texts = self._long_texts([n.id for n in with_long])
+            for node in with_long:
+                node.input_items = long_texts.join(node.input_items, texts)
+        return nodes
+
+    def _long_texts(self, node_ids: list[str]) -> dict[str, str]:
+        texts: dict[str, str] = {}
+        for start in range(0, len(node_ids), 500):  # below SQLite's bound-parameter limit
+            chunk = node_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT id, text FROM node_texts WHERE node_id IN ({marks})", chunk)
+            texts.update(dict(rows.fetchall()))
+        return texts
+
+    @staticmethod
+    def _insert_rows(db: sqlite3.Connection, nodes: list[Node]) -> None:
+        """INSERT the nodes, their long prompt texts apart (see long_texts.py)."""
+        rows, apart = [], []
+        for node in nodes:
+            items, texts = long_texts.split(node.input_items)
+            apart += [(ref, node.id, text) for ref, text in texts]
+            rows.append(_node_values(node, items))
+        db.executemany(
+            f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})", rows
+        )
+        if apart:
+            db.executemany("INSERT INTO node_texts (id, node_id, text) VALUES (?, ?, ?)", apart)
 
     def insert_node(self, node: Node) -> None:
         """Add a node (its conversation must be saved) and bump the conversation's updated_at."""
         with self._write() as db:
-            db.execute(
-                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})",
-                _node_values(node),
-            )
+            self._insert_rows(db, [node])
             db.execute(
                 "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
                 (node.updated_at, node.conversation_id),
@@ -265,10 +308,7 @@ class Store:
         if not nodes:
             return
         with self._write() as db:
-            db.executemany(
-                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})",
-                [_node_values(node) for node in nodes],
-            )
+            self._insert_rows(db, nodes)
             for conversation_id in {node.conversation_id for node in nodes}:
                 newest = max(n.updated_at for n in nodes if n.conversation_id == conversation_id)
                 db.execute(
@@ -295,10 +335,25 @@ class Store:
         return deleted
 
     def update_node(self, node: Node) -> None:
-        """Write every mutable field of a node: one UPDATE, one commit."""
-        values = _node_values(node)
+        """Write the answer's fields of a node (one UPDATE, one commit); its prompt and parameters were
+        written when it was inserted and never change."""
+        values = (
+            _dumps(node.output_items),
+            node.output_text,
+            node.reasoning_text,
+            node.response_id,
+            node.previous_response_id,
+            node.model,
+            _dumps(node.usage.to_json()) if node.usage is not None else None,
+            NodeStatus(node.status).value,
+            node.error,
+            node.notice,
+            ContextMode(node.context_mode).value,
+            node.updated_at,
+            node.id,
+        )
         with self._write() as db:
-            db.execute(f"UPDATE nodes SET {_NODE_MUTABLE} WHERE id = ?", (*values[3:], node.id))
+            db.execute(f"UPDATE nodes SET {_NODE_ANSWER} WHERE id = ?", values)
 
     def mark_streaming_interrupted(self) -> int:
         """At start-up: answers still 'streaming' were cut off by a crash or kill."""
@@ -439,12 +494,13 @@ def _conversation(row: tuple[Any, ...]) -> Conversation:
     )
 
 
-def _node_values(node: Node) -> tuple[Any, ...]:
+def _node_values(node: Node, input_items: list[Any] | None = None) -> tuple[Any, ...]:
+    """The row of a node (with `input_items` as given, e.g. its long texts kept apart)."""
     return (
         node.id,
         node.conversation_id,
         node.parent_id,
-        _dumps(node.input_items),
+        _dumps(node.input_items if input_items is None else input_items),
         _dumps(node.output_items),
         node.output_text,
         node.reasoning_text,

@@ -111,13 +111,17 @@ def test_node_without_usage_or_optional_fields_round_trips(store: Store) -> None
     assert store.load_nodes(conv.id)[0].usage is None
 
 
-def test_update_node_writes_all_mutable_fields(store: Store) -> None:
+def test_update_node_writes_all_answer_fields_and_never_the_prompt(store: Store) -> None:
     conv = saved_conversation(store)
     node = Node(conversation_id=conv.id, parent_id=None, input_items=[user_message("q")])
     store.insert_node(node)
     changed = full_node(conv, id=node.id, created_at=node.created_at)
     store.update_node(changed)
-    assert store.load_nodes(conv.id) == [changed]
+    # the prompt and the parameters were written once, at insert (a save writes what can change)
+    expected = full_node(
+        conv, id=node.id, created_at=node.created_at, input_items=node.input_items, params={}
+    )
+    assert store.load_nodes(conv.id) == [expected]
 
 
 def test_nodes_load_oldest_first_and_only_their_conversation(store: Store) -> None:
