@@ -167,6 +167,8 @@ def dark_palette() -> QPalette:
 def light_palette() -> QPalette:
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Link, QColor(LIGHT.link))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f62c0"))  # white text on it: 5.8:1
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#6b7178"))
     return palette
 
@@ -237,9 +239,12 @@ def tone_css(tone: str, scheme: Scheme | None = None) -> str:
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
-    """Colour a label by meaning, in the current theme and again whenever the theme changes."""
-    _toned[widget] = tone
-    widget.setStyleSheet(tone_css(tone))
+    """Colour a label by meaning, in the current theme and again whenever the theme changes ("": none)."""
+    if tone:
+        _toned[widget] = tone
+    else:
+        _toned.pop(widget, None)
+    widget.setStyleSheet(tone_css(tone) if tone else "")
 
 
 def restyle() -> None:

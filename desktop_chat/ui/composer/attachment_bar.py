@@ -36,6 +36,7 @@ from desktop_chat.core.content.attachments import (
     check_image_url,
     human_size,
 )
+from desktop_chat.ui import theme
 from desktop_chat.ui.composer import image_tools
 from desktop_chat.ui.composer.composer import local_files, pasted_image
 
@@ -71,7 +72,7 @@ class AttachmentChip(QFrame):
         if attachment.width and attachment.height:
             details = f"{attachment.width}×{attachment.height} · {details}"
         self.label = QLabel(f"{name}\n{details}")
-        self.label.setStyleSheet("color:#444444;")
+        theme.set_tone(self.label, "muted")
         layout.addWidget(self.label)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName("remove_attachment")
@@ -124,7 +125,7 @@ class AttachmentBar(QWidget):
         self.status = QLabel()
         self.status.setObjectName("attach_message")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color:#c62828;")
+        theme.set_tone(self.status, "error")
         self.status.setVisible(False)
 
         controls = QHBoxLayout()

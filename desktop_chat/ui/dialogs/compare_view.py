@@ -65,10 +65,11 @@ def diff_html(reference: str, text: str) -> str:
         if op == "equal":
             parts.append(escaped)
         elif op == "insert":
-            parts.append(f'<span style="background-color:#d7f5dd;">{escaped}</span>')
+            parts.append(f'<span style="background-color:#d7f5dd; color:#1f2328;">{escaped}</span>')
         elif run.strip():
             parts.append(
-                f'<span style="background-color:#ffd7d5;text-decoration:line-through;">{escaped}</span>'
+                '<span style="background-color:#ffd7d5; color:#1f2328; text-decoration:line-through;">'
+                f"{escaped}</span>"
             )
     return f'<p style="white-space:pre-wrap;">{"".join(parts)}</p>'
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop_chat.ui import theme
+
 
 def _base_url_problem(text: str) -> str | None:
     if not text:
@@ -65,7 +67,7 @@ class KeyDialog(QDialog):
         self.info = QLabel()
         self.info.setObjectName("key_dialog_info")
         self.info.setWordWrap(True)
-        self.info.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
+        theme.set_tone(self.info, "banner")
         self.info.setVisible(False)
         self.key = QLineEdit()
         self.key.setObjectName("key_dialog_key")
@@ -77,7 +79,7 @@ class KeyDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("key_dialog_problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.problem, "error")
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(

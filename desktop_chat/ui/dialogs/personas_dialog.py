@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core.config.personas import Persona
+from desktop_chat.ui import theme
 
 
 class PersonasDialog(QDialog):
@@ -34,7 +35,7 @@ class PersonasDialog(QDialog):
         self.instructions.setObjectName("persona_instructions")
         self.errors = QLabel()
         self.errors.setObjectName("personas_errors")
-        self.errors.setStyleSheet("color:#b3261e;")
+        theme.set_tone(self.errors, "error")
         add = QPushButton(self.tr("Add"))
         add.setObjectName("persona_add")
         remove = QPushButton(self.tr("Delete"))

@@ -43,7 +43,7 @@ from desktop_chat.core.api.providers.select import mode_label
 from desktop_chat.core.config import keys, profiles
 from desktop_chat.core.config.profiles import KIND_LABELS, Profile, ProviderKind
 from desktop_chat.core.conversation.store import Store
-from desktop_chat.ui import i18n
+from desktop_chat.ui import i18n, theme
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class ProfileEditor(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("profile_problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.problem, "error")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.content.pricing import DEFAULT_PRICES, Price
 from desktop_chat.core.conversation.model import REASONING_EFFORTS, TEXT_FORMATS, ChatParams, schema_problems
-from desktop_chat.ui import i18n
+from desktop_chat.ui import i18n, theme
 
 PARAM_KEYS = ("model", "temperature", "top_p", "max_output_tokens", "instructions")
 
@@ -308,13 +308,13 @@ class _RichForm(QWidget):
         self.json_schema.setEnabled(needed)
         if problem:
             self.schema_status.setText(f"⚠ {problem}")
-            self.schema_status.setStyleSheet("color: #b00020;")
+            theme.set_tone(self.schema_status, "error")
         elif schema is not None:
             self.schema_status.setText(self.tr("✓ Valid schema"))
-            self.schema_status.setStyleSheet("color: #2e7d32;")
+            theme.set_tone(self.schema_status, "success")
         else:
             self.schema_status.setText(self.tr("Enter a schema to use json_schema output.") if needed else "")
-            self.schema_status.setStyleSheet("")
+            theme.set_tone(self.schema_status, "")
 
     def parse(self) -> tuple[dict[str, Any], list[tuple[QWidget, str]]]:
         problems: list[tuple[QWidget, str]] = []
@@ -466,7 +466,7 @@ class SettingsDialog(QDialog):
         self.errors = QLabel()
         self.errors.setObjectName("settings_errors")
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #b00020;")
+        theme.set_tone(self.errors, "error")
         self.errors.setVisible(False)
 
         buttons = QDialogButtonBox(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.config.personas import Persona
 from desktop_chat.core.conversation.model import ChatParams
-from desktop_chat.ui import i18n
+from desktop_chat.ui import i18n, theme
 
 MAX_VARIANTS = 6
 
@@ -88,7 +88,7 @@ class FanOutDialog(QDialog):
             self._add_row(index)
         self.errors = QLabel()
         self.errors.setObjectName("fanout_errors")
-        self.errors.setStyleSheet("color:#b3261e;")
+        theme.set_tone(self.errors, "error")
         self.errors.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -14,6 +14,7 @@ from desktop_chat.core.content import pricing
 from desktop_chat.core.conversation.model import ContextMode, Node
 from desktop_chat.core.conversation.store import Store
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.ui import theme
 from desktop_chat.ui.status.provider_picker import ProviderPicker
 
 
@@ -25,7 +26,7 @@ class NoticeBanner(QLabel):
         self.setObjectName("banner")
         self.setWordWrap(True)
         self.setVisible(False)
-        self.setStyleSheet("background:#fff4ce;color:#5c4400;padding:6px;border-radius:4px;")
+        theme.set_tone(self, "banner")
 
     def show_notice(self, text: str) -> None:
         self.setText(text)

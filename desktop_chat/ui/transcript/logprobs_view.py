@@ -24,6 +24,7 @@ BANDS: tuple[tuple[float, str], ...] = (
     (0.3, "#ffd8a8"),
     (0.0, "#ffc9c9"),  # unlikely
 )
+TEXT_ON_BANDS = "#1f2328"  # the bands are light in either theme: dark text on them
 
 
 def probability(logprob: Any) -> float:
@@ -54,7 +55,8 @@ def tokens_html(tokens: list[dict[str, Any]]) -> str:
         p = probability(token.get("logprob"))
         text = html.escape(str(token.get("token", ""))).replace("\n", "<br/>")
         tip = html.escape(alternatives_text(token), quote=True)
-        spans.append(f'<span style="background-color:{colour_for(p)};" title="{tip}">{text}</span>')
+        style = f"background-color:{colour_for(p)}; color:{TEXT_ON_BANDS};"
+        spans.append(f'<span style="{style}" title="{tip}">{text}</span>')
     return f'<p style="white-space:pre-wrap;">{"".join(spans)}</p>'
 
 
@@ -114,7 +116,8 @@ class LogprobsDialog(QDialog):
         self.summary.setObjectName("logprobs_summary")
         legend = QLabel(
             " ".join(
-                f'<span style="background-color:{colour};">&nbsp;≥{floor:.0%}&nbsp;</span>'
+                f'<span style="background-color:{colour}; color:{TEXT_ON_BANDS};">'
+                f"&nbsp;≥{floor:.0%}&nbsp;</span>"
                 for floor, colour in BANDS
             )
         )

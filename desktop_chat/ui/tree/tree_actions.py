@@ -33,6 +33,7 @@ from desktop_chat.core.api.events import ErrorKind
 from desktop_chat.core.content.attachments import resolve_attachments
 from desktop_chat.core.conversation.model import Conversation, Node
 from desktop_chat.core.conversation.store import StoreError
+from desktop_chat.ui import theme
 from desktop_chat.ui.i18n import join_sentences
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ class OpenByIdDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("open_by_id_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#a4262c;")
+        theme.set_tone(self.error, "error")
         self.error.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.open_button = QPushButton(self.tr("Open"))
