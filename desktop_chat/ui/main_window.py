@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from desktop_chat.core.api.backend import Backend
     from desktop_chat.core.config import profiles
     from desktop_chat.core.config.personas import Persona
-    from desktop_chat.core.conversation.model import ChatParams, Conversation, Node
+    from desktop_chat.core.conversation.model import ChatParams, ContextMode, Conversation, Node
     from desktop_chat.core.conversation.store import Store
     from desktop_chat.core.conversation.tree import ConversationTree
+    from desktop_chat.core.session import events as session_events
+    from desktop_chat.core.session.service import ChatSession, Turn
     from desktop_chat.core.session.turns import TurnRunner
     from desktop_chat.ui.composer.composer import Composer
     from desktop_chat.ui.composer.composer_pane import ComposerPane
@@ -86,9 +88,11 @@ class MainWindow(QMainWindow):
         """Build the panes, menus and status bar over `store` and open the most recent conversation."""
         if self.ready:
             return
-        from desktop_chat.core.conversation.model import ContextMode
+        from desktop_chat.core.session.service import ChatSession
 
         self.store = store
+        # the open conversation, its tree, the turns streaming and the back end live in the session
+        self.session = ChatSession(store)
         had_layout = self.prefs.has_layout()
         app = QApplication.instance()
         if self.prefs.adopt(store) and isinstance(app, QApplication):
@@ -97,25 +101,15 @@ class MainWindow(QMainWindow):
             self._update_title()
         if not had_layout and self.prefs.has_layout():
             self._restore_geometry()
-        self.backend: Backend | None = None
         self.models: list[str] = []
-        self.conversation: Conversation | None = None
-        self.tree: ConversationTree | None = None
-        self.tasks: set[asyncio.Task[Node]] = set()  # turns streaming now (fan-out runs several)
-        self.live: dict[str, Node] = {}  # the nodes they stream into
         self.compare_view: Any = None
-        self.prefer_mode = ContextMode.CHAIN  # REPLAY for servers that keep no state (see app.py)
-        self.pending_override: dict[str, Any] = {}  # persona picked before the conversation exists
         self.shortcuts_dialog: Any = None
-        self._fan_out_waiting = 0  # fan-out: how many new nodes to gather before comparing them
-        self._fan_out_nodes: list[str] = []
-        self.runner: TurnRunner | None = None
         self.on_settings_changed: Callable[[], None] | None = None  # app.py rebuilds the backend
         self.on_provider_needed: Callable[[], None] | None = None  # app.py switches to another profile
-        self.profiles_fixed = False  # --demo / --base-url decide the server, not the profiles
         self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self._build_ui()
         self._build_actions()
+        self._listen(self.session)
         self._load_conversations()
         self._restore_layout()
         self.ready = True
@@ -388,36 +382,11 @@ class MainWindow(QMainWindow):
 
     def new_conversation(self) -> None:
         """Start an empty conversation; it is saved when its first prompt is sent."""
-        self.conversation = None
-        self.tree = None
-        self.set_tree(None)
-        self.conversations.show_open(None)
-        self.transcript_pane.show_node(None, None)
-        self._update_reply_target()
-        self._update_status()
-        self.sync_provider()
+        self.session.new_conversation()
         self.composer.setFocus()
 
     def open_conversation(self, conversation_id: str) -> None:
-        from desktop_chat.core.conversation.tree import ConversationTree
-
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is None:
-            return
-        self.conversation = conversation
-        nodes = self.store.load_nodes(conversation_id)
-        # keep the live node objects that are still streaming
-        nodes = [self.live.get(n.id, n) for n in nodes]
-        self.tree = ConversationTree(conversation_id, nodes)
-        self.set_tree(self.tree)
-        selected = conversation.selected_node_id
-        if selected not in self.tree:
-            leaf = self.tree.deepest_leaf(None)
-            selected = leaf.id if leaf else None
-        self._show_node(selected)
-        self.conversations.show_open(conversation_id)
-        self._update_status()
-        self.sync_provider()
+        self.session.open_conversation(conversation_id)
 
     def rename_conversation(self) -> None:
         """Edit the open conversation's title in place, in the list (Enter saves, Esc keeps the old one)."""
@@ -428,29 +397,14 @@ class MainWindow(QMainWindow):
 
     def save_title(self, conversation_id: str, title: str) -> None:
         """A title typed in the list: saved at once (search finds it by the new title)."""
-        from desktop_chat.core.conversation.store import StoreError
-
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is None:
-            return
-        conversation.title = title
-        try:
-            self.store.save_conversation(conversation)
-        except StoreError as exc:
-            self.show_notice(self.tr("The new title could not be saved: %1").replace("%1", str(exc)))
-            return
-        if self.conversation is not None and self.conversation.id == conversation_id:
-            self.conversation.title = title
+        self.attempt(lambda: self.session.rename_conversation(conversation_id, title))
 
     def delete_conversation(self) -> None:
         """Delete the open conversation from this computer, after confirmation."""
-        from desktop_chat.core.conversation.store import StoreError
-
         conversation = self.conversation
         if conversation is None:
             return
-        if self.active is not None and any(n.conversation_id == conversation.id for n in self.live.values()):
-            self.show_notice(self.tr("Stop the answer that is streaming before deleting its conversation."))
+        if not self.attempt(lambda: self.session.check_deletable(conversation.id)):
             return
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Question,
@@ -467,13 +421,8 @@ class MainWindow(QMainWindow):
         answer = box.exec()
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.store.delete_conversation(conversation.id)
-        except StoreError as exc:
-            self.show_notice(self.tr("The conversation could not be deleted: %1").replace("%1", str(exc)))
-            return
-        self.conversations.remove_conversation(conversation.id)
-        self.new_conversation()
+        if self.attempt(lambda: self.session.delete_conversation(conversation.id)):
+            self.composer.setFocus()
 
     def _conversation_menu(self, conversation_id: str) -> None:
         """A right click in the list acts on that conversation: open it first."""
@@ -509,7 +458,7 @@ class MainWindow(QMainWindow):
             message = exc.user_message
             QtWidgets.QMessageBox.warning(self, self.tr("Import failed"), message)
             return message
-        self.conversations.reload_pages(self.store.list_conversations)
+        self.session.reload_conversations()
         message = summary.text()
         self.show_notice(message)
         return message
@@ -564,14 +513,11 @@ class MainWindow(QMainWindow):
 
     # -- selection --------------------------------------------------------------------------
     def selected_node_id(self) -> str | None:
-        return self.conversation.selected_node_id if self.conversation else None
+        return self.session.selected_node_id
 
     def select_node(self, node_id: str) -> None:
         """The user picked a node: show its path and make it the reply target."""
-        if self.conversation is None or self.tree is None or node_id not in self.tree:
-            return
-        self._show_node(node_id)
-        self.store.save_conversation(self.conversation)
+        self.session.select_node(node_id)
 
     # -- appearance, language, personas, help --------------------------------------------------
     def set_theme(self, key: str) -> None:
@@ -624,11 +570,8 @@ class MainWindow(QMainWindow):
             override.pop("instructions", None)
         else:
             override["instructions"] = persona.instructions
-        if self.conversation is not None:
-            self.conversation.params_override = override
-            self.store.save_conversation(self.conversation)
-        else:
-            self.pending_override = override
+        if not self.attempt(lambda: self.session.set_override(override)):
+            return
         name = persona.name if persona else self.tr("no persona")
         self.status.flash(self.tr("Persona: %s") % name, 4000)
 
@@ -708,8 +651,7 @@ class MainWindow(QMainWindow):
         self.tree_pane.set_tree(tree)
 
     def _show_node(self, node_id: str | None) -> None:
-        assert self.tree is not None and self.conversation is not None
-        self.conversation.selected_node_id = node_id
+        """Show the selected node: in the tree views, its path in the transcript, the reply target."""
         self.tree_pane.select_node(node_id)
         self.transcript_pane.show_node(self.tree, node_id)
         self._update_reply_target()
@@ -717,175 +659,179 @@ class MainWindow(QMainWindow):
 
     # -- sending ------------------------------------------------------------------------------
     def effective_params(self) -> ChatParams:
-        from desktop_chat.core.config import settings as app_settings
+        return self.session.effective_params()
 
-        defaults = app_settings.load_default_params(self.store)
-        return defaults.merged(self.conversation.params_override if self.conversation else None)
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run a session use case; when it refuses or fails, say why (settings problems in a dialog,
+        the rest in the banner) and return False: nothing changed then."""
+        from desktop_chat.core.session.errors import SessionError, SettingsInvalid
+
+        try:
+            action()
+        except SettingsInvalid as exc:
+            problems = [i18n.core_text(problem) for problem in exc.problems]
+            QtWidgets.QMessageBox.warning(self, self.tr("Settings need attention"), "\n".join(problems))
+            return False
+        except SessionError as exc:
+            self.show_notice(i18n.core_text(exc.user_message))
+            return False
+        return True
 
     def send(self) -> None:
-        from desktop_chat.core.content.attachments import user_message_with
-
+        """Send the composer's prompt; the composer is cleared only once the prompt is stored."""
         text = self.composer.toPlainText().strip()
         attachments = self.attachments.attachments()
         if (not text and not attachments) or self.composer.pasting:
             return
-        if self.active is not None:
-            self.show_notice(self.tr("An answer is still streaming: stop it (Esc) or wait before sending."))
-            return
-        if self._start_turns(self.selected_node_id(), [user_message_with(text, attachments)]):
+        if self.attempt(lambda: self.session.send(text, attachments)):
             self.composer_pane.clear()
 
     def selected_node(self) -> Node | None:
-        node_id = self.selected_node_id()
-        if self.tree is None or node_id is None or node_id not in self.tree:
-            return None
-        return self.tree.get(node_id)
+        return self.session.selected_node()
 
     def regenerate(self) -> None:
         """Ask again with the selected node's input: a new sibling, the original kept."""
-        node = self.selected_node()
-        if node is not None and self.active is None:
-            self._start_turns(node.parent_id, list(node.input_items))
+        if self.selected_node() is not None and not self.session.busy:
+            self.attempt(self.session.regenerate)
 
     def edit_prompt(self) -> None:
         """Edit the selected node's prompt and send it as a new sibling; the original stays."""
-        from desktop_chat.core.conversation.model import replace_user_text
         from desktop_chat.ui.dialogs.turn_dialogs import PromptEditDialog
 
         node = self.selected_node()
-        if node is None or self.active is not None:
+        if node is None or self.session.busy:
             return
         dialog = PromptEditDialog(node.user_text, self)
         if dialog.exec() and dialog.text().strip():
-            self._start_turns(node.parent_id, replace_user_text(node.input_items, dialog.text().strip()))
+            self.attempt(lambda: self.session.edit_and_resend(dialog.text().strip(), node.id))
 
     def fan_out(self, count: int | None = None) -> None:
         """Send the selected node's prompt again as N variants at once (model, temperature, persona)."""
         from desktop_chat.ui.dialogs.turn_dialogs import FanOutDialog
 
         node = self.selected_node()
-        if node is None or self.active is not None:
+        if node is None or self.session.busy:
             return
         dialog = FanOutDialog(
             self.effective_params(), self.models, self, count=count or 3, personas=self.personas()
         )
         if not dialog.exec():
             return
-        tasks = self._start_turns(node.parent_id, list(node.input_items), dialog.variants())
-        if tasks:
-            self._compare_after(tasks)
-
-    def _start_turns(
-        self,
-        parent_id: str | None,
-        input_items: list[dict[str, Any]],
-        variants: list[ChatParams] | None = None,
-    ) -> list[asyncio.Task[Node]]:
-        """Start one turn per variant (default: the effective settings), streaming concurrently."""
-        from desktop_chat.core.conversation.model import Conversation, title_from_prompt, user_text_of
-        from desktop_chat.core.conversation.tree import ConversationTree
-
-        all_params = variants or [self.effective_params()]
-        problems = [i18n.core_text(problem) for params in all_params for problem in params.validate()]
-        if problems:
-            QtWidgets.QMessageBox.warning(
-                self, self.tr("Settings need attention"), "\n".join(dict.fromkeys(problems))
-            )
-            return []
-        if self.backend is None or self.runner is None:
-            self.show_notice(self.tr("Still connecting to the server — try again in a moment."))
-            return []
-        if self.conversation is None:
-            conversation = Conversation(
-                title=title_from_prompt(user_text_of(input_items)), params_override=self.pending_override
-            )
-            self.pending_override = {}
-            self.store.save_conversation(conversation)
-            self.conversations.add_conversation(conversation)
-            self.conversation = conversation
-            if self.backend.profile_id is not None:  # it stays with the provider it was started on
-                from desktop_chat.core.config import profiles
-
-                profiles.set_conversation_profile(self.store, conversation.id, self.backend.profile_id)
-            self.tree = ConversationTree(conversation.id)
-            self.set_tree(self.tree)
-            self.conversations.show_open(conversation.id)
-        assert self.tree is not None
-        from asyncio import ensure_future
-
-        tasks = []
-        for params in all_params:
-            coro = self.runner.run(
-                self.tree, self.conversation, parent_id, input_items, params, prefer=self.prefer_mode
-            )
-            task = ensure_future(coro)
-            self.tasks.add(task)
-            task.add_done_callback(self._turn_done)
-            tasks.append(task)
-        self.composer_pane.set_busy(True)
-        return tasks
+        turns: list[Turn] = []
+        if self.attempt(lambda: turns.extend(self.session.fan_out(dialog.variants(), node.id))):
+            ids = [turn.node.id for turn in turns]
+            QTimer.singleShot(0, lambda: self.compare_nodes(ids))
 
     @property
     def active(self) -> set[asyncio.Task[Node]] | None:
         """The turns still streaming, or None when the window is idle."""
-        return self.tasks or None
+        return self.session.tasks or None
 
     def stop(self) -> None:
         """Stop every answer that is streaming; what arrived is kept."""
-        if self.tasks:
-            log.info("stop requested (%d streaming)", len(self.tasks))
-        for task in list(self.tasks):
-            task.cancel()
+        self.session.stop()
 
-    # TurnListener -------------------------------------------------------------------------
-    def turn_started(self, node: Node) -> None:
-        self.live[node.id] = node
-        if self._fan_out_waiting:
-            self._fan_out_nodes.append(node.id)
-            if len(self._fan_out_nodes) == self._fan_out_waiting:
-                self._fan_out_waiting = 0
-                QTimer.singleShot(0, lambda ids=list(self._fan_out_nodes): self.compare_nodes(ids))
-        log.info("turn_started node=%s parent=%s mode=%s", node.id, node.parent_id, node.context_mode)
-        if self.conversation and node.conversation_id == self.conversation.id:
-            self._show_node(node.id)
+    # -- what the session holds (read through the window by app.py, dialogs and tests) ------------
+    @property
+    def conversation(self) -> Conversation | None:
+        return self.session.conversation
 
-    def turn_progress(self, node: Node) -> None:
+    @property
+    def tree(self) -> ConversationTree | None:
+        return self.session.tree
+
+    @property
+    def backend(self) -> Backend | None:
+        return self.session.backend
+
+    @backend.setter
+    def backend(self, backend: Backend | None) -> None:
+        """Swap the back end without telling anyone (tests: a reconnect in progress)."""
+        self.session.backend = backend
+
+    @property
+    def runner(self) -> TurnRunner | None:
+        return self.session.runner
+
+    @property
+    def live(self) -> dict[str, Node]:
+        return self.session.live
+
+    @property
+    def tasks(self) -> set[asyncio.Task[Node]]:
+        return self.session.tasks
+
+    @property
+    def prefer_mode(self) -> ContextMode:
+        return self.session.prefer_mode
+
+    @prefer_mode.setter
+    def prefer_mode(self, mode: ContextMode) -> None:
+        self.session.prefer_mode = mode
+
+    @property
+    def pending_override(self) -> dict[str, Any]:
+        return self.session.pending_override
+
+    @property
+    def profiles_fixed(self) -> bool:
+        return self.session.profiles_fixed
+
+    @profiles_fixed.setter
+    def profiles_fixed(self, fixed: bool) -> None:
+        self.session.profiles_fixed = fixed
+
+    # -- what the session tells ------------------------------------------------------------------
+    def _listen(self, session: ChatSession) -> None:
+        events = session.events
+        events.conversations_reloaded.connect(
+            lambda _e: self.conversations.reload_pages(session.conversations)
+        )
+        events.conversation_added.connect(lambda e: self.conversations.add_conversation(e.conversation))
+        events.conversation_removed.connect(
+            lambda e: self.conversations.remove_conversation(e.conversation_id)
+        )
+        events.conversation_updated.connect(lambda e: self.conversations.update_conversation(e.conversation))
+        events.tree_replaced.connect(self._tree_replaced)
+        events.selection_changed.connect(lambda e: self._show_node(e.node_id))
+        events.turn_progress.connect(self.turn_progress)
+        events.turn_activity.connect(self.turn_activity)
+        events.turn_finished.connect(self.turn_finished)
+        events.busy_changed.connect(self._busy_changed)
+        events.backend_changed.connect(self._backend_changed)
+        events.provider_wanted.connect(self._provider_wanted)
+        events.notice.connect(lambda e: self.show_notice(i18n.core_text(e.text)))
+        events.error.connect(lambda e: self.show_notice(i18n.core_text(e.text)))
+
+    def _tree_replaced(self, event: session_events.TreeReplaced) -> None:
+        self.set_tree(event.tree)
+        self.conversations.show_open(event.conversation.id if event.conversation is not None else None)
+
+    def turn_progress(self, event: session_events.TurnProgress) -> None:
+        node = event.node
         self.transcript_pane.node_progress(node)
         if self.compare_view is not None:
             self.compare_view.node_updated(node)
         if log.isEnabledFor(logging.DEBUG):
             log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
 
-    def turn_activity(self, node: Node, text: str) -> None:
-        text = i18n.core_text(text)  # e.g. "Waiting for the server…"
+    def turn_activity(self, event: session_events.TurnActivity) -> None:
+        text = i18n.core_text(event.text)  # e.g. "Waiting for the server…"
         self.status.flash(text, 3000)
-        self.transcript_pane.node_activity(node, text)
+        self.transcript_pane.node_activity(event.node, text)
 
-    def turn_finished(self, node: Node) -> None:
-        self.live.pop(node.id, None)
+    def turn_finished(self, event: session_events.TurnFinished) -> None:
+        node = event.node
         self._tree_version += 1
-        log.info(
-            "turn_finished node=%s status=%s response=%s chars=%d",
-            node.id,
-            node.status,
-            node.response_id,
-            len(node.output_text),
-        )
         self.transcript_pane.node_progress(node)
         if self.compare_view is not None:
             self.compare_view.node_updated(node)
-        self._touch_conversation(node.conversation_id)
         self._update_status(node)
 
-    def _turn_done(self, task: asyncio.Task[Node]) -> None:
-        self.tasks.discard(task)
-        if not self.tasks:
-            self.composer_pane.set_busy(False)
+    def _busy_changed(self, event: session_events.BusyChanged) -> None:
+        self.composer_pane.set_busy(event.busy)
+        if not event.busy:
             self._update_reply_target()
-        if not task.cancelled() and task.exception() is not None:
-            error = task.exception()
-            log.error("turn crashed: %r", error)
-            self.show_notice(self.tr("Sending failed: %1").replace("%1", str(error)))
 
     # -- compare ------------------------------------------------------------------------------
     def compare_nodes(self, node_ids: list[str]) -> None:
@@ -907,18 +853,8 @@ class MainWindow(QMainWindow):
         if node is not None and self.tree is not None:
             self.compare_nodes([sibling.id for sibling in self.tree.siblings(node.id)])
 
-    def _compare_after(self, tasks: list[asyncio.Task[Node]]) -> None:
-        """Open the compare view on the nodes these tasks stream into, once they have started."""
-        self._fan_out_waiting = len(tasks)
-        self._fan_out_nodes = []
-
     def _compare_closed(self) -> None:
         self.compare_view = None
-
-    def _touch_conversation(self, conversation_id: str) -> None:
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is not None:
-            self.conversations.update_conversation(conversation)
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -945,8 +881,8 @@ class MainWindow(QMainWindow):
         pricing.save_prices(self.store, dialog.result_prices())
         self.transcript_pane.set_prices(dialog.result_prices())
         if self.conversation is not None:
-            self.conversation.params_override = dialog.result_override()
-            self.store.save_conversation(self.conversation)
+            override = dialog.result_override()
+            self.attempt(lambda: self.session.set_override(override))
         changed_backend = dialog.result_base_url() != provider.base_url
         app_settings.save_provider(self.store, app_settings.ProviderSettings(dialog.result_base_url()))
         new_key = dialog.result_api_key()
@@ -975,14 +911,13 @@ class MainWindow(QMainWindow):
             self.effective_params(),
             prefer=self.prefer_mode,
             client=self.backend.client if self.backend else None,
-            provider=self.runner.provider if self.runner else None,
+            provider=self.session.provider,
             parent=self,
         )
         if dialog.exec():
-            target = self.conversation.params_override if self.conversation else self.pending_override
-            target.update(dialog.result_override())
-            if self.conversation is not None:
-                self.store.save_conversation(self.conversation)
+            current = self.conversation.params_override if self.conversation else self.pending_override
+            override = {**current, **dialog.result_override()}
+            self.attempt(lambda: self.session.set_override(override))
 
     def open_profiles(self) -> None:
         """Provider profiles (OpenAI, Azure OpenAI, OpenAI-compatible servers), each with its own key."""
@@ -1026,11 +961,7 @@ class MainWindow(QMainWindow):
     # -- providers ------------------------------------------------------------------------------
     def wanted_profile(self) -> profiles.Profile:
         """The profile the open conversation belongs to (for a new conversation: the default one)."""
-        from desktop_chat.core.config import profiles
-
-        if self.conversation is not None:
-            return profiles.conversation_profile(self.store, self.conversation.id)
-        return profiles.active_profile(self.store)
+        return self.session.wanted_profile()
 
     def wanted_profile_id(self) -> str:
         return self.wanted_profile().id
@@ -1038,46 +969,28 @@ class MainWindow(QMainWindow):
     def pick_provider(self, profile_id: str) -> None:
         """The user chose a provider: for this conversation (it goes on by local replay there), or
         as the default for new conversations when none is open."""
-        from desktop_chat.core.config import profiles
-
-        if self.conversation is not None:
-            profiles.set_conversation_profile(self.store, self.conversation.id, profile_id)
-        else:
-            profiles.set_active_profile(self.store, profile_id)
-        self.sync_provider()
+        self.attempt(lambda: self.session.move_to_profile(profile_id))
 
     def sync_provider(self) -> None:
         """Show the open conversation's provider; connect to it when another one is in use."""
-        if self.profiles_fixed:
-            return
-        wanted = self.wanted_profile_id()
-        self.status.provider_picker.show_profile(wanted)
-        current = self.backend.profile_id if self.backend is not None else None
-        if current != wanted and self.on_provider_needed is not None:
+        self.session.check_provider()
+
+    def _provider_wanted(self, event: session_events.ProviderWanted) -> None:
+        self.status.provider_picker.show_profile(event.profile_id)
+        if event.reconnect and self.on_provider_needed is not None:
             self.on_provider_needed()
 
     # -- backend --------------------------------------------------------------------------------
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
-        self.backend = backend
-        # attachment references become data URLs just before any request (chain, replay, fan-out…)
-        from desktop_chat.core.content.attachments import with_attachments
-        from desktop_chat.core.session.turns import TurnRunner
+        self.session.set_backend(backend, message)
 
-        stream = with_attachments(backend.stream, self.attachments.store.root) if backend else None
-        self.runner = (
-            TurnRunner(self.store, stream, self, provider=backend.provider, server=backend.server)
-            if backend and stream
-            else None
-        )
-        if backend is not None:
-            self.prefer_mode = backend.prefer
-            self.status.provider_picker.show_profile(backend.profile_id)
+    def _backend_changed(self, event: session_events.BackendChanged) -> None:
+        if event.connected:
+            self.status.provider_picker.show_profile(event.profile_id)
         self._update_reply_target()
-        self.status.show_backend(backend.label if backend else message)
-        if backend is not None:
+        self.status.show_backend(event.label)
+        if event.connected:
             self.refresh_models()
-        elif message:
-            self.show_notice(message)
 
     def context_tokens(self, params: ChatParams) -> int:
         """The estimated tokens of everything the next request carries besides the draft (cached until
@@ -1085,9 +998,9 @@ class MainWindow(QMainWindow):
         from desktop_chat.core.api.context_preview import context_tokens
         from desktop_chat.core.conversation.tree import ConversationTree
 
-        node_id = self.selected_node_id()
+        node_id = self.session.reply_parent_id()  # what the next prompt continues from
         tree = self.tree if self.tree is not None else ConversationTree("")
-        provider = self.runner.provider if self.runner is not None else None
+        provider = self.session.provider
         key = (node_id, repr(params), self.prefer_mode, provider, id(tree), len(tree), self._tree_version)
         if self._context_estimate is None or self._context_estimate[0] != key:
             self._context_estimate = (key, context_tokens(tree, node_id, params, self.prefer_mode, provider))
@@ -1113,25 +1026,21 @@ class MainWindow(QMainWindow):
         node = self.selected_node()
         chained = False
         if node is not None and self.tree is not None:
+            # a failed or empty turn is never context: a prompt sent now continues from its parent
+            parent_id = self.session.reply_parent_id()
             params = self.effective_params()
-            provider = self.runner.provider if self.runner is not None else None
-            mode = choose_mode(self.tree, node.id, self.prefer_mode, params.excluded_node_ids, provider)
+            provider = self.session.provider
+            mode = choose_mode(self.tree, parent_id, self.prefer_mode, params.excluded_node_ids, provider)
             chained = mode is ContextMode.CHAIN
         self.composer_pane.show_reply_target(node, chained, self.active is not None)
 
     # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        from desktop_chat.core.conversation.model import NodeStatus
-
         if not self.ready:  # closed (SIGTERM) before the UI was built: nothing to save or stop
             super().closeEvent(event)
             return
         self._save_layout()
-        for node in list(self.live.values()):
-            if node.status is NodeStatus.STREAMING:
-                node.status = NodeStatus.STOPPED
-                self.store.update_node(node)
-        self.stop()
+        self.session.shutdown()  # what is streaming is saved as stopped
         if self.compare_view is not None:
             self.compare_view.close()
         super().closeEvent(event)

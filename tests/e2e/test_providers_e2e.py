@@ -2,14 +2,11 @@
 
 The window gets its back end the way the app will once the provider integration is in: capabilities
 detected for the server, then `backend_for()` picks stream_response or stream_chat and chain or
-replay; the test sets `window.set_backend(...)` and `window.prefer_mode` itself. Until MainWindow
-passes `prefer_mode` to `TurnRunner.run`, `use_backend` adds that argument to the window's runner.
+replay; the test gives the window that back end itself (`window.set_backend(...)`).
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +20,6 @@ from desktop_chat.core.config import profiles
 from desktop_chat.core.config.profiles import Profile, ProviderKind
 from desktop_chat.core.conversation.model import ContextMode, NodeStatus
 from desktop_chat.emulator import Emulator, parse_context
-from desktop_chat.ui.main_window import MainWindow
 from tests.e2e.test_app_flows import App
 
 pytestmark = pytest.mark.e2e
@@ -38,17 +34,12 @@ def env(monkeypatch: pytest.MonkeyPatch, memory_keyring: Any) -> None:
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
 
 
-def window_passes_prefer_mode() -> bool:
-    return "prefer_mode" in inspect.getsource(MainWindow)
-
-
 async def use_backend(window: Any, client: Any, caps: Capabilities, label: str) -> None:
     """What the Connector will do: pick the stream function and the context mode from the capabilities."""
     stream, prefer = backend_for(None, client, caps)
-    window.set_backend(Backend(stream=stream, client=client, label=f"{label} · {mode_label(caps)}"))
-    window.prefer_mode = prefer
-    if not window_passes_prefer_mode():  # shim until MainWindow passes prefer_mode to runner.run
-        window.runner.run = functools.partial(window.runner.run, prefer=prefer)
+    window.set_backend(
+        Backend(stream=stream, client=client, label=f"{label} · {mode_label(caps)}", prefer=prefer)
+    )
 
 
 def posts(emu: Emulator, after: int) -> list[Any]:

@@ -151,9 +151,9 @@ class ChatSession:
         """Which server answers (the back end's provider key): chained from only on the same one."""
         return self.runner.provider if self.runner is not None else None
 
-    def conversations(self) -> list[Conversation]:
-        """Every stored conversation, the most recently active first."""
-        return self.store.list_conversations()
+    def conversations(self, limit: int | None = None, offset: int = 0) -> list[Conversation]:
+        """The stored conversations, the most recently active first (a page of `limit` from `offset`)."""
+        return self.store.list_conversations(limit, offset)
 
     @property
     def selected_node_id(self) -> str | None:
@@ -272,21 +272,27 @@ class ChatSession:
             self.conversation.title = title
         self.events.conversation_updated.emit(ConversationUpdated(renamed))
 
-    def delete_conversation(self, conversation_id: str) -> None:
-        """Delete a conversation and all its turns from this computer (server copies stay). Raises
-        Busy while an answer streams into it, SaveFailed when the store refuses."""
+    def check_deletable(self, conversation_id: str) -> None:
+        """Raises Busy while an answer streams into the conversation (ask before confirming)."""
         if any(node.conversation_id == conversation_id for node in self.live.values()):
             message = QT_TRANSLATE_NOOP(
                 "core", "Stop the answer that is streaming before deleting its conversation."
             )
             raise Busy(Text(message))
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        """Delete a conversation and all its turns from this computer (server copies stay). Raises
+        Busy while an answer streams into it, SaveFailed when the store refuses."""
+        self.check_deletable(conversation_id)
         try:
             self.store.delete_conversation(conversation_id)
         except StoreError as exc:
             template = QT_TRANSLATE_NOOP("core", "The conversation could not be deleted: %1")
             raise SaveFailed(Text(template, exc.user_message)) from exc
+        was_open = self.conversation is not None and self.conversation.id == conversation_id
+        # (a list may open its next row as this one goes: the deleted one's place is a new conversation)
         self.events.conversation_removed.emit(ConversationRemoved(conversation_id))
-        if self.conversation is not None and self.conversation.id == conversation_id:
+        if was_open:
             self.new_conversation()
 
     def reload_conversations(self) -> None:

@@ -1,10 +1,10 @@
 """Actions on the tree that talk to the server's stored responses: open by id, delete, compact.
 
-The async functions (`open_by_id`, `delete_selected`, `compact_selected`) do the work on a window (a
-`TreeActionsHost`) and report through its banner; the `request_*` functions are what menu actions
-call: they show a dialog with `open()` (never a nested `exec()` inside the asyncio loop) and start the
-work as an owned task.
-The server client is `window.backend.client` (the AsyncOpenAI client, set after first paint).
+The work is the session's (`ChatSession.open_response`, `delete_subtree`, `compact`); here are the
+dialogs around it and the messages after it. The async functions (`open_by_id`, `delete_selected`,
+`compact_selected`) run a use case for a window (a `TreeActionsHost`) and report through its banner;
+the `request_*` functions are what menu actions call: they show a dialog with `open()` (never a
+nested `exec()` inside the asyncio loop) and start the work as an owned task.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,48 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_chat.core.api import remote
-from desktop_chat.core.api.context import can_chain, replay_input
-from desktop_chat.core.api.events import ErrorKind
-from desktop_chat.core.content.attachments import resolve_attachments
 from desktop_chat.core.conversation.model import Conversation, Node
-from desktop_chat.core.conversation.store import StoreError
+from desktop_chat.core.session.errors import SessionError
+from desktop_chat.core.session.service import ChatSession, DeleteReport
 from desktop_chat.ui import theme
-from desktop_chat.ui.i18n import join_sentences
-
-if TYPE_CHECKING:
-    from desktop_chat.core.api.backend import Backend
-    from desktop_chat.core.conversation.model import ChatParams
-    from desktop_chat.core.conversation.store import Store
-    from desktop_chat.core.conversation.tree import ConversationTree
-    from desktop_chat.core.session.turns import TurnRunner
-    from desktop_chat.ui.composer.attachment_bar import AttachmentBar
-    from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
+from desktop_chat.ui.i18n import core_text, join_sentences
 
 
 class TreeActionsHost(Protocol):
     """What the tree actions need of the window they act on (the main window is one)."""
 
     @property
-    def backend(self) -> Backend | None: ...
-    @property
-    def store(self) -> Store: ...
-    @property
-    def tree(self) -> ConversationTree | None: ...
-    @property
-    def conversation(self) -> Conversation | None: ...
-    @property
-    def live(self) -> dict[str, Node]: ...  # the nodes streaming now
-    @property
-    def runner(self) -> TurnRunner | None: ...
-    @property
-    def attachments(self) -> AttachmentBar: ...
-    @property
-    def conversations(self) -> ConversationsPane: ...
+    def session(self) -> ChatSession: ...
     def show_notice(self, text: str) -> None: ...
-    def selected_node(self) -> Node | None: ...
-    def select_node(self, node_id: str) -> None: ...
-    def open_conversation(self, conversation_id: str) -> None: ...
-    def effective_params(self) -> ChatParams: ...
     def window(self) -> QWidget: ...  # what dialogs are shown over
 
 
@@ -77,12 +47,6 @@ log = logging.getLogger("desktop_chat")
 
 _tasks: set[asyncio.Task[Any]] = set()  # strong references to the actions running now
 _busy: dict[int, set[str]] = {}  # id(window) -> the actions running on it
-
-
-def _not_connected() -> str:
-    return QCoreApplication.translate(
-        "TreeActions", "Still connecting to the server — try again in a moment."
-    )
 
 
 def _action_label(name: str) -> str:
@@ -95,9 +59,9 @@ def _action_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def _client(window: TreeActionsHost) -> Any:
-    backend = window.backend
-    return getattr(backend, "client", None) if backend is not None else None
+def _connected(window: TreeActionsHost) -> bool:
+    backend = window.session.backend
+    return backend is not None and backend.client is not None
 
 
 def _spawn(window: TreeActionsHost, name: str, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any] | None:
@@ -132,23 +96,10 @@ async def open_by_id(window: TreeActionsHost, response_id: str) -> Conversation:
     """Rebuild a stored response (and its input items) as a new conversation, and show it.
 
     Raises `remote.RemoteError` with a message fit for the user (unknown or expired id, no server)."""
-    client = _client(window)
-    if client is None:
-        raise remote.RemoteError(_not_connected())
-    opened = await remote.open_response(client, response_id)
     try:
-        window.store.save_conversation(opened.conversation)
-        try:
-            window.store.insert_nodes(opened.nodes)  # one transaction: all the turns or none
-        except StoreError:
-            window.store.delete_conversation(opened.conversation.id)
-            raise
-    except StoreError as exc:
-        raise remote.RemoteError(exc.user_message) from exc
-    window.conversations.add_conversation(opened.conversation)
-    window.open_conversation(opened.conversation.id)
-    log.info("opened response %s as %d node(s)", opened.nodes[-1].response_id, len(opened.nodes))
-    return opened.conversation
+        return await window.session.open_response(response_id)
+    except SessionError as exc:
+        raise remote.RemoteError(core_text(exc.user_message)) from exc
 
 
 class OpenByIdDialog(QDialog):
@@ -235,106 +186,59 @@ def request_open_by_id(window: TreeActionsHost) -> OpenByIdDialog:
 
 
 # -- delete ------------------------------------------------------------------------------------------
-@dataclass
-class DeleteReport:
-    deleted_locally: int
-    server_results: list[tuple[str, str | None]] = field(default_factory=list)  # (response id, error)
-    server_skipped: str | None = None  # why the server was not asked, when it was wanted
-
-    @property
-    def server_failures(self) -> list[tuple[str, str]]:
-        return [(rid, error) for rid, error in self.server_results if error is not None]
-
-    def message(self) -> str:
-        count = self.deleted_locally
-        turns = (
-            QCoreApplication.translate("TreeActions", "1 turn")
-            if count == 1
-            else QCoreApplication.translate("TreeActions", "%1 turns").replace("%1", str(count))
-        )
-        if self.server_skipped:
-            text = QCoreApplication.translate(
-                "TreeActions", "Deleted %1 locally. The server's copies were not deleted: %2"
-            )
-            return text.replace("%1", turns).replace("%2", self.server_skipped)
-        if not self.server_results:
-            return QCoreApplication.translate("TreeActions", "Deleted %1 locally.").replace("%1", turns)
-        failures = self.server_failures
-        total = len(self.server_results)
-        if not failures:
-            text = QCoreApplication.translate(
-                "TreeActions", "Deleted %1 locally and %2 stored response(s) on the server."
-            )
-            return text.replace("%2", str(total)).replace("%1", turns)
-        shown = "; ".join(f"{rid}: {error}" for rid, error in failures[:3])
-        more = (
-            QCoreApplication.translate("TreeActions", " (and %1 more)").replace("%1", str(len(failures) - 3))
-            if len(failures) > 3
-            else ""
-        )
+def delete_message(report: DeleteReport) -> str:
+    """What a delete did, in one line for the banner."""
+    count = report.deleted_locally
+    turns = (
+        QCoreApplication.translate("TreeActions", "1 turn")
+        if count == 1
+        else QCoreApplication.translate("TreeActions", "%1 turns").replace("%1", str(count))
+    )
+    if report.server_skipped:
         text = QCoreApplication.translate(
-            "TreeActions",
-            "Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4",
+            "TreeActions", "Deleted %1 locally. The server's copies were not deleted: %2"
         )
-        return (
-            text.replace("%2", str(len(failures)))
-            .replace("%3", str(total))
-            .replace("%1", turns)
-            .replace("%4", shown)
-            + more
+        return text.replace("%1", turns).replace("%2", core_text(report.server_skipped))
+    if not report.server_results:
+        return QCoreApplication.translate("TreeActions", "Deleted %1 locally.").replace("%1", turns)
+    failures = report.server_failures
+    total = len(report.server_results)
+    if not failures:
+        text = QCoreApplication.translate(
+            "TreeActions", "Deleted %1 locally and %2 stored response(s) on the server."
         )
+        return text.replace("%2", str(total)).replace("%1", turns)
+    shown = "; ".join(f"{rid}: {error}" for rid, error in failures[:3])
+    more = (
+        QCoreApplication.translate("TreeActions", " (and %1 more)").replace("%1", str(len(failures) - 3))
+        if len(failures) > 3
+        else ""
+    )
+    text = QCoreApplication.translate(
+        "TreeActions",
+        "Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4",
+    )
+    return (
+        text.replace("%2", str(len(failures)))
+        .replace("%3", str(total))
+        .replace("%1", turns)
+        .replace("%4", shown)
+        + more
+    )
 
 
 async def delete_selected(window: TreeActionsHost, *, on_server: bool) -> DeleteReport | None:
     """Delete the selected node with its whole subtree: locally (one transaction), then on the server
     when asked. The selection moves to the parent. Server failures are reported, never undone locally."""
-    node = window.selected_node()
-    tree, conversation = window.tree, window.conversation
-    if node is None or tree is None or conversation is None:
+    if window.session.selected_node() is None:
         window.show_notice(QCoreApplication.translate("TreeActions", "Select a turn to delete."))
         return None
-    doomed = tree.subtree(node.id)
-    if any(n.id in window.live for n in doomed):
-        window.show_notice(
-            QCoreApplication.translate(
-                "TreeActions", "An answer in this branch is still streaming: stop it (Esc) before deleting."
-            )
-        )
-        return None
-    response_ids = [n.response_id for n in doomed if n.response_id]
-    client = _client(window) if on_server else None
     try:
-        window.store.delete_nodes([n.id for n in doomed])
-    except StoreError as exc:
-        window.show_notice(exc.user_message)  # nothing was deleted: the tree stays as it is
+        report = await window.session.delete_subtree(on_server=on_server)
+    except SessionError as exc:
+        window.show_notice(core_text(exc.user_message))  # nothing was deleted: the tree stays as it is
         return None
-    target = tree.parent_of(node.id)
-    if target is None:  # a root: show another root's newest leaf, if any
-        others = [root for root in tree.roots() if root.id != node.id]
-        leaf = tree.deepest_leaf(others[-1].id) if others else None
-        target = leaf.id if leaf is not None else None
-    if target is not None:
-        window.select_node(target)  # before the removal, so the view never selects a doomed row
-    tree.remove_subtree(node.id)
-    if target is None:
-        window.open_conversation(conversation.id)  # the conversation is empty now
-    report = DeleteReport(len(doomed))
-    if on_server and response_ids:
-        if client is None:
-            report.server_skipped = QCoreApplication.translate("TreeActions", "not connected to a server.")
-        else:
-            deleting = QCoreApplication.translate(
-                "TreeActions", "Deleted %1 turn(s) locally; deleting on the server…"
-            )
-            window.show_notice(deleting.replace("%1", str(len(doomed))))
-            report.server_results = await remote.delete_responses(client, response_ids)
-    log.info(
-        "deleted %d node(s); server: %d asked, %d failed",
-        len(doomed),
-        len(report.server_results),
-        len(report.server_failures),
-    )
-    window.show_notice(report.message())
+    window.show_notice(delete_message(report))
     return report
 
 
@@ -383,13 +287,14 @@ def delete_confirmation(parent: QWidget, turns: int, stored: int, connected: boo
 
 def request_delete(window: TreeActionsHost) -> QMessageBox | None:
     """Ask, then delete the selected subtree as chosen (the box is window-modal, not blocking)."""
-    node = window.selected_node()
-    if node is None or window.tree is None:
+    node = window.session.selected_node()
+    tree = window.session.tree
+    if node is None or tree is None:
         window.show_notice(QCoreApplication.translate("TreeActions", "Select a turn to delete."))
         return None
-    doomed = window.tree.subtree(node.id)
+    doomed = tree.subtree(node.id)
     stored = sum(1 for n in doomed if n.response_id)
-    box = delete_confirmation(window.window(), len(doomed), stored, _client(window) is not None)
+    box = delete_confirmation(window.window(), len(doomed), stored, _connected(window))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen(_result: int) -> None:
@@ -407,70 +312,17 @@ def request_delete(window: TreeActionsHost) -> QMessageBox | None:
 async def compact_selected(window: TreeActionsHost) -> Node | None:
     """Compact the branch that ends at the selected node; the result becomes a child node that new
     turns continue from. The banner shows the token counts before and after."""
-    node = window.selected_node()
-    tree, conversation = window.tree, window.conversation
-    if node is None or tree is None or conversation is None:
+    if window.session.selected_node() is None:
         window.show_notice(
             QCoreApplication.translate("TreeActions", "Select the answer whose branch you want to compact.")
         )
         return None
-    if not node.status.finished:
-        window.show_notice(
-            QCoreApplication.translate(
-                "TreeActions", "Wait for the answer to finish (or stop it) before compacting."
-            )
-        )
-        return None
-    path = tree.path_to(node.id)
-    turns = remote.turns_since_compaction(path)
-    if turns == 0:
-        window.show_notice(
-            QCoreApplication.translate("TreeActions", "Nothing new to compact on this branch.")
-        )
-        return None
-    client = _client(window)
-    if client is None:
-        window.show_notice(_not_connected())
-        return None
-    model = window.effective_params().model
-    chained = can_chain(node, window.runner.provider if window.runner is not None else None)
-    window.show_notice(
-        QCoreApplication.translate("TreeActions", "Compacting %1 turn(s)…").replace("%1", str(turns))
-    )
-    result: remote.CompactResult | None = None
     try:
-        if chained:
-            try:
-                result = await remote.compact_branch(client, model, previous_response_id=node.response_id)
-            except remote.RemoteError as exc:
-                if exc.kind is not ErrorKind.PREVIOUS_NOT_FOUND:
-                    raise
-                chained = False  # the server lost the branch: send the local history instead
-        if result is None:
-            history = resolve_attachments(replay_input(path, []), window.attachments.store.root)
-            result = await remote.compact_branch(client, model, input_items=history)
-    except remote.RemoteError as exc:
-        window.show_notice(
-            QCoreApplication.translate("TreeActions", "Compacting failed: %1").replace("%1", exc.user_message)
-        )
+        compacted = await window.session.compact()
+    except SessionError as exc:
+        window.show_notice(core_text(exc.user_message))
         return None
-    if window.tree is not tree or node.id not in tree:
-        window.show_notice(
-            QCoreApplication.translate(
-                "TreeActions", "The branch was deleted or closed while compacting; nothing was added."
-            )
-        )
-        return None
-    compacted = remote.compaction_node(conversation.id, node, result, model, turns, chained)
-    try:
-        window.store.insert_node(compacted)
-    except StoreError as exc:
-        window.show_notice(exc.user_message)
-        return None
-    tree.insert(compacted)
-    window.select_node(compacted.id)
     window.show_notice(compacted.notice or "")
-    log.info("compacted %d turn(s): %d -> %d tokens", turns, result.tokens_before, result.tokens_after)
     return compacted
 
 
