@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from desktop_chat.core.api import remote
 from desktop_chat.core.api.backend import Backend
 from desktop_chat.core.api.events import (
     ChatError,
@@ -271,3 +272,160 @@ def test_activity_is_told(store: Store) -> None:
 
     run(scenario())
     assert [e.text for e in heard.of("turn_activity")] == ["web_search: searching"]
+
+
+def two_turns(store: Store, script: Script) -> ChatSession:
+    session = session_with(store, script)
+
+    async def scenario() -> None:
+        session.send("one")
+        await finish(session)
+        session.send("two")
+        await finish(session)
+
+    run(scenario())
+    return session
+
+
+def test_regenerate_and_edit_make_siblings_and_keep_the_original(store: Store) -> None:
+    script = Script(
+        done("resp_1", "One"), done("resp_2", "Two"), done("resp_3", "Two again"), done("resp_4", "2")
+    )
+    session = two_turns(store, script)
+    original = session.selected_node()
+    assert original is not None and original.user_text == "two"
+
+    async def scenario() -> None:
+        again = session.regenerate()[0].node
+        await finish(session)
+        session.select_node(original.id)
+        edited = session.edit_and_resend("zwei")[0].node
+        await finish(session)
+        assert again.parent_id == edited.parent_id == original.parent_id
+        assert again.user_text == "two" and edited.user_text == "zwei"
+
+    run(scenario())
+    assert session.tree is not None and len(session.tree.siblings(original.id)) == 3
+    assert len(store.load_nodes(original.conversation_id)) == 4
+
+
+def test_conversations_open_rename_and_delete(store: Store) -> None:
+    session = two_turns(store, Script(done("resp_1", "One"), done("resp_2", "Two")))
+    heard = Heard(session)
+    conversation = session.conversation
+    assert conversation is not None
+    selected = session.selected_node_id
+    session.new_conversation()
+    assert session.conversation is None and heard.of("selection_changed")[-1].node_id is None
+    assert session.open_conversation(conversation.id)
+    assert session.selected_node_id == selected and session.tree is not None and len(session.tree) == 2
+    session.rename_conversation(conversation.id, "Renamed")
+    assert store.get_conversation(conversation.id).title == "Renamed"  # type: ignore[union-attr]
+    assert heard.of("conversation_updated")[-1].conversation.title == "Renamed"
+    session.delete_conversation(conversation.id)
+    assert store.list_conversations() == [] and session.conversation is None
+    assert heard.of("conversation_removed")[-1].conversation_id == conversation.id
+
+
+def test_delete_subtree_locally_and_on_the_server(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[list[str]] = []
+
+    async def delete_responses(client: Any, ids: list[str]) -> list[tuple[str, str | None]]:
+        asked.append(ids)
+        return [(rid, None if rid != "resp_2" else "gone") for rid in ids]
+
+    monkeypatch.setattr(remote, "delete_responses", delete_responses)
+    session = two_turns(store, Script(done("resp_1", "One"), done("resp_2", "Two")))
+    session.set_backend(Backend(Script(), label="x", client=object()))
+    tree = session.tree
+    assert tree is not None
+    first = tree.roots()[0]
+    report = run(session.delete_subtree(first.id, on_server=True))
+    assert report.deleted_locally == 2 and asked == [["resp_1", "resp_2"]]
+    assert report.server_failures == [("resp_2", "gone")]
+    assert len(tree) == 0 and store.load_nodes(first.conversation_id) == []
+    assert session.selected_node_id is None
+
+
+def test_a_failed_delete_leaves_store_and_tree_as_they_were(store: Store) -> None:
+    session = two_turns(store, Script(done("resp_1", "One"), done("resp_2", "Two")))
+    tree = session.tree
+    assert tree is not None
+    second = session.selected_node()
+    assert second is not None
+    store._conn.execute(
+        "CREATE TRIGGER refuse BEFORE DELETE ON nodes BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    with pytest.raises(SaveFailed):
+        run(session.delete_subtree(second.id, on_server=False))
+    assert second.id in tree and session.selected_node_id == second.id
+    assert len(store.load_nodes(second.conversation_id)) == 2
+
+
+def test_compact_adds_a_child_that_new_turns_continue_from(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def compact_branch(client: Any, model: str, **kwargs: Any) -> remote.CompactResult:
+        assert kwargs == {"previous_response_id": "resp_2"}
+        items = [{"type": "compaction", "id": "cmp_1", "encrypted_content": "x"}]
+        return remote.CompactResult("cmp_1", items, None, 1000, 100)
+
+    monkeypatch.setattr(remote, "compact_branch", compact_branch)
+    script = Script(done("resp_1", "One"), done("resp_2", "Two"), done("resp_3", "Three"))
+    session = two_turns(store, script)
+    session.set_backend(Backend(script, label="x", client=object(), provider="p1"))
+    leaf = session.selected_node()
+    assert leaf is not None
+    compacted = run(session.compact())
+    assert compacted.parent_id == leaf.id and session.selected_node_id == compacted.id
+    assert [n.id for n in store.load_nodes(leaf.conversation_id)][-1] == compacted.id
+
+    async def scenario() -> None:
+        after = session.send("three")[0].node
+        await finish(session)
+        assert after.parent_id == compacted.id
+
+    run(scenario())
+
+
+def test_open_response_stores_the_conversation_whole_or_not_at_all(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_chat.core.conversation.model import Conversation, Node, user_message
+
+    def opened() -> remote.OpenedResponse:
+        conversation = Conversation(title="Opened")
+        root = Node(conversation.id, None, [user_message("q")], output_text="a", response_id="resp_9")
+        root.status = NodeStatus.COMPLETED
+        return remote.OpenedResponse(conversation, [root])
+
+    async def open_response(client: Any, response_id: str) -> remote.OpenedResponse:
+        return opened()
+
+    monkeypatch.setattr(remote, "open_response", open_response)
+    session = ChatSession(store)
+    with pytest.raises(NotConnected):
+        run(session.open_response("resp_9"))
+    session.set_backend(Backend(Script(), label="x", client=object()))
+    store._conn.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON nodes BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    with pytest.raises(SaveFailed):
+        run(session.open_response("resp_9"))
+    assert store.list_conversations() == []  # no half-opened conversation
+    store._conn.execute("DROP TRIGGER refuse")
+    conversation = run(session.open_response("resp_9"))
+    assert session.conversation is not None and session.conversation.id == conversation.id
+    assert session.tree is not None and len(session.tree) == 1
+
+
+def test_moving_to_another_profile_asks_for_its_back_end(store: Store) -> None:
+    from desktop_chat.core.config import profiles
+
+    session = two_turns(store, Script(done("resp_1", "One"), done("resp_2", "Two")))
+    heard = Heard(session)
+    other = profiles.save_profile(store, profiles.new_profile("Local", base_url="http://127.0.0.1:1/v1"))
+    session.move_to_profile(other.id)
+    assert session.wanted_profile().id == other.id
+    wanted = heard.of("provider_wanted")[-1]
+    assert wanted.profile_id == other.id and wanted.reconnect
