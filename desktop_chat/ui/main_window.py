@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtWidgets
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop_chat.ui import i18n, theme
+from desktop_chat.ui import i18n
 from desktop_chat.ui.window_prefs import SPLITTERS, WindowPrefs
 
 # The frame paints before the rest loads (see MainWindow.__init__). What it does not need is imported
@@ -196,183 +196,35 @@ class MainWindow(QMainWindow):
         self._update_reply_target()
 
     def _build_actions(self) -> None:
-        from PySide6.QtCore import Qt
+        from desktop_chat.ui.actions import build_menus
+        from desktop_chat.ui.look_menu import LookMenus
 
-        def action(
-            text: str, shortcut: str | QtGui.QKeySequence, slot: Callable[[], object], name: str
-        ) -> QtGui.QAction:
-            act = QtGui.QAction(text, self)
-            act.setObjectName(name)
-            act.setShortcut(QtGui.QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(
-            action(self.tr("&New conversation"), "Ctrl+N", self.new_conversation, "action_new")
-        )
-        self.rename_action = action(
-            self.tr("&Rename conversation"), "F2", self.rename_conversation, "action_rename"
-        )
-        self.delete_conversation_action = action(
-            self.tr("&Delete conversation…"),
-            "Ctrl+Shift+Del",
-            self.delete_conversation,
-            "action_delete_conversation",
-        )
-        file_menu.addAction(self.rename_action)
-        file_menu.addAction(self.delete_conversation_action)
-        self.conversations.menu_actions = [self.rename_action, self.delete_conversation_action]
-        file_menu.addAction(
-            action(
-                self.tr("&Open response by id…"),
-                "Ctrl+Shift+O",
-                lambda: self._tree_actions().request_open_by_id(self),
-                "action_open_by_id",
-            )
-        )
-        file_menu.addAction(action(self.tr("&Import…"), "Ctrl+I", self.import_dialog, "action_import"))
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        export_menu.addAction(
-            action(self.tr("All conversations (JSON)…"), "", self.export_all, "action_export_all")
-        )
-        export_menu.addAction(
-            action(
-                self.tr("This branch (Markdown)…"),
-                "",
-                lambda: self.export_markdown(False),
-                "action_export_branch",
-            )
-        )
-        export_menu.addAction(
-            action(
-                self.tr("This whole tree (Markdown)…"),
-                "",
-                lambda: self.export_markdown(True),
-                "action_export_tree",
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(action(self.tr("&Providers…"), "", self.open_profiles, "action_providers"))
-        file_menu.addAction(action(self.tr("&Settings…"), "Ctrl+,", self.open_settings, "action_settings"))
-        file_menu.addSeparator()
-        file_menu.addAction(action(self.tr("&Quit"), "Ctrl+Q", self.close, "action_quit"))
-        chat_menu = self.menuBar().addMenu(self.tr("&Chat"))
-        chat_menu.addAction(action(self.tr("&Send"), "Ctrl+Return", self.send, "action_send"))
-        chat_menu.addAction(action(self.tr("S&top"), "Esc", self.stop, "action_stop"))
-        node_actions = [
-            action(self.tr("&Regenerate / retry"), "Ctrl+R", self.regenerate, "action_regenerate"),
-            action(
-                self.tr("Regenerate &with…"),
-                "Ctrl+Shift+R",
-                lambda: self.fan_out(1),
-                "action_regenerate_with",
-            ),
-            action(self.tr("&Edit prompt and resend…"), "Ctrl+E", self.edit_prompt, "action_edit"),
-            action(self.tr("&Fan out variants…"), "Ctrl+Shift+F", self.fan_out, "action_fan_out"),
-            action(
-                self.tr("&Compare with siblings"), "Ctrl+Shift+C", self.compare_siblings, "action_compare"
-            ),
-            action(
-                self.tr("Co&mpact branch"),
-                "Ctrl+Shift+K",
-                lambda: self._tree_actions().request_compact(self),
-                "action_compact",
-            ),
+        self.menus = build_menus(self, self)
+        self.conversations.menu_actions = [
+            self.menus["action_rename"],
+            self.menus["action_delete_conversation"],
         ]
-        delete = action(
-            self.tr("&Delete turn and what follows…"),
-            QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Delete),
-            lambda: self._tree_actions().request_delete(self),
-            "action_delete",
-        )
-        self.removeAction(delete)  # acts in the tree panes only (see TreePane.add_node_actions)
-        for node_action in [*node_actions, delete]:
-            chat_menu.addAction(node_action)
-        self.tree_pane.add_node_actions(node_actions, delete)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        go_menu.addAction(
-            action(self.tr("&Parent"), "Alt+Up", self.tree_pane.tree_view.move_to_parent, "action_parent")
-        )
-        go_menu.addAction(
-            action(
-                self.tr("&First child"),
-                "Alt+Down",
-                self.tree_pane.tree_view.move_to_first_child,
-                "action_child",
-            )
-        )
-        go_menu.addAction(
-            action(
-                self.tr("P&revious sibling"),
-                "Alt+Left",
-                lambda: self.tree_pane.tree_view.move_to_sibling(-1),
-                "action_prev",
-            )
-        )
-        go_menu.addAction(
-            action(
-                self.tr("&Next sibling"),
-                "Alt+Right",
-                lambda: self.tree_pane.tree_view.move_to_sibling(1),
-                "action_next",
-            )
-        )
-        go_menu.addAction(
-            action(self.tr("Focus &composer"), "Ctrl+L", self.composer.setFocus, "action_focus")
-        )
-        go_menu.addAction(
-            action(
-                self.tr("&Search all conversations"),
-                "Ctrl+F",
-                self.conversations.focus_search,
-                "action_search",
-            )
-        )
-        go_menu.addAction(
-            action(self.tr("&Graph / outline"), "Ctrl+G", self.tree_pane.toggle_graph, "action_toggle_graph")
-        )
-
-        self.persona_menu = chat_menu.addMenu(self.tr("&Persona"))
+        self.persona_menu = self.menus.menus["chat"].addMenu(self.tr("&Persona"))
         self.persona_menu.setObjectName("persona_menu")
         self.persona_menu.aboutToShow.connect(self._fill_persona_menu)
+        self.look = LookMenus(self.menus.menus["view"], self.prefs)
+        self.look.theme_changed.connect(lambda _key: self.transcript_pane.redraw())
+        self.look.notice.connect(self.show_notice)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        current_theme = self.prefs.theme
-        themes = (
-            ("system", self.tr("Follow the system")),
-            ("light", self.tr("Light")),
-            ("dark", self.tr("Dark")),
-        )
-        for key, label in themes:
-            act = theme_menu.addAction(label)
-            act.setObjectName(f"action_theme_{key}")
-            act.setCheckable(True)
-            act.setChecked(key == current_theme)
-            act.triggered.connect(lambda _=False, k=key: self.set_theme(k))
-        current_language = self.prefs.language
-        for key, label in i18n.LANGUAGES.items():
-            act = language_menu.addAction(self.tr("Follow the system") if key == "system" else label)
-            act.setObjectName(f"action_language_{key}")
-            act.setCheckable(True)
-            act.setChecked(key == current_language)
-            act.triggered.connect(lambda _=False, k=key: self.set_language(k))
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            action(self.tr("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts, "action_shortcuts")
-        )
-
-    @staticmethod
-    def _tree_actions() -> Any:
-        """The node actions (open by id, compact, delete): loaded on first use, after start-up."""
+    def open_response_by_id(self) -> None:
         from desktop_chat.ui.tree import tree_actions
 
-        return tree_actions
+        tree_actions.request_open_by_id(self)
+
+    def compact(self) -> None:
+        from desktop_chat.ui.tree import tree_actions
+
+        tree_actions.request_compact(self)
+
+    def delete_turn(self) -> None:
+        from desktop_chat.ui.tree import tree_actions
+
+        tree_actions.request_delete(self)
 
     # -- conversations --------------------------------------------------------------------------
     def _load_conversations(self) -> None:
@@ -520,25 +372,6 @@ class MainWindow(QMainWindow):
         self.session.select_node(node_id)
 
     # -- appearance, language, personas, help --------------------------------------------------
-    def set_theme(self, key: str) -> None:
-        self.prefs.theme = key
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            theme.apply(app, key)
-        for name in theme.THEMES:
-            act = self.findChild(QtGui.QAction, f"action_theme_{name}")
-            if act is not None:
-                act.setChecked(name == key)
-        self.transcript_pane.redraw()
-
-    def set_language(self, key: str) -> None:
-        self.prefs.language = key
-        for name in i18n.LANGUAGES:
-            act = self.findChild(QtGui.QAction, f"action_language_{name}")
-            if act is not None:
-                act.setChecked(name == key)
-        self.show_notice(self.tr("The language changes the next time desktop_chat starts."))
-
     def personas(self) -> list[Persona]:
         from desktop_chat.core.config import personas
 
@@ -584,35 +417,10 @@ class MainWindow(QMainWindow):
             personas.save(self.store, dialog.personas())
 
     def show_shortcuts(self) -> None:
-        """Every action with a shortcut, read from the actions themselves so the list is always true."""
-        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem
+        from desktop_chat.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
-        rows = []
-        for act in self.findChildren(QtGui.QAction):
-            if not act.shortcut().isEmpty() and act.text():
-                rows.append(
-                    (
-                        act.text().replace("&", ""),
-                        act.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText),
-                    )
-                )
-        rows.sort(key=lambda row: row[0].lower())
-        dialog = QDialog(self)
-        dialog.setObjectName("shortcuts_dialog")
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setObjectName("shortcuts_table")
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        for row, (text, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(text))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        layout = QtWidgets.QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(520, 560)
-        dialog.open()
-        self.shortcuts_dialog = dialog
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.open()
 
     def _restore_geometry(self) -> None:
         """The window's saved size and place (before it is shown)."""

@@ -2,6 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <source>&amp;Chat</source>
+        <translation>대화(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <source>&amp;Go</source>
+        <translation>이동(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
+        <source>&amp;New conversation</source>
+        <translation>새 대화(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
+        <source>&amp;Rename conversation</source>
+        <translation>대화 이름 바꾸기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
+        <source>&amp;Delete conversation…</source>
+        <translation>대화 삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
+        <source>&amp;Open response by id…</source>
+        <translation>응답 ID로 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
+        <source>All conversations (JSON)…</source>
+        <translation>모든 대화 (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
+        <source>This branch (Markdown)…</source>
+        <translation>이 브랜치 (Markdown)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
+        <source>This whole tree (Markdown)…</source>
+        <translation>트리 전체 (Markdown)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
+        <source>&amp;Providers…</source>
+        <translation>제공자(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="111"/>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <source>&amp;Regenerate / retry</source>
+        <translation>다시 생성 / 재시도(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
+        <source>Regenerate &amp;with…</source>
+        <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <source>&amp;Edit prompt and resend…</source>
+        <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <source>&amp;Fan out variants…</source>
+        <translation>여러 변형 동시 생성(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <source>&amp;Compare with siblings</source>
+        <translation>형제 답변과 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <source>Co&amp;mpact branch</source>
+        <translation>브랜치 압축(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <source>&amp;Delete turn and what follows…</source>
+        <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <source>&amp;Parent</source>
+        <translation>부모(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <source>&amp;First child</source>
+        <translation>첫 번째 자식(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <source>P&amp;revious sibling</source>
+        <translation>이전 형제(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <source>&amp;Next sibling</source>
+        <translation>다음 형제(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <source>Focus &amp;composer</source>
+        <translation>입력창으로 이동(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <source>&amp;Search all conversations</source>
+        <translation>모든 대화 검색(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <source>&amp;Graph / outline</source>
+        <translation>그래프 / 개요(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentBar</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
@@ -487,6 +660,40 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>LookMenus</name>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="29"/>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="62"/>
+        <source>The language changes the next time desktop_chat starts.</source>
+        <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
@@ -494,228 +701,32 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
-        <source>&amp;New conversation</source>
-        <translation>새 대화(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
-        <source>&amp;Rename conversation</source>
-        <translation>대화 이름 바꾸기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
-        <source>&amp;Delete conversation…</source>
-        <translation>대화 삭제(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
-        <source>&amp;Open response by id…</source>
-        <translation>응답 ID로 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="242"/>
-        <source>&amp;Import…</source>
-        <translation>가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="243"/>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="245"/>
-        <source>All conversations (JSON)…</source>
-        <translation>모든 대화 (JSON)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
-        <source>This branch (Markdown)…</source>
-        <translation>이 브랜치 (Markdown)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
-        <source>This whole tree (Markdown)…</source>
-        <translation>트리 전체 (Markdown)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
-        <source>&amp;Providers…</source>
-        <translation>제공자(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
-        <source>&amp;Settings…</source>
-        <translation>설정(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="268"/>
-        <source>&amp;Chat</source>
-        <translation>대화(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="269"/>
-        <source>&amp;Send</source>
-        <translation>보내기(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="270"/>
-        <source>S&amp;top</source>
-        <translation>중지(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
-        <source>&amp;Regenerate / retry</source>
-        <translation>다시 생성 / 재시도(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
-        <source>Regenerate &amp;with…</source>
-        <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="279"/>
-        <source>&amp;Edit prompt and resend…</source>
-        <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="280"/>
-        <source>&amp;Fan out variants…</source>
-        <translation>여러 변형 동시 생성(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
-        <source>&amp;Compare with siblings</source>
-        <translation>형제 답변과 비교(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
-        <source>Co&amp;mpact branch</source>
-        <translation>브랜치 압축(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
-        <source>&amp;Delete turn and what follows…</source>
-        <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
-        <source>&amp;Go</source>
-        <translation>이동(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
-        <source>&amp;Parent</source>
-        <translation>부모(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
-        <source>&amp;First child</source>
-        <translation>첫 번째 자식(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
-        <source>P&amp;revious sibling</source>
-        <translation>이전 형제(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="323"/>
-        <source>&amp;Next sibling</source>
-        <translation>다음 형제(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
-        <source>Focus &amp;composer</source>
-        <translation>입력창으로 이동(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
-        <source>&amp;Search all conversations</source>
-        <translation>모든 대화 검색(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
-        <source>&amp;Graph / outline</source>
-        <translation>그래프 / 개요(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
-        <source>&amp;Theme</source>
-        <translation>테마(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="365"/>
-        <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
-        <source>Light</source>
-        <translation>밝게</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
-        <source>Dark</source>
-        <translation>어둡게</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="371"/>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>키보드 단축키(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="425"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="277"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="453"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="457"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="459"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -724,108 +735,88 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="473"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="372"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="536"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="561"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="388"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="553"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="405"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="562"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="594"/>
-        <source>The language changes the next time desktop_chat starts.</source>
-        <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="605"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="449"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="632"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="466"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
-        <source>Keyboard shortcuts</source>
-        <translation>키보드 단축키</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
-        <source>Action</source>
-        <translation>동작</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
-        <source>Keys</source>
-        <translation>키</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="541"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="792"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="796"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1099"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="909"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1293,6 +1284,24 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>
@@ -1817,67 +1826,72 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="125"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="128"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="132"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="135"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="138"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="146"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="152"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
+        <translation>압축 임계값은 1,000 토큰 이상이어야 합니다(입력값: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="189"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="203"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="192"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="206"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="195"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="209"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="201"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="215"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="219"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
@@ -1892,22 +1906,22 @@ Responses stored on the server are not deleted.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="111"/>
         <source>Give the profile a name.</source>
         <translation>프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="94"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="117"/>
         <source>An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.</source>
         <translation>Azure OpenAI 프로필에는 엔드포인트가 필요합니다. 예: https://NAME.openai.azure.com</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="99"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="122"/>
         <source>An OpenAI-compatible profile needs the server&apos;s URL, e.g. http://localhost:11434/v1.</source>
         <translation>OpenAI 호환 프로필에는 서버 URL이 필요합니다. 예: http://localhost:11434/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="164"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="187"/>
         <source>The default profile cannot be deleted.</source>
         <translation>기본 프로필은 삭제할 수 없습니다.</translation>
     </message>
@@ -1942,77 +1956,77 @@ Responses stored on the server are not deleted.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="266"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="277"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="377"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="386"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="388"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="406"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="408"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="459"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="461"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="537"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="560"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
         <source>not connected to a server.</source>
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="564"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="580"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="582"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="587"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="589"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="593"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>턴 %1개를 압축하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="607"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="609"/>
         <source>Compacting failed: %1</source>
         <translation>압축 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="610"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="612"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>
@@ -2025,6 +2039,36 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
         <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="69"/>
+        <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
+        <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="78"/>
+        <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
+        <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="87"/>
+        <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
+        <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
+        <translation>이 가지가 이어지는 이전 답변이 서버에 더 이상 없어서 대화를 로컬 기록에서 다시 보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
+        <translation>이 서버는 이전 답변의 ID를 받았지만 사용하지 않았습니다(대화 상태를 보관하지 않음). 그래서 질문을 로컬 기록의 전체 대화와 함께 다시 보냈으며, 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
+        <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <source>&amp;Chat</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <source>&amp;Go</source>
+        <translation>跳转(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
+        <source>&amp;New conversation</source>
+        <translation>新建对话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
+        <source>&amp;Rename conversation</source>
+        <translation>重命名对话(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
+        <source>&amp;Delete conversation…</source>
+        <translation>删除对话(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
+        <source>&amp;Open response by id…</source>
+        <translation>按 ID 打开响应(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
+        <source>All conversations (JSON)…</source>
+        <translation>所有对话 (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
+        <source>This branch (Markdown)…</source>
+        <translation>此分支 (Markdown)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
+        <source>This whole tree (Markdown)…</source>
+        <translation>整棵树 (Markdown)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
+        <source>&amp;Providers…</source>
+        <translation>提供商(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="111"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <source>&amp;Regenerate / retry</source>
+        <translation>重新生成 / 重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
+        <source>Regenerate &amp;with…</source>
+        <translation>用其他设置重新生成(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <source>&amp;Edit prompt and resend…</source>
+        <translation>编辑提示并重新发送(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <source>&amp;Fan out variants…</source>
+        <translation>同时生成多个变体(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <source>&amp;Compare with siblings</source>
+        <translation>与同级回答比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <source>Co&amp;mpact branch</source>
+        <translation>压缩分支(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <source>&amp;Delete turn and what follows…</source>
+        <translation>删除此轮及其后续(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <source>&amp;Parent</source>
+        <translation>父节点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <source>&amp;First child</source>
+        <translation>第一个子节点(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <source>P&amp;revious sibling</source>
+        <translation>上一个同级(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <source>&amp;Next sibling</source>
+        <translation>下一个同级(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <source>Focus &amp;composer</source>
+        <translation>聚焦输入框(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <source>&amp;Search all conversations</source>
+        <translation>搜索所有对话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <source>&amp;Graph / outline</source>
+        <translation>图形 / 大纲(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentBar</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
@@ -487,6 +660,40 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>LookMenus</name>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="29"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="62"/>
+        <source>The language changes the next time desktop_chat starts.</source>
+        <translation>语言将在下次启动 desktop_chat 时更改。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
@@ -494,228 +701,32 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="218"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="220"/>
-        <source>&amp;New conversation</source>
-        <translation>新建对话(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="223"/>
-        <source>&amp;Rename conversation</source>
-        <translation>重命名对话(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="226"/>
-        <source>&amp;Delete conversation…</source>
-        <translation>删除对话(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
-        <source>&amp;Open response by id…</source>
-        <translation>按 ID 打开响应(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="242"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="243"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="245"/>
-        <source>All conversations (JSON)…</source>
-        <translation>所有对话 (JSON)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="249"/>
-        <source>This branch (Markdown)…</source>
-        <translation>此分支 (Markdown)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="257"/>
-        <source>This whole tree (Markdown)…</source>
-        <translation>整棵树 (Markdown)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="264"/>
-        <source>&amp;Providers…</source>
-        <translation>提供商(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="267"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="268"/>
-        <source>&amp;Chat</source>
-        <translation>对话(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="269"/>
-        <source>&amp;Send</source>
-        <translation>发送(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="270"/>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="272"/>
-        <source>&amp;Regenerate / retry</source>
-        <translation>重新生成 / 重试(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="274"/>
-        <source>Regenerate &amp;with…</source>
-        <translation>用其他设置重新生成(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="279"/>
-        <source>&amp;Edit prompt and resend…</source>
-        <translation>编辑提示并重新发送(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="280"/>
-        <source>&amp;Fan out variants…</source>
-        <translation>同时生成多个变体(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="282"/>
-        <source>&amp;Compare with siblings</source>
-        <translation>与同级回答比较(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="285"/>
-        <source>Co&amp;mpact branch</source>
-        <translation>压缩分支(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
-        <source>&amp;Delete turn and what follows…</source>
-        <translation>删除此轮及其后续(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="301"/>
-        <source>&amp;Go</source>
-        <translation>跳转(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="303"/>
-        <source>&amp;Parent</source>
-        <translation>父节点(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="307"/>
-        <source>&amp;First child</source>
-        <translation>第一个子节点(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
-        <source>P&amp;revious sibling</source>
-        <translation>上一个同级(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="323"/>
-        <source>&amp;Next sibling</source>
-        <translation>下一个同级(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="330"/>
-        <source>Focus &amp;composer</source>
-        <translation>聚焦输入框(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="334"/>
-        <source>&amp;Search all conversations</source>
-        <translation>搜索所有对话(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="341"/>
-        <source>&amp;Graph / outline</source>
-        <translation>图形 / 大纲(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="348"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="349"/>
-        <source>&amp;Theme</source>
-        <translation>主题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="350"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="365"/>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="371"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="425"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="277"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="440"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="453"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="457"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="459"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -724,108 +735,88 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="473"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="492"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="494"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="510"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="520"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="372"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="536"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="561"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="388"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="553"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="405"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="562"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="594"/>
-        <source>The language changes the next time desktop_chat starts.</source>
-        <translation>语言将在下次启动 desktop_chat 时更改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="605"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="616"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="449"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="632"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="633"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="466"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="659"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="662"/>
-        <source>Keys</source>
-        <translation>按键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="733"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="541"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="792"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="796"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
         <source>Still connecting to the server — try again in a moment.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="888"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="1099"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="909"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1293,6 +1284,24 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="14"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -1817,67 +1826,72 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="125"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="128"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="132"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="135"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="138"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出 token 数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="146"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="152"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
+        <translation>压缩阈值必须至少为 1,000 个 token（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="189"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="203"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="192"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="206"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="195"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="209"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="201"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="215"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="219"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
@@ -1892,22 +1906,22 @@ Responses stored on the server are not deleted.</source>
         <translation>有两个角色的名称相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="88"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="111"/>
         <source>Give the profile a name.</source>
         <translation>请为配置命名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="94"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="117"/>
         <source>An Azure OpenAI profile needs its endpoint, e.g. https://NAME.openai.azure.com.</source>
         <translation>Azure OpenAI 配置需要填写终结点，例如 https://NAME.openai.azure.com。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="99"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="122"/>
         <source>An OpenAI-compatible profile needs the server&apos;s URL, e.g. http://localhost:11434/v1.</source>
         <translation>OpenAI 兼容配置需要填写服务器 URL，例如 http://localhost:11434/v1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/config/profiles.py" line="164"/>
+        <location filename="../../desktop_chat/core/config/profiles.py" line="187"/>
         <source>The default profile cannot be deleted.</source>
         <translation>默认配置不能删除。</translation>
     </message>
@@ -1942,77 +1956,77 @@ Responses stored on the server are not deleted.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="266"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="277"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="377"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="386"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="388"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="406"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="408"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="459"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="461"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="537"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="560"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
         <source>not connected to a server.</source>
         <translation>未连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="564"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="580"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="582"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>压缩前请等待回答完成（或停止它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="587"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="589"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>此分支上没有新的内容可压缩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="593"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>正在压缩 %1 轮…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="607"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="609"/>
         <source>Compacting failed: %1</source>
         <translation>压缩失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="610"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="612"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>
@@ -2025,6 +2039,36 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
         <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="69"/>
+        <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
+        <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="78"/>
+        <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
+        <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="87"/>
+        <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
+        <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
+        <translation>服务器上已没有此分支所接续的先前回答，因此已从本地历史重新发送对话。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
+        <translation>此服务器接受了先前回答的 ID 但未使用它（它不保存对话状态），因此已连同本地历史中的完整对话重新发送问题；今后此服务器上的此模型都将这样发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
+        <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
     </message>
 </context>
 </TS>

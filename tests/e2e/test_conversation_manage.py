@@ -36,7 +36,7 @@ def title_editor(app: App) -> QLineEdit | None:
 
 
 async def rename_with_f2(app: App, title: str) -> None:
-    app.window.findChild(type(app.window.rename_action), "action_rename").trigger()
+    app.window.menus["action_rename"].trigger()
     await wait_until(lambda: title_editor(app) is not None, what="the title editor")
     editor = title_editor(app)
     assert editor is not None
@@ -69,7 +69,7 @@ def test_rename_in_place_is_saved_searchable_and_kept_after_restart(
         await rename_with_f2(app, "   ")
         assert list_titles(app) == ["여름 휴가 계획"]
         # Esc leaves the title as it was
-        app.window.rename_action.trigger()
+        app.window.menus["action_rename"].trigger()
         await wait_until(lambda: title_editor(app) is not None, what="the title editor")
         editor = title_editor(app)
         assert editor is not None
@@ -108,7 +108,7 @@ def test_delete_conversation_asks_first_and_removes_it(
             "delete_conversation_dialog",
             lambda box: box.button(QMessageBox.StandardButton.No).click(),
         )
-        app.window.delete_conversation_action.trigger()
+        app.window.menus["action_delete_conversation"].trigger()
         filler.check()
         assert list_titles(app) == ["Delete me", "Keep me"]
         assert app.window.store.get_conversation(doomed) is not None
@@ -118,7 +118,7 @@ def test_delete_conversation_asks_first_and_removes_it(
             box.button(QMessageBox.StandardButton.Yes).click()
 
         filler = fill_modal("delete_conversation_dialog", say_yes)
-        app.window.delete_conversation_action.trigger()
+        app.window.menus["action_delete_conversation"].trigger()
         filler.check()
         assert list_titles(app) == ["Keep me"]
         assert app.window.store.get_conversation(doomed) is None
