@@ -52,6 +52,14 @@ def core_text(message: str) -> str:
     return message
 
 
+def stored_core_text(message: str) -> str:
+    """A core message kept in the store (its template is lost there): each line translated when it is
+    a message without values (a notice read back from the database), else as it is."""
+    if isinstance(message, core_messages.Text):
+        return core_text(message)
+    return "\n".join(QCoreApplication.translate(core_messages.CONTEXT, line) for line in message.split("\n"))
+
+
 def error_text(exc: BaseException) -> str:
     """An exception's message (one raised in core with a Text) in the UI's language."""
     return core_text(core_messages.error_text(exc))

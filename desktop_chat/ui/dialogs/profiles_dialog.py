@@ -41,7 +41,7 @@ from desktop_chat.core.api.capabilities import Capabilities
 from desktop_chat.core.api.client import MissingKeyError
 from desktop_chat.core.api.providers.select import mode_label
 from desktop_chat.core.config import keys, profiles
-from desktop_chat.core.config.profiles import KIND_LABELS, Profile, ProviderKind
+from desktop_chat.core.config.profiles import KIND_LABELS, ApiChoice, Profile, ProviderKind
 from desktop_chat.core.conversation.store import Store
 from desktop_chat.ui import i18n, theme
 
@@ -113,6 +113,25 @@ class ProfileEditor(QDialog):
         self.form.addRow(self.tr("&Organization:"), self.organization)
         self.form.addRow(self.tr("&Project:"), self.project)
         self.form.addRow(self.tr("&Model:"), self.model)
+        self.api = QComboBox()
+        self.api.setObjectName("profile_api")
+        for choice, label in (
+            (ApiChoice.AUTO, self.tr("Automatic (Responses; Chat Completions where the server has none)")),
+            (ApiChoice.RESPONSES, self.tr("Responses API")),
+            (ApiChoice.CHAT, self.tr("Chat Completions")),
+        ):
+            self.api.addItem(label, choice)
+        self.api.setCurrentIndex(max(0, self.api.findData(profile.api)))
+        self.form.addRow(self.tr("A&PI:"), self.api)
+        self.streaming = QCheckBox(self.tr("&Stream answers as they are written"))
+        self.streaming.setObjectName("profile_streaming")
+        self.streaming.setChecked(profile.streaming)
+        self.streaming.setToolTip(
+            self.tr(
+                "Off: each answer is asked for whole and shown when ready (for servers that fail to stream)."
+            )
+        )
+        self.form.addRow("", self.streaming)
         self.form.addRow(self.tr("API &key:"), self.key)
         self.form.addRow("", self.forget_key)
         layout = QVBoxLayout(self)
@@ -145,6 +164,8 @@ class ProfileEditor(QDialog):
             organization=self.organization.text().strip() or None,
             project=self.project.text().strip() or None,
             default_model=self.model.currentText().strip() or None,
+            api=ApiChoice(self.api.currentData() or ApiChoice.AUTO),
+            streaming=self.streaming.isChecked(),
         )
 
     def result_key(self) -> str | None:
@@ -233,7 +254,7 @@ class ProfilesDialog(QDialog):
         active = profiles.active_profile(self.store).id
         self.list.clear()
         for profile in profiles.list_profiles(self.store):
-            caps = capabilities.cached(self.store, profile.id)
+            caps = capabilities.cached(self.store, profiles.server_of(profile), profile.default_model)
             text = profiles.describe(profile) + (" · " + mode_label(caps) if caps else "")
             if profile.id == active:
                 text = "★ " + text
@@ -273,7 +294,7 @@ class ProfilesDialog(QDialog):
             return False
 
     def _open_editor(self, profile: Profile, *, has_key: bool) -> None:
-        caps = capabilities.cached(self.store, profile.id)
+        caps = capabilities.cached(self.store, profiles.server_of(profile))
         self.editor = ProfileEditor(profile, has_key=has_key, models=caps.models if caps else [], parent=self)
         self.editor.finished.connect(self._editor_done)
         self.editor.open()
@@ -296,8 +317,6 @@ class ProfilesDialog(QDialog):
         except ValueError as exc:
             self.test_result.setText(i18n.error_text(exc))
             return
-        if editor.profile.base_url != saved.base_url or editor.profile.kind != saved.kind:
-            capabilities.forget(self.store, saved.id)  # another server: check again
         self.reload(saved.id)
         self.profiles_changed.emit()
 
@@ -310,7 +329,6 @@ class ProfilesDialog(QDialog):
         ):
             return
         profiles.delete_profile(self.store, profile.id)
-        capabilities.forget(self.store, profile.id)
         self.reload()
         self.profiles_changed.emit()
 
@@ -339,7 +357,7 @@ class ProfilesDialog(QDialog):
         else:
             try:
                 caps = await capabilities.ensure(
-                    self.store, profile.id, client, profile.default_model, recheck=True
+                    self.store, profiles.server_of(profile), client, profile.default_model, recheck=True
                 )
             finally:
                 await client.close()

@@ -13,7 +13,8 @@ Tabs and the objectNames tests and the window look up:
   `settings_vector_store_ids` (file search; ids separated by spaces or commas), `settings_text_format`
   (text / json_object / json_schema), `settings_json_schema` (the schema as JSON) with
   `settings_json_schema_status` (validated as typed), `settings_reasoning_effort` (empty = not sent),
-  `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_truncation_auto`.
+  `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_compact_threshold` (empty =
+  off), `settings_truncation_auto`. Temperature and top_p are disabled (with a tooltip) for reasoning models.
 - "Prices": `settings_prices` (table: model, input, cached input, output in USD per 1M tokens),
   `settings_prices_add`, `settings_prices_remove`.
 - `settings_errors`: red text listing every problem. OK with any problem does not accept, so
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_chat.core.api.models import is_reasoning_model
 from desktop_chat.core.content.pricing import DEFAULT_PRICES, Price
 from desktop_chat.core.conversation.model import REASONING_EFFORTS, TEXT_FORMATS, ChatParams, schema_problems
 from desktop_chat.ui import i18n, theme
@@ -166,6 +168,23 @@ class _ParamsForm(QWidget):
         form.addRow(self.tr("Top &p:"), self.top_p)
         form.addRow(self.tr("Max output &tokens:"), self.max_output_tokens)
         form.addRow(self.tr("&Instructions:"), self.instructions)
+        self.default_model = defaults.model if defaults is not None else ""
+        self.model.editTextChanged.connect(self._update_sampling)
+        self._update_sampling(self.model.currentText())
+
+    def _update_sampling(self, model: str) -> None:
+        """Reasoning models refuse temperature and top_p: the fields say so and are not sent."""
+        reasoning = is_reasoning_model(model.strip() or self.default_model)
+        tip = (
+            self.tr(
+                "Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out."
+            )
+            if reasoning
+            else ""
+        )
+        for edit in (self.temperature, self.top_p):
+            edit.setEnabled(not reasoning)
+            edit.setToolTip(tip)
 
     @staticmethod
     def _line(name: str, value: Any) -> QLineEdit:
@@ -271,9 +290,15 @@ class _RichForm(QWidget):
         self.top_logprobs = QLineEdit(_number_text(params.top_logprobs))
         self.top_logprobs.setObjectName("settings_top_logprobs")
         self.top_logprobs.setPlaceholderText(self.tr("off (0 to 20 alternatives per token)"))
+        self.compact_threshold = QLineEdit(_number_text(params.compact_threshold))
+        self.compact_threshold.setObjectName("settings_compact_threshold")
+        self.compact_threshold.setPlaceholderText(self.tr("off (e.g. 100000 tokens)"))
+        self.compact_threshold.setToolTip(
+            self.tr("context_management compaction: past this many tokens the server compacts the context.")
+        )
         self.truncation_auto = self._check(
             "settings_truncation_auto",
-            self.tr("truncation: auto (the server drops the oldest items)"),
+            self.tr("truncation: auto (deprecated: the server drops the oldest items)"),
             params.truncation_auto,
         )
         self.text_format.currentTextChanged.connect(lambda _t: self._check_schema())
@@ -292,6 +317,7 @@ class _RichForm(QWidget):
         form.addRow(self.tr("Reasoning &effort:"), self.reasoning_effort)
         form.addRow("", self.reasoning_summary)
         form.addRow(self.tr("Top &logprobs:"), self.top_logprobs)
+        form.addRow(self.tr("&Compact past:"), self.compact_threshold)
         form.addRow("", self.truncation_auto)
         self._check_schema()
 
@@ -329,6 +355,7 @@ class _RichForm(QWidget):
             "truncation_auto": self.truncation_auto.isChecked(),
             "json_schema": None,
             "top_logprobs": None,
+            "compact_threshold": None,
         }
         schema, problem = parse_schema(self.json_schema.toPlainText())
         if problem:
@@ -343,6 +370,13 @@ class _RichForm(QWidget):
         else:
             check = dataclasses.replace(ChatParams(), top_logprobs=values["top_logprobs"])
             problems += [(self.top_logprobs, i18n.core_text(m)) for m in check.validate()]
+        try:
+            values["compact_threshold"] = parse_int(self.compact_threshold.text(), self.tr("Compact past"))
+        except ValueError as exc:
+            problems.append((self.compact_threshold, str(exc)))
+        else:
+            check = dataclasses.replace(ChatParams(), compact_threshold=values["compact_threshold"])
+            problems += [(self.compact_threshold, i18n.core_text(m)) for m in check.validate()]
         return values, problems
 
 

@@ -58,7 +58,7 @@ from desktop_chat.core.content.markdown import (
 from desktop_chat.core.content.output_items import activity_label, citations_of, logprobs_of, tool_calls_of
 from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
-from desktop_chat.ui import theme
+from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
 from desktop_chat.ui.transcript.math_view import MathResources, formula_at, selection_text
 from desktop_chat.ui.transcript.styles import column_margin, document_css
@@ -342,7 +342,7 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
     elif node.status is NodeStatus.FAILED and not node.error:
         lines.append(_para("⚠ The answer failed.", "error"))
     if node.notice:
-        lines.append(_para(f"ℹ {node.notice}", "notice"))
+        lines.append(_para(f"ℹ {i18n.stored_core_text(node.notice)}", "notice"))
     meta = meta_text(node, prices)
     if meta:
         lines.append(_para(meta, "quiet"))
