@@ -120,3 +120,34 @@ def test_kept_per_server_and_model_with_recheck(store: Store) -> None:
     assert capabilities.cached(store, "http://elsewhere/v1") is None
     capabilities.forget(store, server)
     assert capabilities.cached(store, server) is None
+
+
+def test_test_connection_says_which_model_and_the_servers_own_error() -> None:
+    import httpx2
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        if request.url.path.endswith("/models"):
+            return httpx2.Response(400, json={"error": {"message": "No connected db."}})
+        return httpx2.Response(404, text="404 page not found")
+
+    async def run(model: str | None) -> Capabilities:
+        transport = httpx2.AsyncClient(transport=httpx2.MockTransport(handler))
+        async with openai.AsyncOpenAI(
+            api_key="sk", base_url="http://gateway.test/v1", max_retries=0, http_client=transport
+        ) as client:
+            return await detect(client, model)
+
+    unnamed = asyncio.run(run(None)).summary()
+    assert "No connected db." in unnamed and "Enter a model name" in unnamed
+    named = asyncio.run(run("lm_studio/qwen")).summary()
+    assert "Tested with the model lm_studio/qwen" in named and "404 page not found" in named
+    assert "No connected db." in named
+
+
+def test_detect_finds_a_gateway_model_that_ignores_the_chain_and_a_failing_stream() -> None:
+    with Emulator(quirks={"bridged": {"keeps_no_state", "stream_500"}}) as emu:
+        caps = run_detect(emu.base_url, "bridged")
+        full = run_detect(emu.base_url, "gpt-4.1-mini")
+    assert caps.model == "bridged" and caps.keeps_state is False and caps.streaming is False
+    assert "Tested with the model bridged" in caps.summary() and "answers come whole" in caps.summary()
+    assert full.keeps_state is True and full.streaming is True

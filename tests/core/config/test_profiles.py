@@ -197,3 +197,20 @@ def test_describe_never_shows_the_key() -> None:
     )
     profile.api_version = None
     assert profiles.describe(profile).endswith("https://res.openai.azure.com/openai/v1")
+
+
+def test_api_and_streaming_choices_round_trip_and_name_the_server() -> None:
+    from desktop_chat.core.config.profiles import ApiChoice, Profile, server_of
+
+    profile = Profile(
+        "p-1",
+        "Gateway",
+        ProviderKind.COMPATIBLE,
+        "HTTP://LocalHost:4000/v1/",
+        api=ApiChoice.CHAT,
+        streaming=False,
+    )
+    again = Profile.from_json(profile.to_json())
+    assert again is not None and again.api is ApiChoice.CHAT and again.streaming is False
+    assert Profile.from_json({**profile.to_json(), "api": "future"}).api is ApiChoice.AUTO  # type: ignore[union-attr]
+    assert server_of(profile) == "http://localhost:4000/v1"

@@ -211,3 +211,24 @@ def test_the_search_index_is_built_for_data_written_before_migration_3(tmp_path:
         assert [h.node_id for h in search(store, "second")] == ["n2"]  # unreadable input: answer still found
     finally:
         store.close()
+
+
+def test_server_facts_come_with_0004_and_the_per_profile_cache_goes(tmp_path: Path) -> None:
+    path = tmp_path / "before.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=3)
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('capabilities:p-1', '{}'), ('theme', '\"dark\"')"
+        )
+        assert "0004_server_facts" in apply_migrations(conn)
+        assert "server_facts" in table_names(conn)
+        assert [r[0] for r in conn.execute("SELECT key FROM settings")] == ["theme"]
+    finally:
+        conn.close()
+    store = Store(path)
+    store.save_server_facts("http://a/v1", "m", {"keeps_state": False})
+    assert store.server_facts("http://a/v1") == {"m": {"keeps_state": False}}
+    store.forget_server_facts("http://a/v1")
+    assert store.server_facts("http://a/v1") == {}
+    store.close()
