@@ -196,7 +196,8 @@ def test_test_connection_reports_what_works(
         arun(scenario())
         assert all(line in result.text() for line in expected), result.text()
         assert emu.requests[0].headers.get("authorization") == "Bearer sk-emu"
-    caps = capabilities.cached(store, profile.id)
+    assert "Tested with the model" in result.text()
+    caps = capabilities.cached(store, profiles.server_of(profile))  # kept per server, not per profile
     assert caps is not None and caps.models
     label = "Chat Completions · local replay" if mode == "chat_only" else "Responses"
     assert label in rows(dialog)[1]

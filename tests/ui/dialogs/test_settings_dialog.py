@@ -171,3 +171,38 @@ def test_parsers() -> None:
     for bad in ("http://", "https://exa mple.com", "javascript:alert(1)", "http://host:99999"):
         with pytest.raises(ValueError):
             parse_base_url(bad)
+
+
+def test_a_reasoning_model_turns_temperature_and_top_p_off_with_a_reason(
+    dialog: SettingsDialog, qtbot: Any
+) -> None:
+    temperature = find(dialog, QLineEdit, "settings_temperature")
+    top_p = find(dialog, QLineEdit, "settings_top_p")
+    assert temperature.isEnabled() and top_p.isEnabled()
+    model = find(dialog, QComboBox, "settings_model")
+    model.setEditText("o4-mini")
+    assert not temperature.isEnabled() and not top_p.isEnabled()
+    assert "take no temperature or top_p" in temperature.toolTip()
+    model.setEditText("gpt-4.1")
+    assert temperature.isEnabled() and temperature.toolTip() == ""
+    # this conversation's model is empty: the default model (gpt-4.1-mini) decides
+    assert find(dialog, QLineEdit, "settings_conversation_temperature").isEnabled()
+
+
+def test_effort_offers_every_level_and_compaction_is_a_threshold(dialog: SettingsDialog, qtbot: Any) -> None:
+    effort = find(dialog, QComboBox, "settings_reasoning_effort")
+    assert [effort.itemText(i) for i in range(effort.count())] == [
+        "",
+        "none",
+        "minimal",
+        "low",
+        "medium",
+        "high",
+        "xhigh",
+    ]
+    type_into(qtbot, find(dialog, QLineEdit, "settings_compact_threshold"), "50")
+    click_ok(qtbot, dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted  # below 1,000 tokens: said, not accepted
+    type_into(qtbot, find(dialog, QLineEdit, "settings_compact_threshold"), "150000")
+    click_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
