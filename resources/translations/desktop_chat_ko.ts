@@ -177,57 +177,57 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="106"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="108"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="109"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="114"/>
         <source>Image detail</source>
         <translation>이미지 해상도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="120"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
         <source>Image URL</source>
         <translation>이미지 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="122"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="134"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="214"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="215"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="257"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="270"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -235,12 +235,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="70"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="71"/>
         <source>linked</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="79"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="80"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -273,32 +273,32 @@
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="83"/>
         <source>Compare answers</source>
         <translation>답변 비교</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="92"/>
         <source>Stop all</source>
         <translation>모두 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="94"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>아직 스트리밍 중인 모든 답변 중지 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="140"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="149"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="150"/>
         <source>Similarity to the first: %1</source>
         <translation>첫 번째 답변과의 유사도: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="154"/>
         <source> — %1 still streaming</source>
         <translation> — %1개 스트리밍 중</translation>
     </message>
@@ -602,17 +602,17 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="33"/>
         <source>The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1</source>
         <translation>기본 URL은 http:// 또는 https:// 주소여야 합니다. 예: http://localhost:8000/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="55"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="57"/>
         <source>Connect to a server</source>
         <translation>서버에 연결</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="61"/>
         <source>Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used only to talk to the server below.
 
 For an OpenAI-compatible server, enter its base URL as well; a local server (e.g. http://localhost:8000/v1) usually needs no key.</source>
@@ -621,22 +621,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: http://localhost:8000/v1)는 보통 키가 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="76"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="78"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>선택 사항: 비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="94"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="95"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="122"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="124"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -644,17 +644,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="101"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="110"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>토큰 %1개 · 평균 확률 %2 · 토큰에 마우스를 올리면 대안이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="114"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>이 답변에는 토큰 확률이 없습니다 (설정에서 top_logprobs를 켜세요).</translation>
     </message>
@@ -696,37 +696,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="122"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="207"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="246"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
-        <source>The new title could not be saved: %1</source>
-        <translation>새 제목을 저장할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
-        <source>Stop the answer that is streaming before deleting its conversation.</source>
-        <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="263"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -735,88 +725,68 @@ Responses stored on the server are not deleted.</source>
 서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
-        <source>The conversation could not be deleted: %1</source>
-        <translation>대화를 삭제할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="388"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="405"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
         <source>No persona (default instructions)</source>
         <translation>페르소나 없음 (기본 지시문)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="449"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source>Manage personas…</source>
         <translation>페르소나 관리…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>no persona</source>
         <translation>페르소나 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="466"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="409"/>
         <source>Persona: %s</source>
         <translation>페르소나: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="541"/>
-        <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
-        <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
-        <source>Still connecting to the server — try again in a moment.</source>
-        <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
-        <source>Sending failed: %1</source>
-        <translation>보내기 실패: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="909"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="822"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -857,28 +827,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="159"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="111"/>
         <source>Open a response by id</source>
         <translation>ID로 응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="164"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="116"/>
         <source>Response id</source>
         <translation>응답 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="171"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="123"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="185"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="137"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>서버에 저장된 응답의 ID를 붙여 넣으세요. 그 응답에서 이어지는 새 대화로 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
@@ -886,42 +856,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PersonasDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="27"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="28"/>
         <source>Personas</source>
         <translation>페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="38"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="39"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="41"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="57"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="58"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="60"/>
         <source>Instructions (sent as the system prompt)</source>
         <translation>지시문 (시스템 프롬프트로 전송)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="87"/>
         <source>New persona</source>
         <translation>새 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="122"/>
         <source>Every persona needs a name.</source>
         <translation>모든 페르소나에는 이름이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="124"/>
         <source>Two personas have the same name.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
     </message>
@@ -1004,27 +974,57 @@ Responses stored on the server are not deleted.</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="116"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="119"/>
+        <source>Automatic (Responses; Chat Completions where the server has none)</source>
+        <translation>자동 (Responses; 서버에 없으면 Chat Completions)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="120"/>
+        <source>Responses API</source>
+        <translation>Responses API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="121"/>
+        <source>Chat Completions</source>
+        <translation>Chat Completions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="125"/>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="126"/>
+        <source>&amp;Stream answers as they are written</source>
+        <translation>답변을 쓰는 대로 스트리밍(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="131"/>
+        <source>Off: each answer is asked for whole and shown when ready (for servers that fail to stream).</source>
+        <translation>끄면: 답변을 한 번에 받아 준비되면 보여 줍니다 (스트리밍이 실패하는 서버용).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="135"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="163"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="184"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="170"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="191"/>
         <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
         <translation>https://NAME.openai.azure.com (또는 …/openai/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="193"/>
         <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
         <translation>예: http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="173"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="194"/>
         <source>optional: empty = https://api.openai.com/v1</source>
         <translation>선택 사항: 비우면 https://api.openai.com/v1</translation>
     </message>
@@ -1032,57 +1032,57 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="189"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
         <source>Providers</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="198"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="219"/>
         <source>Select a profile and press Test connection to see what its server supports.</source>
         <translation>프로필을 선택하고 연결 테스트를 누르면 서버가 지원하는 기능을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="206"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="227"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="207"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="228"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="208"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="229"/>
         <source>&amp;Delete</source>
         <translation>삭제(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="209"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="230"/>
         <source>&amp;Use for new chats</source>
         <translation>새 대화에 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="231"/>
         <source>&amp;Test connection</source>
         <translation>연결 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="218"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="239"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="309"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="328"/>
         <source>Delete the profile “%1” and its saved key?</source>
         <translation>“%1” 프로필과 저장된 키를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="329"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="347"/>
         <source>Testing “%1”…</source>
         <translation>“%1” 테스트 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="354"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="372"/>
         <source>Delete profile</source>
         <translation>프로필 삭제</translation>
     </message>
@@ -1171,117 +1171,117 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1: “%2”은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="71"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1: “%2”은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1: “%2”은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="100"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>기본 URL은 호스트가 있는 http:// 또는 https:// 주소여야 합니다 (입력: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="105"/>
         <source>Base URL must not contain spaces.</source>
         <translation>기본 URL에 공백이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="248"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="472"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="453"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="487"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="454"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="488"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="489"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="456"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="459"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="493"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="461"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="495"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="462"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="496"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="524"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="494"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="528"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="497"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="531"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="504"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="538"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="505"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="539"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="536"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="570"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="541"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="575"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="543"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="577"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="587"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -1307,37 +1307,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="66"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="71"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="72"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="82"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="83"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="85"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="86"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="90"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="91"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
@@ -1419,160 +1419,115 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="82"/>
-        <source>Still connecting to the server — try again in a moment.</source>
-        <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="90"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
         <source>opening a response</source>
         <translation>응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="91"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>deleting</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="92"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>compacting</source>
         <translation>압축</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="107"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>이미 진행 중: %1. 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="193"/>
         <source>1 turn</source>
         <translation>턴 1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="252"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="195"/>
         <source>%1 turns</source>
         <translation>턴 %1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="255"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="198"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버의 사본은 삭제하지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="203"/>
         <source>Deleted %1 locally.</source>
         <translation>로컬에서 %1를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="207"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>로컬에서 %1를, 서버에서 저장된 응답 %2개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="213"/>
         <source> (and %1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="274"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버에 저장된 응답 %3개 중 %2개를 삭제하지 못했습니다 — %4</translation>
     </message>
     <message>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="234"/>
         <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="387"/>
         <source>Select a turn to delete.</source>
         <translation>삭제할 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="298"/>
-        <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
-        <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="323"/>
-        <source>not connected to a server.</source>
-        <translation>서버에 연결되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="325"/>
-        <source>Deleted %1 turn(s) locally; deleting on the server…</source>
-        <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="345"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
         <source>Delete turns</source>
         <translation>턴 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="348"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="253"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>이 턴과 그 뒤에 이어지는 턴 %1개를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="257"/>
         <source>Delete this turn?</source>
         <translation>이 턴을 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>그중 %1개는 서버에 응답으로 저장되어 있습니다 (30일간 보관).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="359"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>서버에 연결되어 있지 않아 지금은 로컬에서만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="364"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="269"/>
         <source>None of them is stored on the server.</source>
         <translation>서버에 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="367"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="272"/>
         <source>Delete locally</source>
         <translation>로컬에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="371"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="276"/>
         <source>Delete locally and on the server</source>
         <translation>로컬과 서버에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="413"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>압축할 브랜치의 답변을 선택하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
-        <source>Wait for the answer to finish (or stop it) before compacting.</source>
-        <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="427"/>
-        <source>Nothing new to compact on this branch.</source>
-        <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="437"/>
-        <source>Compacting %1 turn(s)…</source>
-        <translation>턴 %1개를 압축하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="453"/>
-        <source>Compacting failed: %1</source>
-        <translation>압축 실패: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="458"/>
-        <source>The branch was deleted or closed while compacting; nothing was added.</source>
-        <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1596,88 +1551,93 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_ParamsForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
         <source>server default (0 to 2)</source>
         <translation>서버 기본값 (0~2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
         <source>server default (0 to 1)</source>
         <translation>서버 기본값 (0~1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>server default (16 to 1,000,000)</source>
         <translation>서버 기본값 (16~1,000,000)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="136"/>
         <source>System instructions (a persona), sent with every turn</source>
         <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="148"/>
         <source>default: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
         <source>server default</source>
         <translation>서버 기본값</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Empty: use the default instructions</source>
         <translation>비우면 기본 지시문 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Ask the server which models it offers</source>
         <translation>서버에서 제공하는 모델 목록 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Values for this conversation only. Empty fields use the defaults.</source>
         <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="164"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
         <source>&amp;Temperature:</source>
         <translation>온도(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Top &amp;p:</source>
         <translation>Top &amp;p:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="169"/>
         <source>Max output &amp;tokens:</source>
         <translation>최대 출력 토큰(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>&amp;Instructions:</source>
         <translation>지시문(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="180"/>
+        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
+        <translation>추론 모델(o 시리즈, gpt-5)은 temperature와 top_p를 받지 않으므로 요청에서 뺍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Temperature</source>
         <translation>온도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="215"/>
         <source>Max output tokens</source>
         <translation>최대 출력 토큰</translation>
     </message>
@@ -1685,52 +1645,52 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="359"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="393"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="394"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="395"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="396"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="368"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="402"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="408"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="439"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="450"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -1738,89 +1698,109 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_RichForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="260"/>
         <source>&amp;Web search</source>
         <translation>웹 검색(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="262"/>
         <source>Code &amp;interpreter</source>
         <translation>코드 인터프리터(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="266"/>
         <source>vector store ids for file search (empty: off)</source>
         <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="265"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="284"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>추론 요약 표시(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>끔 (토큰당 대안 0~20개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="276"/>
-        <source>truncation: auto (the server drops the oldest items)</source>
-        <translation>truncation: auto (서버가 가장 오래된 항목을 버림)</translation>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="295"/>
+        <source>off (e.g. 100000 tokens)</source>
+        <translation>끔 (예: 100000 토큰)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="297"/>
+        <source>context_management compaction: past this many tokens the server compacts the context.</source>
+        <translation>context_management 압축: 이 토큰 수를 넘으면 서버가 컨텍스트를 압축합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="301"/>
+        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
+        <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="312"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="314"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="315"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="317"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="319"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="320"/>
+        <source>&amp;Compact past:</source>
+        <translation>압축 기준(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="339"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="342"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="338"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="365"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="340"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="367"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
+        <source>Compact past</source>
+        <translation>압축 기준</translation>
     </message>
 </context>
 <context>
@@ -1961,72 +1941,72 @@ Responses stored on the server are not deleted.</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="385"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="388"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="394"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="408"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="414"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="461"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="467"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="537"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="543"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="568"/>
         <source>not connected to a server.</source>
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="564"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="570"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="582"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="588"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="589"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="601"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>턴 %1개를 압축하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="609"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="615"/>
         <source>Compacting failed: %1</source>
         <translation>압축 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="612"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="618"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>

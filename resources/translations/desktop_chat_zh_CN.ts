@@ -177,57 +177,57 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="105"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="106"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="108"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="109"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="114"/>
         <source>Image detail</source>
         <translation>图片精度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：low 更便宜，high 能看清小字</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="120"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
         <source>Image URL</source>
         <translation>图片 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="122"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="134"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="214"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="215"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="257"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="270"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -235,12 +235,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="70"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="71"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="79"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="80"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -273,32 +273,32 @@
         <translation>输入 %1 / 输出 %2 令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="83"/>
         <source>Compare answers</source>
         <translation>比较回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="92"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="94"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>停止所有仍在输出的回答 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="140"/>
         <source>reference</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="149"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="150"/>
         <source>Similarity to the first: %1</source>
         <translation>与第一个回答的相似度：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="154"/>
         <source> — %1 still streaming</source>
         <translation> — %1 个仍在输出</translation>
     </message>
@@ -602,17 +602,17 @@
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="31"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="33"/>
         <source>The base URL must be an http:// or https:// address, e.g. http://localhost:8000/v1</source>
         <translation>基础 URL 必须是 http:// 或 https:// 地址，例如 http://localhost:8000/v1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="55"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="57"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="61"/>
         <source>Enter your OpenAI API key. It is stored in the system keyring (never in a file) and used only to talk to the server below.
 
 For an OpenAI-compatible server, enter its base URL as well; a local server (e.g. http://localhost:8000/v1) usually needs no key.</source>
@@ -621,22 +621,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 如果使用 OpenAI 兼容服务器，请同时输入其基础 URL；本地服务器（例如 http://localhost:8000/v1）通常不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="76"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="78"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>可选：留空 = OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="94"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="95"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="122"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="124"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>密钥不能包含空格或换行。</translation>
     </message>
@@ -644,17 +644,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="101"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="110"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>%1 个令牌 · 平均概率 %2 · 将鼠标悬停在令牌上可查看候选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="112"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="114"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>此回答没有令牌概率（请在设置中开启 top_logprobs）。</translation>
     </message>
@@ -696,37 +696,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="128"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="122"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="207"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="246"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="292"/>
-        <source>The new title could not be saved: %1</source>
-        <translation>无法保存新标题：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="305"/>
-        <source>Stop the answer that is streaming before deleting its conversation.</source>
-        <translation>删除对话前，请先停止正在输出的回答。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="263"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -735,88 +725,68 @@ Responses stored on the server are not deleted.</source>
 服务器上存储的响应不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="325"/>
-        <source>The conversation could not be deleted: %1</source>
-        <translation>无法删除对话：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="344"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="372"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="388"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="413"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="405"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="414"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="438"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
         <source>No persona (default instructions)</source>
         <translation>无角色（默认指令）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="449"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source>Manage personas…</source>
         <translation>管理角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="465"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
         <source>no persona</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="466"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="409"/>
         <source>Persona: %s</source>
         <translation>角色：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="541"/>
-        <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
-        <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="600"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="604"/>
-        <source>Still connecting to the server — try again in a moment.</source>
-        <translation>仍在连接服务器 — 请稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="696"/>
-        <source>Sending failed: %1</source>
-        <translation>发送失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="909"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="822"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -857,28 +827,28 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="159"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="111"/>
         <source>Open a response by id</source>
         <translation>按 ID 打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="164"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="116"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="171"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="123"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="185"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="137"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>粘贴服务器上存储的响应 ID。它会作为从该响应继续的新对话打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="202"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
@@ -886,42 +856,42 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>PersonasDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="27"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="28"/>
         <source>Personas</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="38"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="39"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="40"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="41"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="57"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="58"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="59"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="60"/>
         <source>Instructions (sent as the system prompt)</source>
         <translation>指令（作为系统提示发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="87"/>
         <source>New persona</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="122"/>
         <source>Every persona needs a name.</source>
         <translation>每个角色都需要名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="124"/>
         <source>Two personas have the same name.</source>
         <translation>有两个角色同名。</translation>
     </message>
@@ -1004,27 +974,57 @@ Responses stored on the server are not deleted.</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="116"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="119"/>
+        <source>Automatic (Responses; Chat Completions where the server has none)</source>
+        <translation>自动（Responses；服务器没有时用 Chat Completions）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="120"/>
+        <source>Responses API</source>
+        <translation>Responses API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="121"/>
+        <source>Chat Completions</source>
+        <translation>Chat Completions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="125"/>
+        <source>A&amp;PI:</source>
+        <translation>API(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="126"/>
+        <source>&amp;Stream answers as they are written</source>
+        <translation>边生成边流式显示回答(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="131"/>
+        <source>Off: each answer is asked for whole and shown when ready (for servers that fail to stream).</source>
+        <translation>关闭：每个回答整体请求，准备好后显示（用于流式传输失败的服务器）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="135"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="163"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="184"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>密钥不能包含空格或换行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="170"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="191"/>
         <source>https://NAME.openai.azure.com (or …/openai/v1)</source>
         <translation>https://NAME.openai.azure.com（或 …/openai/v1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="193"/>
         <source>e.g. http://localhost:11434/v1 (Ollama), http://localhost:1234/v1 (LM Studio)</source>
         <translation>例如 http://localhost:11434/v1 (Ollama)、http://localhost:1234/v1 (LM Studio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="173"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="194"/>
         <source>optional: empty = https://api.openai.com/v1</source>
         <translation>可选：留空 = https://api.openai.com/v1</translation>
     </message>
@@ -1032,57 +1032,57 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="189"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
         <source>Providers</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="198"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="219"/>
         <source>Select a profile and press Test connection to see what its server supports.</source>
         <translation>选择一个配置并点击“测试连接”，即可查看其服务器支持的功能。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="206"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="227"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="207"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="228"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="208"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="229"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="209"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="230"/>
         <source>&amp;Use for new chats</source>
         <translation>用于新对话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="210"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="231"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="218"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="239"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="309"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="328"/>
         <source>Delete the profile “%1” and its saved key?</source>
         <translation>要删除配置“%1”及其已保存的密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="329"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="347"/>
         <source>Testing “%1”…</source>
         <translation>正在测试“%1”…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="354"/>
+        <location filename="../../desktop_chat/ui/dialogs/profiles_dialog.py" line="372"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
@@ -1171,117 +1171,117 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="71"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1：“%2”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="100"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>基础 URL 必须是带主机名的 http:// 或 https:// 地址（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="105"/>
         <source>Base URL must not contain spaces.</source>
         <translation>基础 URL 不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="229"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="248"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 架构：不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="472"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="453"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="487"/>
         <source>&amp;Defaults</source>
         <translation>默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="454"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="488"/>
         <source>no conversation open</source>
         <translation>未打开对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="489"/>
         <source>This &amp;conversation</source>
         <translation>此对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="456"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
         <source>Settings for “%1” only</source>
         <translation>仅适用于“%1”的设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="459"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="493"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>工具和输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="461"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="495"/>
         <source>&amp;Prices</source>
         <translation>价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="462"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="496"/>
         <source>Co&amp;nnection</source>
         <translation>连接(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="524"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>留空：OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="494"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="528"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>保存在系统密钥环中 — 留空则保留当前密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="497"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="531"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>通过基础 URL 可以连接任何 OpenAI 兼容服务器。API 密钥保存在系统密钥环中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="504"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="538"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="505"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="539"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="536"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="570"/>
         <source>Defaults: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="541"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="575"/>
         <source>This conversation: %1</source>
         <translation>此对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="543"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="577"/>
         <source>Tools &amp; output: %1</source>
         <translation>工具和输出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="553"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="587"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
     </message>
@@ -1307,37 +1307,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="66"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="71"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="72"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="82"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="83"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="85"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="86"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="87"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="90"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="91"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
@@ -1419,160 +1419,115 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="82"/>
-        <source>Still connecting to the server — try again in a moment.</source>
-        <translation>仍在连接服务器 — 请稍后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="90"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
         <source>opening a response</source>
         <translation>打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="91"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>deleting</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="92"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>compacting</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="107"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>正在进行：%1。请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="193"/>
         <source>1 turn</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="252"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="195"/>
         <source>%1 turns</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="255"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="198"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>已在本地删除 %1。服务器上的副本未删除：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="203"/>
         <source>Deleted %1 locally.</source>
         <translation>已在本地删除 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="207"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>已在本地删除 %1，并在服务器上删除 %2 个已存储的响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="213"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="274"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>已在本地删除 %1。服务器上 %3 个已存储的响应中有 %2 个无法删除 — %4</translation>
     </message>
     <message>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="234"/>
         <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="387"/>
         <source>Select a turn to delete.</source>
         <translation>请选择要删除的轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="298"/>
-        <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
-        <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="323"/>
-        <source>not connected to a server.</source>
-        <translation>未连接到服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="325"/>
-        <source>Deleted %1 turn(s) locally; deleting on the server…</source>
-        <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="345"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
         <source>Delete turns</source>
         <translation>删除轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="348"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="253"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>要删除此轮及其后续的 %1 轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="352"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="257"/>
         <source>Delete this turn?</source>
         <translation>要删除此轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>其中 %1 轮作为响应存储在服务器上（保留 30 天）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="359"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>未连接到服务器：现在只能在本地删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="364"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="269"/>
         <source>None of them is stored on the server.</source>
         <translation>其中没有任何内容存储在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="367"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="272"/>
         <source>Delete locally</source>
         <translation>在本地删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="371"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="276"/>
         <source>Delete locally and on the server</source>
         <translation>在本地和服务器上删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="413"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>请选择要压缩的分支中的回答。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="418"/>
-        <source>Wait for the answer to finish (or stop it) before compacting.</source>
-        <translation>压缩前请等待回答完成（或停止它）。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="427"/>
-        <source>Nothing new to compact on this branch.</source>
-        <translation>此分支上没有新的内容可压缩。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="437"/>
-        <source>Compacting %1 turn(s)…</source>
-        <translation>正在压缩 %1 轮…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="453"/>
-        <source>Compacting failed: %1</source>
-        <translation>压缩失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="458"/>
-        <source>The branch was deleted or closed while compacting; nothing was added.</source>
-        <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1596,88 +1551,93 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_ParamsForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
         <source>server default (0 to 2)</source>
         <translation>服务器默认值（0 到 2）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
         <source>server default (0 to 1)</source>
         <translation>服务器默认值（0 到 1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>server default (16 to 1,000,000)</source>
         <translation>服务器默认值（16 到 1,000,000）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="136"/>
         <source>System instructions (a persona), sent with every turn</source>
         <translation>系统指令（角色），每轮都会发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="148"/>
         <source>default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
         <source>server default</source>
         <translation>服务器默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Empty: use the default instructions</source>
         <translation>留空：使用默认指令</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Ask the server which models it offers</source>
         <translation>向服务器查询可用的模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Values for this conversation only. Empty fields use the defaults.</source>
         <translation>仅适用于此对话的值。留空的字段使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="164"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
         <source>&amp;Temperature:</source>
         <translation>温度(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Top &amp;p:</source>
         <translation>Top &amp;p：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="169"/>
         <source>Max output &amp;tokens:</source>
         <translation>最大输出令牌数(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>&amp;Instructions:</source>
         <translation>指令(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="180"/>
+        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
+        <translation>推理模型（o 系列、gpt-5）不接受 temperature 和 top_p；请求中会省略它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="215"/>
         <source>Max output tokens</source>
         <translation>最大输出令牌数</translation>
     </message>
@@ -1685,52 +1645,52 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="359"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="393"/>
         <source>Model (prefix)</source>
         <translation>模型（前缀）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="360"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="394"/>
         <source>Input $/1M</source>
         <translation>输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="395"/>
         <source>Cached input $/1M</source>
         <translation>缓存输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="396"/>
         <source>Output $/1M</source>
         <translation>输出 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="368"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="402"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="408"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="439"/>
         <source>Price of %1</source>
         <translation>%1 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="450"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
@@ -1738,89 +1698,109 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>_RichForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="260"/>
         <source>&amp;Web search</source>
         <translation>网页搜索(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="262"/>
         <source>Code &amp;interpreter</source>
         <translation>代码解释器(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="266"/>
         <source>vector store ids for file search (empty: off)</source>
         <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="265"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="284"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="269"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>显示推理摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>关闭（每个令牌 0 到 20 个候选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="276"/>
-        <source>truncation: auto (the server drops the oldest items)</source>
-        <translation>truncation: auto（服务器丢弃最早的项目）</translation>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="295"/>
+        <source>off (e.g. 100000 tokens)</source>
+        <translation>关闭（例如 100000 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="297"/>
+        <source>context_management compaction: past this many tokens the server compacts the context.</source>
+        <translation>context_management 压缩：超过此令牌数时，服务器会压缩上下文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="301"/>
+        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
+        <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="312"/>
         <source>Hosted tools:</source>
         <translation>托管工具：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
         <source>&amp;File search:</source>
         <translation>文件搜索(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="314"/>
         <source>Text &amp;format:</source>
         <translation>文本格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="315"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 架构(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="317"/>
         <source>Reasoning &amp;effort:</source>
         <translation>推理强度(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="294"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="319"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="320"/>
+        <source>&amp;Compact past:</source>
+        <translation>压缩阈值(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="339"/>
         <source>✓ Valid schema</source>
         <translation>✓ 架构有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="342"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>要使用 json_schema 输出，请输入架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="338"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="365"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 架构输出需要一个架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="340"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="367"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
+        <source>Compact past</source>
+        <translation>压缩阈值</translation>
     </message>
 </context>
 <context>
@@ -1961,72 +1941,72 @@ Responses stored on the server are not deleted.</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="385"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="388"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="394"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="408"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="414"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="461"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="467"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="537"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="543"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="562"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="568"/>
         <source>not connected to a server.</source>
         <translation>未连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="564"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="570"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="582"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="588"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>压缩前请等待回答完成（或停止它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="589"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>此分支上没有新的内容可压缩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="601"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>正在压缩 %1 轮…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="609"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="615"/>
         <source>Compacting failed: %1</source>
         <translation>压缩失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="612"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="618"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>
