@@ -1368,7 +1368,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
         <source>%1 in / %2 out tokens</source>
-        <translation>输入 %1 / 输出 %2 个 token</translation>
+        <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
@@ -1823,7 +1823,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
-        <translation>最大输出 token 数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
+        <translation>最大输出令牌数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
@@ -1838,7 +1838,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
-        <translation>压缩阈值必须至少为 1,000 个 token（当前为 %1）。</translation>
+        <translation>压缩阈值必须至少为 1,000 个令牌（当前为 %1）。</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>

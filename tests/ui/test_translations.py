@@ -66,7 +66,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "close_button": "关闭",
         "test_hint": "测试连接",
         "you": "你",
-        "meta": "输入 1,234 / 输出 56 个 token (缓存 7)",
+        "meta": "输入 1,234 / 输出 56 个令牌 (缓存 7)",
         "stopped": "已停止 — 已保留部分回答",
         "temperature_problem": "Temperature 必须介于 0 和 2 之间（当前为 5.0）。",
         "profile_name_problem": "请为配置命名。",
@@ -271,10 +271,14 @@ def lupdate() -> str | None:
 @pytest.mark.skipif(lupdate() is None, reason="pyside6-lupdate is not installed")
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
 def test_no_ui_string_is_missing_from_the_translations(ts: Path, tmp_path: Path) -> None:
-    """Every tr()/translate() string in desktop_chat/ui is in the .ts file with a translation."""
+    """Every tr()/translate() string in desktop_chat/ui (every subfolder) and every core message marked with
+    QT_TRANSLATE_NOOP in desktop_chat/core is in the .ts file with a translation."""
     copy = tmp_path / ts.name
     copy.write_bytes(ts.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "desktop_chat" / "ui").rglob("*.py"))
+    sources = sorted(
+        str(p) for folder in ("ui", "core") for p in (ROOT / "desktop_chat" / folder).rglob("*.py")
+    )
+    assert any("/ui/composer/" in s for s in sources) and any("/core/content/" in s for s in sources)
     tool = lupdate()
     assert tool is not None
     subprocess.run([tool, *sources, "-ts", str(copy), "-no-obsolete"], check=True, capture_output=True)
