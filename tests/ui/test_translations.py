@@ -149,12 +149,14 @@ def test_search_panel_speaks_the_language(language: str, tmp_path: Path, qtbot: 
     assert box is not None and status is not None and results is not None
     assert box.placeholderText() == expected["search_hint"]
     QTest.keyClicks(box, "Gyeongbokgung")
-    panel.search_now()
+    with qtbot.waitSignal(panel.searched):
+        panel.search_now()
     assert status.text() == expected["one_match"]
     assert expected["answer_label"] in results.item(0).text()
     box.clear()
     QTest.keyClicks(box, "zzzqqq")
-    panel.search_now()
+    with qtbot.waitSignal(panel.searched):
+        panel.search_now()
     assert status.text() == expected["no_matches"]
     panel.close()
     chats.close()

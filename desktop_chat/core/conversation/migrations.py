@@ -8,15 +8,54 @@ by a newer desktop_chat and is refused (see store.StoreTooNewError).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from desktop_chat.core.conversation.packing import cjk_grams, pack_output_items
 
 
 @dataclass(frozen=True)
 class Migration:
     name: str
     statements: tuple[str, ...]  # run one by one (executescript would commit the transaction)
+    # then, in the same transaction: what SQL alone cannot do (e.g. rewrite rows with Python)
+    python: Callable[[sqlite3.Connection], None] | None = None
+
+
+def prompt_text(input_items: str | None) -> str:
+    """The user's prompt text held in a JSON column of input items, as `_user_text_sql` reads it (and
+    model.user_text_of): robust to anything, text that is not valid JSON gives ''."""
+    try:
+        items = json.loads(input_items or "[]")
+    except (ValueError, TypeError):
+        return ""
+    parts: list[str] = []
+    for item in items if isinstance(items, list) else []:
+        if (
+            not isinstance(item, dict)
+            or item.get("type", "message") != "message"
+            or item.get("role") != "user"
+        ):
+            continue
+        content = item.get("content")
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, list):
+            parts.extend(
+                p["text"]
+                for p in content
+                if isinstance(p, dict) and p.get("type") == "input_text" and isinstance(p.get("text"), str)
+            )
+    return "\n".join(parts)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema (triggers, the search view) calls: every connection needs them."""
+    conn.create_function("cjk_grams", 3, cjk_grams, deterministic=True)
+    conn.create_function("prompt_text", 1, prompt_text, deterministic=True)
 
 
 def _user_text_sql(items: str) -> str:
@@ -98,6 +137,136 @@ _SEARCH_INDEX: tuple[str, ...] = (
 )
 
 
+# Migration 0006: the search index reads its text from the tables (FTS5 external content over the view
+# `search_content`) instead of keeping a copy; a contentless pair index (`search_cjk`) finds 1-2
+# character Korean/Chinese/Japanese words; output items stop repeating the answer (packing.py). A node
+# is indexed once it has finished (a streaming one is not in the view): the triggers remove a document
+# with the values it was indexed with, as external content requires, and add it again.
+# (the view calls prompt_text: SQLite refuses json_each in a view that an FTS5 table reads)
+_PROMPT_OLD, _PROMPT_NEW = "prompt_text(old.input_items)", "prompt_text(new.input_items)"
+_NODE_DOC = "(SELECT id FROM search_docs WHERE node_id = {0}.id)"
+_TITLE_DOC = "(SELECT id FROM search_docs WHERE node_id = '' AND conversation_id = {0}.id)"
+
+
+def _index_sql(which: str, doc: str, prompt: str, answer: str, title: str, when: str) -> tuple[str, str]:
+    """Two statements adding (which='') or removing (which='delete') one document in both indexes."""
+    if which:
+        fts = (
+            f"INSERT INTO search_index (search_index, rowid, prompt, answer, title) SELECT 'delete', {doc}, "
+        )
+        grams = "INSERT INTO search_cjk (search_cjk, rowid, grams) SELECT 'delete', d, g FROM "
+    else:
+        fts = f"INSERT INTO search_index (rowid, prompt, answer, title) SELECT {doc}, "
+        grams = "INSERT INTO search_cjk (rowid, grams) SELECT d, g FROM "
+    return (
+        f"{fts}{prompt}, {answer}, {title} WHERE {when};",
+        f"{grams}(SELECT {doc} AS d, cjk_grams({prompt}, {answer}, {title}) AS g) WHERE {when} AND g <> '';",
+    )
+
+
+def _trigger(name: str, event: str, body: list[str]) -> str:
+    return f"CREATE TRIGGER {name} {event} BEGIN\n" + "\n".join(body) + "\nEND"
+
+
+_OLD_NODE = _index_sql(
+    "delete", _NODE_DOC.format("old"), _PROMPT_OLD, "old.output_text", "''", "old.status <> 'streaming'"
+)
+_NEW_NODE = _index_sql(
+    "", _NODE_DOC.format("new"), _PROMPT_NEW, "new.output_text", "''", "new.status <> 'streaming'"
+)
+_OLD_TITLE = _index_sql("delete", _TITLE_DOC.format("old"), "''", "''", "old.title", "1")
+_NEW_TITLE = _index_sql("", _TITLE_DOC.format("new"), "''", "''", "new.title", "1")
+
+_SEARCH_WITHOUT_COPIES: tuple[str, ...] = (
+    *(
+        f"DROP TRIGGER {name}"
+        for name in (
+            "search_node_inserted",
+            "search_node_changed",
+            "search_node_deleted",
+            "search_conversation_inserted",
+            "search_conversation_renamed",
+            "search_conversation_deleted",
+        )
+    ),
+    "DROP TABLE search_index",
+    """CREATE VIEW search_content AS
+        SELECT d.id AS id, prompt_text(n.input_items) AS prompt, n.output_text AS answer, '' AS title
+        FROM search_docs AS d JOIN nodes AS n ON n.id = d.node_id WHERE n.status <> 'streaming'
+        UNION ALL
+        SELECT d.id, '', '', c.title FROM search_docs AS d JOIN conversations AS c
+        ON c.id = d.conversation_id WHERE d.node_id = ''""",
+    "CREATE VIRTUAL TABLE search_index USING fts5(prompt, answer, title, tokenize = 'trigram', "
+    "content = 'search_content', content_rowid = 'id')",
+    "CREATE VIRTUAL TABLE search_cjk USING fts5(grams, tokenize = 'ascii', content = '', detail = 'none')",
+    "INSERT INTO search_index (search_index) VALUES ('rebuild')",
+    "INSERT INTO search_cjk (rowid, grams) SELECT id, g FROM "
+    "(SELECT id, cjk_grams(prompt, answer, title) AS g FROM search_content) WHERE g <> ''",
+    _trigger(
+        "search_node_inserted",
+        "AFTER INSERT ON nodes",
+        [
+            "INSERT INTO search_docs (conversation_id, node_id) VALUES (new.conversation_id, new.id);",
+            *_NEW_NODE,
+        ],
+    ),
+    _trigger(
+        "search_node_changed",
+        "AFTER UPDATE OF input_items, output_text, status ON nodes WHEN (old.status <> 'streaming' OR "
+        "new.status <> 'streaming') AND (old.status IS NOT new.status OR old.output_text IS NOT "
+        "new.output_text OR old.input_items IS NOT new.input_items)",
+        [*_OLD_NODE, *_NEW_NODE],
+    ),
+    _trigger(
+        "search_node_deleted",
+        "AFTER DELETE ON nodes",
+        [*_OLD_NODE, "DELETE FROM search_docs WHERE node_id = old.id;"],
+    ),
+    _trigger(
+        "search_conversation_inserted",
+        "AFTER INSERT ON conversations",
+        ["INSERT INTO search_docs (conversation_id, node_id) VALUES (new.id, '');", *_NEW_TITLE],
+    ),
+    _trigger(
+        "search_conversation_renamed",
+        "AFTER UPDATE OF title ON conversations WHEN old.title IS NOT new.title",
+        [*_OLD_TITLE, *_NEW_TITLE],
+    ),
+    _trigger(
+        "search_conversation_deleted",
+        "AFTER DELETE ON conversations",
+        [*_OLD_TITLE, "DELETE FROM search_docs WHERE node_id = '' AND conversation_id = old.id;"],
+    ),
+)
+
+
+def _store_answers_once(conn: sqlite3.Connection) -> None:
+    """Rewrite every node's output items without the texts its output/reasoning text already hold."""
+    last = ""
+    while True:
+        rows = conn.execute(
+            "SELECT id, output_items, output_text, reasoning_text FROM nodes "
+            "WHERE id > ? AND output_items <> '[]' ORDER BY id LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        for node_id, items_text, output_text, reasoning_text in rows:
+            try:
+                items = json.loads(items_text)
+            except ValueError:
+                continue  # left as it is: the store reports a damaged column when it is read
+            if not isinstance(items, list):
+                continue
+            packed = pack_output_items(items, output_text or "", reasoning_text or "")
+            if packed != items:
+                conn.execute(
+                    "UPDATE nodes SET output_items = ? WHERE id = ?",
+                    (json.dumps(packed, ensure_ascii=False, separators=(",", ":")), node_id),
+                )
+        last = rows[-1][0]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_conversations_and_nodes",
@@ -170,6 +339,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX node_texts_by_node ON node_texts (node_id)",
         ),
     ),
+    Migration("0006_search_without_copies_and_short_cjk_words", _SEARCH_WITHOUT_COPIES, _store_answers_once),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -200,6 +370,7 @@ def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[
     its own BEGIN IMMEDIATE ... COMMIT here. The caller checks for a too-new database first.
     """
     target = SCHEMA_VERSION if upto is None else min(upto, SCHEMA_VERSION)
+    register_functions(conn)
     conn.execute(_CREATE_LOG)
     done = {int(row[0]) for row in conn.execute("SELECT id FROM schema_migrations")}
     applied: list[str] = []
@@ -210,6 +381,8 @@ def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[
         try:
             for statement in migration.statements:
                 conn.execute(statement)
+            if migration.python is not None:
+                migration.python(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
                 (number, migration.name, time.time()),

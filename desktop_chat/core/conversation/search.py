@@ -3,16 +3,21 @@
 The index is the FTS5 table `search_index` (trigram tokenizer, kept in sync by triggers; see
 migration 0003). Any user input is safe: it is split into terms (a "quoted phrase" is one term), each
 term is matched literally as a substring — never parsed as FTS syntax. Terms of 3+ characters use the
-trigram index; shorter ones (e.g. the two-syllable Korean word 나무) cannot, and are matched with
-LIKE instead. Every term must occur in the same document (a node's prompt + answer, or a title).
+trigram index; shorter ones of Korean, Chinese or Japanese characters (e.g. the two-syllable Korean
+word 나무) use the pair index `search_cjk` (migration 0006), other short ones are matched with LIKE.
+Every term must occur in the same document (a node's prompt + answer, or a title).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from desktop_chat.core.conversation.migrations import register_functions
+from desktop_chat.core.conversation.packing import is_short_cjk
 from desktop_chat.core.conversation.store import Store
 
 TRIGRAM = 3  # the shortest term the trigram index can find
@@ -33,6 +38,13 @@ class SearchHit:
     rank: float  # lower is better (bm25); 0.0 when only short terms were searched
     field: str = "answer"  # where it matched: "prompt", "answer" or "title"
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) of matches in snippet
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection of its own to the store's file, usable from one other thread at a time."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    register_functions(conn)
+    return conn
 
 
 def parse_terms(query: str) -> list[str]:
@@ -56,18 +68,34 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def search(store: Store, query: str, limit: int = 50) -> list[SearchHit]:
-    """The best `limit` matches for `query` across all conversations (empty query: none)."""
+def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """The best `limit` matches for `query` across all conversations (empty query: none).
+
+    `store` may be a Store or a connection of its own to the same file (see `open_reader`), e.g. on
+    a thread that searches while the window goes on."""
     terms = parse_terms(query)
     if not terms or limit <= 0:
         return []
+    conn = store if isinstance(store, sqlite3.Connection) else store._conn
     indexed = [t for t in terms if len(t) >= TRIGRAM]
-    short = [t for t in terms if len(t) < TRIGRAM]
+    paired = [t for t in terms if len(t) < TRIGRAM and is_short_cjk(t)]
+    short = [t for t in terms if len(t) < TRIGRAM and not is_short_cjk(t)]
     where: list[str] = []
     params: list[Any] = []
+    pairs = " AND ".join(f"{fts_phrase(t)}*" if len(t) == 1 else fts_phrase(t) for t in paired)
     if indexed:
         where.append("search_index MATCH ?")
         params.append(" AND ".join(fts_phrase(t) for t in indexed))
+        if paired:
+            where.append("s.rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ?)")
+            params.append(pairs)
+        source = "search_index AS s"
+    elif paired:  # the pair index drives: newest first, without reading every document
+        where.append("search_cjk MATCH ?")
+        params.append(pairs)
+        source = "search_cjk AS k JOIN search_index AS s ON s.rowid = k.rowid" if short else "search_cjk AS s"
+    else:
+        source = "search_index AS s"
     for term in short:
         where.append(
             "(s.prompt LIKE ? ESCAPE '\\' OR s.answer LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')"
@@ -76,16 +104,17 @@ def search(store: Store, query: str, limit: int = 50) -> list[SearchHit]:
     # Rank only the CANDIDATES newest matches: the time stays bounded however large the store grows
     # (ranking every match of a common word costs ~5 ms per 1,000 matching turns).
     rank = "bm25(search_index, 1.0, 1.0, 2.0)" if indexed else "0.0"
+    rowid = "k.rowid" if source.startswith("search_cjk AS k") else "s.rowid"
     sql = (
         "SELECT d.conversation_id, d.node_id, c.title, s.prompt, s.answer, s.title, h.score FROM ("
-        f"SELECT rowid AS doc, {rank} AS score FROM search_index AS s WHERE {' AND '.join(where)} "
-        f"ORDER BY rowid DESC LIMIT {CANDIDATES:d}) AS h "
+        f"SELECT {rowid} AS doc, {rank} AS score FROM {source} WHERE {' AND '.join(where)} "
+        f"ORDER BY {rowid} DESC LIMIT {CANDIDATES:d}) AS h "
         "JOIN search_index AS s ON s.rowid = h.doc JOIN search_docs AS d ON d.id = h.doc "
         "JOIN conversations AS c ON c.id = d.conversation_id "
         "ORDER BY h.score, d.node_id <> '', h.doc DESC LIMIT ?"  # on a tie: titles, then newest
     )
     params.append(int(limit))
-    rows = store._conn.execute(sql, params).fetchall()
+    rows = conn.execute(sql, params).fetchall()
     pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
     hits: list[SearchHit] = []
     for conversation_id, node_id, title, prompt, answer, title_text, score in rows:

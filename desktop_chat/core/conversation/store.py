@@ -19,6 +19,7 @@ from typing import Any
 from desktop_chat.core.conversation import long_texts
 from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations, recorded_version
 from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus, Usage
+from desktop_chat.core.conversation.packing import REF, pack_output_items, unpack_output_items
 
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
@@ -501,7 +502,7 @@ def _node_values(node: Node, input_items: list[Any] | None = None) -> tuple[Any,
         node.conversation_id,
         node.parent_id,
         _dumps(node.input_items if input_items is None else input_items),
-        _dumps(node.output_items),
+        _dumps(pack_output_items(node.output_items, node.output_text, node.reasoning_text)),
         node.output_text,
         node.reasoning_text,
         node.response_id,
@@ -540,6 +541,14 @@ def _json(text: str) -> Any:
     return value if end == len(text) else json.loads(text)
 
 
+def _output_items(text: str, output_text: str, reasoning_text: str) -> Any:
+    """The stored output items with the answer texts put back (each is stored once: see packing.py)."""
+    if text == "[]":
+        return []
+    items = _json(text)
+    return unpack_output_items(items, output_text, reasoning_text) if REF in text else items
+
+
 def _node(row: tuple[Any, ...]) -> Node:
     (
         id_,
@@ -569,7 +578,7 @@ def _node(row: tuple[Any, ...]) -> Node:
         conversation_id=conversation_id,
         parent_id=parent_id,
         input_items=_json(input_items),
-        output_items=_json(output_items),
+        output_items=_output_items(output_items, output_text, reasoning_text),
         output_text=output_text,
         reasoning_text=reasoning_text,
         response_id=response_id,

@@ -4,9 +4,16 @@ Typing searches after a short pause (debounced); Enter searches at once and open
 Down moves into the results; Esc clears. Activating a result (click, Enter, double-click) emits
 `result_activated(conversation_id, node_id)`; node_id is "" for a title match (open the
 conversation at its own selected node).
+
+The search runs on a thread of its own with its own read-only connection, so the window never waits
+for it; only the answer to the latest query is shown (`searched` is emitted when it is).
 """
 
 from __future__ import annotations
+
+import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -20,14 +27,50 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_chat.core.conversation.search import SearchHit, search
+from desktop_chat.core.conversation.search import SearchHit, open_reader, search
 from desktop_chat.core.conversation.store import Store
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class SearchThread(QObject):
+    """Runs searches one at a time on one thread, with a read-only connection of its own to the file;
+    `found(generation, hits)` arrives on the GUI thread."""
+
+    found = Signal(int, object)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = store.path
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self._reader: sqlite3.Connection | None = None
+
+    def submit(self, generation: int, query: str) -> Future[None]:
+        return self._pool.submit(self._run, generation, query)
+
+    def _run(self, generation: int, query: str) -> None:
+        try:
+            if self._reader is None:
+                self._reader = open_reader(self.path)
+            hits = search(self._reader, query)
+        except sqlite3.Error:
+            hits = []
+        with suppress(RuntimeError):  # the panel was closed meanwhile
+            self.found.emit(generation, hits)
+
+    def close(self) -> None:
+        self._pool.submit(self._close)
+        self._pool.shutdown(wait=False)
+
+    def _close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+
 class SearchPanel(QWidget):
     result_activated = Signal(str, str)  # conversation_id, node_id ("" = the conversation's selection)
+    searched = Signal()  # the results of the latest query are shown
 
     def __init__(
         self, store: Store | None = None, parent: QWidget | None = None, *, delay_ms: int = 250
@@ -65,9 +108,22 @@ class SearchPanel(QWidget):
         if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
             self.results.itemClicked.connect(self._activate)  # one click opens a result everywhere
         self.hits: list[SearchHit] = []
+        self._generation = 0  # of the latest query; older answers are dropped
+        self._open_first = -1  # the generation whose best match Enter asked to open
+        self._thread: SearchThread | None = None
+        self._thread_for(store)
+
+    def _thread_for(self, store: Store | None) -> None:
+        if self._thread is not None:
+            self._thread.close()
+            self._thread = None
+        if store is not None and str(store.path) != ":memory:":
+            self._thread = SearchThread(store, self)
+            self._thread.found.connect(self._found)
 
     def set_store(self, store: Store | None) -> None:
         self.store = store
+        self._thread_for(store)
         self.refresh()
 
     def refresh(self) -> None:
@@ -75,10 +131,25 @@ class SearchPanel(QWidget):
         self.search_now()
 
     def search_now(self) -> None:
+        """Search for the text as it is now (on the search thread); the results follow."""
         self._timer.stop()
+        self._generation += 1
         query = self.input.text()
-        hits = search(self.store, query) if self.store is not None and query.strip() else []
-        self._show(hits, searched=bool(query.strip()))
+        if self.store is None or not query.strip():
+            self._found(self._generation, [])
+        elif self._thread is None:  # an in-memory store (tests): no other connection can see it
+            self._found(self._generation, search(self.store, query))
+        else:
+            self._thread.submit(self._generation, query)
+
+    def _found(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return  # the text changed since: its own search follows
+        self._show(hits, searched=bool(self.input.text().strip()))
+        if self._open_first == generation and self.results.count():
+            self.results.setCurrentRow(0)
+            self._activate(self.results.item(0))
+        self.searched.emit()
 
     def _show(self, hits: list[SearchHit], searched: bool) -> None:
         self.hits = hits
@@ -118,10 +189,8 @@ class SearchPanel(QWidget):
         if watched is self.input and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_first = self._generation + 1  # open the best match once it is found
                 self.search_now()
-                if self.results.count():
-                    self.results.setCurrentRow(0)
-                    self._activate(self.results.item(0))
                 return True
             if key == Qt.Key.Key_Down and self.results.count():
                 self.results.setFocus()

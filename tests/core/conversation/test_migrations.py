@@ -18,6 +18,11 @@ SHIPPED = {
     "0001_conversations_and_nodes": "b5e6b1157cb663e91ae165b67e87c3d9dd6a6115d0ed3d71176a3b7ef2ac8b5e",
     "0002_settings_and_indexes": "444e33b044d4b4a4897e28414871faa3c044dc548157c2bc483a7857c052735a",
     "0003_search_index": "9ce98aa5907c197492fd6e79df3d777f95d495cf920c9d00d410485fd5044fe7",
+    "0004_server_facts": "e5c3b0a038608b8638c55ba70b90fd63fbc4862f161c2b3e9d82eae8eabbb402",
+    "0005_long_texts_apart": "9cd9583b1452cbbef3054a32b2eaba9bbd7fba24781ee56846194739bcdd34f0",
+    "0006_search_without_copies_and_short_cjk_words": (
+        "4b5dff49bc1c84e248c2326f277d4ab231c99f94aea291d9096456f71eae902a"
+    ),
 }
 
 
@@ -232,3 +237,77 @@ def test_server_facts_come_with_0004_and_the_per_profile_cache_goes(tmp_path: Pa
     store.forget_server_facts("http://a/v1")
     assert store.server_facts("http://a/v1") == {}
     store.close()
+
+
+def test_migration_6_stores_each_answer_once_and_search_still_finds_everything(tmp_path: Path) -> None:
+    import json
+
+    from desktop_chat.core.conversation.search import search
+
+    path = tmp_path / "v3.sqlite3"
+    answer = "사과나무 아래에서 apples ripen slowly. " * 50
+    summary = "Thinking about 苹果 orchards"
+    items = [
+        {"type": "reasoning", "id": "rs_1", "summary": [{"type": "summary_text", "text": summary}]},
+        {
+            "type": "message",
+            "id": "msg_1",
+            "role": "assistant",
+            "status": "completed",
+            "content": [{"type": "output_text", "text": answer, "annotations": [], "logprobs": []}],
+        },
+        {"type": "web_search_call", "id": "ws_1", "status": "completed", "action": {"query": "apples"}},
+    ]
+    insert = (
+        "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+        " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+        " notice, context_mode, created_at, updated_at) VALUES (?, 'c1', NULL, ?, ?, ?, ?, NULL, NULL, '',"
+        " '{}', NULL, ?, NULL, NULL, 'chain', ?, ?)"
+    )
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=SCHEMA_VERSION - 1)  # the schema before it
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', '과수원 orchard', NULL, '{}', 1.0, 2.0)"
+        )
+        prompt = json.dumps([user_message("배나무 and pears?")], ensure_ascii=False)
+        conn.execute(
+            insert, ("n1", prompt, json.dumps(items, ensure_ascii=False), answer, summary, "completed", 1, 1)
+        )
+        odd = '[{"type":"message","role":"user","content":"字"}, 7]'
+        conn.execute(
+            insert, ("n2", odd, '[{"type": "message", "content": "not a list"}]', "梨", "", "completed", 2, 2)
+        )
+        conn.execute(insert, ("n3", prompt, "[]", "half an ans", "", "streaming", 3, 3))
+        size_before = len(conn.execute("SELECT output_items FROM nodes WHERE id = 'n1'").fetchone()[0])
+    finally:
+        conn.close()
+
+    store = Store(path)
+    try:
+        nodes = {n.id: n for n in store.load_nodes("c1")}
+        assert nodes["n1"].output_items == items  # nothing lost
+        assert nodes["n1"].output_text == answer and nodes["n1"].reasoning_text == summary
+        assert nodes["n2"].output_items == [{"type": "message", "content": "not a list"}]
+        stored = store._conn.execute("SELECT output_items FROM nodes WHERE id = 'n1'").fetchone()[0]
+        assert "apples ripen" not in stored and "苹果" not in stored and len(stored) < size_before / 4
+        for query, expected in [
+            ("ripen", {"n1"}),
+            ("사과", {"n1"}),
+            ("배", {"n1"}),
+            ("字", {"n2"}),
+            ("梨", {"n2"}),
+            ("과수", {None}),
+            ("orchard", {None}),
+            ("ans", set()),  # the streaming node is indexed when it finishes
+        ]:
+            assert {h.node_id for h in search(store, query)} == expected, query
+        store._conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        node = nodes["n1"]
+        node.output_text += " More."
+        node.output_items[1]["content"][0]["text"] += " More."
+        store.update_node(node)
+        assert store.load_nodes("c1")[0].output_items == node.output_items
+    finally:
+        store.close()

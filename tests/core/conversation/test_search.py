@@ -213,3 +213,91 @@ def test_fast_with_thousands_of_conversations(store: Store) -> None:
         elapsed = time.perf_counter() - start
         assert elapsed < 0.5, f"{query!r} took {elapsed:.3f} s"
         assert len(hits) == (0 if query in ("zzzz", "q") else 50)
+
+
+def fts_consistent(store: Store) -> bool:
+    """FTS5's own check: the index holds exactly what the tables (through the view) say."""
+    store._conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+    return True
+
+
+SHORT_TEXTS = [
+    ("과일", "사과와 배를 샀어요. 사과는 빨갛습니다.", "Korean with 사과"),
+    ("요리", "배추김치를 만들었습니다", "no apple in Korean"),
+    ("水果", "我喜欢苹果和梨。树很高。", "Chinese"),
+    ("日本語", "りんごを食べました。木の下で。", "Japanese"),
+    ("mixed", "The word 사 alone, then 과 alone, and an apple 사과!", "mixed scripts"),
+    ("ㅋㅋ", "ㅋㅋ 웃겨요", "compatibility jamo"),
+]
+
+
+def test_short_korean_chinese_and_japanese_words_find_exactly_what_a_substring_search_finds(
+    store: Store,
+) -> None:
+    conv = Conversation("Short words 短词")
+    parent = None
+    nodes = []
+    for prompt, answer, _ in SHORT_TEXTS:
+        parent = add(store, conv, prompt, answer, parent)
+        nodes.append(parent)
+    streaming = add(store, conv, "사과 주세요", "사과", parent, status=NodeStatus.STREAMING)
+    queries = ["사과", "사", "과", "배", "苹果", "树", "梨", "りんご", "木", "の", "ㅋ", "ㅋㅋ", "短词", "短",
+               "사과 과일", "사과 apple", "과 word", "苹果 喜欢", "없는", "词 短"]  # fmt: skip
+    for query in queries:
+        terms = query.split()
+        expected = set()
+        for node in nodes:
+            text = node.user_text + "\n" + node.output_text
+            if all(t.casefold() in text.casefold() for t in terms):
+                expected.add(node.id)
+        if all(t.casefold() in conv.title.casefold() for t in terms):
+            expected.add(None)
+        got = {hit.node_id for hit in search(store, query)}
+        assert got == expected, query
+        assert streaming.id not in got  # indexed when its answer ends
+    assert fts_consistent(store)
+
+
+def test_the_pair_index_follows_edits_and_deletes(store: Store) -> None:
+    conv = Conversation("과수원")
+    node = add(store, conv, "질문", "", status=NodeStatus.STREAMING)
+    node.output_text = "사과"
+    store.update_node(node)
+    assert search(store, "사과") == []
+    node.status = NodeStatus.COMPLETED
+    store.update_node(node)
+    assert found(search(store, "사과")) == [(node.id, "answer")]
+    node.output_text = "배"
+    store.update_node(node)  # e.g. a retry that replaced the answer
+    assert search(store, "사과") == [] and found(search(store, "배")) == [(node.id, "answer")]
+    conv.title = "과일 가게"
+    store.save_conversation(conv)
+    assert [h.field for h in search(store, "가게")] == ["title"] and search(store, "수원") == []
+    assert fts_consistent(store)
+    store.delete_conversation(conv.id)
+    assert search(store, "배") == [] and search(store, "가게") == []
+    assert store._conn.execute("SELECT count(*) FROM search_cjk WHERE search_cjk MATCH '배'").fetchone() == (
+        0,
+    )
+    assert fts_consistent(store)
+
+
+def test_a_reader_of_its_own_searches_from_another_thread(store: Store) -> None:
+    import threading
+
+    from desktop_chat.core.conversation.search import open_reader
+
+    add(store, Conversation("Thread"), "사과나무", "An apple tree")
+    results: list[list[SearchHit]] = []
+
+    def run() -> None:
+        reader = open_reader(store.path)
+        try:
+            results.append(search(reader, "사과"))
+        finally:
+            reader.close()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(10)
+    assert [h.field for h in results[0]] == ["prompt"]

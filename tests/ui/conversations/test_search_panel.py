@@ -108,17 +108,36 @@ def test_no_matches_and_clearing(store: Store, panel: SearchPanel, qtbot: Any) -
     QTest.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == "" and status.text() == "" and not status.isVisible()
     QTest.keyClicks(box, '" OR NEAR(*')  # FTS syntax is just text
-    panel.search_now()
+    with qtbot.waitSignal(panel.searched):
+        panel.search_now()
     assert status.text() == "No matches"
 
 
 def test_refresh_after_new_conversations_arrive(store: Store, panel: SearchPanel, qtbot: Any) -> None:
     box, results, _ = parts(panel)
     box.setText("imported")
-    panel.search_now()
+    with qtbot.waitSignal(panel.searched):
+        panel.search_now()
     assert results.count() == 0
     add(store, Conversation("imported later"), "q", "a")
-    panel.refresh()
+    with qtbot.waitSignal(panel.searched):
+        panel.refresh()
     assert texts(results) == ["imported later"]
     panel.set_store(None)
     assert results.count() == 0
+
+
+def test_only_the_latest_query_is_shown_and_the_window_never_waits(
+    store: Store, panel: SearchPanel, qtbot: Any
+) -> None:
+    add(store, Conversation("사과 이야기"), "사과가 좋아요", "apple pie")
+    add(store, Conversation("배 이야기"), "배가 좋아요", "pear tart")
+    box, results, _ = parts(panel)
+    box.setText("사과")
+    panel.search_now()
+    box.setText("pear")
+    with qtbot.waitSignal(panel.searched):
+        panel.search_now()
+    assert texts(results) == ["배 이야기\nAnswer: pear tart"]
+    qtbot.wait(50)  # the older answer, if it arrives late, is dropped
+    assert texts(results) == ["배 이야기\nAnswer: pear tart"]
