@@ -7,9 +7,12 @@
    the event loop runs. Render costs are main-thread CPU time per frame render.
 2. An unpaced stream from the emulator (a separate process): the raw SDK consumption rate on a stock
    asyncio loop against the whole app path (MainWindow, provider, qasync), alternating, medians.
+3. Math: the paced stream of a 20k-character answer holding 200 distinct formulas (inline and display;
+   typeset in the formula worker process) against the same stream of a plain answer: event-loop lag and
+   main-process CPU, and how long after the last delta every formula is shown typeset.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_stream.py [--chars 20000] [--long-chars 40000]
-        [--part render|throughput]
+        [--part render|throughput|math] [--formulas 200]
 Prints one JSON object (the last line of stdout). Run as a script, it first makes app.py's process-wide
 Qt settings (`ui.qt_env`), as the app does before its QApplication.
 """
@@ -45,6 +48,7 @@ from desktop_chat.core.conversation.store import open_store
 from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.qt_env import prepare_qt_environment
+from desktop_chat.ui.transcript import math_images
 from desktop_chat.ui.transcript.transcript import TranscriptView, prompt_html
 
 DELTA_CHARS = 4
@@ -236,6 +240,58 @@ async def render_benchmarks(window: MainWindow, chars: int, long_chars: int, rat
     }
 
 
+# -- 3. math -------------------------------------------------------------------------------------------
+def math_answer(size: int, formulas: int) -> str:
+    """About `size` characters of markdown with `formulas` distinct formulas spread through it: paragraphs
+    with two inline formulas, every fifth formula a display block, bench_render's prose between them."""
+    pieces, made, i = [], 0, 0
+    while made < formulas:
+        if made % 5 == 4:
+            pieces.append(
+                f"$$\n\\sum_{{i=1}}^{{{i}}} i^2 = \\frac{{{i}({i}+1)(2 \\cdot {i}+1)}}{{6}}\n$$\n\n"
+            )
+            made += 1
+        else:
+            pieces.append(
+                f"Step {i}: with $x_{{{i}}} = \\frac{{{i}}}{{{i}+1}}$ the error bound is "
+                f"$\\epsilon_{{{i}}} \\le 2^{{-{i}}}$, which is small enough here.\n\n"
+            )
+            made += 2
+        i += 1
+    prose = answer(max(0, size - sum(map(len, pieces))))
+    cuts = [k for k in range(len(prose)) if prose.startswith("\n\n", k)]  # paragraph ends in the prose
+    step = max(1, len(cuts) // max(1, len(pieces)))
+    out, last = [], 0
+    for n, piece in enumerate(pieces):
+        cut = cuts[min(len(cuts) - 1, (n + 1) * step)] + 2 if cuts else 0
+        out += [prose[last:cut] if cut > last else "", piece]
+        last = max(last, cut)
+    return "".join(out) + prose[last:]
+
+
+async def math_benchmarks(window: MainWindow, chars: int, formulas: int, rate: float) -> dict[str, Any]:
+    text, plain = math_answer(chars, formulas), answer(chars)
+    images = math_images.shared()
+    before = images.typeset_count
+    maths = await paced_run(window, text, rate, full_rerender=False)
+    end = time.perf_counter()
+    await wait_until(lambda: images.pending() == 0, 300)
+    settled = time.perf_counter() - end
+    reference = await paced_run(window, plain, rate, full_rerender=False)
+    lag, lag_plain = percentile(maths["lags"], 0.99), percentile(reference["lags"], 0.99)
+    return {
+        "math_answer_chars": len(text),
+        "math_formulas": text.count("$$\n") // 2 + 2 * text.count("Step "),
+        "math_formulas_typeset": images.typeset_count - before,
+        "math_lag_p99_ms_at_1000_per_s": ms(lag),
+        "math_lag_max_ms_at_1000_per_s": ms(max(maths["lags"], default=0.0)),
+        "math_lag_p99_ms_plain_reference": ms(lag_plain),
+        "math_lag_p99_ratio_vs_plain": round(lag / lag_plain, 3) if lag_plain else 0.0,
+        "math_cpu_ratio_vs_plain": round(maths["cpu_s"] / reference["cpu_s"], 3),
+        "math_typeset_settled_s_after_stream": round(settled, 3),
+    }
+
+
 # -- 2. throughput -------------------------------------------------------------------------------------
 @contextmanager
 def emulator_process() -> Iterator[str]:
@@ -329,8 +385,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--rate", type=float, default=1000.0, help="deltas per second")
     parser.add_argument("--words", type=int, default=8000, help="emulator answer length for throughput")
     parser.add_argument("--runs", type=int, default=3, help="alternating throughput runs")
+    parser.add_argument("--formulas", type=int, default=200, help="formulas in the math answer")
     parser.add_argument(
-        "--part", choices=("all", "render", "throughput"), default="all", help="run only one part (1 or 2)"
+        "--part", choices=("all", "render", "throughput", "math"), default="all", help="run only one part"
     )
     args = parser.parse_args(argv)
 
@@ -347,6 +404,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     results |= loop.run_until_complete(
                         render_benchmarks(window, args.chars, args.long_chars, args.rate)
                     )
+            if args.part in ("all", "math"):
+                with app_window(folder, Backend(stream=paced_stream("", 0))) as window:
+                    results |= loop.run_until_complete(
+                        math_benchmarks(window, args.chars, args.formulas, args.rate)
+                    )
+                math_images.shared().shutdown()
             if args.part in ("all", "throughput"):
                 with emulator_process() as base_url:
                     backend, client = real_backend(base_url)

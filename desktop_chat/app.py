@@ -348,6 +348,10 @@ def open_app_store(folder: Path) -> tuple[Any, str | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_chat.core.content.math_worker import WORKER_FLAG, serve
+
+    if (sys.argv[1:] if argv is None else argv)[:1] == [WORKER_FLAG]:  # the packaged app's formula worker
+        return serve()
     args = parse_args(argv)
     logging.basicConfig(
         level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr

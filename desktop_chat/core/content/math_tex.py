@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -245,10 +246,12 @@ def math_plugin(md: MarkdownIt, render: bool = True) -> None:
 
 def typeset_svg(source: str, display: bool, size: float) -> str:
     """The formula as SVG (black, `size` px font), typeset by ziamath; raises ValueError if it cannot be."""
-    import ziamath  # here: importing it takes ~0.4 s, and only the worker process needs it
+    with warnings.catch_warnings():  # ziafont still uses importlib.resources.path (deprecated)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath  # here: importing it takes ~0.4 s, and only the worker process needs it
 
-    ziamath.config.svg2 = False  # plain paths: Qt's SVG renderer (SVG Tiny) draws no <symbol>/<use>
-    try:
-        return str(ziamath.Latex(source, size=size, inline=not display).svg())
-    except Exception as exc:  # ziamath and latex2mathml raise many kinds of errors on bad input
-        raise ValueError(f"{type(exc).__name__}: {exc}") from None
+        ziamath.config.svg2 = False  # plain paths: Qt's SVG renderer (SVG Tiny) draws no <symbol>/<use>
+        try:
+            return str(ziamath.Latex(source, size=size, inline=not display).svg())
+        except Exception as exc:  # ziamath and latex2mathml raise many kinds of errors on bad input
+            raise ValueError(f"{type(exc).__name__}: {exc}") from None

@@ -1,78 +1,160 @@
 """Formula images for the transcript: typeset in a worker process, coloured and cached here.
 
 ziamath is pure Python and takes 10–50 ms a formula: on the GUI thread, or in a thread of this process
-(the GIL), that stalls the event loop. One worker process typesets (`math_tex.typeset_svg`, black SVG);
-this process only rasterises the SVG in the theme's colour (Qt, under a millisecond) when it arrives.
-Until then a formula shows as its source in a quiet colour; one that cannot be typeset stays so, in the
-error colour. SVGs are cached by (source, display, size), images by those and colour and pixel ratio.
+(the GIL), that stalls the event loop. One worker process (`core.content.math_worker`, started with
+QProcess, lower priority) typesets to black SVG; its answers arrive as pipe reads on the Qt event loop,
+with no thread in this process. Here the SVG is only rasterised in the theme's colour (Qt, under a
+millisecond). Until then a formula shows as its source in a quiet colour; one that cannot be typeset
+stays so, in the error colour. SVGs are cached by (source, display, size), images by those and colour
+and pixel ratio. A worker that dies or hangs is replaced; the formula it was on is given up.
 """
 
 from __future__ import annotations
 
-import functools
+import atexit
+import contextlib
+import json
 import logging
 import math
-import multiprocessing
 import re
+import sys
+import time
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QProcess,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop_chat.core.content.math_tex import delimited, parse_math_url, typeset_svg
+from desktop_chat.core.content.math_tex import delimited, parse_math_url
+from desktop_chat.core.content.math_worker import WORKER_FLAG
 
 log = logging.getLogger("desktop_chat.math")
 
 CACHE = 2_000
+TIMEOUT_S = 20.0  # a formula the worker has not answered in this long is given up (the worker restarted)
+MAX_STARTS = 5  # workers started before formulas are no longer typeset (shown as their source)
 _VIEWBOX = re.compile(r'viewBox="\s*([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)[\s,]+([-\d.]+)')
 SvgKey = tuple[str, bool, float]
 
 
+def worker_command() -> tuple[str, list[str]]:
+    """How to start the worker: this Python with the module, or the packaged app with a flag."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, [WORKER_FLAG]
+    return sys.executable, ["-m", "desktop_chat.core.content.math_worker"]
+
+
 class MathImages(QObject):
-    """Typesets formulas off the GUI thread; `ready(url)` says a formula's final image can be had."""
+    """Typesets formulas off the GUI process; `ready(url)` says a formula's final image can be had."""
 
     ready = Signal(str)
-    _arrived = Signal(object, object)  # (SvgKey, svg text or None): from the executor's thread
 
-    def __init__(self, parent: QObject | None = None, typeset: Callable[..., str] = typeset_svg) -> None:
+    def __init__(self, parent: QObject | None = None, command: tuple[str, list[str]] | None = None) -> None:
         super().__init__(parent)
-        self._typeset = typeset
+        self._command = command or worker_command()
         self._svg: OrderedDict[SvgKey, str | None] = OrderedDict()  # None: could not be typeset
         self._images: OrderedDict[tuple[Any, ...], QImage] = OrderedDict()
-        self._waiting: dict[SvgKey, set[str]] = {}  # jobs sent: the URLs that wait on each
-        self._executor: ProcessPoolExecutor | None = None
-        self.typeset_count = 0  # formulas typeset (for tests and benchmarks)
-        self._arrived.connect(self._store, Qt.ConnectionType.QueuedConnection)
+        self._waiting: dict[SvgKey, set[str]] = {}  # formulas asked for: the URLs that wait on each
+        self._sent: OrderedDict[int, tuple[SvgKey, float]] = OrderedDict()  # request id -> (key, when)
+        self._next_id = 0
+        self._process: QProcess | None = None
+        self._buffer = b""
+        self._starts = 0
+        self.typeset_count = 0  # formulas answered (for tests and benchmarks)
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(1000)
+        self._watchdog.timeout.connect(self._check_stuck)
 
     # -- the worker -----------------------------------------------------------------------------
+    def _worker(self) -> QProcess | None:
+        if self._process is not None:
+            return self._process
+        if self._starts >= MAX_STARTS:
+            return None
+        self._starts += 1
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        process.setStandardErrorFile(QProcess.nullDevice())
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(lambda *_: self._lost(process))
+        process.errorOccurred.connect(lambda *_: self._lost(process))
+        program, arguments = self._command
+        process.start(program, arguments)
+        self._process, self._buffer = process, b""
+        app = QCoreApplication.instance()
+        if app is not None and self._starts == 1:
+            app.aboutToQuit.connect(self.shutdown)
+        self._watchdog.start()
+        return process
+
     def _submit(self, key: SvgKey, url: str) -> None:
         waiting = self._waiting.get(key)
         if waiting is not None:
             waiting.add(url)
             return
         self._waiting[key] = {url}
-        try:
-            if self._executor is None:
-                self._executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn")
-                )
-                app = QCoreApplication.instance()
-                if app is not None:
-                    app.aboutToQuit.connect(self.shutdown)
-            future = self._executor.submit(self._typeset, *key)
-        except Exception as exc:  # no worker can start (a broken pool, a frozen app without support)
-            log.warning("cannot typeset formulas: %s", exc)
+        self._send(key)
+
+    def _send(self, key: SvgKey) -> None:
+        process = self._worker()
+        if process is None:
             self._store(key, None)
             return
-        future.add_done_callback(functools.partial(self._done, key))
+        self._next_id += 1
+        self._sent[self._next_id] = (key, time.monotonic())
+        request = {"id": self._next_id, "source": key[0], "display": key[1], "size": key[2]}
+        process.write(QByteArray(json.dumps(request).encode("utf-8") + b"\n"))
 
-    def _done(self, key: SvgKey, future: Future[str]) -> None:
-        """In the executor's thread: hand the result to the GUI thread."""
-        self._arrived.emit(key, _result(future))
+    def _read(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        self._buffer += bytes(process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                reply = json.loads(line)
+                sent = self._sent.pop(int(reply["id"]), None)
+            except (ValueError, KeyError, TypeError):
+                continue
+            if sent is not None:
+                svg = reply.get("svg")
+                if svg is None:
+                    log.info("a formula could not be typeset: %s", str(reply.get("error"))[:200])
+                self._store(sent[0], svg if isinstance(svg, str) else None)
+
+    def _lost(self, process: QProcess) -> None:
+        """The worker ended or failed: give up the formula it was on, send the others to a new one."""
+        if process is not self._process:
+            return
+        self._process = None
+        with contextlib.suppress(RuntimeError):  # already gone when the app's objects are torn down
+            process.deleteLater()
+        pending = list(self._sent.values())
+        self._sent.clear()
+        if pending:
+            log.warning("the formula worker stopped; starting another")
+            self._store(pending[0][0], None)
+            for key, _ in pending[1:]:
+                self._send(key)
+
+    def _check_stuck(self) -> None:
+        if not self._sent:
+            return
+        _, sent_at = next(iter(self._sent.values()))
+        if time.monotonic() - sent_at > TIMEOUT_S and self._process is not None:
+            self._process.kill()  # finished → _lost
 
     def _store(self, key: SvgKey, svg: str | None) -> None:
         self._svg[key] = svg
@@ -83,10 +165,18 @@ class MathImages(QObject):
             self.ready.emit(url)
 
     def shutdown(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        self._watchdog.stop()
+        process, self._process = self._process, None
+        if process is not None:
+            process.finished.disconnect()
+            process.errorOccurred.disconnect()
+            process.closeWriteChannel()
+            if not process.waitForFinished(1000):
+                process.kill()
+                process.waitForFinished(1000)
+            process.deleteLater()
         self._waiting.clear()
+        self._sent.clear()
 
     def pending(self) -> int:
         return len(self._waiting)
@@ -103,9 +193,13 @@ class MathImages(QObject):
         state = self._svg.get(key, ...)
         if state is ...:
             self._submit(key, url)
-            return self._text_image(delimited(source, display), muted, font, dpr), False
+            return self._cached(
+                ("source", key, muted, dpr, font.key()), delimited(source, display), muted, font, dpr
+            ), False
         if state is None:
-            return self._text_image(delimited(source, display), error, font, dpr), True
+            return self._cached(
+                ("source", key, error, dpr, font.key()), delimited(source, display), error, font, dpr
+            ), True
         cache_key = (key, color, dpr, font.key())
         image = self._images.get(cache_key)
         if image is None:
@@ -116,6 +210,14 @@ class MathImages(QObject):
         else:
             self._images.move_to_end(cache_key)
         return image, True
+
+    def _cached(self, cache_key: tuple[Any, ...], text: str, color: str, font: QFont, dpr: float) -> QImage:
+        image = self._images.get(cache_key)
+        if image is None:
+            image = self._images[cache_key] = self._text_image(text, color, font, dpr)
+            if len(self._images) > CACHE:
+                self._images.popitem(last=False)
+        return image
 
     @staticmethod
     def _text_image(text: str, color: str, font: QFont, dpr: float) -> QImage:
@@ -133,14 +235,6 @@ class MathImages(QObject):
         painter.drawText(QPointF(0, metrics.ascent()), shown)
         painter.end()
         return image
-
-
-def _result(future: Future[str]) -> str | None:
-    try:
-        return future.result()
-    except Exception as exc:  # the formula's own error (ValueError) or a lost worker
-        log.info("a formula could not be typeset: %s", str(exc)[:200])
-        return None
 
 
 def _blank(width: float, height: float, dpr: float) -> QImage:
@@ -185,4 +279,5 @@ def shared() -> MathImages:
     global _shared
     if _shared is None:
         _shared = MathImages()
+        atexit.register(_shared.shutdown)  # the worker ends with the app, also when no loop quits
     return _shared

@@ -3,8 +3,8 @@
 HTML names a formula by a `math:` URL (core.content.math_tex). Before a fragment is inserted, each of its
 formulas is added to the document as a resource: the typeset image when it is known, else a stand-in
 (the source, quiet). When a formula's image arrives, it replaces the stand-in and the stretch of the
-document that shows it is laid out again, once per frame, whatever number of formulas arrived: the
-HTML already inserted does not change (a closed block is rendered once).
+line that shows it is laid out again (once per frame for all that arrived): the HTML already inserted
+does not change (a closed block is rendered once), and no more than those lines is laid out again.
 
 Copying a selection puts each formula's LaTeX (`$…$`, `$$…$$`) into the plain text where the image is.
 """
@@ -59,14 +59,28 @@ class MathResources(QObject):
         return waiting
 
     def after_insert(self, start: int, end: int, waiting: list[str]) -> None:
-        """Remember where the formulas that wait for their image are shown (cursors follow edits)."""
+        """Remember where the formulas that wait for their image stand (cursors follow later edits)."""
         if not waiting:
             return
-        cursor = QTextCursor(self._view.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        for url in waiting:
-            self._waiting.setdefault(url, []).append(cursor)
+        wanted = set(waiting)
+        document = self._view.document()
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                fmt = fragment.charFormat()
+                if not fmt.isImageFormat():
+                    continue
+                url = QTextImageFormat(fmt).name()
+                if url in wanted:
+                    for offset in range(fragment.length()):  # one object character per image
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position() + offset)
+                        cursor.setPosition(fragment.position() + offset + 1, QTextCursor.MoveMode.KeepAnchor)
+                        self._waiting.setdefault(url, []).append(cursor)
+            block = block.next()
 
     def resource(self, url: QUrl) -> object | None:
         """The image for a `math:` resource the document asks for (None for any other URL)."""
@@ -89,15 +103,14 @@ class MathResources(QObject):
             self._timer.start()
 
     def _relayout(self) -> None:
-        """Lay out again the stretches whose formulas arrived (one span per frame)."""
+        """Lay out again the lines whose formulas arrived (only those: the rest keeps its layout)."""
         live = [c for c in self._dirty if c.hasSelection()]
         self._dirty.clear()
-        if not live:
-            return
-        start = min(c.selectionStart() for c in live)
-        end = max(c.selectionEnd() for c in live)
-        self._view.document().markContentsDirty(start, end - start)
-        self._view.viewport().update()
+        document = self._view.document()
+        for cursor in live:
+            document.markContentsDirty(cursor.selectionStart(), 1)
+        if live:
+            self._view.viewport().update()
 
 
 def formula_at(view: QTextEdit, pos: QPoint) -> str | None:

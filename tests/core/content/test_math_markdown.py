@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 
 import pytest
 
 from desktop_chat.core.content.markdown import IncrementalMarkdown, render_blocks, render_html
 from desktop_chat.core.content.math_tex import looks_valid, math_url, parse_math_url
+from desktop_chat.core.content.math_worker import serve
 
 IMG = re.compile(r'<img class="math" src="(math:[^"]+)" alt="([^"]*)"')
 
@@ -95,3 +98,18 @@ def test_an_unclosed_display_block_is_open_text_until_it_closes() -> None:
     assert "math:d/" in closed
     text = "Intro.\n\n$$\n\\frac{a}{b}\n$$\n\nNext"
     assert "".join(render_blocks(text)) == render_html(text)
+
+
+def test_the_worker_answers_each_request_in_order() -> None:
+    requests = [
+        {"id": 1, "source": "x^2", "display": False, "size": 14.0},
+        {"id": 2, "source": "\\frac{1}{2}", "display": True, "size": 16.0},
+        {"id": 3, "display": True},  # no source: an error, and the worker goes on
+    ]
+    stdin = io.BytesIO(b"".join(json.dumps(r).encode() + b"\n" for r in requests) + b"not json\n")
+    stdout = io.BytesIO()
+    assert serve(stdin, stdout) == 0
+    replies = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert [r["id"] for r in replies] == [1, 2, 3]
+    assert replies[0]["svg"].startswith("<svg") and "<symbol" not in replies[0]["svg"]  # Qt draws plain paths
+    assert "error" in replies[2] and "svg" not in replies[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QTextCursor, QTextDocument
 
 from desktop_chat.core.content.math_tex import math_url
 from desktop_chat.core.conversation.model import Node, NodeStatus, user_message
+from desktop_chat.ui import theme
 from desktop_chat.ui.transcript import math_images
 from desktop_chat.ui.transcript.math_images import MathImages
 from desktop_chat.ui.transcript.transcript import TranscriptView
@@ -18,8 +20,16 @@ from tests.views import shown_transcript
 ANSWER = "The area is $\\pi r^2$ and prices stay text: $5 and $10.\n\n$$\n\\frac{a}{b}\n$$\n\nDone.\n"
 
 
-def broken_typesetter(source: str, display: bool, size: float) -> str:
-    raise ValueError("the typesetter failed")
+# workers that answer every formula with an error, and one that dies at once
+REFUSING = (
+    sys.executable,
+    [
+        "-c",
+        "import json,sys\n"
+        "for l in sys.stdin: print(json.dumps({'id': json.loads(l)['id'], 'error': 'no'}), flush=True)",
+    ],
+)
+DYING = (sys.executable, ["-c", "import sys; sys.exit(3)"])
 
 
 @pytest.fixture
@@ -72,19 +82,22 @@ def test_copying_a_selection_gives_the_latex_of_its_formulas(qtbot: Any, view: T
     assert "$$\\frac{a}{b}$$" in copied and "\ufffc" not in copied
 
 
-def test_a_formula_the_typesetter_rejects_stays_its_source(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("command", [REFUSING, DYING], ids=["refusing", "dying"])
+def test_a_formula_that_cannot_be_typeset_stays_its_source(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, command: tuple[str, list[str]]
 ) -> None:
     """No exception reaches the user: the formula shows as its source, in the error colour."""
-    failing = MathImages(typeset=broken_typesetter)
+    failing = MathImages(command=command)
     monkeypatch.setattr(math_images, "_shared", failing)
     view = shown_transcript(qtbot, 800, 600)
     view.show_path(
         [Node("conv", None, [user_message("q")], output_text="See $x^2$.", status=NodeStatus.COMPLETED)]
     )
-    stand_in = formula_image(view, "x^2", False).size()
-    qtbot.waitUntil(lambda: failing.pending() == 0 and failing.typeset_count == 1, timeout=60_000)
-    qtbot.waitUntil(lambda: formula_image(view, "x^2", False).size() == stand_in, timeout=5_000)
+    qtbot.waitUntil(lambda: failing.pending() == 0, timeout=30_000)
+    assert failing.typeset_count == 1
+    image = formula_image(view, "x^2", False)
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert theme.current().error in colours  # drawn as its source, in the error colour
     assert "See \ufffc." in view.rendered_text()
     failing.shutdown()
 
