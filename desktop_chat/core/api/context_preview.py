@@ -37,6 +37,12 @@ class PreviewItem:
     tokens: int  # estimated
     node_id: str | None = None  # the path node the item comes from (None: new input, settings)
     excluded: bool = False  # left out of the request by the user
+    attachment_tokens: int = 0  # the part of `tokens` guessed for images and files (servers differ most here)
+
+    @property
+    def text_tokens(self) -> int:
+        """The estimate without the images' and files' guess: what every server bills about alike."""
+        return self.tokens - self.attachment_tokens
 
 
 @dataclass
@@ -82,8 +88,9 @@ def _entry(item: JSON, count: Callable[[str], int], node_id: str | None, exclude
         kind = str(item.get("role", "user"))
     extra = [f"{images} image(s)"] * bool(images) + [f"{files} file(s)"] * bool(files)
     label = f"{kind}: {_short(text)}" + (f" [{', '.join(extra)}]" if extra else "")
-    n = count(text) + images * IMAGE_TOKENS + files * FILE_TOKENS + 4  # + per-message overhead
-    return PreviewItem(kind, label, text, n, node_id, excluded)
+    attached = images * IMAGE_TOKENS + files * FILE_TOKENS
+    n = count(text) + attached + 4  # + per-message overhead
+    return PreviewItem(kind, label, text, n, node_id, excluded, attached)
 
 
 def _node_items(node: Node) -> list[JSON]:

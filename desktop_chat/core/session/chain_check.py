@@ -6,6 +6,11 @@ does that with HTTP 200) bills only the new input. The local token estimate of t
 apart: the turn was ignored when the reported `usage.input_tokens` is below the new input plus half the
 history. The estimate is scaled by how the server counted the parent turn (its own tokenizer, its
 per-message overhead), so other tokenizers do not tip the balance.
+
+Images and files are left out of both sides of the comparison: what a server bills for them varies
+far more than text does (a detail level, its own tile rule, an emulator that bills none), so the local
+guess for them could make an honoured chain look ignored. A parent turn with attachments does not
+set the scale either, for the same reason.
 """
 
 from __future__ import annotations
@@ -30,10 +35,20 @@ class Verdict(Enum):
 def _estimate(
     tree: ConversationTree, parent_id: str | None, new_input: list[JSON], params: ChatParams
 ) -> tuple[int, int]:
-    """(history, fresh): estimated tokens of the replayed path and of the rest of the request."""
+    """(history, fresh): estimated text tokens of the replayed path and of the rest of the request."""
     shown = preview(tree, parent_id, new_input, params, ContextMode.REPLAY)
-    history = sum(item.tokens for item in shown.items if item.node_id is not None and not item.excluded)
-    return history, shown.total_tokens - history
+    sent = [item for item in shown.items if not item.excluded]
+    history = sum(item.text_tokens for item in sent if item.node_id is not None)
+    return history, sum(item.text_tokens for item in sent) - history
+
+
+def _has_attachments(items: list[JSON]) -> bool:
+    return any(
+        isinstance(part, dict) and part.get("type") in ("input_image", "input_file")
+        for item in items
+        if isinstance(item.get("content"), list)
+        for part in item["content"]
+    )
 
 
 def _scale(tree: ConversationTree, parent_id: str | None) -> float:
@@ -41,7 +56,7 @@ def _scale(tree: ConversationTree, parent_id: str | None) -> float:
     if parent_id is None:
         return 1.0
     parent = tree.get(parent_id)
-    if parent.usage is None or parent.usage.input_tokens <= 0:
+    if parent.usage is None or parent.usage.input_tokens <= 0 or _has_attachments(parent.input_items):
         return 1.0
     history, fresh = _estimate(
         tree, parent.parent_id, parent.input_items, ChatParams.from_json(parent.params)

@@ -61,6 +61,36 @@ def test_judge_scales_by_how_the_server_counted_the_parent() -> None:
     )
 
 
+def test_images_do_not_make_an_honoured_chain_look_ignored() -> None:
+    # servers bill images their own way (an emulator or a gateway may bill none): only text is compared
+    image = {"type": "input_image", "image_url": "data:image/png;base64,AAAA", "detail": "high"}
+    tree = ConversationTree("c")
+    first = Node(
+        "c",
+        None,
+        [
+            {
+                "type": "message",
+                "role": "user",
+                "content": [{"type": "input_text", "text": "What is it?"}, image],
+            }
+        ],
+        output_text=LONG,
+        status=NodeStatus.COMPLETED,
+    )
+    first.response_id, first.usage = "resp_1", Usage(input_tokens=14, output_tokens=60)
+    tree.insert(first)
+    new = [
+        {
+            "type": "message",
+            "role": "user",
+            "content": [{"type": "input_text", "text": "And these?"}, image, image],
+        }
+    ]
+    assert judge(tree, first.id, new, ChatParams(), Usage(input_tokens=85)) is Verdict.HONOURED
+    assert judge(tree, first.id, new, ChatParams(), Usage(input_tokens=9)) is Verdict.IGNORED
+
+
 def test_judge_trusts_a_server_that_may_have_compacted() -> None:
     tree, first = two_turns(Usage(input_tokens=14, output_tokens=60))
     params = ChatParams(compact_threshold=1_000)
