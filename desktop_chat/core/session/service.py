@@ -17,21 +17,17 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from desktop_chat.core.api import remote
 from desktop_chat.core.api.backend import Backend
-from desktop_chat.core.api.context import can_chain, replay_input
-from desktop_chat.core.api.events import ErrorKind
 from desktop_chat.core.config import profiles
 from desktop_chat.core.config import settings as app_settings
 from desktop_chat.core.content.attachments import (
     Attachment,
     attachments_dir,
-    resolve_attachments,
     user_message_with,
     with_attachments,
 )
@@ -50,12 +46,12 @@ from desktop_chat.core.conversation.model import (
 )
 from desktop_chat.core.conversation.store import Store, StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session import remote_actions
 from desktop_chat.core.session.errors import (
     Busy,
     NotConnected,
     NothingSelected,
     SaveFailed,
-    SessionError,
     SettingsInvalid,
 )
 from desktop_chat.core.session.events import (
@@ -76,6 +72,7 @@ from desktop_chat.core.session.events import (
     TurnProgress,
     TurnStarted,
 )
+from desktop_chat.core.session.remote_actions import DeleteReport
 from desktop_chat.core.session.turns import TurnRunner
 
 log = logging.getLogger("desktop_chat")
@@ -95,19 +92,6 @@ class Turn:
 
     node: Node
     task: asyncio.Task[Node]
-
-
-@dataclass
-class DeleteReport:
-    """What a subtree delete did: how many turns went locally, and each server copy's outcome."""
-
-    deleted_locally: int
-    server_results: list[tuple[str, str | None]] = field(default_factory=list)  # (response id, error)
-    server_skipped: str | None = None  # why the server was not asked, when it was wanted
-
-    @property
-    def server_failures(self) -> list[tuple[str, str]]:
-        return [(rid, error) for rid, error in self.server_results if error is not None]
 
 
 def is_dead_end(node: Node) -> bool:
@@ -343,17 +327,17 @@ class ChatSession:
 
     def regenerate(self, node_id: str | None = None) -> list[Turn]:
         """Ask again with a turn's input (default: the selected one): a new sibling, the original kept."""
-        node = self._node_or_selected(node_id)
+        node = self.node_or_selected(node_id)
         return self._start(node.parent_id, list(node.input_items))
 
     def edit_and_resend(self, text: str, node_id: str | None = None) -> list[Turn]:
         """Send a turn's prompt with its text replaced (images and files kept) as a new sibling."""
-        node = self._node_or_selected(node_id)
+        node = self.node_or_selected(node_id)
         return self._start(node.parent_id, replace_user_text(node.input_items, text))
 
     def fan_out(self, variants: list[ChatParams], node_id: str | None = None) -> list[Turn]:
         """Ask again with a turn's input once per variant (model, temperature, persona…), all at once."""
-        node = self._node_or_selected(node_id)
+        node = self.node_or_selected(node_id)
         return self._start(node.parent_id, list(node.input_items), variants)
 
     def stop(self) -> None:
@@ -374,7 +358,8 @@ class ChatSession:
                     log.error("could not save node %s: %s", node.id, exc.user_message)
         self.stop()
 
-    def _node_or_selected(self, node_id: str | None) -> Node:
+    def node_or_selected(self, node_id: str | None) -> Node:
+        """The turn `node_id` (default: the selected one). Raises NothingSelected."""
         if node_id is None:
             node = self.selected_node()
         elif self.tree is not None and node_id in self.tree:
@@ -505,138 +490,21 @@ class ChatSession:
         if conversation is not None:
             self.events.conversation_updated.emit(ConversationUpdated(conversation))
 
-    # -- stored responses on the server (open by id, delete, compact) ------------------------------
-    def _client(self) -> Any:
-        return self.backend.client if self.backend is not None else None
-
+    # -- stored responses on the server (see remote_actions.py) ------------------------------------
     async def open_response(self, response_id: str) -> Conversation:
         """Rebuild a stored response (and its input items) as a new conversation, and open it.
-        Raises SessionError with a message fit for the user (unknown or expired id, no server, the
-        store refused: then nothing was stored)."""
-        client = self._client()
-        if client is None:
-            raise NotConnected()
-        try:
-            opened = await remote.open_response(client, response_id)
-        except remote.RemoteError as exc:
-            raise SessionError(exc.user_message) from exc
-        try:
-            with self.store.transaction():  # the conversation with all its turns, or nothing
-                self.store.save_conversation(opened.conversation)
-                self.store.insert_nodes(opened.nodes)
-        except StoreError as exc:
-            raise SaveFailed(exc.user_message) from exc
-        self.events.conversation_added.emit(ConversationAdded(opened.conversation))
-        self.open_conversation(opened.conversation.id)
-        log.info("opened response %s as %d node(s)", opened.nodes[-1].response_id, len(opened.nodes))
-        return opened.conversation
+        Raises SessionError (unknown or expired id, no server, the store refused: nothing stored)."""
+        return await remote_actions.open_response(self, response_id)
 
     async def delete_subtree(self, node_id: str | None = None, *, on_server: bool) -> DeleteReport:
-        """Delete a turn (default: the selected one) with all that follows: locally in one transaction,
-        then its stored responses on the server when asked (their failures are reported, never undone
-        locally). The selection moves to the parent (for a root: another root's newest leaf)."""
-        node = self._node_or_selected(node_id)
-        tree, conversation = self.tree, self.conversation
-        assert tree is not None and conversation is not None
-        doomed = tree.subtree(node.id)
-        if any(n.id in self.live for n in doomed):
-            message = QT_TRANSLATE_NOOP(
-                "core", "An answer in this branch is still streaming: stop it (Esc) before deleting."
-            )
-            raise Busy(Text(message))
-        response_ids = [n.response_id for n in doomed if n.response_id]
-        client = self._client() if on_server else None
-        target = tree.parent_of(node.id)
-        if target is None:  # a root: show another root's newest leaf, if any
-            others = [root for root in tree.roots() if root.id != node.id]
-            leaf = tree.deepest_leaf(others[-1].id) if others else None
-            target = leaf.id if leaf is not None else None
-        saved = dataclasses.replace(conversation, selected_node_id=target)
-        try:
-            with self.store.transaction():
-                self.store.delete_nodes([n.id for n in doomed])
-                self.store.save_conversation(saved)
-        except StoreError as exc:
-            raise SaveFailed(exc.user_message) from exc  # nothing was deleted: the tree stays as it is
-        conversation.selected_node_id = target
-        # the selection moves first, so a view never selects a row that is going
-        self.events.selection_changed.emit(SelectionChanged(target))
-        tree.remove_subtree(node.id)
-        report = DeleteReport(len(doomed))
-        if on_server and response_ids:
-            if client is None:
-                report.server_skipped = Text(QT_TRANSLATE_NOOP("core", "not connected to a server."))
-            else:
-                template = QT_TRANSLATE_NOOP("core", "Deleted %1 turn(s) locally; deleting on the server…")
-                self.events.notice.emit(Notice(Text(template, len(doomed))))
-                report.server_results = await remote.delete_responses(client, response_ids)
-        log.info(
-            "deleted %d node(s); server: %d asked, %d failed",
-            len(doomed),
-            len(report.server_results),
-            len(report.server_failures),
-        )
-        return report
+        """Delete a turn (default: the selected one) with all that follows, locally in one transaction,
+        then its stored responses on the server when asked (failures reported, never undone locally)."""
+        return await remote_actions.delete_subtree(self, node_id, on_server=on_server)
 
     async def compact(self, node_id: str | None = None) -> Node:
         """Compact the branch that ends at a turn (default: the selected one) on the server; the result
-        becomes a child that new turns continue from, and is selected. Raises SessionError."""
-        node = self._node_or_selected(node_id)
-        tree, conversation = self.tree, self.conversation
-        assert tree is not None and conversation is not None
-        if not node.status.finished:
-            message = QT_TRANSLATE_NOOP(
-                "core", "Wait for the answer to finish (or stop it) before compacting."
-            )
-            raise Busy(Text(message))
-        path = tree.path_to(node.id)
-        turns = remote.turns_since_compaction(path)
-        if turns == 0:
-            raise NothingSelected(Text(QT_TRANSLATE_NOOP("core", "Nothing new to compact on this branch.")))
-        client = self._client()
-        if client is None:
-            raise NotConnected()
-        model = self.effective_params().model
-        chained = can_chain(node, self.provider)
-        self.events.notice.emit(Notice(Text(QT_TRANSLATE_NOOP("core", "Compacting %1 turn(s)…"), turns)))
-        result: remote.CompactResult | None = None
-        try:
-            if chained:
-                try:
-                    result = await remote.compact_branch(client, model, previous_response_id=node.response_id)
-                except remote.RemoteError as exc:
-                    if exc.kind is not ErrorKind.PREVIOUS_NOT_FOUND:
-                        raise
-                    chained = False  # the server lost the branch: send the local history instead
-            if result is None:
-                history = resolve_attachments(replay_input(path, []), self.attachments_root)
-                result = await remote.compact_branch(client, model, input_items=history)
-        except remote.RemoteError as exc:
-            template = QT_TRANSLATE_NOOP("core", "Compacting failed: %1")
-            raise SessionError(Text(template, exc.user_message)) from exc
-        if self.tree is not tree or node.id not in tree:
-            message = QT_TRANSLATE_NOOP(
-                "core", "The branch was deleted or closed while compacting; nothing was added."
-            )
-            raise SessionError(Text(message))
-        compacted = remote.compaction_node(conversation.id, node, result, model, turns, chained)
-        self._add_node(compacted)
-        log.info("compacted %d turn(s): %d -> %d tokens", turns, result.tokens_before, result.tokens_after)
-        return compacted
-
-    def _add_node(self, node: Node) -> None:
-        """Store a finished node and select it (one transaction), then put it in the tree."""
-        assert self.conversation is not None and self.tree is not None
-        saved = dataclasses.replace(self.conversation, selected_node_id=node.id)
-        try:
-            with self.store.transaction():
-                self.store.insert_node(node)
-                self.store.save_conversation(saved)
-        except StoreError as exc:
-            raise SaveFailed(exc.user_message) from exc
-        self.tree.insert(node)
-        self.conversation.selected_node_id = node.id
-        self.events.selection_changed.emit(SelectionChanged(node.id))
+        becomes a selected child that new turns continue from. Raises SessionError."""
+        return await remote_actions.compact(self, node_id)
 
     # -- showing -----------------------------------------------------------------------------------
     def _show(
@@ -651,7 +519,6 @@ class ChatSession:
 __all__ = [
     "SELECTED",
     "ChatSession",
-    "DeleteReport",
     "Turn",
     "is_dead_end",
 ]

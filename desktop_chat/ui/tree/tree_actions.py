@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop_chat.core.api import remote
 from desktop_chat.core.conversation.model import Conversation, Node
 from desktop_chat.core.session.errors import SessionError
-from desktop_chat.core.session.service import ChatSession, DeleteReport
+from desktop_chat.core.session.remote_actions import DeleteReport
+from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import theme
 from desktop_chat.ui.i18n import core_text, join_sentences
 
