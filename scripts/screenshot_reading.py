@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop_chat.app import create_window, parse_args  # noqa: E402
-from desktop_chat.core.config.paths import database_path  # noqa: E402
-from desktop_chat.core.conversation.model import Conversation  # noqa: E402
-from desktop_chat.core.conversation.store import open_store  # noqa: E402
-from desktop_chat.ui.transcript import math_images  # noqa: E402
-from desktop_chat.ui.window_prefs import WindowPrefs  # noqa: E402
-from tests.rich_sample import rich_path  # noqa: E402
+from desktop_chat.app import create_window, parse_args
+from desktop_chat.core.config.paths import database_path
+from desktop_chat.core.conversation.model import Conversation
+from desktop_chat.core.conversation.store import open_store
+from desktop_chat.ui.transcript import math_images
+from desktop_chat.ui.window_prefs import WindowPrefs
+from tests.rich_sample import rich_path
 
 
 def main() -> int:
