@@ -143,7 +143,7 @@ def window_import(window: Any, source: Path, app: Any) -> bool:
     """Import through the window as the user does (File > Import), until it is done."""
     start_import = getattr(window, "start_import", None)
     if start_import is None:  # the window imports on its own thread and returns when done
-        window.import_path(source)
+        window.transfer.import_path(source)
         return True
     job = start_import(source)
     deadline = time.perf_counter() + 3600

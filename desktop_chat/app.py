@@ -104,7 +104,7 @@ class Connector:
         window.activateWindow()
         said: list[str] = []
         if request.import_file:
-            said.append(window.import_path(Path(request.import_file)))
+            said.append(window.transfer.import_path(Path(request.import_file)))
         if request.send:
             if self.client is None:  # still connecting: sent once connected, as at start-up
                 self.args.send = request.send

@@ -14,17 +14,19 @@ from collections import Counter
 
 
 def translations(paths: list[str]) -> dict[str, str]:
-    """source -> its most frequent finished translation, over every context of the files."""
-    seen: dict[str, Counter[str]] = {}
-    messages = [message for path in paths for message in ET.parse(path).getroot().iter("message")]
-    for message in messages:
-        source = message.findtext("source")
-        translation = message.find("translation")
-        if source is None or translation is None or translation.get("type") in ("unfinished", "vanished"):
-            continue
-        if translation.text:
-            seen.setdefault(source, Counter())[translation.text] += 1
-    return {source: counts.most_common(1)[0][0] for source, counts in seen.items()}
+    """source -> its most frequent finished translation in the first file that has one."""
+    known: dict[str, str] = {}
+    for path in reversed(paths):  # an earlier file wins
+        seen: dict[str, Counter[str]] = {}
+        for message in ET.parse(path).getroot().iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None or translation.get("type") in ("unfinished", "vanished"):
+                continue
+            if translation.text:
+                seen.setdefault(source, Counter())[translation.text] += 1
+        known.update({source: counts.most_common(1)[0][0] for source, counts in seen.items()})
+    return known
 
 
 def main(*paths: str) -> int:

@@ -20,41 +20,38 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from desktop_chat.core.session.service import ChatSession
     from desktop_chat.ui.composer.composer_pane import ComposerPane
     from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
+    from desktop_chat.ui.dialogs.transfer import Transfer
+    from desktop_chat.ui.dialogs.window_dialogs import WindowDialogs
     from desktop_chat.ui.tree.tree_pane import TreePane
 
 CONTEXT = "Actions"
 
 
 class ActionsHost(Protocol):
-    """What the actions act on."""
+    """What the actions act on: the window's panes, its dialogs and the session."""
 
+    @property
+    def session(self) -> ChatSession: ...
     @property
     def conversations(self) -> ConversationsPane: ...
     @property
     def tree_pane(self) -> TreePane: ...
     @property
     def composer_pane(self) -> ComposerPane: ...
+    @property
+    def dialogs(self) -> WindowDialogs: ...
+    @property
+    def transfer(self) -> Transfer: ...
     def new_conversation(self) -> None: ...
-    def rename_conversation(self) -> None: ...
     def delete_conversation(self) -> None: ...
     def open_response_by_id(self) -> None: ...
-    def import_dialog(self) -> None: ...
-    def export_all(self) -> None: ...
-    def export_markdown(self, whole_tree: bool) -> None: ...
-    def open_profiles(self) -> None: ...
-    def open_settings(self) -> None: ...
-    def close(self) -> bool: ...
-    def send(self) -> None: ...
-    def stop(self) -> None: ...
-    def regenerate(self) -> None: ...
-    def fan_out(self, count: int | None = None) -> None: ...
-    def edit_prompt(self) -> None: ...
-    def compare_siblings(self) -> None: ...
     def compact(self) -> None: ...
     def delete_turn(self) -> None: ...
     def show_shortcuts(self) -> None: ...
+    def close(self) -> bool: ...
 
 
 class Scope(Enum):
@@ -88,37 +85,38 @@ ROWS: tuple[Row, ...] = (
     Row("action_new", "file", QT_TRANSLATE_NOOP("Actions", "&New conversation"), "Ctrl+N",
         lambda h: h.new_conversation()),
     Row("action_rename", "file", QT_TRANSLATE_NOOP("Actions", "&Rename conversation"), "F2",
-        lambda h: h.rename_conversation()),
+        lambda h: h.conversations.rename_open()),
     Row("action_delete_conversation", "file", QT_TRANSLATE_NOOP("Actions", "&Delete conversation…"),
         "Ctrl+Shift+Del", lambda h: h.delete_conversation()),
     Row("action_open_by_id", "file", QT_TRANSLATE_NOOP("Actions", "&Open response by id…"), "Ctrl+Shift+O",
         lambda h: h.open_response_by_id()),
     Row("action_import", "file", QT_TRANSLATE_NOOP("Actions", "&Import…"), "Ctrl+I",
-        lambda h: h.import_dialog()),
+        lambda h: h.transfer.import_dialog()),
     Row("action_export_all", "export", QT_TRANSLATE_NOOP("Actions", "All conversations (JSON)…"), "",
-        lambda h: h.export_all()),
+        lambda h: h.transfer.export_all()),
     Row("action_export_branch", "export", QT_TRANSLATE_NOOP("Actions", "This branch (Markdown)…"), "",
-        lambda h: h.export_markdown(False)),
+        lambda h: h.transfer.export_markdown(False)),
     Row("action_export_tree", "export", QT_TRANSLATE_NOOP("Actions", "This whole tree (Markdown)…"), "",
-        lambda h: h.export_markdown(True)),
+        lambda h: h.transfer.export_markdown(True)),
     Row("action_providers", "file", QT_TRANSLATE_NOOP("Actions", "&Providers…"), "",
-        lambda h: h.open_profiles(), separator_before=True),
+        lambda h: h.dialogs.open_profiles(), separator_before=True),
     Row("action_settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), "Ctrl+,",
-        lambda h: h.open_settings()),
+        lambda h: h.dialogs.open_settings()),
     Row("action_quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q",
         lambda h: h.close(), separator_before=True),
-    Row("action_send", "chat", QT_TRANSLATE_NOOP("Actions", "&Send"), "Ctrl+Return", lambda h: h.send()),
-    Row("action_stop", "chat", QT_TRANSLATE_NOOP("Actions", "S&top"), "Esc", lambda h: h.stop()),
+    Row("action_send", "chat", QT_TRANSLATE_NOOP("Actions", "&Send"), "Ctrl+Return",
+        lambda h: h.composer_pane.send()),
+    Row("action_stop", "chat", QT_TRANSLATE_NOOP("Actions", "S&top"), "Esc", lambda h: h.session.stop()),
     Row("action_regenerate", "chat", QT_TRANSLATE_NOOP("Actions", "&Regenerate / retry"), "Ctrl+R",
-        lambda h: h.regenerate(), Scope.NODE),
+        lambda h: h.composer_pane.regenerate(), Scope.NODE),
     Row("action_regenerate_with", "chat", QT_TRANSLATE_NOOP("Actions", "Regenerate &with…"), "Ctrl+Shift+R",
-        lambda h: h.fan_out(1), Scope.NODE),
+        lambda h: h.dialogs.fan_out(1), Scope.NODE),
     Row("action_edit", "chat", QT_TRANSLATE_NOOP("Actions", "&Edit prompt and resend…"), "Ctrl+E",
-        lambda h: h.edit_prompt(), Scope.NODE),
+        lambda h: h.dialogs.edit_prompt(), Scope.NODE),
     Row("action_fan_out", "chat", QT_TRANSLATE_NOOP("Actions", "&Fan out variants…"), "Ctrl+Shift+F",
-        lambda h: h.fan_out(), Scope.NODE),
+        lambda h: h.dialogs.fan_out(), Scope.NODE),
     Row("action_compare", "chat", QT_TRANSLATE_NOOP("Actions", "&Compare with siblings"), "Ctrl+Shift+C",
-        lambda h: h.compare_siblings(), Scope.NODE),
+        lambda h: h.dialogs.compare_siblings(), Scope.NODE),
     Row("action_compact", "chat", QT_TRANSLATE_NOOP("Actions", "Co&mpact branch"), "Ctrl+Shift+K",
         lambda h: h.compact(), Scope.NODE),
     Row("action_delete", "chat", QT_TRANSLATE_NOOP("Actions", "&Delete turn and what follows…"),

@@ -4,172 +4,172 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="76"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="77"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="78"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="85"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="87"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="89"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="91"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="93"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="95"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="97"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="99"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="101"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="103"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="105"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="107"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="111"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="109"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
@@ -319,68 +319,68 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="56"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="68"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="171"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="174"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -498,6 +498,25 @@
         <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="106"/>
+        <source>Open a conversation to rename it.</source>
+        <translation>이름을 바꿀 대화를 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="120"/>
+        <source>Delete conversation</source>
+        <translation>대화 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="122"/>
+        <source>Delete “%1” and all its branches from this computer? This cannot be undone.
+
+Responses stored on the server are not deleted.</source>
+        <translation>“%1”과(와) 모든 브랜치를 이 컴퓨터에서 삭제할까요? 되돌릴 수 없습니다.
+
+서버에 저장된 응답은 삭제되지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -696,97 +715,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="136"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="246"/>
-        <source>Open a conversation to rename it.</source>
-        <translation>이름을 바꿀 대화를 여세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="263"/>
-        <source>Delete conversation</source>
-        <translation>대화 삭제</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
-        <source>Delete “%1” and all its branches from this computer? This cannot be undone.
-
-Responses stored on the server are not deleted.</source>
-        <translation>“%1”과(와) 모든 브랜치를 이 컴퓨터에서 삭제할까요? 되돌릴 수 없습니다.
-
-서버에 저장된 응답은 삭제되지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
-        <source>Import conversations</source>
-        <translation>대화 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
-        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
-        <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
-        <source>Import failed</source>
-        <translation>가져오기 실패</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
-        <source>Export all conversations</source>
-        <translation>모든 대화 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
-        <source>Export as Markdown</source>
-        <translation>Markdown으로 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
-        <source>%1 cannot be written: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
-        <source>No persona (default instructions)</source>
-        <translation>페르소나 없음 (기본 지시문)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
-        <source>Manage personas…</source>
-        <translation>페르소나 관리…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
-        <source>no persona</source>
-        <translation>페르소나 없음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="409"/>
-        <source>Persona: %s</source>
-        <translation>페르소나: %s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
-        <source>Settings need attention</source>
-        <translation>설정을 확인해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="822"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -825,32 +764,63 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="46"/>
+        <source>Settings need attention</source>
+        <translation>설정을 확인해 주세요</translation>
+    </message>
+</context>
+<context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="111"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="112"/>
         <source>Open a response by id</source>
         <translation>ID로 응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="117"/>
         <source>Response id</source>
         <translation>응답 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="123"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="155"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="137"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="138"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>서버에 저장된 응답의 ID를 붙여 넣으세요. 그 응답에서 이어지는 새 대화로 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="155"/>
         <source>Opening…</source>
         <translation>여는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaMenu</name>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="49"/>
+        <source>no persona</source>
+        <translation>페르소나 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="50"/>
+        <source>Persona: %s</source>
+        <translation>페르소나: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="62"/>
+        <source>No persona (default instructions)</source>
+        <translation>페르소나 없음 (기본 지시문)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="73"/>
+        <source>Manage personas…</source>
+        <translation>페르소나 관리…</translation>
     </message>
 </context>
 <context>
@@ -1121,49 +1091,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="40"/>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="42"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="83"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="85"/>
         <source>Search all conversations</source>
         <translation>모든 대화 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="45"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="88"/>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Answer</source>
         <translation>답변</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="87"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="158"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="99"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>No matches</source>
         <translation>일치하는 항목 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
         <source>%1 match</source>
         <translation>%1개 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
         <source>%1 matches</source>
         <translation>%1개 일치</translation>
     </message>
@@ -1307,37 +1277,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="66"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="127"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="133"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="83"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="144"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="86"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="147"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="91"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="152"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
@@ -1353,12 +1323,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="29"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="40"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="44"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1417,115 +1387,154 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="32"/>
+        <source>Import conversations</source>
+        <translation>대화 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="34"/>
+        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
+        <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="44"/>
+        <source>Import failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="54"/>
+        <source>Export all conversations</source>
+        <translation>모든 대화 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="89"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="81"/>
+        <source>Export as Markdown</source>
+        <translation>Markdown으로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="90"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>opening a response</source>
         <translation>응답 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>deleting</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="58"/>
         <source>compacting</source>
         <translation>압축</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="73"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>이미 진행 중: %1. 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="86"/>
         <source>%1 failed: %2</source>
         <translation>%1 실패: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="193"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="194"/>
         <source>1 turn</source>
         <translation>턴 1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="195"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="196"/>
         <source>%1 turns</source>
         <translation>턴 %1개</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="198"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="199"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버의 사본은 삭제하지 않았습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="203"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="204"/>
         <source>Deleted %1 locally.</source>
         <translation>로컬에서 %1를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="207"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="208"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>로컬에서 %1를, 서버에서 저장된 응답 %2개를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="213"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="214"/>
         <source> (and %1 more)</source>
         <translation> (외 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="218"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>로컬에서 %1를 삭제했습니다. 서버에 저장된 응답 %3개 중 %2개를 삭제하지 못했습니다 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="234"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="294"/>
         <source>Select a turn to delete.</source>
         <translation>삭제할 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="251"/>
         <source>Delete turns</source>
         <translation>턴 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="253"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="254"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>이 턴과 그 뒤에 이어지는 턴 %1개를 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="257"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
         <source>Delete this turn?</source>
         <translation>이 턴을 삭제할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="261"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>그중 %1개는 서버에 응답으로 저장되어 있습니다 (30일간 보관).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="265"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>서버에 연결되어 있지 않아 지금은 로컬에서만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="269"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
         <source>None of them is stored on the server.</source>
         <translation>서버에 저장된 것은 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="272"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="273"/>
         <source>Delete locally</source>
         <translation>로컬에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="276"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="277"/>
         <source>Delete locally and on the server</source>
         <translation>로컬과 서버에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="318"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>압축할 브랜치의 답변을 선택하세요.</translation>
     </message>
@@ -1533,17 +1542,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="36"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="38"/>
         <source>Outline</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="37"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>
@@ -1936,77 +1945,77 @@ Responses stored on the server are not deleted.</source>
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="252"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="262"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="385"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="370"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="394"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="414"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="399"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="467"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="452"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="543"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="106"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>이 브랜치의 답변이 아직 스트리밍 중입니다. 삭제하기 전에 중지(Esc)하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="568"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="132"/>
         <source>not connected to a server.</source>
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="570"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="134"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>로컬에서 턴 %1개를 삭제했습니다. 서버에서 삭제하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="588"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="153"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>압축하기 전에 답변이 끝날 때까지 기다리거나 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="158"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>이 브랜치에는 새로 압축할 내용이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="601"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="164"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>턴 %1개를 압축하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="615"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="178"/>
         <source>Compacting failed: %1</source>
         <translation>압축 실패: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="618"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="181"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>압축하는 동안 브랜치가 삭제되었거나 닫혔습니다. 아무것도 추가하지 않았습니다.</translation>
     </message>

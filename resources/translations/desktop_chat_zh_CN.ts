@@ -4,172 +4,172 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="77"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="78"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="85"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="87"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="89"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="91"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="93"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="95"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="97"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="99"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="101"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="103"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="105"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="107"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="111"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="109"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
         <source>&amp;Edit prompt and resend…</source>
         <translation>编辑提示并重新发送(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -319,68 +319,68 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="56"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="68"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="107"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="112"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="113"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="171"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="174"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -498,6 +498,25 @@
         <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="106"/>
+        <source>Open a conversation to rename it.</source>
+        <translation>请先打开要重命名的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="120"/>
+        <source>Delete conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="122"/>
+        <source>Delete “%1” and all its branches from this computer? This cannot be undone.
+
+Responses stored on the server are not deleted.</source>
+        <translation>要从这台电脑删除“%1”及其所有分支吗？此操作无法撤销。
+
+服务器上存储的响应不会被删除。</translation>
     </message>
 </context>
 <context>
@@ -696,97 +715,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="136"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="246"/>
-        <source>Open a conversation to rename it.</source>
-        <translation>请先打开要重命名的对话。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="263"/>
-        <source>Delete conversation</source>
-        <translation>删除对话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="265"/>
-        <source>Delete “%1” and all its branches from this computer? This cannot be undone.
-
-Responses stored on the server are not deleted.</source>
-        <translation>要从这台电脑删除“%1”及其所有分支吗？此操作无法撤销。
-
-服务器上存储的响应不会被删除。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="293"/>
-        <source>Import conversations</source>
-        <translation>导入对话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="295"/>
-        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
-        <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="311"/>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="321"/>
-        <source>Export all conversations</source>
-        <translation>导出所有对话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="337"/>
-        <location filename="../../desktop_chat/ui/main_window.py" line="362"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="354"/>
-        <source>Export as Markdown</source>
-        <translation>导出为 Markdown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="363"/>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="384"/>
-        <source>No persona (default instructions)</source>
-        <translation>无角色（默认指令）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
-        <source>Manage personas…</source>
-        <translation>管理角色…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="408"/>
-        <source>no persona</source>
-        <translation>无角色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="409"/>
-        <source>Persona: %s</source>
-        <translation>角色：%s</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="481"/>
-        <source>Settings need attention</source>
-        <translation>设置需要修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="822"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -825,32 +764,63 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="46"/>
+        <source>Settings need attention</source>
+        <translation>设置需要修改</translation>
+    </message>
+</context>
+<context>
     <name>OpenByIdDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="111"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="112"/>
         <source>Open a response by id</source>
         <translation>按 ID 打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="117"/>
         <source>Response id</source>
         <translation>响应 ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="123"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="155"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="137"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="138"/>
         <source>Paste the id of a response stored on the server. It opens as a new conversation that continues from that response.</source>
         <translation>粘贴服务器上存储的响应 ID。它会作为从该响应继续的新对话打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="154"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="155"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaMenu</name>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="49"/>
+        <source>no persona</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="50"/>
+        <source>Persona: %s</source>
+        <translation>角色：%s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="62"/>
+        <source>No persona (default instructions)</source>
+        <translation>无角色（默认指令）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/persona_menu.py" line="73"/>
+        <source>Manage personas…</source>
+        <translation>管理角色…</translation>
     </message>
 </context>
 <context>
@@ -1121,49 +1091,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="40"/>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="42"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="83"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="85"/>
         <source>Search all conversations</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="45"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="88"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="86"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="87"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="158"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="99"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>No matches</source>
         <translation>无匹配结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
         <source>%1 match</source>
         <translation>%1 个匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="102"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
         <source>%1 matches</source>
         <translation>%1 个匹配</translation>
     </message>
@@ -1307,37 +1277,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="66"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="127"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="133"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="83"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="144"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="86"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="147"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="88"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="91"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="152"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
@@ -1353,12 +1323,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="29"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="40"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="44"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1417,115 +1387,154 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="32"/>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="34"/>
+        <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
+        <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="44"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="54"/>
+        <source>Export all conversations</source>
+        <translation>导出所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="89"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="81"/>
+        <source>Export as Markdown</source>
+        <translation>导出为 Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="90"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>TreeActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
         <source>opening a response</source>
         <translation>打开响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
         <source>deleting</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="58"/>
         <source>compacting</source>
         <translation>压缩</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="72"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="73"/>
         <source>Already busy: %1. Wait for it to finish.</source>
         <translation>正在进行：%1。请等待其完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="86"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="193"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="194"/>
         <source>1 turn</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="195"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="196"/>
         <source>%1 turns</source>
         <translation>%1 轮</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="198"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="199"/>
         <source>Deleted %1 locally. The server&apos;s copies were not deleted: %2</source>
         <translation>已在本地删除 %1。服务器上的副本未删除：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="203"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="204"/>
         <source>Deleted %1 locally.</source>
         <translation>已在本地删除 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="207"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="208"/>
         <source>Deleted %1 locally and %2 stored response(s) on the server.</source>
         <translation>已在本地删除 %1，并在服务器上删除 %2 个已存储的响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="213"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="214"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="217"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="218"/>
         <source>Deleted %1 locally. %2 of %3 stored response(s) could not be deleted on the server — %4</source>
         <translation>已在本地删除 %1。服务器上 %3 个已存储的响应中有 %2 个无法删除 — %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="234"/>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="293"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="235"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="294"/>
         <source>Select a turn to delete.</source>
         <translation>请选择要删除的轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="250"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="251"/>
         <source>Delete turns</source>
         <translation>删除轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="253"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="254"/>
         <source>Delete this turn and the %1 turn(s) that follow from it?</source>
         <translation>要删除此轮及其后续的 %1 轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="257"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="258"/>
         <source>Delete this turn?</source>
         <translation>要删除此轮吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="260"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="261"/>
         <source>%1 of them are stored on the server as responses (kept there for 30 days).</source>
         <translation>其中 %1 轮作为响应存储在服务器上（保留 30 天）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="264"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="265"/>
         <source>Not connected to a server: they can only be deleted locally now.</source>
         <translation>未连接到服务器：现在只能在本地删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="269"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="270"/>
         <source>None of them is stored on the server.</source>
         <translation>其中没有任何内容存储在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="272"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="273"/>
         <source>Delete locally</source>
         <translation>在本地删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="276"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="277"/>
         <source>Delete locally and on the server</source>
         <translation>在本地和服务器上删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="317"/>
+        <location filename="../../desktop_chat/ui/tree/tree_actions.py" line="318"/>
         <source>Select the answer whose branch you want to compact.</source>
         <translation>请选择要压缩的分支中的回答。</translation>
     </message>
@@ -1533,17 +1542,17 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="36"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="38"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="37"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
         <source>Graph</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>对话树 — 选择任意回答即可从那里继续</translation>
     </message>
@@ -1936,77 +1945,77 @@ Responses stored on the server are not deleted.</source>
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="252"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="262"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="385"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="370"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="394"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="414"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="399"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="467"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="452"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="543"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="106"/>
         <source>An answer in this branch is still streaming: stop it (Esc) before deleting.</source>
         <translation>此分支中的回答仍在输出：请先停止（Esc）再删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="568"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="132"/>
         <source>not connected to a server.</source>
         <translation>未连接到服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="570"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="134"/>
         <source>Deleted %1 turn(s) locally; deleting on the server…</source>
         <translation>已在本地删除 %1 轮；正在从服务器删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="588"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="153"/>
         <source>Wait for the answer to finish (or stop it) before compacting.</source>
         <translation>压缩前请等待回答完成（或停止它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="595"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="158"/>
         <source>Nothing new to compact on this branch.</source>
         <translation>此分支上没有新的内容可压缩。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="601"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="164"/>
         <source>Compacting %1 turn(s)…</source>
         <translation>正在压缩 %1 轮…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="615"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="178"/>
         <source>Compacting failed: %1</source>
         <translation>压缩失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="618"/>
+        <location filename="../../desktop_chat/core/session/remote_actions.py" line="181"/>
         <source>The branch was deleted or closed while compacting; nothing was added.</source>
         <translation>压缩期间分支已被删除或关闭；未添加任何内容。</translation>
     </message>

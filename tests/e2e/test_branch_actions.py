@@ -132,8 +132,8 @@ def test_fan_out_streams_variants_concurrently_compares_them_and_stop_stops_all(
         assert {r["previous_response_id"] for r in requests} == {root.response_id}
         assert [r.get("instructions") for r in requests].count("You are a pirate.") == 1
 
-        await wait_until(lambda: app.window.compare_view is not None, what="the compare view")
-        compare = app.window.compare_view
+        await wait_until(lambda: app.window.dialogs.compare_view is not None, what="the compare view")
+        compare = app.window.dialogs.compare_view
         assert compare.isVisible() and len(compare.nodes) == 3
         assert "still streaming" in compare.summary.text()
 
@@ -174,7 +174,7 @@ def test_compare_siblings_shows_a_word_diff(
         filler.check()
         await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
         trigger(app, "action_compare")
-        compare = app.window.compare_view
+        compare = app.window.dialogs.compare_view
         assert compare is not None and compare.nodes[0].id == first.id
         html = compare.bodies[1].toHtml()
         assert "line-through" in html and "wolves" in compare.bodies[1].toPlainText()

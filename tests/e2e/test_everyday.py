@@ -38,7 +38,7 @@ def test_import_chatgpt_search_open_and_continue_by_replay(
     async def scenario() -> None:
         app = App(data, emulator.base_url, qtbot)
         await app.connect()
-        message = app.window.import_path(export_file)
+        message = app.window.transfer.import_path(export_file)
         assert "Imported" in message and app.window.banner.text() == message
         titles = [c.title for c in app.window.store.list_conversations()]
         assert app.window.conversations.conversation_model.rowCount() == len(titles) >= 2

@@ -216,7 +216,7 @@ def test_a_streaming_branch_is_not_deleted_and_without_a_server_only_local_is_of
         await select(app, root.id)
         assert await tree_actions.delete_selected(app.window, on_server=False) is None
         assert "still streaming" in app.window.banner.text() and app.node_count() == 2
-        app.window.stop()
+        app.window.session.stop()
         await wait_until(lambda: app.window.active is None, 10, "the stream to stop")
         emulator.release_streams()
 

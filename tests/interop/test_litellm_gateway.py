@@ -147,7 +147,7 @@ async def regenerate(app: App, node: Node) -> Node:
 async def choose_model(app: App, model: str, more: dict[str, Any] | None = None) -> None:
     """Connect, wait for the gateway's model list to reach the window, and pick `model` in the settings."""
     await app.connect()
-    await wait_until(lambda: model in app.window.models, 15, "the gateway's model list")
+    await wait_until(lambda: model in app.window.dialogs.models, 15, "the gateway's model list")
     open_settings(app, {"settings_model": model, **(more or {})})
 
 

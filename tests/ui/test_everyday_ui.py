@@ -150,12 +150,12 @@ def test_unreadable_window_prefs_read_as_defaults(tmp_path: Path) -> None:
 
 def test_personas_ship_per_language_and_apply_to_the_conversation(make_window: Any) -> None:
     window = make_window(language="ko")
-    names = [p.name for p in window.personas()]
+    names = [p.name for p in window.persona_menu.personas()]
     assert names == [p.name for p in personas.shipped("ko")] and "번역가" in names
-    window.use_persona(window.personas()[2])
-    assert window.pending_override["instructions"] == personas.shipped("ko")[2].instructions
-    window.use_persona(None)
-    assert "instructions" not in window.pending_override
+    window.persona_menu.use(window.persona_menu.personas()[2])
+    assert window.session.pending_override["instructions"] == personas.shipped("ko")[2].instructions
+    window.persona_menu.use(None)
+    assert "instructions" not in window.session.pending_override
 
 
 def test_persona_library_is_saved_and_validated(tmp_path: Path) -> None:

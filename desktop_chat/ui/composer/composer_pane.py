@@ -1,48 +1,49 @@
 """The composer pane: the reply target line, the prompt's attachments, the prompt editor, and the Send,
 Stop and Retry buttons; it counts the draft's tokens (shown in the status bar) as the user types.
+
+Send hands the prompt to the session and clears the editor only once the prompt is stored; the
+buttons and the reply target follow the session's selection, back end and streaming turns.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_chat.core.api.context import choose_mode
+from desktop_chat.core.api.context_preview import context_tokens
 from desktop_chat.core.content import tokens
 from desktop_chat.core.content.attachments import AttachmentStore
-from desktop_chat.core.conversation.model import ChatParams, Node, NodeStatus, title_from_prompt
+from desktop_chat.core.conversation.model import ChatParams, ContextMode, NodeStatus, title_from_prompt
+from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from desktop_chat.ui.composer.composer import Composer
-
-
-class DraftEstimator(Protocol):
-    """What a request estimate needs besides the draft itself."""
-
-    def effective_params(self) -> ChatParams: ...
-    def context_tokens(self, params: ChatParams) -> int: ...  # the rest of the next request
+from desktop_chat.ui.status.status_bar import NoticeBanner
 
 
 class ComposerPane(QWidget):
-    send_requested = Signal()  # Send, or Ctrl+Enter in the editor
-    stop_requested = Signal()
-    retry_requested = Signal()
-    notice = Signal(str)  # something could not be attached: say why
-
     def __init__(
-        self, attachments: AttachmentStore, estimator: DraftEstimator, parent: QWidget | None = None
+        self,
+        session: ChatSession,
+        banner: NoticeBanner,
+        attachments: AttachmentStore,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("composer_pane")
-        self.estimator = estimator
+        self.session = session
+        self.banner = banner
+        self._context_estimate: tuple[object, int] | None = None  # (what it was computed for, tokens)
+        self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
         self.reply_label = QLabel()
         self.reply_label.setObjectName("reply_target")
         self.composer = Composer(self)
-        self.composer.send_requested.connect(self.send_requested)
+        self.composer.send_requested.connect(self.send)
         self.composer.setMaximumHeight(120)
         self.attachments = AttachmentBar(attachments, self)
-        self.attachments.message.connect(self.notice)
+        self.attachments.message.connect(banner.show_notice)
         self.composer.files_dropped.connect(self.attachments.add_files)
         self.composer.image_pasted.connect(self.attachments.add_image)
         self.draft_label = QLabel()  # the window shows it in the status bar
@@ -56,18 +57,18 @@ class ComposerPane(QWidget):
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("send_button")
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
-        self.send_button.clicked.connect(self.send_requested)
+        self.send_button.clicked.connect(self.send)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stop_button")
         self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
         self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop_requested)
+        self.stop_button.clicked.connect(session.stop)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retry_button")
         self.retry_button.setToolTip(
             self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
         )
-        self.retry_button.clicked.connect(self.retry_requested)
+        self.retry_button.clicked.connect(self.regenerate)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
@@ -81,6 +82,11 @@ class ComposerPane(QWidget):
         layout.addWidget(self.reply_label)
         layout.addWidget(self.attachments)
         layout.addLayout(row)
+        events = session.events
+        events.selection_changed.connect(lambda _event: self.show_reply_target())
+        events.backend_changed.connect(lambda _event: self.show_reply_target())
+        events.busy_changed.connect(lambda event: self.set_busy(event.busy))
+        events.turn_finished.connect(self._turn_finished)
 
     # -- the prompt -------------------------------------------------------------------------------
     def text(self) -> str:
@@ -91,23 +97,54 @@ class ComposerPane(QWidget):
         self.composer.clear()
         self.attachments.clear()
 
+    def send(self) -> None:
+        """Send the prompt; the editor is cleared only once the prompt is stored."""
+        text = self.text().strip()
+        attachments = self.attachments.attachments()
+        if (not text and not attachments) or self.composer.pasting:
+            return
+        if self.banner.attempt(lambda: self.session.send(text, attachments)):
+            self.clear()
+
+    def regenerate(self) -> None:
+        """Ask again with the selected turn's input: a new sibling, the original kept."""
+        if self.session.selected_node() is not None and not self.session.busy:
+            self.banner.attempt(self.session.regenerate)
+
     def set_busy(self, busy: bool) -> None:
         """Answers are streaming (Stop is offered) or not (Send is)."""
         self.send_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
         if busy:
             self.retry_button.setEnabled(False)
+        else:
+            self.show_reply_target()
 
-    def show_reply_target(self, node: Node | None, chained: bool, busy: bool) -> None:
-        """What the next prompt continues from (None: it starts a new conversation) and how: chained
-        on the server, or the path replayed from here."""
+    def _turn_finished(self, _event: object) -> None:
+        self._tree_version += 1
+
+    def show_reply_target(self) -> None:
+        """What the next prompt continues from (a new conversation when nothing is selected) and how:
+        chained on the server, or the path replayed from here."""
         if self.text():  # the request estimate follows the reply target
             self._draft_timer.start()
-        if node is None:
+        session = self.session
+        node = session.selected_node()
+        if node is None or session.tree is None:
             self.reply_label.setText(self.tr("New conversation"))
             self.retry_button.setEnabled(False)
             return
-        self.retry_button.setEnabled(node.status.finished and not busy)
+        # a failed or empty turn is never context: a prompt sent now continues from its parent
+        params = session.effective_params()
+        mode = choose_mode(
+            session.tree,
+            session.reply_parent_id(),
+            session.prefer_mode,
+            params.excluded_node_ids,
+            session.provider,
+        )
+        chained = mode is ContextMode.CHAIN
+        self.retry_button.setEnabled(node.status.finished and not session.busy)
         completed = node.status is NodeStatus.COMPLETED
         self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
         how = self.tr("server chain") if chained else self.tr("local replay")
@@ -127,12 +164,24 @@ class ComposerPane(QWidget):
         if self.token_encoding is None or not text:
             self.draft_label.setText("")
             return
-        params = self.estimator.effective_params()
+        params = self.session.effective_params()
         count = tokens.count_tokens(text, tokens.encoding_for_model(params.model))
-        total = count + self.estimator.context_tokens(params) + 4  # + the new message's overhead
+        total = count + self.context_tokens(params) + 4  # + the new message's overhead
         self.draft_label.setText(
             self.tr("Draft: %1 tokens · request ≈ %2").replace("%1", f"{count:,}").replace("%2", f"{total:,}")
         )
         self.draft_label.setToolTip(
             self.tr("The next request carries the draft plus the context of the selected branch (estimate).")
         )
+
+    def context_tokens(self, params: ChatParams) -> int:
+        """The estimated tokens of everything the next request carries besides the draft (cached until
+        the selection, the settings, the provider or the tree change)."""
+        session = self.session
+        node_id = session.reply_parent_id()  # what the next prompt continues from
+        tree = session.tree if session.tree is not None else ConversationTree("")
+        prefer, provider = session.prefer_mode, session.provider
+        key = (node_id, repr(params), prefer, provider, id(tree), len(tree), self._tree_version)
+        if self._context_estimate is None or self._context_estimate[0] != key:
+            self._context_estimate = (key, context_tokens(tree, node_id, params, prefer, provider))
+        return self._context_estimate[1]

@@ -8,13 +8,17 @@ went wrong, what to do.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop_chat.core.content import pricing
 from desktop_chat.core.conversation.model import ContextMode, Node
-from desktop_chat.core.conversation.store import Store
 from desktop_chat.core.conversation.tree import ConversationTree
-from desktop_chat.ui import theme
+from desktop_chat.core.session import events
+from desktop_chat.core.session.errors import SessionError, SettingsInvalid
+from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.status.provider_picker import ProviderPicker
 
 
@@ -32,13 +36,40 @@ class NoticeBanner(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
+    def attempt(self, action: Callable[[], object]) -> bool:
+        """Run a session use case; when it refuses or fails, say why (settings problems in a dialog,
+        the rest here) and return False: nothing changed then."""
+        try:
+            action()
+        except SettingsInvalid as exc:
+            problems = [i18n.core_text(problem) for problem in exc.problems]
+            QMessageBox.warning(self.window(), self.tr("Settings need attention"), "\n".join(problems))
+            return False
+        except SessionError as exc:
+            self.show_notice(i18n.core_text(exc.user_message))
+            return False
+        return True
+
+    def listen(self, session: ChatSession) -> None:
+        """Show the session's notices and the errors it reports."""
+        session.events.notice.connect(lambda event: self.show_notice(i18n.core_text(event.text)))
+        session.events.error.connect(lambda event: self.show_notice(i18n.core_text(event.text)))
+
 
 class StatusBar(QStatusBar):
     """Model, draft tokens (the composer's label), last answer's usage and cost, provider, connection."""
 
-    def __init__(self, store: Store, current_profile: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: ChatSession,
+        banner: NoticeBanner,
+        prices: dict[str, pricing.Price],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("status_bar")
+        self.session = session
+        self.prices = prices
         self.model_label = QLabel()
         self.model_label.setObjectName("status_model")
         self.usage_label = QLabel()
@@ -47,12 +78,42 @@ class StatusBar(QStatusBar):
         self.backend_label.setObjectName("status_backend")
         self.show_connecting()
         self.provider_picker = ProviderPicker(self)
-        self.provider_picker.fill(store, current_profile)
+        self.provider_picker.fill(session.store, session.wanted_profile().id)
+        self.provider_picker.picked.connect(
+            lambda profile_id: banner.attempt(lambda: session.move_to_profile(profile_id))
+        )
         self.addWidget(self.model_label)
         self.addWidget(self.usage_label, 1)
         self.addPermanentWidget(self.provider_picker)
         self.addPermanentWidget(self.backend_label)
         self._cost_cache: tuple[object, pricing.ConversationCost] | None = None
+        self._tree_version = 0  # bumped when a turn finishes (the cost is recomputed then)
+        session.events.selection_changed.connect(lambda _event: self.refresh())
+        session.events.turn_finished.connect(self._turn_finished)
+        session.events.turn_activity.connect(lambda event: self.flash(i18n.core_text(event.text), 3000))
+        session.events.backend_changed.connect(self._backend_changed)
+        session.events.provider_wanted.connect(
+            lambda event: self.provider_picker.show_profile(event.profile_id)
+        )
+
+    def refill_providers(self) -> None:
+        """The provider profiles changed: list them again."""
+        self.provider_picker.fill(self.session.store, self.session.wanted_profile().id)
+
+    def refresh(self, finished: Node | None = None) -> None:
+        """The model the next prompt goes to; the usage of the answer shown (or just finished)."""
+        self.show_model(self.session.effective_params().model)
+        node = finished if finished is not None else self.session.selected_node()
+        self.show_usage(node, self.session.tree, self._tree_version, self.prices)
+
+    def _turn_finished(self, event: events.TurnFinished) -> None:
+        self._tree_version += 1
+        self.refresh(event.node)
+
+    def _backend_changed(self, event: events.BackendChanged) -> None:
+        if event.connected:
+            self.provider_picker.show_profile(event.profile_id)
+        self.show_backend(event.label)
 
     def add_draft_label(self, label: QLabel) -> None:
         """The composer's draft token count, shown after the model."""

@@ -1,10 +1,13 @@
 """The transcript pane: the path from the root to the selected turn, with answers streaming in.
 
-It keeps which turn ends the shown path, so a streaming answer is drawn only while it is the one on
-screen; per-token views (logprobs) open from it; "Copied" and link targets flash in the status line.
+It follows the session's selection and the turns streaming; it keeps which turn ends the shown path,
+so a streaming answer is drawn only while it is the one on screen; per-token views (logprobs) open
+from it; "Copied" and link targets flash in the status line.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -13,15 +16,23 @@ from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.content.pricing import Price
 from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
 from desktop_chat.ui.transcript.transcript import TranscriptView
+
+log = logging.getLogger("desktop_chat")
 
 
 class TranscriptPane(QWidget):
     flash = Signal(str, int)  # a passing message for the status line, and for how many milliseconds
 
     def __init__(
-        self, prices: dict[str, Price], attachments: AttachmentStore, parent: QWidget | None = None
+        self,
+        session: ChatSession,
+        prices: dict[str, Price],
+        attachments: AttachmentStore,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("transcript_pane")
@@ -37,6 +48,11 @@ class TranscriptPane(QWidget):
         layout.addWidget(self.view)
         self._tree: ConversationTree | None = None
         self._leaf: str | None = None  # the turn the shown path ends at
+        events = session.events
+        events.selection_changed.connect(lambda event: self.show_node(session.tree, event.node_id))
+        events.turn_progress.connect(lambda event: self._progress(event.node))
+        events.turn_finished.connect(lambda event: self.node_progress(event.node))
+        events.turn_activity.connect(lambda event: self.node_activity(event.node, i18n.core_text(event.text)))
 
     @property
     def prices(self) -> dict[str, Price]:
@@ -64,6 +80,11 @@ class TranscriptPane(QWidget):
         """A tool is at work in an answer (searching, running code…)."""
         if node.id == self._leaf:
             self.view.show_activity(node, text)
+
+    def _progress(self, node: Node) -> None:
+        self.node_progress(node)
+        if log.isEnabledFor(logging.DEBUG):  # what end-to-end tests of the app process wait for
+            log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
 
     def _link_hovered(self, url: QUrl) -> None:
         self.flash.emit(url.toString(), 4000)

@@ -1,6 +1,7 @@
 """The tree pane: the open conversation's tree as an outline and as a graph, in two tabs.
 
-Both views show the same tree and the same selected node. The graph builds a card per node, so it is
+Both views show the session's open tree and its selected node; a node the user picks becomes the
+session's selection (the reply target). The graph builds a card per node, so it is
 built only while its tab is shown (a hidden graph is rebuilt when its tab is opened again).
 """
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.tree.graph_view import ConversationGraphView
 from desktop_chat.ui.tree.tree_model import ConversationTreeModel
 from desktop_chat.ui.tree.tree_view import ConversationTreeView
@@ -19,12 +21,12 @@ OUTLINE_TAB, GRAPH_TAB = 0, 1
 
 
 class TreePane(QWidget):
-    node_selected = Signal(str)  # the user picked a node, in the outline or the graph
     graph_toggled = Signal(bool)  # the graph's tab was shown (True) or the outline's (False)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ChatSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tree_pane")
+        self.session = session
         self.tree_model = ConversationTreeModel(self)
         self.tree_view = ConversationTreeView(self)
         self.tree_view.setModel(self.tree_model)
@@ -45,6 +47,8 @@ class TreePane(QWidget):
         self._tree: ConversationTree | None = None
         self._selected: str | None = None
         self._graph_stale = True  # the graph's cards are built when its tab is first shown
+        session.events.tree_replaced.connect(lambda event: self.set_tree(event.tree))
+        session.events.selection_changed.connect(lambda event: self.select_node(event.node_id))
 
     def set_tree(self, tree: ConversationTree | None) -> None:
         """Show a conversation's tree (None: no conversation) in the outline and the graph."""
@@ -78,7 +82,7 @@ class TreePane(QWidget):
         self.tree_view.addActions([*actions, delete])
 
     def _picked(self, node_id: str) -> None:
-        self.node_selected.emit(node_id)
+        self.session.select_node(node_id)
 
     def _tab_changed(self, index: int) -> None:
         graph = index == GRAPH_TAB
