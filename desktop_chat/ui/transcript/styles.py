@@ -2,8 +2,8 @@
 
 The HTML (core.content.markdown, the transcript's own parts) names classes, never colours; this sheet
 gives them colours, borders and spacing. Qt applies a document's default style sheet when HTML is
-inserted, so the transcript renders afresh when the theme changes. Few rules: Qt matches every element
-against every rule.
+inserted, so the transcript renders afresh when the theme changes. Every rule names its element: Qt
+indexes rules by element name, and tries a rule without one (".quiet") on every element inserted.
 """
 
 from __future__ import annotations
@@ -25,14 +25,13 @@ def _tokens(scheme: Scheme) -> str:
         if style.italic:
             parts.append("font-style: italic;")
         if parts:
-            rules.append(f".{name} {{ {' '.join(parts)} }}")
+            rules.append(f"span.{name} {{ {' '.join(parts)} }}")
     return "\n".join(rules)
 
 
 @functools.lru_cache(maxsize=4)
 def document_css(scheme: Scheme) -> str:
     s = scheme
-    frame = f"1px solid {s.code_border}"
     return f"""
 a {{ color: {s.link}; }}
 code {{ background-color: {s.inline_code_bg}; color: {s.code_text}; }}
@@ -41,31 +40,32 @@ img.math {{ vertical-align: middle; }}
 pre {{ color: {s.code_text}; }}
 pre.code {{ margin: 0px; white-space: pre-wrap; }}
 table.code {{ margin-top: 6px; margin-bottom: 14px; }}
-table.md {{ margin-top: 4px; margin-bottom: 14px; }}
-td.code-hl {{ background-color: {s.code_head_bg}; border-top: {frame}; border-left: {frame};
-  border-bottom: {frame}; border-right: 0px none {s.code_head_bg}; }}
-td.code-hr {{ background-color: {s.code_head_bg}; border-top: {frame}; border-right: {frame};
-  border-bottom: {frame}; border-left: 0px none {s.code_head_bg}; }}
-td.code-body {{ background-color: {s.code_bg}; border: {frame}; border-top-style: none; padding: 10px; }}
+table.md {{ margin-top: 4px; margin-bottom: 14px; background-color: {s.table_border}; }}
+table.code {{ background-color: {s.code_border}; }}
+td.code-head {{ background-color: {s.code_head_bg}; }}
+td.code-body {{ background-color: {s.code_bg}; padding: 10px; }}
 span.code-lang {{ color: {s.muted}; font-size: small; }}
 a.code-copy {{ color: {s.link}; font-size: small; text-decoration: none; }}
 table.quote {{ margin-top: 6px; margin-bottom: 12px; }}
-td.quote {{ border-left: 3px solid {s.quote_bar}; padding-left: 12px; color: {s.quote_text}; }}
-th.md {{ background-color: {s.table_head_bg}; color: {s.text}; border: 1px solid {s.table_border}; }}
-td.md {{ border: 1px solid {s.table_border}; }}
+td.quote-bar {{ background-color: {s.quote_bar}; }}
+td.quote {{ padding-left: 12px; color: {s.quote_text}; }}
+th.md {{ background-color: {s.table_head_bg}; color: {s.text}; }}
+td.md {{ background-color: {s.base}; }}
 table.you {{ margin-top: 18px; margin-bottom: 6px; }}
-td.you {{ background-color: {s.prompt_bg}; color: {s.text}; border-left: 3px solid {s.prompt_title}; }}
-.you-title {{ color: {s.prompt_title}; font-weight: bold; }}
-.role {{ font-weight: bold; }}
-.chip {{ background-color: {s.chip_bg}; color: {s.chip_text}; font-size: small; }}
-.quiet {{ color: {s.muted}; font-size: small; }}
-.muted {{ color: {s.muted}; }}
-.activity {{ color: {s.muted}; font-style: italic; }}
-.sources {{ color: {s.muted}; font-weight: bold; }}
-.error {{ color: {s.error}; }}
-.warning {{ color: {s.warning}; }}
-.notice {{ color: {s.notice}; }}
-.success {{ color: {s.success}; }}
+td.you-bar {{ background-color: {s.prompt_title}; }}
+td.you {{ background-color: {s.prompt_bg}; color: {s.text}; padding: 10px; }}
+span.you-title {{ color: {s.prompt_title}; font-weight: bold; }}
+span.role {{ font-weight: bold; }}
+span.chip {{ background-color: {s.chip_bg}; color: {s.chip_text}; font-size: small; }}
+span.quiet {{ color: {s.muted}; font-size: small; }}
+p.quiet {{ color: {s.muted}; font-size: small; }}
+span.muted {{ color: {s.muted}; }}
+p.activity {{ color: {s.muted}; font-style: italic; }}
+p.sources {{ color: {s.muted}; font-weight: bold; }}
+p.error {{ color: {s.error}; }}
+p.warning {{ color: {s.warning}; }}
+p.notice {{ color: {s.notice}; }}
+p.success {{ color: {s.success}; }}
 a.reasoning {{ color: {s.reasoning_text}; }}
 td.reasoning {{ background-color: {s.reasoning_bg}; color: {s.reasoning_text}; }}
 pre.logs {{ background-color: {s.code_bg}; color: {s.code_text}; white-space: pre-wrap; }}

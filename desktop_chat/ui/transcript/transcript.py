@@ -122,9 +122,10 @@ def prompt_html(node: Node) -> str:
     ]
     attached = f"<p>{''.join(shown)}</p>" if shown else ""
     return (
-        '<table class="you" width="100%" cellspacing="0" cellpadding="10" style="border-collapse:collapse;">'
-        f'<tr><td class="you"><p><span class="you-title">{html.escape(_tr("You"))}</span>'
-        f' <span class="quiet">{html.escape(clock(node.created_at))}</span></p>'
+        '<table class="you" width="100%" cellspacing="0" cellpadding="0">'
+        '<tr><td class="you-bar" width="3"></td><td class="you">'
+        f'<p><span class="you-title">{html.escape(_tr("You"))}</span> '
+        f'<span class="quiet">{html.escape(clock(node.created_at))}</span></p>'
         f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
         "</td></tr></table>"
     )

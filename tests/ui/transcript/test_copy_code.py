@@ -67,7 +67,7 @@ def test_clicking_the_second_copy_link_copies_the_second_block_exactly(view: Tra
     assert f'href="{links[1][1]}"' in view.toHtml()
     text = view.rendered_text()
     # each link heads its own block, after the language
-    assert text.index("python\nCopy code\n" + FIRST) < text.index("python\nCopy code\ndef größe")
+    assert text.index("python   Copy code\n" + FIRST) < text.index("python   Copy code\ndef größe")
 
     click_at(view, links[1][0])
     assert copied == [SECOND]
