@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import asyncio
 
+    from desktop_chat.ui.main_window import MainWindow
+
 START = time.perf_counter()
 log = logging.getLogger("desktop_chat")
 
@@ -74,7 +76,7 @@ class Connector:
     quit) and builds fresh ones.
     """
 
-    def __init__(self, window: Any, args: argparse.Namespace) -> None:
+    def __init__(self, window: MainWindow, args: argparse.Namespace) -> None:
         self.window = window
         self.args = args
         self.emulator: Any = None
@@ -297,7 +299,7 @@ def _import_provider() -> Any:
     return responses
 
 
-def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
+def create_window(args: argparse.Namespace) -> tuple[MainWindow, Connector]:
     """The main window over the data folder's store, with its connector (the QApplication must exist).
 
     Raises StoreError/OSError with a user message when the data folder cannot be used.
@@ -311,7 +313,7 @@ def create_window(args: argparse.Namespace) -> tuple[Any, Connector]:
     return window, Connector(window, args)
 
 
-def open_frame(args: argparse.Namespace) -> Any:
+def open_frame(args: argparse.Namespace) -> MainWindow:
     """The main window's frame, translated and themed from the data folder's window prefs: it paints at
     once; `finish_startup(store)` builds the rest (see MainWindow). Raises OSError when the data
     folder cannot be made."""

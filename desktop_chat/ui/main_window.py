@@ -30,11 +30,10 @@ if TYPE_CHECKING:
     from desktop_chat.core.api.backend import Backend
     from desktop_chat.core.config import profiles
     from desktop_chat.core.content.pricing import Price
-    from desktop_chat.core.conversation.model import ChatParams, ContextMode, Conversation, Node
+    from desktop_chat.core.conversation.model import ChatParams, Conversation, Node
     from desktop_chat.core.conversation.store import Store
     from desktop_chat.core.conversation.tree import ConversationTree
     from desktop_chat.core.session.service import ChatSession
-    from desktop_chat.core.session.turns import TurnRunner
     from desktop_chat.ui.actions import Menus
     from desktop_chat.ui.composer.composer import Composer
     from desktop_chat.ui.composer.composer_pane import ComposerPane
@@ -311,10 +310,6 @@ class MainWindow(QMainWindow):
         self.session.backend = backend
 
     @property
-    def runner(self) -> TurnRunner | None:
-        return self.session.runner
-
-    @property
     def live(self) -> dict[str, Node]:
         return self.session.live
 
@@ -326,14 +321,6 @@ class MainWindow(QMainWindow):
     def active(self) -> set[asyncio.Task[Node]] | None:
         """The turns still streaming, or None when the window is idle."""
         return self.session.tasks or None
-
-    @property
-    def prefer_mode(self) -> ContextMode:
-        return self.session.prefer_mode
-
-    @prefer_mode.setter
-    def prefer_mode(self, mode: ContextMode) -> None:
-        self.session.prefer_mode = mode
 
     @property
     def profiles_fixed(self) -> bool:
