@@ -70,6 +70,10 @@ TARGETS = [
     Target("graph_2000_nodes_frame_ms_p99", 16.0, "graph view of 2,000 nodes: pan/zoom frame p99 (ms)"),
     Target("draft_count_ms_at_10k_tokens", 5.0, "count a 10k-token draft per keystroke (ms)"),
     Target("chunked_count_equals_full", 1.0, "chunked token counts equal a full count (1 = yes)", True),
+    Target("huge_prompt_max_stall_ms", 100.0, "5 MB prompt sent until answered: longest loop stall (ms)"),
+    Target(
+        "long_followup_max_stall_ms", 100.0, "follow-up in a 3,000-turn conversation: longest loop stall (ms)"
+    ),
 ]
 
 # script, arguments for the full run, arguments for --quick
@@ -84,6 +88,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_scale.py", [], ["--nodes", "200", "--depth", "40", "--repeats", "1"]),
     ("bench_graph.py", [], []),
     ("bench_render.py", [], ["--chars", "2000"]),  # the offline render comparison, kept as offline_*
+    ("bench_huge.py", [], ["--prompt-mb", "0.2", "--turns", "50"]),
 ]
 OPTIONAL = {"bench_graph.py"}  # recorded as null when the script does not exist
 PREFIX = {"bench_render.py": "offline_"}

@@ -33,6 +33,12 @@ KEYS = {
         "rss_mb_with_10k_nodes",
     ],
     "bench_tokens": ["draft_count_ms_at_10k_tokens", "chunked_count_equals_full"],
+    "bench_huge": [
+        "huge_prompt_max_stall_ms",
+        "huge_prompt_time_ratio_vs_small",
+        "long_followup_max_stall_ms",
+        "long_followup_stall_ratio_vs_short",
+    ],
 }
 MAY_BE_ZERO = {
     "lag_p99_ms_at_1000_per_s",

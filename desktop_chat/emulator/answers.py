@@ -13,9 +13,10 @@ An answer looks like::
 compaction the model sees the kept user messages and one opaque compaction item; the answer then adds
 ``Compaction: 1 item(s) standing for N earlier item(s)``, read back by `parse_compaction()`. Directives in
 the last user message (``[[words:N]]``, ``[[markdown]]``, ``[[delay:MS]]``, ``[[fault:NAME]]``)
-make the answer longer, richer, slower or faulty; ``[[stall:MS]]`` sends nothing for MS halfway
-through the answer, ``[[think:MS]]`` thinks for MS before it (a reasoning model: after its reasoning
-item began), sending only `keepalive` events, one a second.
+make the answer longer, richer, slower or faulty; ``[[brief]]`` answers one line (no echo of the
+context); ``[[stall:MS]]`` sends nothing for MS halfway through the answer, ``[[think:MS]]`` thinks
+for MS before it (a reasoning model: after its reasoning item began), sending only `keepalive`
+events, one a second.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class Directives:
     fault: str | None = None
     stall_ms: float = 0.0
     think_ms: float = 0.0
+    brief: bool = False
 
 
 def parse_directives(text: str) -> Directives:
@@ -100,6 +102,8 @@ def parse_directives(text: str) -> Directives:
             continue
         if name == "markdown":
             found.markdown = True
+        elif name == "brief":
+            found.brief = True
         elif name == "fault" and value:
             found.fault = value.strip()
     return found
@@ -177,15 +181,28 @@ def compaction_line(context: list[JSON]) -> str:
     return f"Compaction: {len(payloads)} item(s) standing for {replaced} earlier item(s)"
 
 
+ECHO_LIMIT = 20_000  # a longer user text is echoed as its start and its length (a 5 MB paste)
+
+
+def echoed(text: str) -> str:
+    """A user text as the answer repeats it: whole, unless longer than ECHO_LIMIT."""
+    if len(text) <= ECHO_LIMIT:
+        return text
+    return f"{text[:200]}… ({len(text)} characters)"
+
+
 def compose(context: list[JSON], instructions: str | None, json_format: bool = False) -> str:
     """The answer to an expanded context (directives in the last user message applied)."""
-    texts = user_texts(context)
+    whole = user_texts(context)
+    texts = [echoed(text) for text in whole]
     last = texts[-1] if texts else ""
     if json_format:
         return json.dumps(
             {"you_said": last, "context": texts, "instructions": instructions or None}, ensure_ascii=False
         )
-    directives = parse_directives(last)
+    directives = parse_directives(whole[-1] if whole else "")
+    if directives.brief:
+        return f"**Demo answer** from the local emulator, to {len(texts)} user message(s)."
     lines = [
         "**Demo answer** from the local emulator.",
         "",

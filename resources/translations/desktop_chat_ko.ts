@@ -679,6 +679,29 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>LongPrompt</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="23"/>
+        <source>… %1 more characters.</source>
+        <translation>… 나머지 %1자.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="24"/>
+        <source>Show all</source>
+        <translation>모두 보기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="25"/>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="26"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+</context>
+<context>
     <name>LookMenus</name>
     <message>
         <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
@@ -1336,52 +1359,52 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="162"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="163"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="154"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="384"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="386"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="660"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="667"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="155"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>

@@ -679,6 +679,29 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>LongPrompt</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="23"/>
+        <source>… %1 more characters.</source>
+        <translation>… 还有 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="24"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="25"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/long_prompt.py" line="26"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>LookMenus</name>
     <message>
         <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
@@ -1336,52 +1359,52 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="162"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="163"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="154"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="384"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="386"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="660"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="667"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="155"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>

@@ -60,6 +60,7 @@ from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
+from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, LongTextDialog, prompt_text_html
 from desktop_chat.ui.transcript.math_view import MathResources, formula_at, selection_text
 from desktop_chat.ui.transcript.styles import column_margin, document_css
 
@@ -126,7 +127,7 @@ def prompt_html(node: Node) -> str:
         '<tr><td class="you-bar" width="3"></td><td class="you">'
         f'<p><span class="you-title">{html.escape(_tr("You"))}</span> '
         f'<span class="quiet">{html.escape(clock(node.created_at))}</span></p>'
-        f'<p style="white-space:pre-wrap;">{html.escape(node.user_text)}</p>{attached}'
+        f'<p style="white-space:pre-wrap;">{prompt_text_html(node.id, node.user_text)}</p>{attached}'
         "</td></tr></table>"
     )
 
@@ -191,7 +192,7 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
 # opens the per-token view.
 # "copy-code:<key>" (under each code block) copies that block's code; its path is a key, not a node id.
 # "earlier:" shows more of a long path's earlier turns (only the last ones are rendered at first).
-INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs", "copy-code", "earlier"})
+INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs", "copy-code", "earlier", SHOW_ALL_SCHEME})
 
 
 def is_json_answer(node: Node) -> bool:
@@ -511,6 +512,11 @@ class TranscriptView(QTextBrowser):
     def _internal_link(self, scheme: str, path: str) -> None:
         if scheme == "earlier":
             self.show_earlier()
+            return
+        if scheme == SHOW_ALL_SCHEME:  # a long prompt, whole, in a viewer of its own
+            shown = self._node(path)
+            if shown is not None:
+                LongTextDialog(shown.user_text, self).open()
             return
         if scheme == "copy-code":  # the path is a code block's key: look in the shown answers, newest first
             from desktop_chat.core.content.output_items import find_code

@@ -30,6 +30,7 @@ from desktop_chat.core.api.providers.responses import (
     Pacer,
     connection_closed,
     read_usage,
+    sdk_arguments,
 )
 from desktop_chat.core.conversation.model import JSON, Usage
 
@@ -153,7 +154,7 @@ async def complete_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[S
     if request.get("tools"):
         yield Notice(TOOLS_DROPPED)
     try:
-        completion = await client.chat.completions.create(**chat)
+        completion = await client.chat.completions.create(**sdk_arguments(chat, "messages"))
     except (openai.OpenAIError, ValueError) as exc:
         yield Failed(error_from_exception(exc))
         return
@@ -188,7 +189,7 @@ async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[Str
     usage: Usage | None = None
     model: str | None = None
     try:
-        stream = await client.chat.completions.create(**chat, stream=True)
+        stream = await client.chat.completions.create(**sdk_arguments(chat, "messages"), stream=True)
         async with stream:
             pacer = Pacer()
             async for chunk in stream:
