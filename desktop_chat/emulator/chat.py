@@ -53,7 +53,7 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     pieces = list(chunks(text, state.chunk_chars))
     if not body.get("stream"):
         message = {"role": "assistant", "content": text, "refusal": None}
-        logprobs = {"content": [_chat_logprob(p, top) for p in pieces]} if top >= 0 else None
+        logprobs = {"content": [_chat_logprob(p, top) for p in pieces], "refusal": None} if top >= 0 else None
         choice = {"index": 0, "message": message, "logprobs": logprobs, "finish_reason": finish_reason}
         send_json(
             handler,
@@ -72,7 +72,8 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     out = state._event_stream(handler, delay_s)
 
     def chunk(delta: JSON, finish: str | None = None, piece: str | None = None) -> JSON:
-        logprobs = {"content": [_chat_logprob(piece, top)]} if top >= 0 and piece is not None else None
+        wanted = top >= 0 and piece is not None
+        logprobs = {"content": [_chat_logprob(piece or "", top)], "refusal": None} if wanted else None
         return {
             "id": completion_id,
             "object": "chat.completion.chunk",

@@ -19,7 +19,7 @@ from desktop_chat.emulator.answers import (
 )
 from desktop_chat.emulator.faults import FAULTS, HTTP_FAULTS, SERVER_ERROR_MESSAGE, Fault, fault_error, some
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
-from desktop_chat.emulator.quirks import check_parameters, check_stream
+from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, ApiError, EventStream, Handler, chunks, new_id, send_json
 
@@ -76,7 +76,7 @@ class Run:
         if fault is not None and fault.name == "incomplete":
             self.incomplete_reason = str(fault.params.get("reason", "max_output_tokens"))
         reasoning = body.get("reasoning")
-        self.reasoning = isinstance(reasoning, dict) and self.model.startswith(("o", "gpt-5"))
+        self.reasoning = isinstance(reasoning, dict) and is_reasoning(self.model)
         wants_summary = self.reasoning and bool((reasoning or {}).get("summary"))
         self.summary = reasoning_summary(context) if wants_summary else None
         self.response_id = new_id("resp")
@@ -96,7 +96,7 @@ class Run:
         output_tokens = count_tokens(text) + reasoning_tokens
         return {
             "input_tokens": input_tokens,
-            "input_tokens_details": {"cached_tokens": 0},
+            "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
             "output_tokens": output_tokens,
             "output_tokens_details": {"reasoning_tokens": reasoning_tokens},
             "total_tokens": input_tokens + output_tokens,
@@ -105,7 +105,7 @@ class Run:
     def response(self, status: str, output: list[JSON], text: str = "", **extra: Any) -> JSON:
         body = self.body
         reasoning = body.get("reasoning") if self.reasoning else None
-        return {
+        response: JSON = {
             "id": self.response_id,
             "object": "response",
             "created_at": self.created_at,
@@ -130,11 +130,12 @@ class Run:
             "tools": body.get("tools") or [],
             "top_p": body.get("top_p", 1.0),
             "truncation": body.get("truncation", "disabled"),
-            "usage": self.usage(text) if status != "in_progress" else None,
-            "user": None,
             "metadata": body.get("metadata") or {},
             **extra,
         }
+        if status != "in_progress":  # no usage (the key left out, as the spec has it) until the end
+            response["usage"] = self.usage(text)
+        return response
 
     def logprobs(self, piece: str, with_bytes: bool = False) -> list[JSON]:
         if self.top_logprobs < 0:
@@ -253,7 +254,9 @@ class Run:
         out.event("response.output_item.added", output_index=index, item=self.message("", "in_progress"))
         at = {"item_id": item_id, "output_index": index, "content_index": 0}
         out.event(
-            "response.content_part.added", **at, part={"type": "output_text", "text": "", "annotations": []}
+            "response.content_part.added",
+            **at,
+            part={"type": "output_text", "text": "", "annotations": [], "logprobs": []},
         )
         pieces = list(chunks(self.text, self.emulator.chunk_chars))
         name = self.fault.name if self.fault else None
@@ -286,12 +289,7 @@ class Run:
                 out.event("error", error={"type": "server_error", **error, "param": None})
             out.end()
             return
-        if name == "failed":
-            response = self.finish("failed", sent, error=self.failure_error())
-            out.event("response.failed", response=response)
-            out.end()
-            return
-        status = "incomplete" if self.incomplete_reason else "completed"
+        status = "failed" if name == "failed" else "incomplete" if self.incomplete_reason else "completed"
         part = self.part(sent)
         for k, annotation in enumerate(part["annotations"]):
             out.event(
@@ -299,8 +297,12 @@ class Run:
             )
         out.event("response.output_text.done", **at, text=sent, logprobs=part["logprobs"])
         out.event("response.content_part.done", **at, part=part)
-        out.event("response.output_item.done", output_index=index, item=self.message(sent, status))
-        if status == "incomplete":
+        # every item that was added is done before the end, a failed answer's message too
+        message_status = "completed" if status == "completed" else "incomplete"
+        out.event("response.output_item.done", output_index=index, item=self.message(sent, message_status))
+        if status == "failed":
+            out.event("response.failed", response=self.finish(status, sent, error=self.failure_error()))
+        elif status == "incomplete":
             response = self.finish(status, sent, incomplete_details={"reason": self.incomplete_reason})
             out.event("response.incomplete", response=response)
         else:

@@ -144,6 +144,40 @@ def test_models_input_tokens_and_unknown_model(emulator: Emulator) -> None:
         assert http("GET", f"{custom.base_url}/models")[1]["data"][0]["id"] == "local-model"
 
 
+@pytest.mark.parametrize(
+    ("model", "param"), [("gpt-5-mini", "temperature"), ("o4-mini", "top_p"), ("gpt-5-mini", "top_p")]
+)
+def test_sampling_parameters_on_reasoning_models_are_refused_as_the_api_does(
+    emulator: Emulator, model: str, param: str
+) -> None:
+    async def scenario() -> list[openai.BadRequestError]:
+        refused = []
+        async with client(emulator.base_url) as sdk:
+            for create in (
+                sdk.responses.create(model=model, input="hi", **{param: 0.5}),
+                sdk.chat.completions.create(
+                    model=model, messages=[{"role": "user", "content": "hi"}], **{param: 0.5}
+                ),
+            ):
+                with pytest.raises(openai.BadRequestError) as caught:
+                    await create
+                refused.append(caught.value)
+            # without it, and on a model that samples, the same request is answered
+            await sdk.responses.create(model=model, input="hi")
+            await sdk.responses.create(model=MODEL, input="hi", **{param: 0.5})
+        return refused
+
+    for error in run(scenario()):
+        assert error.status_code == 400 and error.param == param and error.code == "unsupported_parameter"
+        assert error.type == "invalid_request_error"
+        assert error.body == {
+            "message": f"Unsupported parameter: '{param}' is not supported with this model.",
+            "type": "invalid_request_error",
+            "param": param,
+            "code": "unsupported_parameter",
+        }
+
+
 def test_a_bad_or_missing_key_is_refused_with_401(emulator: Emulator) -> None:
     async def scenario() -> None:
         async with client(emulator.base_url, api_key="sk-invalid") as sdk:

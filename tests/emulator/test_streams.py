@@ -150,6 +150,19 @@ def test_failed_ends_with_response_failed_and_the_helper_has_no_final(emulator: 
     assert last.response.status == "failed" and last.response.error is not None
     assert last.response.error.code == "server_error" and "server had an error" in last.response.error.message
     assert any(e.type == "response.output_text.delta" for e in events)
+    # the message that was added is closed (incomplete, with the text sent) before the failure
+    added = next(e for e in events if e.type == "response.output_item.added")
+    done = next(e for e in events if e.type == "response.output_item.done")
+    assert done.item.id == added.item.id and done.item.status == "incomplete"
+    assert done.item.content[0].text == "".join(
+        e.delta for e in events if e.type == "response.output_text.delta"
+    )
+    assert [e.type for e in events[-4:]] == [
+        "response.output_text.done",
+        "response.content_part.done",
+        "response.output_item.done",
+        "response.failed",
+    ]
 
 
 def test_flat_error_event_arrives_as_the_sdks_error_event(emulator: Emulator) -> None:

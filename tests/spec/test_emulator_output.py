@@ -1,0 +1,241 @@
+"""Everything the emulator sends, checked against the official OpenAPI schemas (tests/spec/).
+
+Every stream event (against the event schema its `type` names in the `ResponseStreamEvent` union),
+every Response object (streamed, whole, retrieved), the stored-response endpoints, the models list,
+error bodies, and every Chat Completions answer and chunk — in every scenario the emulator plays.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+
+from desktop_chat.emulator import Emulator
+from tests.spec.raw_http import call, sse
+from tests.spec.schemas import document, problems
+
+MESSAGE_FORMAT = {
+    "type": "json_schema",
+    "name": "person",
+    "schema": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+    "strict": True,
+}
+FILE_SEARCH = {"type": "file_search", "vector_store_ids": ["vs_docs"]}
+CODE = {"type": "code_interpreter", "container": {"type": "auto"}}
+LOGPROBS = {"include": ["message.output_text.logprobs"], "top_logprobs": 3}
+
+# request bodies for POST /v1/responses: every kind of answer the emulator plays
+RESPONSES: dict[str, dict[str, Any]] = {
+    "plain": {"model": "gpt-4.1-mini", "input": "What is a tree?", "instructions": "Be brief."},
+    "sampling": {"model": "gpt-4.1-mini", "input": "Hi", "temperature": 0.2, "top_p": 0.5},
+    "parts_and_image": {
+        "model": "gpt-4.1-mini",
+        "input": [
+            {
+                "type": "message",
+                "role": "user",
+                "content": [
+                    {"type": "input_text", "text": "What is in it?"},
+                    {"type": "input_image", "image_url": "https://example.com/cat.png", "detail": "low"},
+                ],
+            }
+        ],
+    },
+    "reasoning": {"model": "o4-mini", "input": "Think", "reasoning": {"effort": "high"}},
+    "reasoning_summary": {
+        "model": "gpt-5-mini",
+        "input": "Think hard",
+        "reasoning": {"effort": "low", "summary": "auto"},
+    },
+    "web_search": {"model": "gpt-5-mini", "input": "latest news", "tools": [{"type": "web_search"}]},
+    "file_search": {"model": "gpt-5-mini", "input": "our policy", "tools": [FILE_SEARCH]},
+    "file_search_results": {
+        "model": "gpt-5-mini",
+        "input": "our policy",
+        "tools": [FILE_SEARCH],
+        "include": ["file_search_call.results"],
+    },
+    "code_interpreter": {
+        "model": "gpt-5-mini",
+        "input": "count words",
+        "tools": [CODE],
+        "include": ["code_interpreter_call.outputs"],
+    },
+    "all_tools": {
+        "model": "gpt-5-mini",
+        "input": "everything",
+        "tools": [{"type": "web_search_preview"}, FILE_SEARCH, CODE],
+        "reasoning": {"effort": "medium", "summary": "auto"},
+        "include": ["file_search_call.results", "code_interpreter_call.outputs"],
+    },
+    "logprobs": {"model": "gpt-4.1-mini", "input": "Hello", **LOGPROBS},
+    "json_object": {
+        "model": "gpt-4.1-mini",
+        "input": "JSON please",
+        "text": {"format": {"type": "json_object"}},
+    },
+    "json_schema": {"model": "gpt-4.1-mini", "input": "A person", "text": {"format": MESSAGE_FORMAT}},
+    "max_output_tokens": {"model": "gpt-4.1-mini", "input": "Long [[words:400]]", "max_output_tokens": 20},
+    "store_false": {"model": "gpt-4.1-mini", "input": "Forget me", "store": False},
+    "fault_failed": {"model": "gpt-4.1-mini", "input": "Break [[fault:failed]]"},
+    "fault_failed_after_tools": {
+        "model": "gpt-5-mini",
+        "input": "Break [[fault:failed]]",
+        "tools": [{"type": "web_search"}],
+        "reasoning": {"summary": "auto"},
+    },
+    "fault_incomplete": {"model": "gpt-4.1-mini", "input": "Cut [[fault:incomplete]]", **LOGPROBS},
+    "fault_error_flat": {"model": "gpt-4.1-mini", "input": "Oops [[fault:error_flat]]"},
+}
+
+
+@functools.cache
+def event_schemas() -> dict[str, str]:
+    """Event type -> the schema of that event, from the ResponseStreamEvent union."""
+    schemas = document()["components"]["schemas"]
+    found: dict[str, str] = {}
+    for ref in schemas["ResponseStreamEvent"]["anyOf"]:
+        name = ref["$ref"].rsplit("/", 1)[-1]
+        for kind in schemas[name]["properties"]["type"].get("enum", []):
+            found[kind] = name
+    return found
+
+
+def event_problems(event: dict[str, Any]) -> list[str]:
+    name = event_schemas().get(str(event.get("type")))
+    if name is None:
+        return [f"event type {event.get('type')!r} is not in the spec's ResponseStreamEvent union"]
+    return problems(name, event)
+
+
+def opened_items_are_closed(events: list[dict[str, Any]]) -> list[str]:
+    """Items that got `output_item.added` but no `output_item.done` before the stream ended."""
+    opened = {e["output_index"]: e["item"]["id"] for e in events if e["type"] == "response.output_item.added"}
+    closed = {e["output_index"] for e in events if e["type"] == "response.output_item.done"}
+    return [f"output {index} ({item}) never done" for index, item in opened.items() if index not in closed]
+
+
+@pytest.mark.parametrize("scenario", sorted(RESPONSES))
+def test_every_streamed_event_matches_the_spec(emulator: Emulator, scenario: str) -> None:
+    events = sse(f"{emulator.base_url}/responses", {**RESPONSES[scenario], "stream": True})
+    assert events and events[0]["type"] == "response.created"
+    found = [p for event in events for p in event_problems(event)]
+    assert found == []
+    if events[-1]["type"] != "error":  # an error event ends the stream where it stands
+        assert opened_items_are_closed(events) == []
+
+
+@pytest.mark.parametrize("scenario", sorted(RESPONSES))
+def test_every_whole_response_matches_the_spec(emulator: Emulator, scenario: str) -> None:
+    status, body = call("POST", f"{emulator.base_url}/responses", RESPONSES[scenario])
+    if scenario == "fault_error_flat":  # a whole answer cannot carry an error event: it is a 500
+        assert status == 500 and problems("Error", body["error"]) == []
+        return
+    assert status == 200
+    assert problems("Response", body) == []
+
+
+def test_stored_response_endpoints_match_the_spec(emulator: Emulator) -> None:
+    base = emulator.base_url
+    _, first = call("POST", f"{base}/responses", RESPONSES["reasoning_summary"])
+    _, second = call(
+        "POST", f"{base}/responses", {**RESPONSES["all_tools"], "previous_response_id": first["id"]}
+    )
+    status, retrieved = call("GET", f"{base}/responses/{second['id']}")
+    assert status == 200 and problems("Response", retrieved) == []
+    for query in ("", "?order=asc&limit=2"):
+        status, listing = call("GET", f"{base}/responses/{second['id']}/input_items{query}")
+        assert status == 200 and listing["data"]
+        assert problems("ResponseItemList", listing) == []
+    counting = {"model": "gpt-5-mini", "previous_response_id": second["id"], "input": "more"}
+    status, counted = call("POST", f"{base}/responses/input_tokens", counting)
+    assert status == 200 and problems("TokenCountsResource", counted) == []
+    compacting = {"model": "gpt-5-mini", "previous_response_id": second["id"]}
+    status, compacted = call("POST", f"{base}/responses/compact", compacting)
+    assert status == 200 and problems("CompactResource", compacted) == []
+    window = {"model": "gpt-5-mini", "input": [*compacted["output"], {"role": "user", "content": "go on"}]}
+    status, after = call("POST", f"{base}/responses", window)
+    assert status == 200 and problems("Response", after) == []
+    events = sse(f"{base}/responses", {**window, "stream": True})
+    assert [p for event in events for p in event_problems(event)] == []
+
+
+def test_models_and_errors_match_the_spec(emulator: Emulator) -> None:
+    base = emulator.base_url
+    status, models = call("GET", f"{base}/models")
+    assert status == 200 and problems("ListModelsResponse", models) == []
+    status, model = call("GET", f"{base}/models/gpt-4.1-mini")
+    assert status == 200 and problems("Model", model) == []
+    errors = [
+        call("GET", f"{base}/models/no-such-model"),
+        call(
+            "POST", f"{base}/responses", {"model": "gpt-4.1-mini", "input": "x", "previous_response_id": "r"}
+        ),
+        call(
+            "POST", f"{base}/responses", {"model": "gpt-4.1", "input": "x", "tools": [{"type": "web_search"}]}
+        ),
+        call("POST", f"{base}/responses", {"model": "gpt-5-mini", "input": "x", "temperature": 0.5}),
+        call("GET", f"{base}/responses/resp_unknown"),
+        call("POST", f"{base}/nowhere", {}),
+    ]
+    for status, body in errors:
+        assert status >= 400 and problems("Error", body["error"]) == []
+
+
+CHATS: dict[str, dict[str, Any]] = {
+    "plain": {"model": "gpt-4.1-mini", "messages": [{"role": "user", "content": "Hello"}]},
+    "system_and_history": {
+        "model": "gpt-4.1-mini",
+        "messages": [
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": "one"},
+            {"role": "assistant", "content": "an answer"},
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "two"},
+                    {"type": "image_url", "image_url": {"url": "https://example.com/a.png", "detail": "low"}},
+                ],
+            },
+        ],
+    },
+    "logprobs": {
+        "model": "gpt-4.1-mini",
+        "messages": [{"role": "user", "content": "Hello"}],
+        "logprobs": True,
+        "top_logprobs": 2,
+    },
+    "length": {
+        "model": "gpt-4.1-mini",
+        "messages": [{"role": "user", "content": "Long [[words:300]]"}],
+        "max_completion_tokens": 10,
+    },
+    "json": {
+        "model": "gpt-4.1-mini",
+        "messages": [{"role": "user", "content": "JSON"}],
+        "response_format": {"type": "json_object"},
+    },
+}
+
+
+@pytest.mark.parametrize("scenario", sorted(CHATS))
+def test_every_chat_completion_and_chunk_matches_the_spec(emulator: Emulator, scenario: str) -> None:
+    url = f"{emulator.base_url}/chat/completions"
+    status, whole = call("POST", url, CHATS[scenario])
+    assert status == 200 and problems("CreateChatCompletionResponse", whole) == []
+    request = {**CHATS[scenario], "stream": True, "stream_options": {"include_usage": True}}
+    chunks = sse(url, request)
+    assert chunks[-1] == "[DONE]" and chunks[-2]["usage"] is not None
+    found = [p for chunk in chunks[:-1] for p in problems("CreateChatCompletionStreamResponse", chunk)]
+    assert found == []
+
+
+def test_the_validation_catches_drift() -> None:
+    """The checks are not vacuous: a wrong event, a wrong response and a wrong chunk are refused."""
+    assert event_problems({"type": "response.output_text.delta", "sequence_number": 0, "delta": "x"})
+    assert event_problems({"type": "response.made_up", "sequence_number": 0})
+    assert problems("Response", {"id": "resp_1", "object": "response", "status": "done"})
+    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{}]}
+    assert problems("CreateChatCompletionStreamResponse", chunk)
