@@ -123,7 +123,6 @@ class Run:
                 "effort": (reasoning or {}).get("effort"),
                 "summary": (reasoning or {}).get("summary"),
             },
-            "store": body.get("store", True) is not False,
             "temperature": body.get("temperature", 1.0),
             "text": body.get("text") or {"format": {"type": "text"}},
             "tool_choice": body.get("tool_choice", "auto"),
@@ -181,7 +180,7 @@ class Run:
     def finish(self, status: str, text: str, **extra: Any) -> JSON:
         message_status = "completed" if status == "completed" else "incomplete"
         response = self.response(status, self.final_output(text, message_status), text, **extra)
-        self.emulator._store(response, self.context, response["store"])
+        self.emulator._store(response, self.context, self.body.get("store", True) is not False)
         return response
 
     def failure_error(self) -> JSON:
@@ -295,7 +294,11 @@ class Run:
             out.event(
                 "response.output_text.annotation.added", **at, annotation_index=k, annotation=annotation
             )
-        out.event("response.output_text.done", **at, text=sent, logprobs=part["logprobs"])
+        # the done event's logprobs are the delta events' (no bytes); the part's carry bytes
+        done_logprobs = [
+            entry for piece in chunks(sent, self.emulator.chunk_chars) for entry in self.logprobs(piece)
+        ]
+        out.event("response.output_text.done", **at, text=sent, logprobs=done_logprobs)
         out.event("response.content_part.done", **at, part=part)
         # every item that was added is done before the end, a failed answer's message too
         message_status = "completed" if status == "completed" else "incomplete"

@@ -5,6 +5,9 @@ Two quirks of the official spec are allowed for here, and only these:
   is read as "this, or null";
 - its `oneOf` for input items (`InputItem`) overlaps — a plain message matches both
   `EasyInputMessage` and `Item` — so that union is read as `anyOf`.
+
+One check is stricter than the spec: it leaves objects open to keys it does not name, so by default
+`problems()` refuses them (a misspelt or invented field is caught; see `closed_document`).
 """
 
 from __future__ import annotations
@@ -52,18 +55,69 @@ def document() -> dict[str, Any]:
     return {"x-source": raw["x-source"], "components": {"schemas": _allow_nullable(schemas)}}
 
 
+def _close(schema: Any, in_all_of: bool) -> Any:
+    """Objects with listed properties refuse others (not allOf parts, which only see some of them)."""
+    if isinstance(schema, list):
+        return [_close(s, in_all_of) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {name: _close(sub, False) for name, sub in value.items()}
+        elif key in ("enum", "const", "default", "required", "discriminator"):
+            out[key] = value
+        else:
+            out[key] = _close(value, key == "allOf")
+    plain = "properties" in out and not {"allOf", "anyOf", "oneOf", "$ref"} & set(out)
+    if plain and not in_all_of and "additionalProperties" not in out:
+        out["additionalProperties"] = False
+    return out
+
+
 @functools.cache
-def validator(name: str) -> Draft202012Validator:
-    root = copy.copy(document())
+def closed_document() -> dict[str, Any]:
+    """The schemas with every plain object closed to unknown keys (see `problems(closed=True)`)."""
+    schemas = document()["components"]["schemas"]
+    in_all_of = {
+        ref["$ref"].rsplit("/", 1)[-1]
+        for schema in _walk(schemas)
+        for ref in schema.get("allOf", [])
+        if isinstance(ref, dict) and "$ref" in ref
+    }
+    closed = {name: _close(s, name in in_all_of) for name, s in schemas.items()}
+    return {"x-source": document()["x-source"], "components": {"schemas": closed}}
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        found.append(node)
+        for value in node.values():
+            found.extend(_walk(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_walk(value))
+    return found
+
+
+@functools.cache
+def validator(name: str, closed: bool = False) -> Draft202012Validator:
+    root = copy.copy(closed_document() if closed else document())
     root["$ref"] = f"#/components/schemas/{name}"
+    if closed:  # the top level too, across the allOf parts a request schema is made of
+        root["unevaluatedProperties"] = False
     Draft202012Validator.check_schema(root)
     return Draft202012Validator(root)
 
 
-def problems(name: str, instance: Any) -> list[str]:
-    """What in `instance` breaks schema `name` (empty when it is valid), one line each."""
+def problems(name: str, instance: Any, closed: bool = True) -> list[str]:
+    """What in `instance` breaks schema `name` (empty when it is valid), one line each.
+
+    `closed`: keys the spec does not name are refused too (in objects that list their properties),
+    so a misspelt or invented field is caught although the spec leaves objects open."""
     found = []
-    for error in validator(name).iter_errors(instance):
+    for error in validator(name, closed).iter_errors(instance):
         best = jsonschema.exceptions.best_match([error])
         where = "/".join(str(p) for p in best.absolute_path) or "(top)"
         found.append(f"{name} at {where}: {best.message[:300]}")
