@@ -1,8 +1,8 @@
 """Every request body the app sends, as the SDK put it on the wire, checked against the official
 OpenAPI schemas: `CreateResponse` and `CreateChatCompletionRequest` for turns in every mode and
 option (first turn, server chain, local replay, after a compaction, with images and PDFs, structured
-output, reasoning, hosted tools, logprobs, sampling, limits), and the bodies of the other calls the
-app makes (compaction, input token counts, the connection test's probes).
+output, reasoning, hosted tools, logprobs, sampling, limits, server-side compaction), and the bodies
+of the other calls the app makes (compaction, input token counts, the connection test's probes).
 
 The bodies are the ones the emulator received (`emulator.requests`), so what is checked is what the
 SDK serialised, not the dict the app handed it.
@@ -66,6 +66,7 @@ OPTIONS: dict[str, ChatParams] = {
     "logprobs": ChatParams(top_logprobs=3),
     "logprobs_none": ChatParams(top_logprobs=0),
     "truncation_auto": ChatParams(truncation_auto=True),
+    "compact_threshold": ChatParams(compact_threshold=200_000),
     "everything": ChatParams(
         model=REASONER,
         instructions="Answer in JSON.",
@@ -77,6 +78,7 @@ OPTIONS: dict[str, ChatParams] = {
         reasoning_effort="low",
         reasoning_summary=True,
         top_logprobs=2,
+        compact_threshold=100_000,
     ),
 }
 
