@@ -738,17 +738,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1968,37 +1968,37 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="252"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="257"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="262"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="267"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="370"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="384"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="399"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="404"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="452"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="457"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
@@ -2081,6 +2081,21 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="28"/>
+        <source>The answer could not be saved: %1 It goes on here and can be copied; it is saved as soon as there is room again.</source>
+        <translation>답변을 저장할 수 없습니다: %1 답변은 여기에서 계속되며 복사할 수 있습니다. 공간이 다시 생기면 바로 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="38"/>
+        <source>%1 The answer is shown but could not be saved yet.</source>
+        <translation>%1 답변은 표시되지만 아직 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="41"/>
+        <source>The answer that could not be saved is saved now.</source>
+        <translation>저장하지 못했던 답변이 이제 저장되었습니다.</translation>
     </message>
 </context>
 </TS>

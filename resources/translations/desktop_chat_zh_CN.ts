@@ -738,17 +738,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="393"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1968,37 +1968,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="252"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="257"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="262"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="267"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="370"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="379"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="384"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="399"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="404"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="452"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="457"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
@@ -2081,6 +2081,21 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="28"/>
+        <source>The answer could not be saved: %1 It goes on here and can be copied; it is saved as soon as there is room again.</source>
+        <translation>无法保存回答：%1 回答会在这里继续，并且可以复制；一旦有空间就会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="38"/>
+        <source>%1 The answer is shown but could not be saved yet.</source>
+        <translation>%1 回答已显示，但尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/unsaved.py" line="41"/>
+        <source>The answer that could not be saved is saved now.</source>
+        <translation>之前无法保存的回答现已保存。</translation>
     </message>
 </context>
 </TS>

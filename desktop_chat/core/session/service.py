@@ -174,7 +174,12 @@ class ChatSession:
             # attachment references become data URLs just before any request (chain, replay, fan-out…)
             stream = with_attachments(backend.stream, self.attachments_root)
             self.runner = TurnRunner(
-                self.store, stream, self, provider=backend.provider, server=backend.server
+                self.store,
+                stream,
+                self,
+                provider=backend.provider,
+                server=backend.server,
+                save_notice=lambda text: self.events.notice.emit(Notice(text)),
             )
             self.prefer_mode = backend.prefer
         else:

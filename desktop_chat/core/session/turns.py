@@ -42,10 +42,10 @@ from desktop_chat.core.conversation.model import (
     NodeStatus,
     now,
 )
-from desktop_chat.core.conversation.store import StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.chain_check import Verdict, judge
 from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
+from desktop_chat.core.session.unsaved import UnsavedAnswers
 
 log = logging.getLogger("desktop_chat")
 
@@ -111,6 +111,7 @@ class TurnRunner:
         provider: str | None = None,
         stall_policy: StallPolicy | None = None,
         server: ServerState | None = None,
+        save_notice: Callable[[str], None] | None = None,
     ) -> None:
         self.store = store
         self.stream = stream
@@ -120,6 +121,8 @@ class TurnRunner:
         # which server answers (a profile); recorded on each node, and chained from only on that server
         self.provider = provider
         self.server = server  # what is known of that server and its models (None: nothing is kept)
+        # answers the store refused (a full disk): told at once through `save_notice`, saved later
+        self.unsaved = UnsavedAnswers(store.update_node, save_notice, self._saved_after_all)
 
     def prefer_for(self, params: ChatParams, prefer: ContextMode = ContextMode.CHAIN) -> ContextMode:
         """The context mode to prefer for a turn with these settings: replay where the server is known
@@ -253,14 +256,13 @@ class TurnRunner:
         self._notify_progress(node)
 
     def _save(self, node: Node, *, final: bool = False) -> None:
-        """Persist the node; a failed write (disk full, read-only) is said on the node, never raised."""
-        try:
-            self.store.update_node(node)
-        except StoreError as exc:
-            log.error("could not save node %s: %s", node.id, exc.user_message)
-            if final:
-                node.status = NodeStatus.FAILED
-                node.error = exc.user_message + " The answer is shown but could not be saved."
+        """Persist the node; a failed write (disk full, read-only) is told at once and retried, never
+        raised; a finished answer not saved shows as failed with the reason until it is saved."""
+        self.unsaved.save(node, final=final)
+
+    def _saved_after_all(self, node: Node) -> None:
+        if self.listener:
+            self.listener.turn_progress(node)
 
     async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
         """Stream one request into the node; returns the kind of failure, if it failed. A stream that
