@@ -9,8 +9,12 @@ per-message overhead), so other tokenizers do not tip the balance.
 
 Images and files are left out of both sides of the comparison: what a server bills for them varies
 far more than text does (a detail level, its own tile rule, an emulator that bills none), so the local
-guess for them could make an honoured chain look ignored. A parent turn with attachments does not
-set the scale either, for the same reason.
+guess for them could make an honoured chain look ignored. A parent turn whose request carried
+attachments (its own or its history's) does not set the scale either, for the same reason. Left out,
+they can hide an ignored id instead: a new picture may be billed more than the history's text. So a
+turn with new attachments billed above the text threshold is judged by the server's own count of
+the parent turn (a continued chain bills at least the parent's input and output), and when that does
+not tell either, usage cannot tell (NO_USAGE: the runner asks the server whether it keeps state).
 """
 
 from __future__ import annotations
@@ -28,26 +32,24 @@ SCALE_LIMITS = (0.5, 2.0)  # how far another tokenizer may count from the local 
 class Verdict(Enum):
     HONOURED = "honoured"
     IGNORED = "ignored"
-    NO_USAGE = "no_usage"  # the server reported no input tokens: cannot tell from usage
+    NO_USAGE = "no_usage"  # usage cannot tell: none reported, or new attachments of unknown cost
     UNKNOWN = "unknown"  # nothing to tell it by (no history, or the server may have compacted it)
 
 
 def _estimate(
     tree: ConversationTree, parent_id: str | None, new_input: list[JSON], params: ChatParams
-) -> tuple[int, int]:
-    """(history, fresh): estimated text tokens of the replayed path and of the rest of the request."""
+) -> tuple[int, int, bool, bool]:
+    """(history, fresh, old_attachments, new_attachments): estimated text tokens of the replayed path
+    and of the rest of the request, and whether each carries images or files."""
     shown = preview(tree, parent_id, new_input, params, ContextMode.REPLAY)
     sent = [item for item in shown.items if not item.excluded]
-    history = sum(item.text_tokens for item in sent if item.node_id is not None)
-    return history, sum(item.text_tokens for item in sent) - history
-
-
-def _has_attachments(items: list[JSON]) -> bool:
-    return any(
-        isinstance(part, dict) and part.get("type") in ("input_image", "input_file")
-        for item in items
-        if isinstance(item.get("content"), list)
-        for part in item["content"]
+    old = [item for item in sent if item.node_id is not None]
+    new = [item for item in sent if item.node_id is None]
+    return (
+        sum(item.text_tokens for item in old),
+        sum(item.text_tokens for item in new),
+        any(item.attachment_tokens for item in old),
+        any(item.attachment_tokens for item in new),
     )
 
 
@@ -56,13 +58,13 @@ def _scale(tree: ConversationTree, parent_id: str | None) -> float:
     if parent_id is None:
         return 1.0
     parent = tree.get(parent_id)
-    if parent.usage is None or parent.usage.input_tokens <= 0 or _has_attachments(parent.input_items):
+    if parent.usage is None or parent.usage.input_tokens <= 0:
         return 1.0
-    history, fresh = _estimate(
+    history, fresh, old_attachments, new_attachments = _estimate(
         tree, parent.parent_id, parent.input_items, ChatParams.from_json(parent.params)
     )
-    if history + fresh <= 0:
-        return 1.0
+    if history + fresh <= 0 or old_attachments or new_attachments:
+        return 1.0  # what its images or files were billed is unknown: no telling the ratio
     low, high = SCALE_LIMITS
     return min(high, max(low, parent.usage.input_tokens / (history + fresh)))
 
@@ -75,13 +77,22 @@ def judge(
     usage: Usage | None,
 ) -> Verdict:
     """Whether the server saw the history of a turn sent chained under `parent_id`."""
-    history, fresh = _estimate(tree, parent_id, new_input, params)
+    history, fresh, _old_attachments, new_attachments = _estimate(tree, parent_id, new_input, params)
     if history <= 0:
         return Verdict.UNKNOWN
     if usage is None or usage.input_tokens <= 0:
         return Verdict.NO_USAGE
-    scale = _scale(tree, context_parent(tree, parent_id))
+    chained = context_parent(tree, parent_id)
+    scale = _scale(tree, chained)
     threshold = params.compact_threshold
     if threshold is not None and scale * (history + fresh) > threshold:
         return Verdict.UNKNOWN  # the server may have compacted the history
-    return Verdict.IGNORED if usage.input_tokens < scale * (fresh + history / 2) else Verdict.HONOURED
+    billed = usage.input_tokens
+    if billed < scale * (fresh + history / 2):
+        return Verdict.IGNORED
+    if not new_attachments:
+        return Verdict.HONOURED  # an ignored id bills the new text alone
+    known = tree.get(chained).usage if chained is not None else None
+    if known is not None and known.input_tokens > 0 and billed < known.input_tokens + known.output_tokens:
+        return Verdict.IGNORED  # a continued chain bills at least the parent's input and output
+    return Verdict.NO_USAGE  # the new images or files may account for what was billed
