@@ -279,12 +279,6 @@ def test_bridged_chat_regenerate_image_and_json_reach_chat_completions(
     arun(scenario(), timeout=120)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 14 item 1 has not landed (core checks each chained turn and replays a dropped chain, "
-    "once, with a notice): through the bridge the app still chains, and the model sees only the last prompt",
-)
 def test_bridged_conversation_keeps_its_history_and_says_once_how_it_is_sent(
     env: None, gateway: Gateway, upstream: Any, tmp_path: Path, qtbot: Any, arun: Any
 ) -> None:

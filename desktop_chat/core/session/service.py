@@ -135,6 +135,12 @@ class ChatSession:
         """Which server answers (the back end's provider key): chained from only on the same one."""
         return self.runner.provider if self.runner is not None else None
 
+    def prefer_for(self, params: ChatParams) -> ContextMode:
+        """How a turn with these settings will be sent: the back end's preference, or a replay for a
+        model the server was found to keep no state for (an ignored chain)."""
+        runner = self.runner
+        return runner.prefer_for(params, self.prefer_mode) if runner is not None else self.prefer_mode
+
     def conversations(self, limit: int | None = None, offset: int = 0) -> list[Conversation]:
         """The stored conversations, the most recently active first (a page of `limit` from `offset`)."""
         return self.store.list_conversations(limit, offset)

@@ -139,7 +139,7 @@ class ComposerPane(QWidget):
         mode = choose_mode(
             session.tree,
             session.reply_parent_id(),
-            session.prefer_mode,
+            session.prefer_for(params),
             params.excluded_node_ids,
             session.provider,
         )
@@ -180,7 +180,7 @@ class ComposerPane(QWidget):
         session = self.session
         node_id = session.reply_parent_id()  # what the next prompt continues from
         tree = session.tree if session.tree is not None else ConversationTree("")
-        prefer, provider = session.prefer_mode, session.provider
+        prefer, provider = session.prefer_for(params), session.provider
         key = (node_id, repr(params), prefer, provider, id(tree), len(tree), self._tree_version)
         if self._context_estimate is None or self._context_estimate[0] != key:
             self._context_estimate = (key, context_tokens(tree, node_id, params, prefer, provider))
