@@ -28,7 +28,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="where conversations are kept (default: user data dir)")
     parser.add_argument("--base-url", help="an OpenAI-compatible server, e.g. http://localhost:11434/v1")
     parser.add_argument("--demo", action="store_true", help="try the app against a built-in local emulator")
-    parser.add_argument("--send", metavar="PROMPT", help="start a new conversation with this prompt")
+    parser.add_argument(
+        "--send",
+        metavar="PROMPT",
+        help="once connected, send PROMPT as the next turn of the most recent conversation (a new one if "
+        "there is none); with the app already running on the data folder, in the conversation it has open",
+    )
     parser.add_argument("--log-level", default=os.environ.get("DESKTOP_CHAT_LOG", "WARNING"))
     from desktop_chat.cli import add_arguments
 
@@ -183,7 +188,7 @@ class Connector:
         from desktop_chat.core.api.backend import Backend
         from desktop_chat.core.api.client import Connection, MissingKeyError, make_client, server_key
         from desktop_chat.core.api.providers.select import adaptive_backend, knowledge_label, route_of
-        from desktop_chat.core.config import keys, profiles
+        from desktop_chat.core.config import keys, log_masking, profiles
         from desktop_chat.core.config import settings as app_settings
 
         window = self.window
@@ -207,7 +212,9 @@ class Connector:
                 api_key, source = window.session_api_key, "this session"
             if api_key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
                 api_key, base_url = self._ask_for_key(base_url)
-                source = "keyring"
+                # a key the keyring could not take is kept for this session only: say so
+                source = "this session" if api_key and api_key == window.session_api_key else "keyring"
+            log_masking.remember_secret(api_key)
             connection = Connection(api_key=api_key, base_url=base_url)
             where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
             label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
@@ -221,6 +228,7 @@ class Connector:
             else:
                 # another provider profile (Azure, a local server…): its own client, key and capabilities
                 api_key, _ = await loop.run_in_executor(None, profiles.get_key, profile)
+                log_masking.remember_secret(api_key)
                 client = profiles.make_client(profile, api_key)
                 label = profiles.describe(profile)
                 await capabilities.ensure(window.store, server, client, profile.default_model)
@@ -358,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=args.log_level.upper(), format="%(name)s %(levelname)s %(message)s", stream=sys.stderr
     )
+    from desktop_chat.core.config import log_masking
+
+    log_masking.install()  # no key in any log line, whatever a server echoes or a library logs
     if args.keyring_check:
         return keyring_check()
     from desktop_chat import cli

@@ -96,6 +96,11 @@ class Store:
         `quick_check_file`). A file shorter than its header says is refused either way."""
         self.path = Path(path)
         self._nesting = 0  # > 0 inside transaction(): writes join it
+        if self.path.is_dir():
+            raise StoreError(
+                f"{self.path} is a folder, but desktop_chat keeps its conversations in a file of that name. "
+                "Move or rename the folder, or start with --data-dir pointing to another data folder."
+            )
         self._refuse_truncated()
         self._probe_version()
         try:

@@ -10,6 +10,7 @@ from typing import Any
 import openai
 
 from desktop_chat.core.api.events import ChatError, ErrorKind
+from desktop_chat.core.config import log_masking
 
 
 def _retry_after(exc: openai.APIStatusError) -> float | None:
@@ -120,12 +121,8 @@ def unsupported_tool_message(text: str) -> str:
     )
 
 
-_SECRET = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{4})[A-Za-z0-9_\-*]{6,}")
-
-
-def mask_secrets(text: str) -> str:
-    """Server text can echo the API key (some 401s do): never show or store more than its start."""
-    return _SECRET.sub(r"\1…[hidden]", text)
+# server text can echo the API key (some 401s do): never show or store more than its start
+mask_secrets = log_masking.mask_secrets
 
 
 def error_from_exception(exc: BaseException) -> ChatError:
