@@ -32,6 +32,11 @@ BRIDGED_MODELS = [BRIDGED_PREFIX + "gpt-4.1-mini"]
 INSTALL_TIMEOUT_S = 900.0
 START_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 10.0
+START_ATTEMPTS = 2
+
+
+class ExitedEarly(RuntimeError):
+    """The proxy exited before it was ready (its log's tail says why)."""
 
 
 class LiteLLMUnavailable(Exception):
@@ -109,18 +114,25 @@ class Gateway:
         # the proxy's price table ships with it: never fetch one at start-up (no network here)
         env["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
         env["NO_COLOR"] = "1"
-        self.port = free_port()
-        with self.log_path.open("ab") as log:
-            self._process = subprocess.Popen(
-                [str(self.command), "--config", str(cfg), "--host", "127.0.0.1", "--port", str(self.port)],
-                cwd=self.workdir,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        for attempt in range(START_ATTEMPTS):
+            self.port = free_port()
+            args = [str(self.command), "--config", str(cfg), "--host", "127.0.0.1", "--port", str(self.port)]
+            with self.log_path.open("ab") as log:
+                self._process = subprocess.Popen(
+                    args,
+                    cwd=self.workdir,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            try:
+                self._wait_ready()
+                break
+            except ExitedEarly:  # e.g. another process took the free port first: try another one
+                if attempt == START_ATTEMPTS - 1:
+                    raise
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
-        self._wait_ready()
         return self.base_url
 
     def _wait_ready(self) -> None:
@@ -128,7 +140,7 @@ class Gateway:
         url = f"http://127.0.0.1:{self.port}/health/liveliness"
         while time.monotonic() < deadline:
             if self._process is None or self._process.poll() is not None:
-                raise RuntimeError(f"LiteLLM exited at start-up:\n{self.log_tail()}")
+                raise ExitedEarly(f"LiteLLM exited at start-up:\n{self.log_tail()}")
             with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2.0) as answer:
                 if answer.status == 200:
                     return
