@@ -8,6 +8,7 @@ transaction; `update_node` (called every ~0.5 s while an answer streams) is a si
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -62,6 +63,10 @@ _ANSWER_FIELDS = (
 )
 _NODE_ANSWER = ", ".join(f"{name} = ?" for name in _ANSWER_FIELDS)
 _CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
+
+
+RESTORED_TITLE = "Recovered answer"  # a conversation deleted while an answer streamed into it
+log = logging.getLogger("desktop_chat")
 
 
 class StoreError(Exception):
@@ -359,7 +364,18 @@ class Store:
             node.id,
         )
         with self._write() as db:
-            db.execute(f"UPDATE nodes SET {_NODE_ANSWER} WHERE id = ?", values)
+            if db.execute(f"UPDATE nodes SET {_NODE_ANSWER} WHERE id = ?", values).rowcount == 0:
+                self._restore(db, node)
+
+    def _restore(self, db: sqlite3.Connection, node: Node) -> None:
+        """The node was deleted while it streamed (by another process on this database): write it again,
+        with its conversation if that went too, rather than lose the answer."""
+        log.warning("node %s was deleted while it was being saved: written again", node.id)
+        db.execute(
+            f"INSERT OR IGNORE INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            (node.conversation_id, RESTORED_TITLE, node.id, "{}", node.created_at, node.updated_at),
+        )
+        self._insert_rows(db, [node])
 
     def mark_streaming_interrupted(self) -> int:
         """At start-up: answers still 'streaming' were cut off by a crash or kill."""
