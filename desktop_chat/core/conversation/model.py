@@ -294,7 +294,7 @@ def replace_user_text(items: list[JSON], text: str) -> list[JSON]:
 
 
 def title_from_prompt(text: str, limit: int = 60) -> str:
-    words = " ".join(text.split())
+    words = " ".join(text[: limit * 8 + 100].split())  # the start is all a title shows (5 MB pastes)
     if not words:
         return "New conversation"
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"

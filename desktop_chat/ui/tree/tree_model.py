@@ -51,7 +51,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def node_label(node: Node) -> str:
     """The one-line label of a turn: the start of its prompt, plus a mark when not completed."""
-    words = " ".join(node.user_text.split())
+    words = " ".join(
+        node.user_text[: LABEL_CHARS * 8].split()
+    )  # the start is all a label shows (5 MB pastes)
     if not words and not node.input_items and node.notice:
         words = "⇣ " + " ".join(node.notice.split())  # a node without a prompt (a compaction) says what it is
     if not words:
@@ -64,7 +66,7 @@ def node_label(node: Node) -> str:
 
 def node_tooltip(node: Node) -> str:
     """Prompt start, model, parameters, usage, status and response id (escaped rich text)."""
-    prompt = " ".join(node.user_text.split())
+    prompt = " ".join(node.user_text[:2000].split())
     lines = [f"Prompt: {prompt[:200] + ('…' if len(prompt) > 200 else '')}"]
     if node.model:
         lines.append(f"Model: {node.model}")
