@@ -111,7 +111,11 @@ class Connector:
         window.activateWindow()
         said: list[str] = []
         if request.import_file:
-            said.append(window.transfer.import_path(Path(request.import_file)))
+            job = window.transfer.import_path(Path(request.import_file))  # on its own thread
+            said.append(
+                f"The running desktop_chat window is importing {job.source.name}; "
+                "it shows the progress and says what it imported."
+            )
         if request.send:
             if self.client is None:  # still connecting: sent once connected, as at start-up
                 self.args.send = request.send

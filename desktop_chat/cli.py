@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, TextIO
 # The importers and exporters are imported where they are used: the app parses its arguments with
 # this module before the window paints, and they take ~35 ms to import.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop_chat.core.conversation.store import Store
     from desktop_chat.core.interchange.export import ImportSummary
+    from desktop_chat.core.interchange.importer import ProgressCallback
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,17 +45,19 @@ def wants_cli(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "import_file", None) or getattr(args, "export_file", None))
 
 
-def import_file(store: Store, path: Path, attachments_root: Path | None = None) -> ImportSummary:
-    """Import one file (the kind is recognised from its content); all or nothing."""
-    from desktop_chat.core.interchange import chatgpt_import, export
-    from desktop_chat.core.interchange.export import ImportFailed
+def import_file(
+    store: Store,
+    path: Path,
+    attachments_root: Path | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import one file (the kind is recognised from its content), read as a stream and written a batch
+    of whole conversations at a time (the window's import runs this on a thread of its own)."""
+    from desktop_chat.core.interchange import importer
 
-    with chatgpt_import.open_source(path) as (data, assets):
-        if export.is_app_export(data):
-            return export.import_app_export(store, data, attachments_root)
-        if isinstance(data, dict) and "format" in data:
-            raise ImportFailed(f"{path.name} is a JSON export of some other program; nothing was imported.")
-        return chatgpt_import.import_chatgpt(store, data, assets)
+    return importer.import_file(store, path, attachments_root, progress=progress, cancelled=cancelled)
 
 
 def export_file(store: Store, path: Path, attachments_root: Path | None = None) -> str:

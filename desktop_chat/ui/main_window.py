@@ -387,5 +387,6 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.session.shutdown()  # what is streaming is saved as stopped
+        self.transfer.shutdown()  # an import running stops after the conversation it is reading
         self.dialogs.close()
         super().closeEvent(event)

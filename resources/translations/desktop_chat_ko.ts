@@ -619,6 +619,39 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="97"/>
+        <source>Importing conversations</source>
+        <translation>대화 가져오는 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="98"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="113"/>
+        <source>Imported %1 conversation(s) from %2…</source>
+        <translation>%2에서 대화 %1개를 가져왔습니다…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
+        <source>%1 already here (skipped)</source>
+        <translation>%1개는 이미 있음(건너뜀)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="120"/>
+        <source>Cancelling… (the conversation being read is finished first)</source>
+        <translation>취소하는 중… (읽고 있는 대화는 먼저 마칩니다)</translation>
+    </message>
+</context>
+<context>
     <name>KeyDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="33"/>
@@ -1412,38 +1445,43 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="32"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="35"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="34"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="37"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="44"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="47"/>
+        <source>An import is already running; wait for it or cancel it first.</source>
+        <translation>이미 가져오기가 진행 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="70"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="54"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="80"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="65"/>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="115"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="107"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="116"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>

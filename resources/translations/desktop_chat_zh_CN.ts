@@ -619,6 +619,39 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="97"/>
+        <source>Importing conversations</source>
+        <translation>正在导入对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="98"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="113"/>
+        <source>Imported %1 conversation(s) from %2…</source>
+        <translation>已从 %2 导入 %1 个对话…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
+        <source>%1 already here (skipped)</source>
+        <translation>%1 个已存在（已跳过）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="120"/>
+        <source>Cancelling… (the conversation being read is finished first)</source>
+        <translation>正在取消…（会先完成正在读取的对话）</translation>
+    </message>
+</context>
+<context>
     <name>KeyDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="33"/>
@@ -1412,38 +1445,43 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="32"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="35"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="34"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="37"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="44"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="47"/>
+        <source>An import is already running; wait for it or cancel it first.</source>
+        <translation>已有导入正在进行；请等待其完成或先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="70"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="54"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="80"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="65"/>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="115"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="107"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="116"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

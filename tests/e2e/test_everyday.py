@@ -38,7 +38,9 @@ def test_import_chatgpt_search_open_and_continue_by_replay(
     async def scenario() -> None:
         app = App(data, emulator.base_url, qtbot)
         await app.connect()
-        message = app.window.transfer.import_path(export_file)
+        job = app.window.transfer.import_path(export_file)  # on its own thread, with a progress dialog
+        await wait_until(lambda: job.done, what="the import to finish")
+        message = job.message
         assert "Imported" in message and app.window.banner.text() == message
         titles = [c.title for c in app.window.store.list_conversations()]
         assert app.window.conversations.conversation_model.rowCount() == len(titles) >= 2

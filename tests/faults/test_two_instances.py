@@ -93,7 +93,7 @@ def test_import_on_the_command_line_goes_to_the_running_window(
         monkeypatch.chdir(tmp_path)  # a relative path is the second launch's, not the running app's
         second = launch_second("--data-dir", str(data), "--import", "export.json")
         assert second.returncode == 0, second.stderr
-        assert "1 conversation" in second.stdout
+        assert "is importing export.json" in second.stdout
         first.wait_line(r"instance_request send=False import=True")
         first.proc.send_signal(signal.SIGTERM)
         assert first.proc.wait(15) == 0

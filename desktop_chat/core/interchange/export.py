@@ -70,11 +70,20 @@ class ImportSummary:
     images_kept: int = 0
     images_missing: int = 0  # images whose bytes were not in the export: a text placeholder is kept
     skipped: Counter[str] = field(default_factory=Counter)  # what could not be mapped, by kind
+    cancelled: bool = False  # the user stopped it: the conversations counted were imported whole
 
     def text(self) -> str:
-        lines = [
-            f"Imported {self.conversations} conversation(s) with {self.nodes} turn(s) from {self.source}."
-        ]
+        if self.cancelled:
+            lines = [
+                f"Import cancelled: {self.conversations} conversation(s) with {self.nodes} turn(s) were "
+                "imported before it stopped, each whole; importing the file again adds the rest."
+            ]
+        elif not self.conversations and self.already_present:
+            lines = [f"Nothing new: every conversation in {self.source} is here already."]
+        else:
+            lines = [
+                f"Imported {self.conversations} conversation(s) with {self.nodes} turn(s) from {self.source}."
+            ]
         if self.already_present:
             lines.append(
                 f"{self.already_present} conversation(s) were already here and were left as they are."
