@@ -33,6 +33,7 @@ class MathResources(QObject):
         self.images = images or shared()
         self.images.ready.connect(self._ready)
         self._waiting: dict[str, list[QTextCursor]] = {}  # url -> the stretches that show its stand-in
+        self._added: dict[str, object] = {}  # url -> the image the document has for it now
         self._dirty: list[QTextCursor] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -53,7 +54,9 @@ class MathResources(QObject):
         waiting = []
         for url in dict.fromkeys(_MATH_SRC.findall(fragment)):
             image, final = self._image(url)
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+            if self._added.get(url) is not image:  # the open tail brings the same formulas every frame
+                document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+                self._added[url] = image
             if not final:
                 waiting.append(url)
         return waiting
@@ -89,6 +92,8 @@ class MathResources(QObject):
         return self._image(url.toString())[0]
 
     def clear(self) -> None:
+        """A new document, or one rendered afresh: it has no formula images yet."""
+        self._added.clear()
         self._waiting.clear()
         self._dirty.clear()
 
@@ -98,6 +103,7 @@ class MathResources(QObject):
             return
         image, _ = self._image(url)
         self._view.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+        self._added[url] = image
         self._dirty += [c for c in cursors if c.hasSelection()]
         if self._dirty and not self._timer.isActive():
             self._timer.start()
