@@ -11,8 +11,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_chat.core.api.context import choose_mode
-from desktop_chat.core.api.context_preview import context_tokens
-from desktop_chat.core.content import tokens
 from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.conversation.model import ChatParams, ContextMode, NodeStatus, title_from_prompt
 from desktop_chat.core.conversation.tree import ConversationTree
@@ -164,6 +162,8 @@ class ComposerPane(QWidget):
         if self.token_encoding is None or not text:
             self.draft_label.setText("")
             return
+        from desktop_chat.core.content import tokens  # (tiktoken: loaded with the first count)
+
         params = self.session.effective_params()
         count = tokens.count_tokens(text, tokens.encoding_for_model(params.model))
         total = count + self.context_tokens(params) + 4  # + the new message's overhead
@@ -177,6 +177,8 @@ class ComposerPane(QWidget):
     def context_tokens(self, params: ChatParams) -> int:
         """The estimated tokens of everything the next request carries besides the draft (cached until
         the selection, the settings, the provider or the tree change)."""
+        from desktop_chat.core.api.context_preview import context_tokens
+
         session = self.session
         node_id = session.reply_parent_id()  # what the next prompt continues from
         tree = session.tree if session.tree is not None else ConversationTree("")

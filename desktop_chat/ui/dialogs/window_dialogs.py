@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,12 +23,12 @@ from desktop_chat.core.conversation.model import Node, user_message
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session import events
 from desktop_chat.core.session.service import ChatSession, Turn
-from desktop_chat.ui.dialogs.compare_view import CompareView
-from desktop_chat.ui.dialogs.context_inspector import ContextInspector
-from desktop_chat.ui.dialogs.profiles_dialog import ProfilesDialog
-from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
-from desktop_chat.ui.dialogs.turn_dialogs import FanOutDialog, PromptEditDialog
 from desktop_chat.ui.status.status_bar import NoticeBanner
+
+# each dialog's module loads when it is first opened (the profiles dialog loads the SDK)
+if TYPE_CHECKING:
+    from desktop_chat.ui.dialogs.compare_view import CompareView
+    from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
 
 log = logging.getLogger("desktop_chat")
 
@@ -60,6 +61,8 @@ class WindowDialogs(QObject):
 
     # -- settings and providers -------------------------------------------------------------------
     def open_settings(self) -> None:
+        from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
+
         store, conversation = self.session.store, self.session.conversation
         provider = app_settings.load_provider(store)
         dialog = SettingsDialog(
@@ -95,12 +98,16 @@ class WindowDialogs(QObject):
 
     def open_profiles(self) -> None:
         """Provider profiles (OpenAI, Azure OpenAI, OpenAI-compatible servers), each with its own key."""
+        from desktop_chat.ui.dialogs.profiles_dialog import ProfilesDialog
+
         dialog = ProfilesDialog(self.session.store, self.window)
         dialog.profiles_changed.connect(self.settings_changed)
         dialog.exec()
 
     def open_context_inspector(self) -> None:
         """What the next request will carry, item by item with token counts; exclude turns from it."""
+        from desktop_chat.ui.dialogs.context_inspector import ContextInspector
+
         session = self.session
         text = self.draft()
         dialog = ContextInspector(
@@ -123,6 +130,8 @@ class WindowDialogs(QObject):
     # -- asking again -----------------------------------------------------------------------------
     def edit_prompt(self) -> None:
         """Edit the selected turn's prompt and send it as a new sibling; the original stays."""
+        from desktop_chat.ui.dialogs.turn_dialogs import PromptEditDialog
+
         node = self.session.selected_node()
         if node is None or self.session.busy:
             return
@@ -133,6 +142,8 @@ class WindowDialogs(QObject):
     def fan_out(self, count: int | None = None) -> None:
         """Send the selected turn's prompt again as N variants at once (model, temperature, persona),
         then compare the answers as they stream."""
+        from desktop_chat.ui.dialogs.turn_dialogs import FanOutDialog
+
         node = self.session.selected_node()
         if node is None or self.session.busy:
             return
@@ -153,6 +164,8 @@ class WindowDialogs(QObject):
     # -- comparing --------------------------------------------------------------------------------
     def compare_nodes(self, node_ids: list[str]) -> None:
         """Show answers side by side: parameters, usage, latency and a word diff."""
+        from desktop_chat.ui.dialogs.compare_view import CompareView
+
         tree = self.session.tree
         if tree is None or len(node_ids) < 2:
             return

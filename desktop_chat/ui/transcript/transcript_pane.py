@@ -18,7 +18,6 @@ from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
-from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
 from desktop_chat.ui.transcript.transcript import TranscriptView
 
 log = logging.getLogger("desktop_chat")
@@ -90,4 +89,6 @@ class TranscriptPane(QWidget):
         self.flash.emit(url.toString(), 4000)
 
     def _show_logprobs(self, node: Node) -> None:
+        from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog  # (it loads the SDK: on use)
+
         LogprobsDialog(node, self).show()
