@@ -127,7 +127,8 @@ def phase_gui_import(source: str, data: str) -> dict[str, Any]:
     seconds = time.perf_counter() - start
     probe.stop()
     tick()
-    count = window.conversations.conversation_model.rowCount()
+    panes = getattr(window, "conversations", window)
+    count = panes.conversation_model.rowCount()
     window.close()
     store.close()
     return {
@@ -140,12 +141,11 @@ def phase_gui_import(source: str, data: str) -> dict[str, Any]:
 
 
 def window_import(window: Any, source: Path, app: Any) -> bool:
-    """Import through the window as the user does (File > Import), until it is done."""
-    start_import = getattr(window, "start_import", None)
-    if start_import is None:  # the window imports on its own thread and returns when done
-        window.transfer.import_path(source)
+    """Import through the window as File > Import does, until it is done."""
+    owner = getattr(window, "transfer", window)  # older windows imported themselves
+    job = owner.import_path(source)
+    if isinstance(job, str):  # an import that blocked the window until it was done
         return True
-    job = start_import(source)
     deadline = time.perf_counter() + 3600
     while not job.done and time.perf_counter() < deadline:
         app.processEvents()

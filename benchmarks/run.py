@@ -3,6 +3,7 @@
     python benchmarks/run.py              # the full suite, each benchmark run 3 times (several minutes)
     python benchmarks/run.py --repeat 5   # more runs per benchmark: a steadier median
     python benchmarks/run.py --quick      # tiny sizes, one run: checks that everything runs
+    python benchmarks/run.py --big-history  # years of history at 5,000 conversations (adds ~30 min)
 
 Each benchmark script runs `--repeat` times, each in a fresh process; every number reported is the
 median of those runs, with its spread (min–max) beside it, so a verdict rests on the typical run
@@ -74,6 +75,16 @@ TARGETS = [
     Target(
         "long_followup_max_stall_ms", 100.0, "follow-up in a 3,000-turn conversation: longest loop stall (ms)"
     ),
+    # years of history (bench_history.py: 1,000 conversations; --big-history: 5,000)
+    Target(
+        "import_peak_rss_ratio_vs_empty", 3.0, "import of the history: peak RSS ÷ importing one conversation"
+    ),
+    Target("reimport_ratio_vs_import", 0.1, "importing the same file again ÷ the first import (time)"),
+    Target("gui_import_max_gap_ms", 100.0, "import in the window: longest the event loop waits (ms)"),
+    Target("startup_ratio_history_vs_empty", 1.3, "start-up to painted panes: with the history ÷ empty"),
+    Target("open_ratio_last_vs_first", 1.2, "opening conversations: last 100 opens ÷ first 100 (time)"),
+    Target("db_size_ratio_vs_text", 2.0, "database bytes ÷ UTF-8 bytes of the text it holds"),
+    Target("search_worst_ms", 50.0, "slowest search (short and long terms, Korean/Chinese/Japanese) (ms)"),
 ]
 
 # script, arguments for the full run, arguments for --quick
@@ -89,7 +100,14 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_graph.py", [], []),
     ("bench_render.py", [], ["--chars", "2000"]),  # the offline render comparison, kept as offline_*
     ("bench_huge.py", [], ["--prompt-mb", "0.2", "--turns", "50"]),
+    (
+        "bench_history.py",
+        ["--conversations", "1000", "--opens", "2000"],
+        ["--conversations", "20", "--opens", "30", "--startup-runs", "1", "--repeats", "1"],
+    ),
 ]
+ONCE = {"bench_history.py"}  # long; it repeats what it measures inside, so it runs once
+TIMEOUTS = {"bench_history.py": 3600}
 OPTIONAL = {"bench_graph.py"}  # recorded as null when the script does not exist
 PREFIX = {"bench_render.py": "offline_"}
 TIMEOUT_S = 900
@@ -104,7 +122,7 @@ def run_benchmark(script: str, args: list[str]) -> dict[str, Any]:
         capture_output=True,
         text=True,
         env=env,
-        timeout=TIMEOUT_S,
+        timeout=TIMEOUTS.get(script, TIMEOUT_S),
         check=False,
     )
     if proc.returncode != 0:
@@ -203,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         help="runs of each benchmark; the median is reported (default 3, 1 with --quick)",
     )
     parser.add_argument("--out", type=Path, default=HERE, help="where results.json and REPORT.md go")
+    parser.add_argument(
+        "--big-history",
+        action="store_true",
+        help="bench_history with 5,000 conversations and 5,000 opens (long)",
+    )
     args = parser.parse_args(argv)
 
     repeat = max(1, args.repeat if args.repeat is not None else (1 if args.quick else 3))
@@ -221,10 +244,13 @@ def main(argv: list[str] | None = None) -> int:
             notes[script] = "skipped in --quick"
             continue
         runs: list[dict[str, Any]] = []
-        for run in range(repeat):
+        chosen = quick_args if args.quick else full_args
+        if script == "bench_history.py" and args.big_history:
+            chosen = ["--big"]
+        for run in range(1 if script in ONCE else repeat):
             print(f"running {script} ({run + 1}/{repeat}) …", file=sys.stderr, flush=True)
             try:
-                runs.append(run_benchmark(script, quick_args if args.quick else full_args))
+                runs.append(run_benchmark(script, chosen))
             except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
                 crashed = True
                 notes[script] = f"failed: {exc}"

@@ -39,6 +39,15 @@ KEYS = {
         "long_followup_max_stall_ms",
         "long_followup_stall_ratio_vs_short",
     ],
+    "bench_history": [
+        "import_peak_rss_ratio_vs_empty",
+        "reimport_ratio_vs_import",
+        "gui_import_max_gap_ms",
+        "startup_ratio_history_vs_empty",
+        "open_ratio_last_vs_first",
+        "db_size_ratio_vs_text",
+        "search_worst_ms",
+    ],
 }
 MAY_BE_ZERO = {
     "lag_p99_ms_at_1000_per_s",
