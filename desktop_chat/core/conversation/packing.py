@@ -35,8 +35,10 @@ CJK_CHARS = (
     "\uf900-\ufaff"  # CJK compatibility ideographs
     "\uff66-\uffdc"  # halfwidth Katakana and Hangul
 )
-_CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 _CJK_ONLY = re.compile(f"[{CJK_CHARS}]+\\Z")
+_CJK_ANY = re.compile(f"[{CJK_CHARS}]")
+_CJK_PAIR = re.compile(f"(?=([{CJK_CHARS}]{{2}}))")
+_CJK_END = re.compile(f"[{CJK_CHARS}](?![{CJK_CHARS}])")
 SHORT_CJK = 2  # the longest word the pair index answers (longer ones use the trigram index)
 
 
@@ -94,11 +96,9 @@ def cjk_grams(*texts: str | None) -> str:
     """The CJK character pairs and run ends of the texts, distinct, sorted, space-separated."""
     grams: set[str] = set()
     for text in texts:
-        if not text:
-            continue
-        for run in _CJK_RUN.findall(text):
-            grams.update(run[i : i + 2] for i in range(len(run) - 1))
-            grams.add(run[-1])
+        if text and _CJK_ANY.search(text):
+            grams.update(_CJK_PAIR.findall(text))  # overlapping pairs, found by the regex engine
+            grams.update(_CJK_END.findall(text))
     return " ".join(sorted(grams))
 
 
