@@ -440,8 +440,11 @@ def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -
         window.close()
         return 0
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
+    from desktop_chat.core.config.paths import database_path
     from desktop_chat.core.conversation.store import StoreError
+    from desktop_chat.ui.status.upgrade import upgrade_with_frame
 
+    upgrade_with_frame(window, database_path(window.prefs.folder))  # once per schema change, on a thread
     try:
         store, notice = open_app_store(window.prefs.folder)
     except (StoreError, OSError) as exc:

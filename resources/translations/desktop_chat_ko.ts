@@ -319,58 +319,58 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="55"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
@@ -621,32 +621,32 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
         <source>Importing conversations</source>
         <translation>대화 가져오는 중</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="100"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="101"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="113"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
         <source>Imported %1 conversation(s) from %2…</source>
         <translation>%2에서 대화 %1개를 가져왔습니다…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="117"/>
         <source>%1 already here (skipped)</source>
         <translation>%1개는 이미 있음(건너뜀)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="120"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="122"/>
         <source>Cancelling… (the conversation being read is finished first)</source>
         <translation>취소하는 중… (읽고 있는 대화는 먼저 마칩니다)</translation>
     </message>
@@ -1379,12 +1379,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="39"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="43"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
@@ -1616,6 +1616,14 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="26"/>
+        <source>Updating the conversation database for this version (once; large histories take a while)…</source>
+        <translation>이 버전에 맞게 대화 데이터베이스를 업데이트하는 중입니다(한 번만, 기록이 많으면 시간이 걸립니다)…</translation>
     </message>
 </context>
 <context>
@@ -2006,37 +2014,37 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="257"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="263"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="267"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="273"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="381"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="384"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="390"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="404"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="410"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="457"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="463"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>

@@ -319,58 +319,58 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="55"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="149"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="150"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
@@ -621,32 +621,32 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ImportProgressDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
         <source>Importing conversations</source>
         <translation>正在导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="98"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="100"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="99"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="113"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
         <source>Imported %1 conversation(s) from %2…</source>
         <translation>已从 %2 导入 %1 个对话…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="117"/>
         <source>%1 already here (skipped)</source>
         <translation>%1 个已存在（已跳过）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="120"/>
+        <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="122"/>
         <source>Cancelling… (the conversation being read is finished first)</source>
         <translation>正在取消…（会先完成正在读取的对话）</translation>
     </message>
@@ -1379,12 +1379,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="39"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="43"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1616,6 +1616,14 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>对话树 — 选择任意回答即可从那里继续</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="26"/>
+        <source>Updating the conversation database for this version (once; large histories take a while)…</source>
+        <translation>正在为此版本更新对话数据库（仅一次；历史记录多时需要一些时间）…</translation>
     </message>
 </context>
 <context>
@@ -2006,37 +2014,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="257"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="263"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="267"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="273"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="381"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="384"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="390"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="404"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="410"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="457"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="463"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>

@@ -445,6 +445,40 @@ class Store:
         return [tuple(row) for row in rows] == [("ok",)]
 
 
+def needs_upgrade(path: Path) -> bool:
+    """The database exists and has migrations to apply (read-only look; False when it cannot tell)."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return recorded_version(probe) < SCHEMA_VERSION
+        finally:
+            probe.close()
+    except sqlite3.Error:
+        return False
+
+
+def upgrade(path: Path, free_share: float = 0.25, free_bytes: int = 8 << 20) -> bool:
+    """Apply pending migrations, then VACUUM when they left much free space (at least `free_share` of
+    the file and `free_bytes`): the file shrinks. Runs on any thread, with a connection of its own,
+    before the app opens the store. Returns whether it vacuumed. StoreErrors propagate."""
+    store = Store(Path(path), full_check=False)
+    try:
+        conn = store._conn
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        if pages and free / pages >= free_share and free * size >= free_bytes:
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return True
+        return False
+    finally:
+        store.close()
+
+
 def check_marker(path: Path) -> Path:
     """A file beside the database saying a background check found it damaged (see quick_check_file)."""
     return Path(f"{path}.check-failed")

@@ -311,3 +311,41 @@ def test_migration_6_stores_each_answer_once_and_search_still_finds_everything(t
         assert store.load_nodes("c1")[0].output_items == node.output_items
     finally:
         store.close()
+
+
+def test_upgrade_applies_the_migrations_and_shrinks_the_file_when_they_freed_much(tmp_path: Path) -> None:
+    import json
+
+    from desktop_chat.core.conversation.store import needs_upgrade, upgrade
+
+    path = tmp_path / "old.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=SCHEMA_VERSION - 1)
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', 'Long answers', NULL, '{}', 1.0, 2.0)"
+        )
+        for number in range(200):
+            answer = f"answer {number} " + "x" * 8000
+            items = [
+                {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": answer}]}
+            ]
+            conn.execute(
+                "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+                " reasoning_text, model, params, status, context_mode, created_at, updated_at)"
+                " VALUES (?, 'c1', NULL, '[]', ?, ?, '', '', '{}', 'completed', 'chain', ?, ?)",
+                (f"n{number}", json.dumps(items), answer, number, number),
+            )
+    finally:
+        conn.close()
+    before = path.stat().st_size
+    assert needs_upgrade(path)
+    assert upgrade(path, free_bytes=0)
+    assert not needs_upgrade(path) and path.stat().st_size < before * 0.8
+    store = Store(path)
+    try:
+        assert len(store.load_nodes("c1")) == 200
+        assert store.load_nodes("c1")[5].output_items[0]["content"][0]["text"].startswith("answer 5 x")
+    finally:
+        store.close()
