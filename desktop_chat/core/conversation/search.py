@@ -105,13 +105,17 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
     # (ranking every match of a common word costs ~5 ms per 1,000 matching turns).
     rank = "bm25(search_index, 1.0, 1.0, 2.0)" if indexed else "0.0"
     rowid = "k.rowid" if source.startswith("search_cjk AS k") else "s.rowid"
+    # The best `limit` are chosen before any text is read: the text comes from the tables (through
+    # the view), so it is fetched for the hits shown only.
     sql = (
         "SELECT d.conversation_id, d.node_id, c.title, s.prompt, s.answer, s.title, h.score FROM ("
+        "SELECT h.doc, h.score, k.node_id <> '' AS is_turn FROM ("
         f"SELECT {rowid} AS doc, {rank} AS score FROM {source} WHERE {' AND '.join(where)} "
-        f"ORDER BY {rowid} DESC LIMIT {CANDIDATES:d}) AS h "
+        f"ORDER BY {rowid} DESC LIMIT {CANDIDATES:d}) AS h JOIN search_docs AS k ON k.id = h.doc "
+        "ORDER BY h.score, is_turn, h.doc DESC LIMIT ?) AS h "  # on a tie: titles, then newest
         "JOIN search_index AS s ON s.rowid = h.doc JOIN search_docs AS d ON d.id = h.doc "
         "JOIN conversations AS c ON c.id = d.conversation_id "
-        "ORDER BY h.score, d.node_id <> '', h.doc DESC LIMIT ?"  # on a tie: titles, then newest
+        "ORDER BY h.score, h.is_turn, h.doc DESC"
     )
     params.append(int(limit))
     rows = conn.execute(sql, params).fetchall()
