@@ -12,12 +12,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import asyncio
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop_chat.core.conversation.store import Store
+    from desktop_chat.ui.connector import Connector
     from desktop_chat.ui.main_window import MainWindow
+    from desktop_chat.ui.shutdown import ShutdownGuard
+    from desktop_chat.ui.single_instance import Request, SingleInstance
 
 START = time.perf_counter()
 log = logging.getLogger("desktop_chat")
@@ -72,257 +76,20 @@ def keyring_check() -> int:
     return 0
 
 
-class Connector:
-    """Builds the chat back end once the window is up: for the open conversation's provider profile,
-    again when the user switches to a conversation on another provider, and when settings change.
-
-    Back ends are kept per provider while the app runs, so a conversation switch never closes a client
-    that another conversation is still streaming through; a settings change retires them (closed on
-    quit) and builds fresh ones.
-    """
-
-    def __init__(self, window: MainWindow, args: argparse.Namespace) -> None:
-        self.window = window
-        self.args = args
-        self.emulator: Any = None
-        self.client: Any = None  # the client of the back end in use
-        self.backends: dict[str, Any] = {}  # provider key -> Backend
-        self._retired: list[Any] = []  # clients of back ends replaced by a settings change
-        self._generation = 0  # the newest connect() wins when several overlap
-        self._task: asyncio.Task[None] | None = None
-        window.on_settings_changed = self.reconnect
-        window.on_provider_needed = self.switch
-        if args.demo or args.base_url:
-            window.profiles_fixed = True
-            window.status.provider_picker.fix(
-                "The demo uses the built-in emulator"
-                if args.demo
-                else "Fixed by --base-url on the command line"
-            )
-
-    def handle_request(self, request: Any) -> str:
-        """A later launch's command line (see ui/single_instance.py): the window comes to the front,
-        imports the file, sends the prompt; returns what it says to that launch."""
-        window = self.window
-        if window.isMinimized():
-            window.showNormal()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        said: list[str] = []
-        if request.import_file:
-            job = window.transfer.import_path(Path(request.import_file))  # on its own thread
-            said.append(
-                f"The running desktop_chat window is importing {job.source.name}; "
-                "it shows the progress and says what it imported."
-            )
-        if request.send:
-            if self.client is None:  # still connecting: sent once connected, as at start-up
-                self.args.send = request.send
-            else:
-                window.composer.setPlainText(request.send)
-                window.send()
-            said.append("The prompt was given to the running desktop_chat window.")
-        return " ".join(said)
-
-    def reconnect(self) -> None:
-        """Settings or profiles changed: build the back end anew."""
-        for backend in self.backends.values():
-            if backend.client is not None and backend.client is not self.client:
-                self._retired.append(backend.client)
-        self.backends = {}
-        import asyncio
-
-        self._task = asyncio.ensure_future(self.connect(fresh=True))
-
-    def switch(self) -> None:
-        """The open conversation belongs to another provider: use (or build) its back end."""
-        import asyncio
-
-        self._task = asyncio.ensure_future(self.connect())
-
-    async def connect(self, *, fresh: bool = False) -> None:
-        self._generation += 1
-        generation = self._generation
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        # the SDK import is the slow part of start-up: do it in a worker thread
-        responses = await loop.run_in_executor(None, _import_provider)
-        window = self.window
-        profile: Any = None if (self.args.demo or self.args.base_url) else window.wanted_profile()
-        key = "demo" if self.args.demo else f"url:{self.args.base_url}" if self.args.base_url else profile.id
-        backend = self.backends.get(key)
-        if backend is None:
-            if self.backends or fresh:
-                window.set_backend(None)  # nothing is sent to the previous provider meanwhile
-                window.status.show_connecting()
-            backend = await self._build(key, profile, responses)
-            if backend is None:
-                return
-            self.backends[key] = backend
-        if generation != self._generation:
-            return  # the user moved on to another conversation (or provider) meanwhile
-        self.client = backend.client
-        window.set_backend(backend)
-        log.info("ready_to_send s=%.3f", time.perf_counter() - START)
-        if window.composer_pane.token_encoding is None:
-            from desktop_chat.core.content import tokens
-
-            name = tokens.encoding_for_model(window.effective_params().model)
-            try:
-                await loop.run_in_executor(None, tokens.encoding, name)
-            except Exception as exc:  # token counts are a help; chatting must not depend on them
-                log.error("token data unavailable: %s", exc)
-            else:
-                window.composer_pane.tokens_ready(name)
-        if self.args.send:
-            prompt, self.args.send = self.args.send, None
-            window.composer.setPlainText(prompt)
-            window.send()
-        if self._retired and not window.tasks:  # nothing streams through the old clients any more
-            retired, self._retired = self._retired, []
-            for client in retired:
-                await client.close()
-
-    async def _build(self, key: str, profile: Any, responses: Any) -> Any:
-        """A back end (client, stream function, preferred context mode) for a provider, or None with
-        the reason shown in the window."""
-        from desktop_chat.core.api import capabilities
-        from desktop_chat.core.api.backend import Backend
-        from desktop_chat.core.api.client import Connection, MissingKeyError, make_client, server_key
-        from desktop_chat.core.api.providers.select import adaptive_backend, knowledge_label, route_of
-        from desktop_chat.core.config import keys, log_masking, profiles
-        from desktop_chat.core.config import settings as app_settings
-
-        window = self.window
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        if self.args.demo:
-            if self.emulator is None:
-                from desktop_chat.emulator import Emulator
-
-                self.emulator = Emulator(delay_s=0.01)
-                self.emulator.start()
-            connection = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
-            label = "DEMO — local emulator"
-            server = server_key(self.emulator.base_url)
-        elif profile is None or profile.is_default:
-            provider = app_settings.load_provider(window.store)
-            base_url = self.args.base_url or provider.base_url
-            api_key, source = await loop.run_in_executor(None, keys.resolve_api_key)
-            if window.session_api_key:
-                api_key, source = window.session_api_key, "this session"
-            if api_key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
-                api_key, base_url = self._ask_for_key(base_url)
-                # a key the keyring could not take is kept for this session only: say so
-                source = "this session" if api_key and api_key == window.session_api_key else "keyring"
-            log_masking.remember_secret(api_key)
-            connection = Connection(api_key=api_key, base_url=base_url)
-            where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
-            label = f"{where} · " + ("no key" if source == "none" else f"key from {source}")
-            server = server_key(base_url)  # what it can do is learnt on first use, per model
-        else:
-            connection = None
-            server = profiles.server_of(profile)
-        try:
-            if connection is not None:
-                client = make_client(connection)
-            else:
-                # another provider profile (Azure, a local server…): its own client, key and capabilities
-                api_key, _ = await loop.run_in_executor(None, profiles.get_key, profile)
-                log_masking.remember_secret(api_key)
-                client = profiles.make_client(profile, api_key)
-                label = profiles.describe(profile)
-                await capabilities.ensure(window.store, server, client, profile.default_model)
-        except MissingKeyError as exc:
-            window.set_backend(None, exc.user_message)
-            return None
-        except Exception as exc:  # a broken profile must not leave the window half-connected
-            window.set_backend(
-                None, f"Could not connect to {profile.name if profile else 'the server'}: {exc}"
-            )
-            return None
-        # a server's own choices (API, streaming) come with its profile; --base-url finds out by itself
-        fixed = (
-            None
-            if self.args.base_url or self.args.demo
-            else profile or profiles.get_profile(window.store, None)
-        )
-        route = route_of(fixed)
-        knowledge = capabilities.ServerKnowledge(window.store, server, client)
-        model = window.effective_params().model
-        stream, prefer = adaptive_backend(client, knowledge, route, model)
-        return Backend(
-            stream=stream,
-            list_models=lambda: responses.list_models(client),
-            label=f"{label} · {knowledge_label(knowledge, route, model)}",
-            client=client,
-            prefer=prefer,
-            provider=key,
-            profile_id=None if profile is None else profile.id,
-            server=knowledge,
-        )
-
-    def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:
-        from desktop_chat.core.config import keys
-        from desktop_chat.core.config import settings as app_settings
-        from desktop_chat.ui.dialogs.key_dialog import KeyDialog
-
-        dialog = KeyDialog(self.window)
-        usable, reason = keys.keyring_status()
-        if not usable:
-            dialog.set_keyring_warning(
-                f"No system keyring is available ({reason}). The key will be used for this session only; "
-                "set OPENAI_API_KEY in the environment to avoid typing it each time."
-            )
-        log.info("key_dialog_shown")
-        if not dialog.exec():
-            return None, base_url
-        key, new_base = dialog.result_key() or None, dialog.result_base_url() or base_url
-        if new_base != base_url:
-            app_settings.save_provider(self.window.store, app_settings.ProviderSettings(new_base))
-        if key:
-            try:
-                keys.set_api_key(key)
-            except keys.KeyringUnavailable:
-                self.window.session_api_key = key
-        return key, new_base
-
-    async def _close_clients(self) -> None:
-        clients = [*self._retired, *(b.client for b in self.backends.values())]
-        self._retired, self.backends, self.client = [], {}, None
-        for client in {id(c): c for c in clients if c is not None}.values():
-            await client.close()
-
-    async def aclose(self) -> None:
-        """Close the connection pool and the demo emulator (on quit)."""
-        await self.window.cancel_background_tasks()
-        await self._close_clients()
-        if self.emulator is not None:
-            self.emulator.stop()
-            self.emulator = None
-
-
-def _import_provider() -> Any:
-    from desktop_chat.core.api.providers import responses
-
-    return responses
-
-
 def create_window(args: argparse.Namespace) -> tuple[MainWindow, Connector]:
     """The main window over the data folder's store, with its connector (the QApplication must exist).
 
     Raises StoreError/OSError with a user message when the data folder cannot be used.
     """
+    from desktop_chat.ui.connector import Connector
+
     window = open_frame(args)
     try:
         window.finish_startup(*open_app_store(window.prefs.folder))
     except BaseException:
         window.deleteLater()
         raise
-    return window, Connector(window, args)
+    return window, Connector(window, args, START)
 
 
 def open_frame(args: argparse.Namespace) -> MainWindow:
@@ -342,7 +109,7 @@ def open_frame(args: argparse.Namespace) -> MainWindow:
     return MainWindow(prefs=prefs, demo=args.demo)
 
 
-def open_app_store(folder: Path) -> tuple[Any, str | None]:
+def open_app_store(folder: Path) -> tuple[Store, str | None]:
     """The conversation store in `folder` and a notice for the user (a damaged file was set aside);
     answers left streaming by a crash are marked interrupted. Raises StoreError/OSError."""
     from desktop_chat.core.config.paths import database_path
@@ -396,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _run_app(args: argparse.Namespace, guard: Any) -> int:
+def _run_app(args: argparse.Namespace, guard: ShutdownGuard) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_chat.ui.qt_env import prepare_qt_environment
@@ -425,7 +192,9 @@ def _run_app(args: argparse.Namespace, guard: Any) -> int:
         instance.release()
 
 
-def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -> int:
+def _run_window(
+    app: QApplication, args: argparse.Namespace, guard: ShutdownGuard, instance: SingleInstance
+) -> int:
     try:
         window = open_frame(args)
     except OSError as exc:
@@ -452,8 +221,11 @@ def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -
     window.finish_startup(store, notice)
     from desktop_chat.ui.status.store_check import check_store_later
 
-    check_store_later(window)  # the whole-file check runs on its own thread once the window is up
-    connector = Connector(window, args)
+    # the whole-file check runs on its own thread once the window is up
+    check_store_later(store, window.banner)
+    from desktop_chat.ui.connector import Connector
+
+    connector = Connector(window, args, START)
     app.processEvents()
     log.info("ui_painted s=%.3f", time.perf_counter() - START)
     if guard.requested:
@@ -487,7 +259,7 @@ def _run_window(app: Any, args: argparse.Namespace, guard: Any, instance: Any) -
     return 0
 
 
-def _request_of(args: argparse.Namespace) -> Any:
+def _request_of(args: argparse.Namespace) -> Request:
     from desktop_chat.ui.single_instance import Request
 
     import_file = getattr(args, "import_file", None)
@@ -531,7 +303,7 @@ def _hand_over_import(args: argparse.Namespace) -> int | None:
     return _hand_over(folder, args)
 
 
-def _cannot_start(window: Any, exc: Exception) -> int:
+def _cannot_start(window: QWidget | None, exc: Exception) -> int:
     """The data folder or its database cannot be used: say why, and quit."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -546,7 +318,7 @@ def _cannot_start(window: Any, exc: Exception) -> int:
 class _FirstPaintLog:
     """Logs `first_paint s=` when the window first paints (what start-up benchmarks wait for)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: QWidget) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
@@ -560,7 +332,7 @@ class _FirstPaintLog:
         window.installEventFilter(self.filter)
 
 
-def _set_icon(app: Any) -> None:
+def _set_icon(app: QApplication) -> None:
     from importlib.resources import files
 
     from PySide6.QtGui import QIcon

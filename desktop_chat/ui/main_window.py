@@ -4,14 +4,13 @@ The session (core/session) owns the open conversation, its tree, the streaming t
 each pane listens to the session's events and calls its use cases: conversations (ui/conversations),
 the tree (ui/tree), the transcript (ui/transcript), the composer (ui/composer), the status bar and the
 notice banner (ui/status). Menus and shortcuts come from one table (ui/actions.py); the dialogs they
-open are in ui/dialogs. Nothing here imports `openai`: the chat back end arrives after first paint
-through `set_backend` (see app.py).
+open are in ui/dialogs. Nothing here imports `openai`: the chat back end arrives after first paint,
+given to the session by `ui/connector.py` (the window is its `ConnectorHost`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from desktop_chat.core.api.backend import Backend
-    from desktop_chat.core.config import profiles
     from desktop_chat.core.content.pricing import Price
     from desktop_chat.core.conversation.model import ChatParams, Conversation, Node
     from desktop_chat.core.conversation.store import Store
@@ -115,9 +113,6 @@ class MainWindow(QMainWindow):
             self._update_title()
         if not had_layout and self.prefs.has_layout():
             self._restore_geometry()
-        self.on_settings_changed: Callable[[], None] | None = None  # app.py rebuilds the backend
-        self.on_provider_needed: Callable[[], None] | None = None  # app.py switches to another profile
-        self.session_api_key: str | None = None  # set when there is no keyring: this session only
         self.shortcuts_dialog = None
         self._build_ui()
         self._build_actions()
@@ -193,11 +188,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.refresh()
         self.composer_pane.show_reply_target()
-        session.events.provider_wanted.connect(
-            lambda event: (
-                event.reconnect and self.on_provider_needed is not None and self.on_provider_needed()
-            )
-        )
 
     def _build_actions(self) -> None:
         from desktop_chat.ui.actions import build_menus
@@ -219,7 +209,6 @@ class MainWindow(QMainWindow):
         )
         self.dialogs.settings_changed.connect(self._settings_changed)
         self.dialogs.prices_changed.connect(self._prices_changed)
-        self.dialogs.session_key.connect(lambda key: setattr(self, "session_api_key", key))
         self.conversations.menu_actions = [
             self.menus["action_rename"],
             self.menus["action_delete_conversation"],
@@ -230,9 +219,7 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self) -> None:
         self.status.refill_providers()
-        self.status.refresh()
-        if self.on_settings_changed is not None:
-            self.on_settings_changed()
+        self.status.refresh()  # the back end is built anew by ui/connector.py, which listens too
 
     def _prices_changed(self, prices: dict[str, Price]) -> None:
         self.transcript_pane.set_prices(prices)
@@ -273,13 +260,9 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.banner.show_notice(text)
 
-    # -- for app.py: the back end, the provider, sending a prompt from the command line ------------
+    # -- shortcuts to the session and the composer (tests and benchmarks) --------------------------
     def set_backend(self, backend: Backend | None, message: str = "") -> None:
         self.session.set_backend(backend, message)
-
-    def wanted_profile(self) -> profiles.Profile:
-        """The profile the open conversation belongs to (for a new conversation: the default one)."""
-        return self.session.wanted_profile()
 
     def effective_params(self) -> ChatParams:
         return self.session.effective_params()
@@ -287,11 +270,7 @@ class MainWindow(QMainWindow):
     def send(self) -> None:
         self.composer_pane.send()
 
-    async def cancel_background_tasks(self) -> None:
-        """Stop the window's own requests (the model list) before its client is closed."""
-        await self.dialogs.cancel_background_tasks()
-
-    # -- what the session holds (read through the window by app.py and tests) ----------------------
+    # -- what the session holds (read through the window by tests) --------------------------------
     @property
     def conversation(self) -> Conversation | None:
         return self.session.conversation

@@ -386,6 +386,59 @@
     </message>
 </context>
 <context>
+    <name>Connector</name>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="90"/>
+        <source>The demo uses the built-in emulator</source>
+        <translation>데모는 내장 에뮬레이터를 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <source>Fixed by --base-url on the command line</source>
+        <translation>명령줄의 --base-url로 고정됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="218"/>
+        <source>DEMO — local emulator</source>
+        <translation>데모 — 로컬 에뮬레이터</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="253"/>
+        <source>the server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <source>Could not connect to %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="287"/>
+        <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
+        <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="324"/>
+        <source>%1 · key from the keyring</source>
+        <translation>%1 · 키링의 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="326"/>
+        <source>%1 · key from the environment</source>
+        <translation>%1 · 환경 변수의 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="328"/>
+        <source>%1 · key from this session</source>
+        <translation>%1 · 이번 세션에서 입력한 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <source>%1 · no key</source>
+        <translation>%1 · 키 없음</translation>
+    </message>
+</context>
+<context>
     <name>ContextInspector</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="56"/>
@@ -771,17 +824,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1371,7 +1424,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StoreCheck</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
+        <location filename="../../desktop_chat/ui/status/store_check.py" line="44"/>
         <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
         <translation>대화 데이터베이스가 손상되었습니다(SQLite 검사 실패). 지금 가능한 것을 내보내세요(파일 &gt; 내보내기). 다음 시작 때 사본을 보관하고 새 데이터베이스를 시작합니다.</translation>
     </message>
@@ -1621,7 +1674,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/upgrade.py" line="26"/>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="24"/>
         <source>Updating the conversation database for this version (once; large histories take a while)…</source>
         <translation>이 버전에 맞게 대화 데이터베이스를 업데이트하는 중입니다(한 번만, 기록이 많으면 시간이 걸립니다)…</translation>
     </message>

@@ -386,6 +386,59 @@
     </message>
 </context>
 <context>
+    <name>Connector</name>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="90"/>
+        <source>The demo uses the built-in emulator</source>
+        <translation>演示使用内置模拟器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <source>Fixed by --base-url on the command line</source>
+        <translation>已由命令行的 --base-url 固定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="218"/>
+        <source>DEMO — local emulator</source>
+        <translation>演示 — 本地模拟器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="253"/>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="287"/>
+        <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
+        <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="324"/>
+        <source>%1 · key from the keyring</source>
+        <translation>%1 · 密钥来自密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="326"/>
+        <source>%1 · key from the environment</source>
+        <translation>%1 · 密钥来自环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="328"/>
+        <source>%1 · key from this session</source>
+        <translation>%1 · 本次会话输入的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <source>%1 · no key</source>
+        <translation>%1 · 无密钥</translation>
+    </message>
+</context>
+<context>
     <name>ContextInspector</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/context_inspector.py" line="56"/>
@@ -771,17 +824,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="380"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1371,7 +1424,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StoreCheck</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/store_check.py" line="42"/>
+        <location filename="../../desktop_chat/ui/status/store_check.py" line="44"/>
         <source>The conversation database is damaged (SQLite&apos;s check failed). Export what you can now (File &gt; Export); at the next start a copy is kept and a new database is started.</source>
         <translation>对话数据库已损坏（SQLite 检查失败）。请立即导出能导出的内容（文件 &gt; 导出）；下次启动时会保留一份副本并新建数据库。</translation>
     </message>
@@ -1621,7 +1674,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/upgrade.py" line="26"/>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="24"/>
         <source>Updating the conversation database for this version (once; large histories take a while)…</source>
         <translation>正在为此版本更新对话数据库（仅一次；历史记录多时需要一些时间）…</translation>
     </message>

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from desktop_chat.app import Connector, create_window, parse_args
+from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.config.paths import database_path
 from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, user_message
 from desktop_chat.core.conversation.store import Store, StoreError
+from desktop_chat.ui.connector import Connector
 from tests.e2e.test_process import AppProcess
 
 pytestmark = pytest.mark.e2e
@@ -150,7 +151,7 @@ def test_a_key_the_keyring_cannot_keep_is_shown_as_this_session_only(
     qtbot.addWidget(window)
 
     def typed_key(self: Connector, base_url: str | None) -> tuple[str | None, str | None]:
-        self.window.session_api_key = "sk-typed-into-the-dialog-123"  # what the dialog does then
+        self.session_api_key = "sk-typed-into-the-dialog-123"  # what the dialog does then
         return "sk-typed-into-the-dialog-123", base_url
 
     monkeypatch.setattr(Connector, "_ask_for_key", typed_key)

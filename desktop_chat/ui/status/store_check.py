@@ -8,24 +8,26 @@ window says so and the next start sets the file aside (a copy is kept) before us
 from __future__ import annotations
 
 import threading
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from desktop_chat.core.conversation.store import quick_check_file
+from desktop_chat.core.conversation.store import Store, quick_check_file
+from desktop_chat.ui.status.status_bar import NoticeBanner
 
 DELAY_MS = 3000  # after start-up: the first screen and the connection come first
 
 
 class StoreCheck(QObject):
-    """Checks `window.store`'s file on a thread; `finished(ok)` arrives on the GUI thread."""
+    """Checks the database file at `path` on a thread; `finished(ok)` arrives on the GUI thread, and
+    damage is told in the banner (which keeps the check)."""
 
     finished = Signal(bool)
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.path = window.store.path
+    def __init__(self, path: Path, banner: NoticeBanner) -> None:
+        super().__init__(banner)
+        self.banner = banner
+        self.path = path
         self.result: bool | None = None
         self.finished.connect(self._report)
 
@@ -38,7 +40,7 @@ class StoreCheck(QObject):
     def _report(self, ok: bool) -> None:
         self.result = ok
         if not ok:
-            self.window.show_notice(
+            self.banner.show_notice(
                 QCoreApplication.translate(
                     "StoreCheck",
                     "The conversation database is damaged (SQLite's check failed). Export what you can "
@@ -47,9 +49,8 @@ class StoreCheck(QObject):
             )
 
 
-def check_store_later(window: Any, delay_ms: int = DELAY_MS) -> StoreCheck:
-    """Check the window's database in the background, `delay_ms` after now (kept on the window)."""
-    check = StoreCheck(window)
-    window.store_check = check
+def check_store_later(store: Store, banner: NoticeBanner, delay_ms: int = DELAY_MS) -> StoreCheck:
+    """Check the store's database in the background, `delay_ms` after now; damage is told in `banner`."""
+    check = StoreCheck(store.path, banner)
     QTimer.singleShot(delay_ms, check.start)
     return check

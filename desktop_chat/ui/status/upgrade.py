@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop_chat.core.conversation.store import StoreError, needs_upgrade, upgrade
 
@@ -17,7 +16,7 @@ class _Done(QObject):
     done = Signal()
 
 
-def upgrade_with_frame(window: Any, path: Path) -> None:
+def upgrade_with_frame(window: QMainWindow, path: Path) -> None:
     """If the database at `path` needs its migrations, run them (and VACUUM when worthwhile) on a thread
     while `window` shows a line about it. Errors are left for the store's open to report."""
     if not needs_upgrade(path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,9 @@ def test_damage_found_after_start_up_is_shown(tmp_path: Path, qtbot: Any, monkey
     monkeypatch.setattr(store_check, "quick_check_file", lambda path: False)
     try:
         assert window.conversations.conversation_model.rowCount() == 1
-        check = check_store_later(window, delay_ms=0)
-        with qtbot.waitSignal(check.finished, timeout=10_000):
-            pass
-        assert check.result is False and "damaged" in window.banner.text()
+        check_store_later(window.store, window.banner, delay_ms=0)  # as app.py: no reference kept
+        gc.collect()
+        qtbot.waitUntil(lambda: "damaged" in window.banner.text(), timeout=10_000)
     finally:
         window.close()
         window.store.close()
@@ -52,7 +52,7 @@ def test_a_healthy_database_says_nothing(tmp_path: Path, qtbot: Any) -> None:
     window = open_window(tmp_path, qtbot)
     try:
         before = window.banner.text()
-        check = check_store_later(window, delay_ms=0)
+        check = check_store_later(window.store, window.banner, delay_ms=0)
         with qtbot.waitSignal(check.finished, timeout=10_000):
             pass
         assert check.result is True and window.banner.text() == before
