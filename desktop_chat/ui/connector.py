@@ -129,9 +129,10 @@ class Connector:
         composer.send()
 
     def reconnect(self) -> None:
-        """Settings or profiles changed: build the back end anew."""
+        """Settings or profiles changed: build the back end anew. The old clients (the one in use too)
+        are closed once nothing streams through them."""
         for backend in self.backends.values():
-            if backend.client is not None and backend.client is not self.client:
+            if backend.client is not None:
                 self._retired.append(backend.client)
         self.backends = {}
         import asyncio

@@ -1,5 +1,5 @@
-"""The Connector gives the window's session its back end: it connects anew when the settings change, and a
-key typed while there is no keyring is used for the rest of the session."""
+"""The Connector gives the window's session its back end: it connects anew when the settings change (and
+closes the old connection), and a key typed while there is no keyring is used for the rest of the session."""
 
 from __future__ import annotations
 
@@ -66,6 +66,7 @@ def test_changed_settings_connect_anew_with_the_key_typed_for_this_session(
         window.dialogs.session_key.emit("sk-typed-for-this-session-42")
         window.dialogs.settings_changed.emit()
         await wait_until(lambda: window.session.backend not in (None, first), what="the new back end")
+        await wait_until(first.client.is_closed, what="the old connection closed")  # no pool left open
         assert "key from this session" in window.status.backend_label.text()
         await send(window, "two")
         assert sent_with(emulator) == [
