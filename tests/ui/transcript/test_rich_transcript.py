@@ -15,7 +15,8 @@ from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.ui.dialogs.context_inspector import ContextInspector
 from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
 from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog, colour_for
-from desktop_chat.ui.transcript.transcript import TranscriptView, json_schema_errors
+from desktop_chat.ui.transcript.message_html import json_schema_errors
+from desktop_chat.ui.transcript.transcript import TranscriptView
 from tests.views import shown_transcript
 
 
