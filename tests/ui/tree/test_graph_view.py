@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from desktop_chat.core.conversation.model import Node, NodeStatus, Usage, user_message
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.conversation.tree_layout import layout_tree
-from desktop_chat.ui.tree.graph_view import STATUS_COLOURS, ConversationGraphView, NodeCard
+from desktop_chat.ui.tree.graph_items import STATUS_COLOURS, NodeCard
+from desktop_chat.ui.tree.graph_view import ConversationGraphView
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -383,3 +384,25 @@ def test_removed_subtree_loses_its_cards_and_the_selection_inside_it(graph: Any,
     assert set(view.cards()) == {node.id for node in tree.nodes()}
     assert n["a2"].id not in view.cards() and n["a1"].id in view.cards()
     assert view.card(n["a"].id).has_children  # type: ignore[union-attr]
+
+
+def test_fit_to_view_shows_short_labels_not_blank_boxes(qtbot: Any) -> None:
+    root = make("Plan a trip to the mountains in winter")
+    nodes = [root]
+    for i in range(12):
+        nodes.append(make(f"Variant {i} about skiing and hiking", root))
+    view = ConversationGraphView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_tree(ConversationTree("c", nodes))
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_to_view()
+    lod = view.zoom()
+    assert lod < 0.45  # too far out for the full title
+    assert not view.overview_shown()
+    root_card = view.card(root.id)
+    assert root_card is not None
+    assert root_card.shown_text(lod).startswith("Plan")
+    assert "winter" not in root_card.shown_text(lod)  # a few words, not the whole prompt
+    assert all(card.shown_text(lod) for card in view.cards().values())
