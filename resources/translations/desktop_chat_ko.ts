@@ -340,7 +340,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
@@ -355,9 +355,14 @@
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <source>New branch — the selected turn has no answer to continue from</source>
+        <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
@@ -375,12 +380,17 @@
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="171"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
+        <translation>이어서 답장: “%1” (%2) — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -398,42 +408,42 @@
         <translation>명령줄의 --base-url로 고정됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="218"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="219"/>
         <source>DEMO — local emulator</source>
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="253"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="254"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="257"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="287"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="288"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="324"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="325"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 키링의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="326"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="327"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 환경 변수의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="328"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 이번 세션에서 입력한 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · no key</source>
         <translation>%1 · 키 없음</translation>
     </message>
@@ -1674,7 +1684,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/upgrade.py" line="24"/>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="25"/>
         <source>Updating the conversation database for this version (once; large histories take a while)…</source>
         <translation>이 버전에 맞게 대화 데이터베이스를 업데이트하는 중입니다(한 번만, 기록이 많으면 시간이 걸립니다)…</translation>
     </message>

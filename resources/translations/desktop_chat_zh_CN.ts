@@ -340,7 +340,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -355,9 +355,14 @@
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <source>New branch — the selected turn has no answer to continue from</source>
+        <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
@@ -375,12 +380,17 @@
         <translation>接续回复：“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="171"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
+        <translation>接续回复：“%1” (%2) — 所选轮次没有可接续的回答</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -398,42 +408,42 @@
         <translation>已由命令行的 --base-url 固定</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="218"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="219"/>
         <source>DEMO — local emulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="253"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="254"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="257"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="287"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="288"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="324"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="325"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 密钥来自密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="326"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="327"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 密钥来自环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="328"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 本次会话输入的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · no key</source>
         <translation>%1 · 无密钥</translation>
     </message>
@@ -1674,7 +1684,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/upgrade.py" line="24"/>
+        <location filename="../../desktop_chat/ui/status/upgrade.py" line="25"/>
         <source>Updating the conversation database for this version (once; large histories take a while)…</source>
         <translation>正在为此版本更新对话数据库（仅一次；历史记录多时需要一些时间）…</translation>
     </message>

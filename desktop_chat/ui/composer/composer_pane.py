@@ -132,24 +132,26 @@ class ComposerPane(QWidget):
             self.reply_label.setText(self.tr("New conversation"))
             self.retry_button.setEnabled(False)
             return
-        # a failed or empty turn is never context: a prompt sent now continues from its parent
-        params = session.effective_params()
-        mode = choose_mode(
-            session.tree,
-            session.reply_parent_id(),
-            session.prefer_for(params),
-            params.excluded_node_ids,
-            session.provider,
-        )
-        chained = mode is ContextMode.CHAIN
         self.retry_button.setEnabled(node.status.finished and not session.busy)
         completed = node.status is NodeStatus.COMPLETED
         self.retry_button.setText(self.tr("Regenerate") if completed else self.tr("Retry"))
-        how = self.tr("server chain") if chained else self.tr("local replay")
-        snippet = title_from_prompt(node.user_text, 50)
-        self.reply_label.setText(
-            self.tr("Replying after: “%1” (%2)").replace("%1", snippet).replace("%2", how)
+        # a failed or empty turn is never context: a prompt sent now continues from its parent, and
+        # the label names the turn it really goes after
+        parent_id = session.reply_parent_id()
+        if parent_id is None:  # the selected turn is a root that gave nothing: a new root
+            self.reply_label.setText(self.tr("New branch — the selected turn has no answer to continue from"))
+            return
+        params = session.effective_params()
+        mode = choose_mode(
+            session.tree, parent_id, session.prefer_for(params), params.excluded_node_ids, session.provider
         )
+        how = self.tr("server chain") if mode is ContextMode.CHAIN else self.tr("local replay")
+        snippet = title_from_prompt(session.tree.get(parent_id).user_text, 50)
+        if parent_id == node.id:
+            text = self.tr("Replying after: “%1” (%2)")
+        else:
+            text = self.tr("Replying after: “%1” (%2) — the selected turn has no answer to continue from")
+        self.reply_label.setText(text.replace("%2", how).replace("%1", snippet))  # a prompt may hold "%2"
 
     # -- the draft's tokens -----------------------------------------------------------------------
     def tokens_ready(self, encoding_name: str) -> None:
