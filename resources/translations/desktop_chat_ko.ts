@@ -125,51 +125,71 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <source>Context &amp;inspector…</source>
+        <translation>컨텍스트 검사기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <source>Zoom graph &amp;in</source>
+        <translation>그래프 확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="142"/>
+        <source>Zoom graph &amp;out</source>
+        <translation>그래프 축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="144"/>
+        <source>&amp;Fit graph to view</source>
+        <translation>그래프를 화면에 맞춤(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
@@ -534,7 +554,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="73"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
     </message>
@@ -585,47 +605,62 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
+        <source>Regenerate with other settings</source>
+        <translation>다른 설정으로 다시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="74"/>
         <source>Fan out: several answers at once</source>
         <translation>여러 답변 동시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="86"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="87"/>
         <source>Temperature (empty = default)</source>
         <translation>온도 (비우면 기본값)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="88"/>
         <source>Instructions / persona</source>
         <translation>지시문 / 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
         <source>Send all</source>
         <translation>모두 보내기</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="110"/>
+        <source>The prompt is asked again with these settings; the new answer becomes a sibling and the old one stays.</source>
+        <translation>이 설정으로 프롬프트를 다시 보냅니다. 새 답변은 형제 답변이 되고 이전 답변은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="114"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>각 변형은 형제 답변이 되어 나란히 스트리밍됩니다. Esc를 누르면 모두 중지합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="106"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="121"/>
         <source>Variants:</source>
         <translation>변형 수:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="148"/>
         <source>Persona…</source>
         <translation>페르소나…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="179"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
     </message>
@@ -633,12 +668,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="81"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="39"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="89"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 토큰</translation>
     </message>
@@ -1378,17 +1413,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="14"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="54"/>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="65"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="68"/>
+        <source>Filter by action or key…</source>
+        <translation>동작 또는 키로 필터…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
@@ -1455,52 +1500,52 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="162"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="163"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="93"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="386"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="130"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="667"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="411"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>

@@ -125,51 +125,71 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <source>Context &amp;inspector…</source>
+        <translation>上下文检查器(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <source>Zoom graph &amp;in</source>
+        <translation>放大图(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="142"/>
+        <source>Zoom graph &amp;out</source>
+        <translation>缩小图(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="144"/>
+        <source>&amp;Fit graph to view</source>
+        <translation>图适应视图(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -534,7 +554,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="355"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="73"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
     </message>
@@ -585,47 +605,62 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="69"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
+        <source>Regenerate with other settings</source>
+        <translation>使用其他设置重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="74"/>
         <source>Fan out: several answers at once</source>
         <translation>同时生成多个回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="86"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="81"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="87"/>
         <source>Temperature (empty = default)</source>
         <translation>温度（留空 = 默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="88"/>
         <source>Instructions / persona</source>
         <translation>指令 / 角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="97"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
         <source>Send all</source>
         <translation>全部发送</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="110"/>
+        <source>The prompt is asked again with these settings; the new answer becomes a sibling and the old one stays.</source>
+        <translation>用这些设置再次发送提示词；新回答成为同级回答，原回答保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="114"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>每个变体都会成为一个同级回答，并排输出。按 Esc 全部停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="106"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="121"/>
         <source>Variants:</source>
         <translation>变体数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="131"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="148"/>
         <source>Persona…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="179"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>温度必须是 0 到 2 之间的数字（留空则使用默认值）。</translation>
     </message>
@@ -633,12 +668,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="81"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="39"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="89"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 令牌</translation>
     </message>
@@ -1378,17 +1413,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="14"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="54"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="65"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="68"/>
+        <source>Filter by action or key…</source>
+        <translation>按操作或按键筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="28"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1455,52 +1500,52 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="159"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="160"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="161"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="162"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="163"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="156"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="93"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="386"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="130"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="667"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="411"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="157"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="158"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>

@@ -82,12 +82,14 @@ def test_regenerate_with_another_model_and_temperature(
         original = await app.send("Say something")
 
         def fill(dialog: Any) -> None:
-            assert child(dialog, QSpinBox, "fanout_count").value() == 1
+            assert dialog.windowTitle() == "Regenerate with other settings"
+            assert not child(dialog, QSpinBox, "fanout_count").isVisible()  # one answer: no count
+            assert child(dialog, QPushButton, "fanout_ok").text() == "Regenerate"
             child(dialog, QComboBox, "fanout_model_0").setCurrentText("gpt-4.1")
             child(dialog, QLineEdit, "fanout_temperature_0").setText("1.5")
             child(dialog, QPushButton, "fanout_ok").click()
 
-        filler = in_dialog("fan_out_dialog", fill)
+        filler = in_dialog("regenerate_dialog", fill)
         trigger(app, "action_regenerate_with")
         filler.check()
         await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.config import personas
@@ -95,11 +95,40 @@ def test_dark_theme_applies_and_is_remembered(make_window: Any) -> None:
 def test_shortcut_list_names_every_shortcut(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     window.findChild(QAction, "action_shortcuts").trigger()
-    table = window.shortcuts_dialog.findChild(QTableWidget, "shortcuts_table")
-    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    dialog = window.shortcuts_dialog
+    shown = dialog.shown_rows()
+    rows = {text: keys for _, text, keys in shown}
     assert rows["Send"] == "Ctrl+Return" and rows["Keyboard shortcuts"] == "Ctrl+/"
     assert rows["Edit prompt and resend…"] == "Ctrl+E" and rows["Open response by id…"] == "Ctrl+Shift+O"
     assert "Del" in rows["Delete turn and what follows…"]
+    groups = {text: group for group, text, _ in shown}  # grouped by task (the menu), in menu order
+    assert groups["Send"] == "Chat" and groups["New conversation"] == "File" and groups["Parent"] == "Go"
+    assert groups["Fit graph to view"] == "View"
+    dialog.findChild(QLineEdit, "shortcuts_filter").setText("graph")
+    narrowed = dialog.shown_rows()
+    assert {text for _, text, _ in narrowed} == {
+        "Graph / outline",
+        "Zoom graph in",
+        "Zoom graph out",
+        "Fit graph to view",
+    }
+    dialog.findChild(QLineEdit, "shortcuts_filter").setText("ctrl+shift+i")
+    assert [text for _, text, _ in dialog.shown_rows()] == ["Context inspector…"]
+
+
+def test_every_feature_is_in_a_menu_with_its_shortcut(make_window: Any) -> None:
+    window = make_window()
+    in_menus = {
+        action.text().replace("&", ""): action.shortcut().toString()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+    }
+    assert in_menus["Context inspector…"] == "Ctrl+Shift+I"
+    assert in_menus["Regenerate with…"] == "Ctrl+Shift+R"
+    assert in_menus["Fan out variants…"] == "Ctrl+Shift+F"
+    assert in_menus["Compare with siblings"] == "Ctrl+Shift+C"
+    assert in_menus["Fit graph to view"] == "Ctrl+0"
+    assert in_menus["Zoom graph in"] == "Ctrl+="
 
 
 def test_window_geometry_and_splitters_are_remembered(make_window: Any) -> None:

@@ -63,14 +63,20 @@ class FanOutDialog(QDialog):
         *,
         count: int = 3,
         personas: list[Persona] | None = None,
+        regenerate: bool = False,
     ) -> None:
+        """`regenerate`: one answer asked again with other settings ("Regenerate with…"), worded so."""
         super().__init__(parent)
-        self.setObjectName("fan_out_dialog")
-        self.setWindowTitle(self.tr("Fan out: several answers at once"))
+        self.setObjectName("regenerate_dialog" if regenerate else "fan_out_dialog")
+        self.setWindowTitle(
+            self.tr("Regenerate with other settings")
+            if regenerate
+            else self.tr("Fan out: several answers at once")
+        )
         self.base = base
         self.models = models
         self.personas = personas or []
-        self.count = QSpinBox()
+        self.count = QSpinBox(self)
         self.count.setObjectName("fanout_count")
         self.count.setRange(1, MAX_VARIANTS)
         self.grid = QGridLayout()
@@ -94,23 +100,34 @@ class FanOutDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Send all"))
+        ok.setText(self.tr("Regenerate") if regenerate else self.tr("Send all"))
         ok.setObjectName("fanout_ok")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(self.tr("Each variant becomes a sibling answer; they stream side by side. Esc stops all."))
+        intro = QLabel(
+            self.tr(
+                "The prompt is asked again with these settings; the new answer becomes a sibling "
+                "and the old one stays."
+            )
+            if regenerate
+            else self.tr("Each variant becomes a sibling answer; they stream side by side. Esc stops all.")
         )
-        top = QGridLayout()
-        top.addWidget(QLabel(self.tr("Variants:")), 0, 0)
-        top.addWidget(self.count, 0, 1)
-        layout.addLayout(top)
+        intro.setObjectName("fanout_intro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        if not regenerate:  # one answer: no count to choose
+            top = QGridLayout()
+            top.addWidget(QLabel(self.tr("Variants:")), 0, 0)
+            top.addWidget(self.count, 0, 1)
+            layout.addLayout(top)
+        else:
+            self.count.hide()
         layout.addLayout(self.grid)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
         self.count.valueChanged.connect(self._show_rows)
-        self.count.setValue(max(1, min(count, MAX_VARIANTS)))
+        self.count.setValue(1 if regenerate else max(1, min(count, MAX_VARIANTS)))
         self._show_rows(self.count.value())
 
     def _add_row(self, index: int) -> None:

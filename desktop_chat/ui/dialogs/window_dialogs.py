@@ -139,7 +139,11 @@ class WindowDialogs(QObject):
         if dialog.exec() and dialog.text().strip():
             self.banner.attempt(lambda: self.session.edit_and_resend(dialog.text().strip(), node.id))
 
-    def fan_out(self, count: int | None = None) -> None:
+    def regenerate_with(self) -> None:
+        """Ask the selected turn again with another model, temperature or persona (one new sibling)."""
+        self.fan_out(1, regenerate=True)
+
+    def fan_out(self, count: int | None = None, *, regenerate: bool = False) -> None:
         """Send the selected turn's prompt again as N variants at once (model, temperature, persona),
         then compare the answers as they stream."""
         from desktop_chat.ui.dialogs.turn_dialogs import FanOutDialog
@@ -153,6 +157,7 @@ class WindowDialogs(QObject):
             self.window,
             count=count or 3,
             personas=self.personas(),
+            regenerate=regenerate,
         )
         if not dialog.exec():
             return

@@ -72,6 +72,17 @@ class TreePane(QWidget):
     def toggle_graph(self) -> None:
         self.tree_tabs.setCurrentIndex(OUTLINE_TAB if self.graph_shown() else GRAPH_TAB)
 
+    def zoom_graph(self, step: int) -> None:
+        """Show the graph and zoom it in (1), out (-1) or to the whole tree (0)."""
+        self.tree_tabs.setCurrentIndex(GRAPH_TAB)
+        view = self.graph_view
+        if step > 0:
+            view.zoom_in()
+        elif step < 0:
+            view.zoom_out()
+        else:
+            view.fit_to_view()
+
     def add_node_actions(self, actions: list[QAction], delete: QAction) -> None:
         """The node actions on a right click in the outline; Delete works in the tree views only (never
         while typing in the composer)."""
