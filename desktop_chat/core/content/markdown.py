@@ -51,6 +51,10 @@ _QUOTE_OPEN = (
     '<tr><td class="quote-bar" width="3"></td><td class="quote">\n'
 )
 _QUOTE_CLOSE = "</td></tr></table>\n"
+# Quotes nested deeper than this are plain indented blocks: Qt lays out nested tables in time that grows
+# steeply with depth (500 levels of quote tables did not finish in minutes; plain blocks take a second)
+QUOTE_BAR_DEPTH = 2
+_QUOTE_DEPTH = "quote_depth"
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 # A line break as markdown-it counts them (it normalises \r\n and lone \r to \n before parsing).
 _LINE_BREAK = re.compile(r"\r\n|\r(?!$)|\n")
@@ -159,13 +163,16 @@ def _render_cell_open(
 def _render_quote_open(
     self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return _QUOTE_OPEN
+    depth = env[_QUOTE_DEPTH] = env.get(_QUOTE_DEPTH, 0) + 1
+    return _QUOTE_OPEN if depth <= QUOTE_BAR_DEPTH else '<blockquote class="quote">\n'
 
 
 def _render_quote_close(
     self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    return _QUOTE_CLOSE
+    depth = env.get(_QUOTE_DEPTH, 1)
+    env[_QUOTE_DEPTH] = depth - 1
+    return _QUOTE_CLOSE if depth <= QUOTE_BAR_DEPTH else "</blockquote>\n"
 
 
 def _build_renderer() -> MarkdownIt:

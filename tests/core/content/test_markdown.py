@@ -333,3 +333,16 @@ def test_incremental_cost_follows_the_tail_not_the_text() -> None:
         best = min(best, time.perf_counter() - start)
         assert closed == "" and tail.startswith('<table class="code"') and tail.endswith("</p>\n")
     assert best < 0.002
+
+
+def test_quotes_deeper_than_the_bar_depth_are_plain_blocks() -> None:
+    # nested quote tables cost Qt time that grows steeply with depth: past the bar depth, plain blocks
+    from desktop_chat.core.content.markdown import QUOTE_BAR_DEPTH, render_html
+
+    deep = "".join("> " * d + f"level {d}\n" for d in range(1, 8))
+    html = render_html(deep)
+    assert html.count('<table class="quote"') == QUOTE_BAR_DEPTH
+    assert html.count("<blockquote") == 7 - QUOTE_BAR_DEPTH
+    assert html.count("<table") == html.count("</table>")
+    assert html.count("<blockquote") == html.count("</blockquote>")
+    assert "level 7" in html
