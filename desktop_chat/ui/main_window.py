@@ -155,7 +155,6 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationsPane(session, banner, self)
         self.conversations.new_requested.connect(self.new_conversation)
         self.tree_pane = TreePane(session, self)
-        self.tree_pane.graph_toggled.connect(self._graph_toggled)
         self.transcript_pane = TranscriptPane(session, prices, attachment_store, self)
         self.transcript_pane.flash.connect(lambda text, ms: self.status.flash(text, ms))
         self.composer_pane = ComposerPane(session, banner, attachment_store, self)
@@ -322,13 +321,6 @@ class MainWindow(QMainWindow):
         self.session.open_conversation(conversation_id)
 
     # -- layout ---------------------------------------------------------------------------------
-    def _graph_toggled(self, shown: bool) -> None:
-        """The graph wants room: widen the left pane while it is shown."""
-        sizes = self.main_split.sizes()
-        total = sum(sizes)
-        left = int(total * 0.45) if shown else 330
-        self.main_split.setSizes([left, total - left])
-
     def _restore_geometry(self) -> None:
         """The window's saved size and place (before it is shown)."""
         geometry = self.prefs.geometry

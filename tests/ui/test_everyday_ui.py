@@ -197,3 +197,19 @@ def test_persona_library_is_saved_and_validated(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         personas.save(store, [personas.Persona(" ", "x")])
     store.close()
+
+
+def test_switching_to_the_graph_keeps_the_sidebar_width(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.main_split.sizes()
+    window.findChild(QAction, "action_toggle_graph").trigger()
+    assert window.tree_pane.graph_shown()
+    QApplication.processEvents()
+    assert window.main_split.sizes() == before
+    assert window.statusBar().isVisible() and window.statusBar().geometry().bottom() < window.height()
+    window.findChild(QAction, "action_toggle_graph").trigger()
+    QApplication.processEvents()
+    assert window.main_split.sizes() == before

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
@@ -106,6 +106,12 @@ class ConversationGraphView(QGraphicsView):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self.relayout)
+
+    def sizeHint(self) -> QSize:  # not the scene's size: the sidebar keeps its width with the graph
+        return QSize(240, 240)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 120)
 
     def _new_scene_items(self) -> None:
         scene = self.scene()

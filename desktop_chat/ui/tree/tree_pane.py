@@ -97,7 +97,7 @@ class TreePane(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         graph = index == GRAPH_TAB
-        self.graph_toggled.emit(graph)  # (the window makes room first: the graph scrolls to its node)
+        self.graph_toggled.emit(graph)
         if graph:
             if self._graph_stale:
                 self._graph_stale = False
