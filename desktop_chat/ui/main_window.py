@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         )
         self.dialogs.settings_changed.connect(self._settings_changed)
         self.dialogs.prices_changed.connect(self._prices_changed)
+        self.dialogs.models_listed.connect(self.composer_pane.model_picker.set_models)
+        self.composer_pane.model_picker.changed.connect(self.status.refresh)
         self.conversations.menu_actions = [
             self.menus["action_rename"],
             self.menus["action_delete_conversation"],

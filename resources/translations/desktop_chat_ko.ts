@@ -339,78 +339,78 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="55"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="70"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="161"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” (%2) — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="183"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -879,9 +879,47 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="361"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="29"/>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="36"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="38"/>
+        <source>The model this conversation is sent to (%1); type any name the server knows</source>
+        <translation>이 대화를 보낼 모델 (%1). 서버가 아는 어떤 이름이든 입력할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="43"/>
+        <source>&amp;Reasoning:</source>
+        <translation>추론(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="46"/>
+        <source>Reasoning effort</source>
+        <translation>추론 강도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="47"/>
+        <source>How much the model thinks before it answers</source>
+        <translation>모델이 답하기 전에 얼마나 생각할지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="48"/>
+        <source>default</source>
+        <translation>기본값</translation>
     </message>
 </context>
 <context>

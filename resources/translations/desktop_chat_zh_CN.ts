@@ -339,78 +339,78 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="55"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="70"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="148"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="161"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="153"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” (%2) — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="183"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -879,9 +879,47 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="359"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="361"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="29"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="36"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="38"/>
+        <source>The model this conversation is sent to (%1); type any name the server knows</source>
+        <translation>此对话发送到的模型（%1）；可输入服务器认识的任何名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="43"/>
+        <source>&amp;Reasoning:</source>
+        <translation>推理(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="46"/>
+        <source>Reasoning effort</source>
+        <translation>推理强度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="47"/>
+        <source>How much the model thinks before it answers</source>
+        <translation>模型回答前思考的程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="48"/>
+        <source>default</source>
+        <translation>默认</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from desktop_chat.ui.composer.composer import Composer
+from desktop_chat.ui.composer.model_picker import ModelPicker
 from desktop_chat.ui.status.status_bar import NoticeBanner
 
 
@@ -37,6 +38,8 @@ class ComposerPane(QWidget):
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
         self.reply_label = QLabel()
         self.reply_label.setObjectName("reply_target")
+        self.model_picker = ModelPicker(session, banner, self)
+        self.model_picker.changed.connect(self._draft_timer_start)
         self.composer = Composer(self)
         self.composer.send_requested.connect(self.send)
         self.composer.setMaximumHeight(120)
@@ -77,7 +80,10 @@ class ComposerPane(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.reply_label)
+        top = QHBoxLayout()
+        top.addWidget(self.reply_label, 1)
+        top.addWidget(self.model_picker)
+        layout.addLayout(top)
         layout.addWidget(self.attachments)
         layout.addLayout(row)
         events = session.events
@@ -117,6 +123,10 @@ class ComposerPane(QWidget):
             self.retry_button.setEnabled(False)
         else:
             self.show_reply_target()
+
+    def _draft_timer_start(self) -> None:
+        if self.text():  # the request estimate follows the model
+            self._draft_timer.start()
 
     def _turn_finished(self, _event: object) -> None:
         self._tree_version += 1

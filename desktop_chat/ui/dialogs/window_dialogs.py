@@ -37,6 +37,7 @@ class WindowDialogs(QObject):
     settings_changed = Signal()  # the server, its key or the profiles changed: connect anew
     prices_changed = Signal(object)  # dict[str, Price]
     session_key = Signal(str)  # a key typed while there is no keyring: for this session only
+    models_listed = Signal(list)  # the server's model names (fetched when a back end connects)
 
     def __init__(
         self,
@@ -215,6 +216,7 @@ class WindowDialogs(QObject):
             except Exception as exc:  # any server/network failure: keep the editable list as it is
                 log.info("models list unavailable: %s", exc)
                 return
+            self.models_listed.emit(self.models)
             if dialog is not None:
                 dialog.set_models(self.models)
 
