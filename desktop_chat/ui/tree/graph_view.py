@@ -100,6 +100,7 @@ class ConversationGraphView(QGraphicsView):
         self._path_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self._path_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self._edges: dict[int, PathLayer] = {}  # by bucket of EDGE_BUCKET scene pixels
+        self._bounds = QRectF()  # the laid-out tree with its margin (the scene may keep more room)
         self._new_scene_items()
         self.relayout_count = 0  # how many times the tree was laid out (tests, benchmarks)
         self._relayout_timer = QTimer(self)
@@ -199,6 +200,8 @@ class ConversationGraphView(QGraphicsView):
         layout = layout_tree(tree, self._collapsed, self._metrics)
         self._layout = layout
         scene = self.scene()
+        anchor = self._cards.get(self._selected) if self._selected is not None else None
+        before = self.mapFromScene(anchor.pos()) if anchor is not None else None
         old, cards = self._cards, {}
         for node_id, (x, y) in layout.positions.items():
             card = old.pop(node_id, None)
@@ -219,7 +222,21 @@ class ConversationGraphView(QGraphicsView):
         self._draw_highlight()
         bounds = QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
         self._overview.invalidate(bounds)
-        scene.setSceneRect(bounds)
+        self._bounds = bounds
+        if anchor is not None and before is not None and anchor.scene() is scene:
+            # the scene keeps the area on screen, so the view can stay where it is around the selection
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            shown.translate(anchor.pos() - self.mapToScene(before))
+            scene.setSceneRect(bounds.united(shown))
+            self._keep_on_screen(anchor, before)
+        else:
+            scene.setSceneRect(bounds)
+
+    def _keep_on_screen(self, card: NodeCard, before: QPoint) -> None:
+        """Scroll so `card` is where it was in the viewport (the tree grew or folded around it)."""
+        moved = self.mapFromScene(card.pos()) - before
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
 
     def _draw_edges(self, layout: TreeLayout) -> None:
         """Elbow connectors, one path per EDGE_BUCKET-wide strip of parents: a few items, culled."""
@@ -362,9 +379,7 @@ class ConversationGraphView(QGraphicsView):
         self.relayout()
         card = self._cards.get(node_id)
         if before is not None and card is not None:
-            moved = self.mapFromScene(card.pos()) - before
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved.y())
+            self._keep_on_screen(card, before)
 
     def toggle_collapsed(self, node_id: str) -> None:
         self.set_collapsed(node_id, node_id not in self._collapsed)
@@ -384,7 +399,8 @@ class ConversationGraphView(QGraphicsView):
 
     def fit_to_view(self) -> None:
         """Show the whole tree (never larger than 100 %, never smaller than the zoom limit)."""
-        rect = self.scene().sceneRect()
+        rect = QRectF(self._bounds)
+        self.scene().setSceneRect(rect)  # no room kept around an old view
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)

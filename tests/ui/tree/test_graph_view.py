@@ -406,3 +406,27 @@ def test_fit_to_view_shows_short_labels_not_blank_boxes(qtbot: Any) -> None:
     assert root_card.shown_text(lod).startswith("Plan")
     assert "winter" not in root_card.shown_text(lod)  # a few words, not the whole prompt
     assert all(card.shown_text(lod) for card in view.cards().values())
+
+
+def test_the_selection_stays_in_view_where_it_was_as_the_tree_grows(qtbot: Any) -> None:
+    root = make("root")
+    first = make("first answer", root)
+    tree = ConversationTree("c", [root, first])
+    view = ConversationGraphView()
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.set_tree(tree)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_node(first.id)
+    card = view.card(first.id)
+    assert card is not None
+    on_screen = view.mapFromScene(card.pos())
+    for i in range(8):  # siblings before it move it right in the scene; the view follows
+        sibling = make(f"sibling {i}", root)
+        sibling.created_at = -1.0 - i
+        tree.insert(sibling)
+    qtbot.waitUntil(lambda: len(view.cards()) == 10, timeout=2000)
+    moved = view.mapFromScene(card.pos()) - on_screen
+    assert moved.manhattanLength() <= view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
+    assert view.viewport().rect().contains(view.mapFromScene(card.sceneBoundingRect().center()))
