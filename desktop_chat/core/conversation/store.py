@@ -19,51 +19,19 @@ from typing import Any
 
 from desktop_chat.core.conversation import long_texts
 from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations, recorded_version
-from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus, Usage
-from desktop_chat.core.conversation.packing import REF, pack_output_items, unpack_output_items
+from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus
+from desktop_chat.core.conversation.rows import (
+    CONVERSATION_COLUMNS,
+    NODE_ANSWER,
+    NODE_COLUMNS,
+    NODE_FIELDS,
+    conversation_of,
+    dumps,
+    node_of,
+    node_values,
+)
 
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-
-_NODE_FIELDS = (
-    "id",
-    "conversation_id",
-    "parent_id",
-    "input_items",
-    "output_items",
-    "output_text",
-    "reasoning_text",
-    "response_id",
-    "previous_response_id",
-    "model",
-    "params",
-    "usage",
-    "status",
-    "error",
-    "notice",
-    "context_mode",
-    "created_at",
-    "updated_at",
-)
-_NODE_COLUMNS = ", ".join(_NODE_FIELDS)
-# what a save writes: all but id, conversation, parent, the prompt (input items), the parameters and
-# created_at, which are written when the node is inserted and never change
-_ANSWER_FIELDS = (
-    "output_items",
-    "output_text",
-    "reasoning_text",
-    "response_id",
-    "previous_response_id",
-    "model",
-    "usage",
-    "status",
-    "error",
-    "notice",
-    "context_mode",
-    "updated_at",
-)
-_NODE_ANSWER = ", ".join(f"{name} = ?" for name in _ANSWER_FIELDS)
-_CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
-
 
 RESTORED_TITLE = "Recovered answer"  # a conversation deleted while an answer streamed into it
 log = logging.getLogger("desktop_chat")
@@ -88,10 +56,6 @@ class StoreCorruptError(StoreError):
 def _is_corruption(exc: sqlite3.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in _CORRUPT_CODES
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store:
@@ -234,21 +198,21 @@ class Store:
         """Most recently updated first; a page of `limit` from `offset` when a limit is given."""
         page = "" if limit is None else f" LIMIT {int(limit):d} OFFSET {max(0, int(offset)):d}"
         rows = self._conn.execute(
-            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC{page}"
+            f"SELECT {CONVERSATION_COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC{page}"
         )
-        return [_conversation(row) for row in rows]
+        return [conversation_of(row) for row in rows]
 
     def get_conversation(self, conversation_id: str) -> Conversation | None:
         row = self._conn.execute(
-            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations WHERE id = ?", (conversation_id,)
+            f"SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ?", (conversation_id,)
         ).fetchone()
-        return _conversation(row) if row else None
+        return conversation_of(row) if row else None
 
     def save_conversation(self, conv: Conversation) -> None:
         """Insert, or update title, selected node, overrides and updated_at (which never goes back)."""
         with self._write() as db:
             db.execute(
-                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                f"INSERT INTO conversations ({CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
                 "selected_node_id = excluded.selected_node_id, params_override = excluded.params_override, "
                 "updated_at = max(updated_at, excluded.updated_at)",
@@ -256,7 +220,7 @@ class Store:
                     conv.id,
                     conv.title,
                     conv.selected_node_id,
-                    _dumps(conv.params_override or {}),
+                    dumps(conv.params_override or {}),
                     conv.created_at,
                     conv.updated_at,
                 ),
@@ -271,10 +235,10 @@ class Store:
     def load_nodes(self, conversation_id: str) -> list[Node]:
         """The conversation's nodes, oldest first."""
         rows = self._conn.execute(
-            f"SELECT {_NODE_COLUMNS} FROM nodes WHERE conversation_id = ? ORDER BY created_at, rowid",
+            f"SELECT {NODE_COLUMNS} FROM nodes WHERE conversation_id = ? ORDER BY created_at, rowid",
             (conversation_id,),
         )
-        nodes = [_node(row) for row in rows]
+        nodes = [node_of(row) for row in rows]
         with_long = [n for n in nodes if long_texts.refs(n.input_items)]
         if with_long:
             texts = self._long_texts([n.id for n in with_long])
@@ -298,9 +262,9 @@ class Store:
         for node in nodes:
             items, texts = long_texts.split(node.input_items)
             apart += [(ref, node.id, text) for ref, text in texts]
-            rows.append(_node_values(node, items))
+            rows.append(node_values(node, items))
         db.executemany(
-            f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({', '.join('?' * len(_NODE_FIELDS))})", rows
+            f"INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({', '.join('?' * len(NODE_FIELDS))})", rows
         )
         if apart:
             db.executemany("INSERT INTO node_texts (id, node_id, text) VALUES (?, ?, ?)", apart)
@@ -349,13 +313,13 @@ class Store:
         """Write the answer's fields of a node (one UPDATE, one commit); its prompt and parameters were
         written when it was inserted and never change."""
         values = (
-            _dumps(node.output_items),
+            dumps(node.output_items),
             node.output_text,
             node.reasoning_text,
             node.response_id,
             node.previous_response_id,
             node.model,
-            _dumps(node.usage.to_json()) if node.usage is not None else None,
+            dumps(node.usage.to_json()) if node.usage is not None else None,
             NodeStatus(node.status).value,
             node.error,
             node.notice,
@@ -364,7 +328,7 @@ class Store:
             node.id,
         )
         with self._write() as db:
-            if db.execute(f"UPDATE nodes SET {_NODE_ANSWER} WHERE id = ?", values).rowcount == 0:
+            if db.execute(f"UPDATE nodes SET {NODE_ANSWER} WHERE id = ?", values).rowcount == 0:
                 self._restore(db, node)
 
     def _restore(self, db: sqlite3.Connection, node: Node) -> None:
@@ -372,7 +336,7 @@ class Store:
         with its conversation if that went too, rather than lose the answer."""
         log.warning("node %s was deleted while it was being saved: written again", node.id)
         db.execute(
-            f"INSERT OR IGNORE INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT OR IGNORE INTO conversations ({CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
             (node.conversation_id, RESTORED_TITLE, node.id, "{}", node.created_at, node.updated_at),
         )
         self._insert_rows(db, [node])
@@ -399,7 +363,7 @@ class Store:
             return default
 
     def set_setting(self, key: str, value: Any) -> None:
-        text = _dumps(value)
+        text = dumps(value)
         with self._write() as db:
             db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -425,7 +389,7 @@ class Store:
                 "INSERT INTO server_facts (server, model, facts, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (server, model) DO UPDATE SET facts = excluded.facts, "
                 "updated_at = excluded.updated_at",
-                (server, model, _dumps(facts), time.time()),
+                (server, model, dumps(facts), time.time()),
             )
 
     def forget_server_facts(self, server: str) -> None:
@@ -535,116 +499,3 @@ def open_store(path: Path, *, full_check: bool = True) -> tuple[Store, str | Non
         "a new, empty database was started."
     )
     return store, notice
-
-
-# -- rows <-> objects --------------------------------------------------------------------------------
-def _conversation(row: tuple[Any, ...]) -> Conversation:
-    id_, title, selected, override, created, updated = row
-    return Conversation(
-        id=id_,
-        title=title,
-        selected_node_id=selected,
-        params_override=json.loads(override) if override else {},
-        created_at=created,
-        updated_at=updated,
-    )
-
-
-def _node_values(node: Node, input_items: list[Any] | None = None) -> tuple[Any, ...]:
-    """The row of a node (with `input_items` as given, e.g. its long texts kept apart)."""
-    return (
-        node.id,
-        node.conversation_id,
-        node.parent_id,
-        _dumps(node.input_items if input_items is None else input_items),
-        _dumps(pack_output_items(node.output_items, node.output_text, node.reasoning_text)),
-        node.output_text,
-        node.reasoning_text,
-        node.response_id,
-        node.previous_response_id,
-        node.model,
-        _dumps(node.params),
-        _dumps(node.usage.to_json()) if node.usage is not None else None,
-        NodeStatus(node.status).value,
-        node.error,
-        node.notice,
-        ContextMode(node.context_mode).value,
-        node.created_at,
-        node.updated_at,
-    )
-
-
-_STATUSES = {status.value: status for status in NodeStatus}
-_MODES = {mode.value: mode for mode in ContextMode}
-
-
-_DECODER = json.JSONDecoder()
-
-
-def _json(text: str) -> Any:
-    """json.loads, faster: the common empty values answered at once (a 10k-node tree has 40k columns),
-    the rest read by raw_decode (json.loads without its layers: about half the time for a small
-    value); what it does not take whole (spaces around, or not JSON) goes to json.loads."""
-    if text == "[]":
-        return []
-    if text == "{}":
-        return {}
-    try:
-        value, end = _DECODER.raw_decode(text)
-    except ValueError:
-        return json.loads(text)
-    return value if end == len(text) else json.loads(text)
-
-
-def _output_items(text: str, output_text: str, reasoning_text: str) -> Any:
-    """The stored output items with the answer texts put back (each is stored once: see packing.py)."""
-    if text == "[]":
-        return []
-    items = _json(text)
-    return unpack_output_items(items, output_text, reasoning_text) if REF in text else items
-
-
-def _node(row: tuple[Any, ...]) -> Node:
-    (
-        id_,
-        conversation_id,
-        parent_id,
-        input_items,
-        output_items,
-        output_text,
-        reasoning_text,
-        response_id,
-        previous_response_id,
-        model,
-        params,
-        usage,
-        status,
-        error,
-        notice,
-        context_mode,
-        created_at,
-        updated_at,
-    ) = row
-    usage_value = Usage.from_json(_json(usage)) if usage else None
-    status_value = _STATUSES.get(status) or NodeStatus(status)
-    mode_value = _MODES.get(context_mode) or ContextMode(context_mode)
-    return Node(
-        id=id_,
-        conversation_id=conversation_id,
-        parent_id=parent_id,
-        input_items=_json(input_items),
-        output_items=_output_items(output_items, output_text, reasoning_text),
-        output_text=output_text,
-        reasoning_text=reasoning_text,
-        response_id=response_id,
-        previous_response_id=previous_response_id,
-        model=model,
-        params=_json(params),
-        usage=usage_value,
-        status=status_value,
-        error=error,
-        notice=notice,
-        context_mode=mode_value,
-        created_at=created_at,
-        updated_at=updated_at,
-    )

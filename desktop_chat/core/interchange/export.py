@@ -36,13 +36,8 @@ from desktop_chat.core.conversation.model import (
     Usage,
     new_id,
 )
-from desktop_chat.core.conversation.store import (
-    _CONVERSATION_COLUMNS,
-    _NODE_COLUMNS,
-    _NODE_FIELDS,
-    Store,
-    _node_values,
-)
+from desktop_chat.core.conversation.rows import CONVERSATION_COLUMNS, NODE_COLUMNS, NODE_FIELDS, node_values
+from desktop_chat.core.conversation.store import Store
 from desktop_chat.core.conversation.tree import ConversationTree
 
 FORMAT = "desktop_chat.export"
@@ -415,7 +410,7 @@ def write_conversations(store: Store, batch: Batch, summary: ImportSummary) -> l
     whose node ids clash with nodes elsewhere gets fresh node ids (the tree is kept). Returns the
     ids of the conversations written.
     """
-    columns = ", ".join("?" * len(_NODE_FIELDS))
+    columns = ", ".join("?" * len(NODE_FIELDS))
     written: list[str] = []
     with store._write() as db:
         for conv, nodes in batch:
@@ -425,7 +420,7 @@ def write_conversations(store: Store, batch: Batch, summary: ImportSummary) -> l
             if any(db.execute("SELECT 1 FROM nodes WHERE id = ?", (n.id,)).fetchone() for n in nodes):
                 conv, nodes = _with_fresh_node_ids(conv, nodes)
             db.execute(
-                f"INSERT INTO conversations ({_CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO conversations ({CONVERSATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     conv.id,
                     conv.title,
@@ -436,7 +431,7 @@ def write_conversations(store: Store, batch: Batch, summary: ImportSummary) -> l
                 ),
             )
             db.executemany(
-                f"INSERT INTO nodes ({_NODE_COLUMNS}) VALUES ({columns})", [_node_values(n) for n in nodes]
+                f"INSERT INTO nodes ({NODE_COLUMNS}) VALUES ({columns})", [node_values(n) for n in nodes]
             )
             summary.conversations += 1
             summary.nodes += len(nodes)
