@@ -136,6 +136,7 @@ class TranscriptView(QTextBrowser):
         self.math = MathResources(self)
         self._column = -1.0  # the side margin the reading column has now
         self._inserts = 0  # fragments inserted into the document shown now
+        self._retired: QTextDocument | None = None  # the document shown before (freed by the next one)
         self._new_document()
         self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
@@ -394,8 +395,10 @@ class TranscriptView(QTextBrowser):
         self.setDocument(document)
         self._style_document()
         self.math.clear()
-        if ours:
-            old.deleteLater()
+        retired, self._retired = self._retired, (old if ours else None)
+        if retired is not None:  # the one before: no signal of it can still be on the stack
+            retired.setParent(None)  # owned by its Python reference alone: freed now, not at an idle loop
+            del retired
         self._inserts = 0
 
     def changeEvent(self, event: QEvent) -> None:
