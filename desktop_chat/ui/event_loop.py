@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from typing import Any
 
 import qasync
+from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger("desktop_chat")
 CLOSE_TIMEOUT_S = 5.0
 
 
-def create_event_loop(app: Any) -> qasync.QEventLoop:
+def create_event_loop(app: QCoreApplication) -> qasync.QEventLoop:
     """A qasync loop on `app`, with the async-generator hooks stock asyncio installs in run_forever.
 
     qasync does not install them, so an abandoned async generator (the SDK's byte stream after Stop)
