@@ -874,12 +874,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="203"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="361"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>

@@ -874,12 +874,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="203"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="361"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
