@@ -18,6 +18,7 @@ from desktop_chat.ui.window_prefs import WindowPrefs
 class LookMenus(QObject):
     theme_changed = Signal(str)  # applied: what shows styled text draws it again
     notice = Signal(str)  # what the user must know about the choice
+    enter_sends_changed = Signal(bool)  # Enter sends (Shift+Enter: new line), else Ctrl+Enter sends
 
     def __init__(self, view_menu: QMenu, prefs: WindowPrefs) -> None:
         super().__init__(view_menu)
@@ -31,6 +32,16 @@ class LookMenus(QObject):
         self.languages = self._choices(
             language_menu, "language", languages, prefs.language, self.set_language
         )
+        self.enter_sends = view_menu.addAction(self.tr("&Enter sends (Shift+Enter: new line)"))
+        self.enter_sends.setObjectName("action_enter_sends")
+        self.enter_sends.setCheckable(True)
+        self.enter_sends.setChecked(prefs.enter_sends)
+        self.enter_sends.setToolTip(self.tr("Off: Ctrl+Enter sends and Enter makes a new line"))
+        self.enter_sends.toggled.connect(self.set_enter_sends)
+
+    def set_enter_sends(self, on: bool) -> None:
+        self.prefs.enter_sends = on
+        self.enter_sends_changed.emit(on)
 
     @staticmethod
     def _choices(

@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             self.menus["action_delete_conversation"],
         ]
         self.look = LookMenus(self.menus.menus["view"], self.prefs)
+        self.look.enter_sends_changed.connect(self.composer_pane.set_enter_sends)
+        self.composer_pane.set_enter_sends(self.prefs.enter_sends)
         self.look.theme_changed.connect(lambda _key: self.transcript_pane.redraw())
         self.look.notice.connect(self.show_notice)
 

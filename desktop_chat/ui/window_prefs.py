@@ -27,6 +27,9 @@ ADOPTED = "adopted_from_database"  # set once the database's old values were loo
 log = logging.getLogger("desktop_chat")
 
 
+ENTER_SENDS_KEY = "composer/enter_sends"
+
+
 class WindowPrefs:
     """Theme, language and layout for the data folder `folder`; unreadable values read as defaults."""
 
@@ -42,6 +45,15 @@ class WindowPrefs:
     @theme.setter
     def theme(self, key: str) -> None:
         self._set(theme.SETTING_KEY, key)
+
+    @property
+    def enter_sends(self) -> bool:
+        """Enter sends a prompt (Shift+Enter: new line); False: Ctrl+Enter sends."""
+        return str(self._settings.value(ENTER_SENDS_KEY, "false")).lower() == "true"
+
+    @enter_sends.setter
+    def enter_sends(self, on: bool) -> None:
+        self._set(ENTER_SENDS_KEY, "true" if on else "false")
 
     @property
     def language(self) -> str:

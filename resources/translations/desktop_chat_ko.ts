@@ -227,27 +227,37 @@
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="125"/>
+        <source>Image URL…</source>
+        <translation>이미지 URL…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="127"/>
+        <source>Attach an image by its web address</source>
+        <translation>웹 주소로 이미지 첨부</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="130"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="215"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="225"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="266"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="257"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="267"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="270"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="281"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -326,12 +336,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="81"/>
+        <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
+        <translation>프롬프트를 입력하세요 — Enter로 보내기, Shift+Enter로 줄 바꿈, Esc로 답변 중지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="84"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Ctrl+Enter로 보내기, Esc로 답변 중지</translation>
     </message>
@@ -345,6 +360,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
@@ -360,7 +376,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
@@ -370,47 +386,52 @@
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <source>Send (Enter)</source>
+        <translation>보내기 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="157"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>server chain</source>
         <translation>서버 체인</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>local replay</source>
         <translation>로컬 재생</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="161"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="166"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>이어서 답장: “%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” (%2) — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="183"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="188"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="191"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -835,33 +856,43 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>LookMenus</name>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="29"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="30"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="62"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="35"/>
+        <source>&amp;Enter sends (Shift+Enter: new line)</source>
+        <translation>Enter로 보내기(&amp;E) (Shift+Enter: 줄 바꿈)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="39"/>
+        <source>Off: Ctrl+Enter sends and Enter makes a new line</source>
+        <translation>끄면: Ctrl+Enter로 보내고 Enter는 줄 바꿈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="73"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
@@ -879,7 +910,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1573,7 +1604,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="411"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="414"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>

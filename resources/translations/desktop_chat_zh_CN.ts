@@ -227,27 +227,37 @@
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="134"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="125"/>
+        <source>Image URL…</source>
+        <translation>图片 URL…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="127"/>
+        <source>Attach an image by its web address</source>
+        <translation>通过网址附加图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="130"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="215"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="225"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="256"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="266"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="257"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="267"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="270"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="281"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -326,12 +336,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="81"/>
+        <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
+        <translation>输入提示词 — Enter 发送，Shift+Enter 换行，Esc 停止回答</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="84"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>输入提示 — Ctrl+Enter 发送，Esc 停止回答</translation>
     </message>
@@ -345,6 +360,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
@@ -360,7 +376,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -370,47 +386,52 @@
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="142"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <source>Send (Enter)</source>
+        <translation>发送 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="157"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>server chain</source>
         <translation>服务器链</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="158"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>local replay</source>
         <translation>本地重放</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="161"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="166"/>
         <source>Replying after: “%1” (%2)</source>
         <translation>接续回复：“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” (%2) — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="183"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="188"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="191"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -835,33 +856,43 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>LookMenus</name>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="25"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="29"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="30"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="62"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="35"/>
+        <source>&amp;Enter sends (Shift+Enter: new line)</source>
+        <translation>Enter 发送(&amp;E)（Shift+Enter：换行）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="39"/>
+        <source>Off: Ctrl+Enter sends and Enter makes a new line</source>
+        <translation>关闭时：Ctrl+Enter 发送，Enter 换行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="73"/>
         <source>The language changes the next time desktop_chat starts.</source>
         <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
@@ -879,7 +910,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="353"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1573,7 +1604,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="411"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="414"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>

@@ -122,6 +122,12 @@ class AttachmentBar(QWidget):
         self.url_edit.setPlaceholderText(self.tr("Image URL (https://…), Enter adds it"))
         self.url_edit.setClearButtonEnabled(True)
         self.url_edit.returnPressed.connect(self._add_url_from_edit)
+        self.link_button = QPushButton(self.tr("Image URL…"))
+        self.link_button.setObjectName("attach_link_button")
+        self.link_button.setToolTip(self.tr("Attach an image by its web address"))
+        self.link_button.setCheckable(True)
+        self.link_button.toggled.connect(self._link_toggled)
+        self.detail_label = QLabel(self.tr("Detail:"))
         self.status = QLabel()
         self.status.setObjectName("attach_message")
         self.status.setWordWrap(True)
@@ -131,9 +137,11 @@ class AttachmentBar(QWidget):
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.attach_button)
-        controls.addWidget(QLabel(self.tr("Detail:")))
-        controls.addWidget(self.detail)
+        controls.addWidget(self.link_button)
         controls.addWidget(self.url_edit, 1)
+        controls.addWidget(self.detail_label)
+        controls.addWidget(self.detail)
+        controls.addStretch(0)
 
         self._strip = QWidget()
         self._strip_layout = QHBoxLayout(self._strip)
@@ -154,6 +162,7 @@ class AttachmentBar(QWidget):
         layout.addWidget(self.strip_area)
         layout.addWidget(self.status)
         layout.addLayout(controls)
+        self._update_image_row()
 
     # -- what is attached -------------------------------------------------------------------------
     def attachments(self) -> list[Attachment]:
@@ -178,6 +187,7 @@ class AttachmentBar(QWidget):
         for chip in self._chips:
             chip.deleteLater()
         self._chips = []
+        self.link_button.setChecked(False)
         self._update()
 
     def remove(self, chip: AttachmentChip) -> None:
@@ -260,6 +270,7 @@ class AttachmentBar(QWidget):
     def _add_url_from_edit(self) -> None:
         if self.add_url(self.url_edit.text()) is not None:
             self.url_edit.clear()
+            self.link_button.setChecked(False)
 
     def _add(self, attachment: Attachment) -> None:
         if attachment.sha256 and any(c.attachment.sha256 == attachment.sha256 for c in self._chips):
@@ -291,8 +302,22 @@ class AttachmentBar(QWidget):
         if text:
             self.message.emit(text)
 
+    def _link_toggled(self, on: bool) -> None:
+        self._update_image_row()
+        if on:
+            self.url_edit.setFocus()
+
+    def _update_image_row(self) -> None:
+        """The image URL field only while an image is being linked; the detail only with an image."""
+        linking = self.link_button.isChecked()
+        self.url_edit.setVisible(linking)
+        images = any(chip.attachment.kind == "image" for chip in self._chips)
+        self.detail_label.setVisible(images or linking)
+        self.detail.setVisible(images or linking)
+
     def _update(self) -> None:
         self.strip_area.setVisible(bool(self._chips))
+        self._update_image_row()
         self.changed.emit()
 
 

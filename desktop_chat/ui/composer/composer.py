@@ -1,4 +1,5 @@
-"""The prompt editor: multi-line, Ctrl+Enter sends; pasted or dropped images and files become attachments.
+"""The prompt editor: multi-line, Ctrl+Enter sends (or Enter, Shift+Enter making a new line, when the
+user prefers); pasted or dropped images and files become attachments.
 
 Pasting or dropping image data emits `image_pasted`; local files (images, PDFs, anything else: the
 attachment bar judges them) emit `files_dropped`. Text is always inserted as plain text. A large text
@@ -58,7 +59,8 @@ class Composer(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAccessibleName(self.tr("Prompt"))
-        self.setPlaceholderText(self.tr("Type a prompt — Ctrl+Enter sends, Esc stops an answer"))
+        self.enter_sends = False
+        self.set_enter_sends(False)
         self.setTabChangesFocus(True)
         self._pending: list[str] = []
         self._paste_timer = QTimer(self)
@@ -71,9 +73,21 @@ class Composer(QPlainTextEdit):
         """A large paste is still going in (sending now would send part of it)."""
         return bool(self._pending)
 
+    def set_enter_sends(self, on: bool) -> None:
+        """Enter sends and Shift+Enter makes a new line (on), or Ctrl+Enter sends (off)."""
+        self.enter_sends = on
+        if on:
+            self.setPlaceholderText(
+                self.tr("Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer")
+            )
+        else:
+            self.setPlaceholderText(self.tr("Type a prompt — Ctrl+Enter sends, Esc stops an answer"))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        modifiers = event.modifiers()
+        plain_enter = self.enter_sends and not modifiers & Qt.KeyboardModifier.ShiftModifier
+        if enter and (plain_enter or modifiers & Qt.KeyboardModifier.ControlModifier):
             if not self.pasting:
                 self.send_requested.emit()
             event.accept()

@@ -110,6 +110,11 @@ class ComposerPane(QWidget):
         if self.banner.attempt(lambda: self.session.send(text, attachments)):
             self.clear()
 
+    def set_enter_sends(self, on: bool) -> None:
+        """Which key sends: Enter (Shift+Enter: new line) or Ctrl+Enter; the placeholder says which."""
+        self.composer.set_enter_sends(on)
+        self.send_button.setToolTip(self.tr("Send (Enter)") if on else self.tr("Send (Ctrl+Enter)"))
+
     def regenerate(self) -> None:
         """Ask again with the selected turn's input: a new sibling, the original kept."""
         if self.session.selected_node() is not None and not self.session.busy:
