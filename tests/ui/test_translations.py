@@ -265,6 +265,18 @@ def test_compiled_translations_match_the_sources(ts: Path, qapp: Any) -> None:
     assert stale == []
 
 
+@pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.stem)
+def test_token_is_one_word_in_each_language(ts: Path) -> None:
+    """Korean says 토큰 and Chinese 令牌 throughout, never the English word (API names such as
+    responses/input_tokens stay as they are)."""
+    english = [
+        f"{context}: {text!r}"
+        for context, _, translation in messages(ts)
+        if re.search(r"token", re.sub(r"\w*_tokens?\w*", "", text := translation.text or ""), re.I)
+    ]
+    assert english == []
+
+
 def lupdate() -> str | None:
     here = Path(sys.executable).parent / "pyside6-lupdate"
     return str(here) if here.exists() else shutil.which("pyside6-lupdate")
