@@ -10,6 +10,7 @@ Every term must occur in the same document (a node's prompt + answer, or a title
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -83,19 +84,30 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
     where: list[str] = []
     params: list[Any] = []
     pairs = " AND ".join(f"{fts_phrase(t)}*" if len(t) == 1 else fts_phrase(t) for t in paired)
-    if indexed:
+    trigrams = " AND ".join(fts_phrase(t) for t in indexed)
+    if indexed and paired:
+        # Both indexes: their matches are intersected here (FTS5 would run the trigram query once per
+        # pair match), newest first; these candidates are not ranked (bm25 needs the trigram query).
+        docs = _both(conn, trigrams, pairs)
+        if not docs:
+            return []
+        params.append(json.dumps(docs))
+        source, rowid = "json_each(?) AS j JOIN search_index AS s ON s.rowid = j.value", "j.value"
+        where.append("1")
+        indexed = []
+    elif indexed:
         where.append("search_index MATCH ?")
-        params.append(" AND ".join(fts_phrase(t) for t in indexed))
-        if paired:
-            where.append("s.rowid IN (SELECT rowid FROM search_cjk WHERE search_cjk MATCH ?)")
-            params.append(pairs)
-        source = "search_index AS s"
+        params.append(trigrams)
+        source, rowid = "search_index AS s", "s.rowid"
     elif paired:  # the pair index drives: newest first, without reading every document
         where.append("search_cjk MATCH ?")
         params.append(pairs)
         source = "search_cjk AS k JOIN search_index AS s ON s.rowid = k.rowid" if short else "search_cjk AS s"
-    else:
-        source = "search_index AS s"
+        rowid = "k.rowid" if short else "s.rowid"
+    else:  # short terms alone: the tables' own columns are scanned (cheap), then the matches checked
+        source, rowid = f"({_RAW_MATCHES}) AS r JOIN search_index AS s ON s.rowid = r.doc", "r.doc"
+        raw = json.dumps(short[0], ensure_ascii=False)[1:-1]  # as the term looks inside the JSON column
+        params.extend([_like_pattern(short[0]), _like_pattern(raw), _like_pattern(short[0])])
     for term in short:
         where.append(
             "(s.prompt LIKE ? ESCAPE '\\' OR s.answer LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')"
@@ -104,7 +116,6 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
     # Rank only the CANDIDATES newest matches: the time stays bounded however large the store grows
     # (ranking every match of a common word costs ~5 ms per 1,000 matching turns).
     rank = "bm25(search_index, 1.0, 1.0, 2.0)" if indexed else "0.0"
-    rowid = "k.rowid" if source.startswith("search_cjk AS k") else "s.rowid"
     # The best `limit` are chosen before any text is read: the text comes from the tables (through
     # the view), so it is fetched for the hits shown only.
     sql = (
@@ -139,6 +150,35 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
             )
         )
     return hits
+
+
+# The documents whose stored columns hold a short term: what a short-terms-only search checks. The
+# prompt is looked for in the raw JSON of the input items (the check that follows is exact).
+_RAW_MATCHES = (
+    "SELECT d.id AS doc FROM search_docs AS d JOIN nodes AS n ON n.id = d.node_id "
+    "WHERE n.status <> 'streaming' "
+    "AND (n.output_text LIKE ? ESCAPE '\\' OR n.input_items LIKE ? ESCAPE '\\') "
+    "UNION ALL SELECT d.id FROM search_docs AS d JOIN conversations AS c ON c.id = d.conversation_id "
+    "WHERE d.node_id = '' AND c.title LIKE ? ESCAPE '\\'"
+)
+
+
+def _both(conn: sqlite3.Connection, trigrams: str, pairs: str) -> list[int]:
+    """The newest CANDIDATES documents matching both the trigram and the pair query."""
+    paired = {
+        row[0] for row in conn.execute("SELECT rowid FROM search_cjk WHERE search_cjk MATCH ?", (pairs,))
+    }
+    docs: list[int] = []
+    if paired:
+        rows = conn.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC", (trigrams,)
+        )
+        for (doc,) in rows:
+            if doc in paired:
+                docs.append(doc)
+                if len(docs) >= CANDIDATES:
+                    break
+    return docs
 
 
 def _best_field(pattern: re.Pattern[str], prompt: str, answer: str) -> tuple[str, str]:

@@ -242,7 +242,8 @@ def test_short_korean_chinese_and_japanese_words_find_exactly_what_a_substring_s
         nodes.append(parent)
     streaming = add(store, conv, "사과 주세요", "사과", parent, status=NodeStatus.STREAMING)
     queries = ["사과", "사", "과", "배", "苹果", "树", "梨", "りんご", "木", "の", "ㅋ", "ㅋㅋ", "短词", "短",
-               "사과 과일", "사과 apple", "과 word", "苹果 喜欢", "없는", "词 短"]  # fmt: skip
+               "사과 과일", "사과 apple", "과 word", "苹果 喜欢", "없는", "词 短",
+               "e", "ap", "Th", "사과 ap", "apple 사과 an", "qz"]  # fmt: skip
     for query in queries:
         terms = query.split()
         expected = set()
