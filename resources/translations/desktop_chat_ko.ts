@@ -575,7 +575,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="73"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
     </message>
@@ -684,6 +684,14 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
+    </message>
+</context>
+<context>
+    <name>GraphLegend</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="57"/>
+        <source>Card colours: the status of each answer</source>
+        <translation>카드 색: 각 답변의 상태</translation>
     </message>
 </context>
 <context>
@@ -913,6 +921,14 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
+    </message>
+</context>
+<context>
+    <name>Minimap</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="68"/>
+        <source>Overview: click or drag to move the graph</source>
+        <translation>개요: 클릭하거나 끌어서 그래프를 이동</translation>
     </message>
 </context>
 <context>

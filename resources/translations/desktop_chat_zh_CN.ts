@@ -575,7 +575,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="73"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
     </message>
@@ -684,6 +684,14 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>温度必须是 0 到 2 之间的数字（留空则使用默认值）。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphLegend</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="57"/>
+        <source>Card colours: the status of each answer</source>
+        <translation>卡片颜色：每个回答的状态</translation>
     </message>
 </context>
 <context>
@@ -913,6 +921,14 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>Minimap</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="68"/>
+        <source>Overview: click or drag to move the graph</source>
+        <translation>概览：单击或拖动以移动图</translation>
     </message>
 </context>
 <context>

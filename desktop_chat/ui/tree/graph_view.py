@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ from desktop_chat.ui.tree.graph_items import (
     Overview,
     PathLayer,
 )
+from desktop_chat.ui.tree.graph_overlays import MINIMAP_NODES, GraphLegend, Minimap
 from desktop_chat.ui.tree.tree_model import node_tooltip
 
 MIN_ZOOM = 0.02
@@ -107,6 +109,33 @@ class ConversationGraphView(QGraphicsView):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self.relayout)
+        self.legend = GraphLegend(self)
+        self.minimap = Minimap(self, self)
+        self.minimap.hide()
+
+    # -- overlays (the legend bottom-left, the minimap bottom-right) -------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        area = self.viewport().geometry()
+        self.legend.adjustSize()
+        self.legend.move(area.left() + 6, area.bottom() - self.legend.height() - 6)
+        self.minimap.move(area.right() - self.minimap.width() - 6, area.bottom() - self.minimap.height() - 6)
+
+    def tree_bounds(self) -> QRectF:
+        return QRectF(self._bounds)
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def centre_on(self, point: QPointF) -> None:
+        self.centerOn(point)
+
+    def _refresh_minimap(self) -> None:
+        big = self._tree is not None and len(self._tree) >= MINIMAP_NODES
+        self.minimap.setVisible(big)
+        if big:
+            self.minimap.raise_()
+            self.minimap.invalidate()
 
     def sizeHint(self) -> QSize:  # not the scene's size: the sidebar keeps its width with the graph
         return QSize(240, 240)
@@ -143,6 +172,8 @@ class ConversationGraphView(QGraphicsView):
         self.scene().clear()
         self._new_scene_items()
         self.resetTransform()
+        self._bounds = QRectF()
+        self._refresh_minimap()
         if tree is not None:
             tree.add_listener(self)
             self.relayout()
@@ -223,6 +254,7 @@ class ConversationGraphView(QGraphicsView):
         bounds = QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN, layout.height + 2 * MARGIN)
         self._overview.invalidate(bounds)
         self._bounds = bounds
+        self._refresh_minimap()
         if anchor is not None and before is not None and anchor.scene() is scene:
             # the scene keeps the area on screen, so the view can stay where it is around the selection
             shown = self.mapToScene(self.viewport().rect()).boundingRect()
@@ -301,6 +333,8 @@ class ConversationGraphView(QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._apply_level_of_detail()  # whatever changed the zoom (ours, fitInView, scale)
         super().paintEvent(event)
+        if self.minimap.isVisible():
+            self.minimap.update()  # the frame of the visible area (a blit and a rectangle)
 
     # -- selection --------------------------------------------------------------------------------
     def select_node(self, node_id: str | None) -> bool:
@@ -315,6 +349,8 @@ class ConversationGraphView(QGraphicsView):
             self.relayout()
         self._set_path(path)
         self._overview.invalidate()
+        if self.minimap.isVisible():
+            self.minimap.invalidate()
         self.ensureVisible(self._cards[node_id], 40, 40)
         return True
 

@@ -430,3 +430,35 @@ def test_the_selection_stays_in_view_where_it_was_as_the_tree_grows(qtbot: Any) 
     moved = view.mapFromScene(card.pos()) - on_screen
     assert moved.manhattanLength() <= view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
     assert view.viewport().rect().contains(view.mapFromScene(card.sceneBoundingRect().center()))
+
+
+def test_the_legend_names_the_status_colours(graph: Any) -> None:
+    view, _, _ = graph
+    assert view.legend.isVisible()
+    assert {"completed", "failed", "streaming"} <= set(view.legend.names)
+
+
+def big_tree(count: int) -> ConversationTree:
+    root = make("root")
+    nodes = [root]
+    for i in range(count - 1):  # a bushy tree: each node under one of the first fifty
+        nodes.append(make(f"turn {i}", nodes[i // 20]))
+    return ConversationTree("c", nodes)
+
+
+def test_a_big_tree_gets_a_minimap_that_moves_the_view(qtbot: Any) -> None:
+    view = ConversationGraphView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_tree(big_tree(30))
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.minimap.isVisible()  # a small tree needs none
+    view.set_tree(big_tree(1200))
+    assert view.minimap.isVisible()
+    minimap = view.minimap
+    far = max(view.cards().values(), key=lambda card: card.x())  # the right-most card, off screen
+    assert not view.visible_scene_rect().intersects(far.sceneBoundingRect())
+    target = minimap.from_scene(far.sceneBoundingRect()).center().toPoint()
+    QTest.mouseClick(minimap, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert view.visible_scene_rect().intersects(far.sceneBoundingRect())

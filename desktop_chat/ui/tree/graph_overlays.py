@@ -1,0 +1,147 @@
+"""What floats over the graph: a legend of the status colours and, for big trees, a minimap.
+
+The minimap paints every card as a dot from a cached pixmap (rebuilt only when the tree is laid out
+again or the selection changes) and the main view's visible area as a frame over it; a click or a drag
+on it centres the main view there.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from desktop_chat.core.conversation.model import NodeStatus
+from desktop_chat.ui.i18n import status_name
+from desktop_chat.ui.tree.graph_items import STATUS_COLOURS, NodeCard
+
+MINIMAP_NODES = 1000  # trees this big get a minimap
+MINIMAP_SIZE = QSize(180, 120)
+
+
+class GraphHost(Protocol):
+    """What the minimap reads from and moves: the graph view."""
+
+    def cards(self) -> dict[str, NodeCard]: ...
+    def tree_bounds(self) -> QRectF: ...
+    def visible_scene_rect(self) -> QRectF: ...
+    def centre_on(self, point: QPointF) -> None: ...
+
+
+class GraphLegend(QFrame):
+    """One swatch per status colour, named in the UI's language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graph_legend")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(4)
+        self.names: list[str] = []
+        for status in (NodeStatus.COMPLETED, NodeStatus.STREAMING, NodeStatus.FAILED, NodeStatus.STOPPED,
+                       NodeStatus.INCOMPLETE, NodeStatus.INTERRUPTED):  # fmt: skip
+            swatch = QLabel()
+            swatch.setFixedSize(10, 10)
+            swatch.setStyleSheet(f"background: {STATUS_COLOURS[status].name()}; border-radius: 2px;")
+            name = status_name(status)
+            self.names.append(name)
+            text = QLabel(name)
+            text.setObjectName(f"legend_{status.value}")
+            layout.addWidget(swatch)
+            layout.addWidget(text)
+            layout.addSpacing(4)
+        self.setToolTip(self.tr("Card colours: the status of each answer"))
+
+
+class Minimap(QWidget):
+    """The whole tree small, with the main view's area framed; click or drag to move there."""
+
+    def __init__(self, host: GraphHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("graph_minimap")
+        self.setFixedSize(MINIMAP_SIZE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Overview: click or drag to move the graph"))
+        self._host = host
+        self._pixmap: QPixmap | None = None
+        self._scale = 1.0
+        self._origin = QPointF()
+
+    def invalidate(self) -> None:
+        self._pixmap = None
+        self.update()
+
+    def _build(self) -> QPixmap:
+        bounds = self._host.tree_bounds()
+        size = self.size()
+        self._scale = min(size.width() / max(bounds.width(), 1.0), size.height() / max(bounds.height(), 1.0))
+        self._origin = bounds.topLeft()
+        pixmap = QPixmap(size)
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
+        painter = QPainter(pixmap)
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        by_colour: dict[str, list[QRectF]] = {}
+        for card in self._host.cards().values():
+            colour = (
+                accent
+                if card.on_path
+                else STATUS_COLOURS.get(card.status, STATUS_COLOURS[NodeStatus.COMPLETED])
+            )
+            rect = card.boundingRect()
+            block = QRectF(
+                (card.x() - self._origin.x()) * self._scale,
+                (card.y() - self._origin.y()) * self._scale,
+                max(1.0, rect.width() * self._scale),
+                max(1.0, rect.height() * self._scale),
+            )
+            by_colour.setdefault(colour.name(), []).append(block)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for name, blocks in by_colour.items():
+            painter.setBrush(QColor(name))
+            painter.drawRects(blocks)
+        painter.end()
+        return pixmap
+
+    def to_scene(self, point: QPointF) -> QPointF:
+        return QPointF(point.x() / self._scale + self._origin.x(), point.y() / self._scale + self._origin.y())
+
+    def from_scene(self, rect: QRectF) -> QRectF:
+        return QRectF(
+            (rect.x() - self._origin.x()) * self._scale,
+            (rect.y() - self._origin.y()) * self._scale,
+            rect.width() * self._scale,
+            rect.height() * self._scale,
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._pixmap is None:
+            self._pixmap = self._build()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._pixmap)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        shown = self.from_scene(self._host.visible_scene_rect()).intersected(QRectF(self.rect()))
+        painter.drawRect(shown.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._move_to(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._move_to(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def _move_to(self, event: QMouseEvent) -> None:
+        if self._pixmap is None:
+            self._pixmap = self._build()
+        self._host.centre_on(self.to_scene(event.position()))
+        self.update()
+        event.accept()
