@@ -354,84 +354,74 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="70"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
         <source>Send (Enter)</source>
         <translation>보내기 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="146"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="157"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="156"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
-        <source>server chain</source>
-        <translation>서버 체인</translation>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="160"/>
+        <source>Replying after: “%1”</source>
+        <translation>이어서 답장: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
-        <source>local replay</source>
-        <translation>로컬 재생</translation>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
+        <translation>이어서 답장: “%1” — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="166"/>
-        <source>Replying after: “%1” (%2)</source>
-        <translation>이어서 답장: “%1” (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
-        <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
-        <translation>이어서 답장: “%1” (%2) — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="188"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="191"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -487,6 +477,29 @@
         <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · no key</source>
         <translation>%1 · 키 없음</translation>
+    </message>
+</context>
+<context>
+    <name>ContextIndicator</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="51"/>
+        <source>History on server</source>
+        <translation>기록: 서버에 보관</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="54"/>
+        <source>The server keeps this conversation: each request sends only your new prompt and names the answer it follows, so earlier turns are not sent again.</source>
+        <translation>서버가 이 대화를 보관합니다. 각 요청은 새 프롬프트만 보내고 이어지는 답변을 지정하므로, 이전 턴은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="59"/>
+        <source>History sent in full</source>
+        <translation>기록: 매번 전체 전송</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="62"/>
+        <source>Each request sends the whole branch from this computer: this server keeps no conversations, the branch was started elsewhere, or turns were left out of it.</source>
+        <translation>각 요청이 이 컴퓨터에서 브랜치 전체를 보냅니다. 이 서버가 대화를 보관하지 않거나, 브랜치가 다른 곳에서 시작되었거나, 일부 턴이 제외되었기 때문입니다.</translation>
     </message>
 </context>
 <context>
@@ -1005,7 +1018,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="46"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="47"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
@@ -1526,37 +1539,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="127"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="130"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="140"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="144"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="147"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="154"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
-        <source>server chain</source>
-        <translation>서버 체인</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
-        <source>local replay</source>
-        <translation>로컬 재생</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="152"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="156"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>

@@ -354,84 +354,74 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="58"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="60"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="62"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="64"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="70"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="116"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
         <source>Send (Enter)</source>
         <translation>发送 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="147"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="146"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="152"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="157"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="156"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
-        <source>server chain</source>
-        <translation>服务器链</translation>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="160"/>
+        <source>Replying after: “%1”</source>
+        <translation>接续回复：“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
-        <source>local replay</source>
-        <translation>本地重放</translation>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
+        <translation>接续回复：“%1” — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="166"/>
-        <source>Replying after: “%1” (%2)</source>
-        <translation>接续回复：“%1” (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
-        <source>Replying after: “%1” (%2) — the selected turn has no answer to continue from</source>
-        <translation>接续回复：“%1” (%2) — 所选轮次没有可接续的回答</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="188"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="191"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -487,6 +477,29 @@
         <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · no key</source>
         <translation>%1 · 无密钥</translation>
+    </message>
+</context>
+<context>
+    <name>ContextIndicator</name>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="51"/>
+        <source>History on server</source>
+        <translation>历史：保存在服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="54"/>
+        <source>The server keeps this conversation: each request sends only your new prompt and names the answer it follows, so earlier turns are not sent again.</source>
+        <translation>服务器保存此对话：每个请求只发送你的新提示词并指明所接续的回答，之前的轮次不会再次发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="59"/>
+        <source>History sent in full</source>
+        <translation>历史：每次完整发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="62"/>
+        <source>Each request sends the whole branch from this computer: this server keeps no conversations, the branch was started elsewhere, or turns were left out of it.</source>
+        <translation>每个请求都从这台电脑发送整个分支：此服务器不保存对话、分支始于别处，或其中有轮次被排除。</translation>
     </message>
 </context>
 <context>
@@ -1005,7 +1018,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="46"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="47"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
@@ -1526,37 +1539,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="127"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="130"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="133"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="140"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="144"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="147"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="154"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
-        <source>server chain</source>
-        <translation>服务器链</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="149"/>
-        <source>local replay</source>
-        <translation>本地重放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="152"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="156"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>

@@ -390,7 +390,7 @@ def test_the_status_bar_shows_the_conversation_cost_as_it_grows(
         assert pricing.price_for(first.model, prices) is not None, "the default table prices the model"
         one = pricing.conversation_cost([first], prices).total
         assert shown_cost() == pricing.format_cost(one)
-        assert " · server chain · " in app.window.status.usage_label.text()  # how the answer got its context
+        assert app.window.status.context_indicator.text() == "History on server"  # how it is sent
         second = await app.send("And now? [[words:300]]")
         both = pricing.conversation_cost([first, second], prices).total
         assert both > one and shown_cost() == pricing.format_cost(both)

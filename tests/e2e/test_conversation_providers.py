@@ -129,14 +129,14 @@ def test_each_conversation_keeps_its_provider_and_moves_by_replay(
 
         # move it to server B: the response ids of A mean nothing there, so the path is replayed
         await app.pick("Server B")
-        assert "local replay" in app.window.composer_pane.reply_label.text()
+        assert app.window.status.context_indicator.text() == "History sent in full"
         moved = await app.send("Now on B")
         assert moved.status is NodeStatus.COMPLETED and moved.context_mode is ContextMode.REPLAY
         assert moved.notice is None  # replayed at once, not after a failed chain
         body = responses_posts(second_server)[-1]
         assert "previous_response_id" not in body
         assert parse_context(moved.output_text) == ["Hello A", "More A", "Now on B"]
-        assert "server chain" in app.window.composer_pane.reply_label.text()
+        assert app.window.status.context_indicator.text() == "History on server"
         again = await app.send("Still on B")
         assert responses_posts(second_server)[-1]["previous_response_id"] == moved.response_id
         assert parse_context(again.output_text) == ["Hello A", "More A", "Now on B", "Still on B"]

@@ -84,7 +84,7 @@ def test_the_same_conversation_on_each_kind_of_server(
             client = app.window.backend.client
             caps = await detect(client, "gpt-4.1-mini")
             await use_backend(app.window, client, caps, "emulator")
-            assert mode_label(caps) in app.window.status.backend_label.text()
+            assert mode_label(caps) in app.window.status.backend_label.toolTip()
             try:
                 await conversation_flow(app, emu, chaining=mode in CHAINING)
                 paths = {r.path for r in posts(emu, 0)[-3:]}

@@ -197,7 +197,7 @@ def test_pass_through_chat_chain_branch_regenerate_image_and_json(
         assert [m["content"][0]["text"] for m in upstream.context_of(upstream_first)] == ["What is a tree?"]
         assert parse_context(second.output_text) == ["What is a tree?", "And a branch?"]
         assert second.context_mode is ContextMode.CHAIN and not second.notice
-        assert " · server chain · " in label(app, "status_usage")
+        assert label(app, "status_context") == "History on server"
 
         # branch from the first answer (Alt+Up in the outline), then regenerate the new branch
         outline = app.window.findChild(QWidget, "conversation_tree")
@@ -298,8 +298,7 @@ def test_bridged_conversation_keeps_its_history_and_says_once_how_it_is_sent(
         assert user_texts(seen.sent("Which number?")[-1]) == ["Remember the number 7", "Which number?"]
         assert second.notice, "the user is told how the conversation is now sent"
         assert app.transcript().count(second.notice) == 1
-        assert " · local replay · " in label(app, "status_usage")
-        assert "(local replay)" in label(app, "reply_target")  # what the next prompt will do
+        assert label(app, "status_context") == "History sent in full"  # what the next prompt will do
 
         # from now on: replayed at once (no chained try first), and no second notice
         third = await app.send("And doubled?")

@@ -10,9 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_chat.core.api.context import choose_mode
 from desktop_chat.core.content.attachments import AttachmentStore
-from desktop_chat.core.conversation.model import ChatParams, ContextMode, NodeStatus, title_from_prompt
+from desktop_chat.core.conversation.model import ChatParams, NodeStatus, title_from_prompt
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
@@ -156,17 +155,12 @@ class ComposerPane(QWidget):
         if parent_id is None:  # the selected turn is a root that gave nothing: a new root
             self.reply_label.setText(self.tr("New branch — the selected turn has no answer to continue from"))
             return
-        params = session.effective_params()
-        mode = choose_mode(
-            session.tree, parent_id, session.prefer_for(params), params.excluded_node_ids, session.provider
-        )
-        how = self.tr("server chain") if mode is ContextMode.CHAIN else self.tr("local replay")
         snippet = title_from_prompt(session.tree.get(parent_id).user_text, 50)
         if parent_id == node.id:
-            text = self.tr("Replying after: “%1” (%2)")
+            text = self.tr("Replying after: “%1”")
         else:
-            text = self.tr("Replying after: “%1” (%2) — the selected turn has no answer to continue from")
-        self.reply_label.setText(text.replace("%2", how).replace("%1", snippet))  # a prompt may hold "%2"
+            text = self.tr("Replying after: “%1” — the selected turn has no answer to continue from")
+        self.reply_label.setText(text.replace("%1", snippet))
 
     # -- the draft's tokens -----------------------------------------------------------------------
     def tokens_ready(self, encoding_name: str) -> None:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop_chat.core.content import pricing
-from desktop_chat.core.conversation.model import ContextMode, Node
+from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session import events
 from desktop_chat.core.session.errors import SessionError, SettingsInvalid
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n, theme
+from desktop_chat.ui.status.context_indicator import ContextIndicator
 from desktop_chat.ui.status.provider_picker import ProviderPicker
 
 
@@ -84,6 +85,8 @@ class StatusBar(QStatusBar):
         )
         self.addWidget(self.model_label)
         self.addWidget(self.usage_label, 1)
+        self.context_indicator = ContextIndicator(session, self)
+        self.addPermanentWidget(self.context_indicator)
         self.addPermanentWidget(self.provider_picker)
         self.addPermanentWidget(self.backend_label)
         self._cost_cache: tuple[object, pricing.ConversationCost] | None = None
@@ -127,7 +130,11 @@ class StatusBar(QStatusBar):
         self.backend_label.setText(self.tr("Connecting…"))
 
     def show_backend(self, text: str) -> None:
-        self.backend_label.setText(text)
+        """The server's API (its full description in the tooltip: how the conversation is sent is the
+        context indicator's)."""
+        parts = [part for part in text.split(" · ") if part not in ("server chain", "local replay")]
+        self.backend_label.setText(" · ".join(parts))
+        self.backend_label.setToolTip(text)
 
     def show_model(self, model: str) -> None:
         self.model_label.setText(self.tr("Model: %s") % model)
@@ -145,12 +152,8 @@ class StatusBar(QStatusBar):
         text = text.replace("%2", str(usage.output_tokens))
         if usage.reasoning_tokens:
             text += " · " + self.tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
-        chained = node.context_mode is ContextMode.CHAIN
-        how = self.tr("server chain") if chained else self.tr("local replay")
         cost = self._conversation_cost(tree, version, prices)
-        self.usage_label.setText(
-            f"{text} · {how} · " + self.tr("conversation %s") % pricing.format_cost(cost.total)
-        )
+        self.usage_label.setText(f"{text} · " + self.tr("conversation %s") % pricing.format_cost(cost.total))
 
     def _conversation_cost(
         self, tree: ConversationTree | None, version: int, prices: dict[str, pricing.Price]
