@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         code = _run_app(args, guard)
     finally:
         guard.uninstall()
-    if guard.requested:
+    if guard.quit_requested():
         # everything is saved and closed: skip the interpreter's teardown of Qt objects, which can
         # take seconds on a busy machine, and the watchdog it would outlive (it stops with Python)
         log.info("exit code=%d s=%.3f", code, time.perf_counter() - START)
@@ -175,7 +175,7 @@ def _run_app(args: argparse.Namespace, guard: ShutdownGuard) -> int:
     app.setApplicationName("desktop_chat")
     app.setOrganizationName("desktop_chat")
     app.setDesktopFileName("desktop-chat")
-    if guard.requested:
+    if guard.quit_requested():
         return 0
     from desktop_chat.core.config.paths import data_dir
     from desktop_chat.ui.single_instance import SingleInstance
@@ -205,7 +205,7 @@ def _run_window(
     # the frame paints now; then the panes, the conversations and the event loop's modules load
     app.processEvents()
     del painted
-    if guard.requested:  # nothing built yet: nothing to save
+    if guard.quit_requested():  # nothing built yet: nothing to save
         window.close()
         return 0
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
@@ -228,7 +228,7 @@ def _run_window(
     connector = Connector(window, args, START)
     app.processEvents()
     log.info("ui_painted s=%.3f", time.perf_counter() - START)
-    if guard.requested:
+    if guard.quit_requested():
         window.close()
         store.close()
         return 0
@@ -248,7 +248,7 @@ def _run_window(
     loop.run_until_complete(quit_event.wait())
     if window.isVisible():
         window.close()
-    if guard.requested:
+    if guard.quit_requested():
         # a signal: the answers are saved; the process ends at once after this (no waiting on
         # worker threads such as the token data load), the connections end with it
         window.store.close()

@@ -50,6 +50,10 @@ class ShutdownGuard:
         self._notifier: Any = None
         self._watchdog: threading.Timer | None = None
 
+    def quit_requested(self) -> bool:
+        """Whether a signal came (a call, so that a type checker does not take it as fixed between checks)."""
+        return self.requested
+
     def install(self) -> ShutdownGuard:
         for sig in SIGNALS:
             self._previous[sig] = signal.signal(sig, self._handle)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from desktop_chat.core.conversation.model import ContextMode
 
 if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
     from desktop_chat.core.session.turns import StreamFn
 
 
@@ -17,7 +19,7 @@ class Backend:
     stream: StreamFn
     list_models: Callable[[], Any] | None = None  # async () -> list[str]
     label: str = ""
-    client: Any = None  # the AsyncOpenAI client, for stored-response actions (retrieve, delete, compact)
+    client: AsyncOpenAI | None = None  # for stored-response actions (retrieve, delete, compact)
     prefer: ContextMode = ContextMode.CHAIN  # REPLAY for servers that keep no state
     provider: str | None = None  # which server answers: chained from only on the same one
     profile_id: str | None = None  # the provider profile it was built for (None: fixed by the command line)

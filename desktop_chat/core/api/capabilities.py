@@ -22,11 +22,14 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import openai
 
 from desktop_chat.core.api.providers.errors import error_from_exception
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 PROBE_WORDS = ("amber", "cobalt", "juniper", "saffron", "quartz", "violet", "walnut", "zephyr")
 SERVER_WIDE = ""  # the model name under which facts about the whole server are kept
@@ -150,7 +153,7 @@ class ServerKnowledge:
     """What one server and its models are known to do; learnt as they are used, kept in the store
     (`store` None: for this session only)."""
 
-    def __init__(self, store: FactsStore | None, server: str, client: Any = None) -> None:
+    def __init__(self, store: FactsStore | None, server: str, client: AsyncOpenAI | None = None) -> None:
         self.store = store
         self.server = server
         self.client = client  # for the state probe when a chained answer reports no usage
@@ -275,7 +278,7 @@ def _not_found(exc: BaseException) -> bool:
     return isinstance(inner, dict) and inner.get("code") == "previous_response_not_found"
 
 
-async def _models(client: Any) -> tuple[list[str], str | None]:
+async def _models(client: AsyncOpenAI) -> tuple[list[str], str | None]:
     """(the listed model ids, the server's words when the list failed)."""
     try:
         page = await client.models.list()
@@ -284,7 +287,7 @@ async def _models(client: Any) -> tuple[list[str], str | None]:
     return sorted(str(m.id) for m in getattr(page, "data", None) or []), None
 
 
-async def _create(client: Any, stream: bool, **request: Any) -> Any:
+async def _create(client: AsyncOpenAI, stream: bool, **request: Any) -> Any:
     """A Responses call; streamed, the final response from its `response.completed` event."""
     if not stream:
         return await client.responses.create(**request)
@@ -299,7 +302,7 @@ async def _create(client: Any, stream: bool, **request: Any) -> Any:
     return final
 
 
-async def detect(client: Any, model: str | None) -> Capabilities:
+async def detect(client: AsyncOpenAI, model: str | None) -> Capabilities:
     """Probe the server behind `client` with `model` (the first listed model when None)."""
     models, models_error = await _models(client)
     model = model or (models[0] if models else None)
@@ -333,7 +336,13 @@ async def detect(client: Any, model: str | None) -> Capabilities:
 
 
 async def _state_check(
-    client: Any, model: str, caps: Capabilities, *, stream: bool, first_id: str | None = None, word: str = ""
+    client: AsyncOpenAI,
+    model: str,
+    caps: Capabilities,
+    *,
+    stream: bool,
+    first_id: str | None = None,
+    word: str = "",
 ) -> None:
     """Whether a chained answer knows what the turn before it said: sets caps.keeps_state."""
     try:
@@ -360,7 +369,9 @@ async def _state_check(
     caps.keeps_state = word.lower() in _text_of(second).lower()
 
 
-async def _chat_check(client: Any, model: str, models: list[str], models_error: str | None) -> Capabilities:
+async def _chat_check(
+    client: AsyncOpenAI, model: str, models: list[str], models_error: str | None
+) -> Capabilities:
     try:
         await client.chat.completions.create(
             model=model, messages=[{"role": "user", "content": "Reply with OK only."}]
@@ -391,7 +402,7 @@ def forget(store: FactsStore, server: str) -> None:
 
 
 async def ensure(
-    store: FactsStore, server: str, client: Any, model: str | None, *, recheck: bool = False
+    store: FactsStore, server: str, client: AsyncOpenAI, model: str | None, *, recheck: bool = False
 ) -> Capabilities:
     """The remembered capabilities, or detect (and remember when the server was usable)."""
     knowledge = ServerKnowledge(store, server, client)

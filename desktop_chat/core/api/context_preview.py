@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.api.context import (
     assistant_items,
@@ -24,6 +24,9 @@ from desktop_chat.core.api.remote import compaction_input
 from desktop_chat.core.content import tokens
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node
 from desktop_chat.core.conversation.tree import ConversationTree
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 IMAGE_TOKENS = 765  # a rough estimate for one image at "auto" detail
 FILE_TOKENS = 1_000  # a rough estimate for one attached file (the server extracts its text)
@@ -179,7 +182,7 @@ def input_tokens_request(request: dict[str, Any]) -> dict[str, Any]:
     return {k: request[k] for k in keys if k in request}
 
 
-async def exact_input_tokens(client: Any, request: dict[str, Any]) -> int | None:
+async def exact_input_tokens(client: AsyncOpenAI, request: dict[str, Any]) -> int | None:
     """The server's count for the request (`POST /responses/input_tokens`); None without that endpoint."""
     import openai  # not at module level: the window imports this module before the SDK is loaded
 

@@ -15,7 +15,7 @@ The turns after that chain on the server as usual, the server keeping the compac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_chat.core.api.events import ErrorKind
 from desktop_chat.core.conversation.model import (
@@ -30,6 +30,9 @@ from desktop_chat.core.conversation.model import (
     now,
     title_from_prompt,
 )
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 COMPACTION = "compaction"
 INPUT_ITEMS_PAGE = 100  # the largest page the API serves
@@ -99,7 +102,7 @@ class OpenedResponse:
     nodes: list[Node]  # root first; the last one carries the response id
 
 
-async def open_response(client: Any, response_id: str) -> OpenedResponse:
+async def open_response(client: AsyncOpenAI, response_id: str) -> OpenedResponse:
     """A new conversation rebuilt from a stored response and every page of its input items."""
     response_id = response_id.strip()
     if not response_id or any(ch.isspace() or ch in "/?#" for ch in response_id):
@@ -118,12 +121,14 @@ async def open_response(client: Any, response_id: str) -> OpenedResponse:
     return OpenedResponse(conversation, nodes)
 
 
-async def fetch_input_items(client: Any, response_id: str, page_size: int = INPUT_ITEMS_PAGE) -> list[JSON]:
+async def fetch_input_items(
+    client: AsyncOpenAI, response_id: str, page_size: int = INPUT_ITEMS_PAGE
+) -> list[JSON]:
     """All input items of a response, oldest first, following `has_more` / `after` page by page."""
     items: list[JSON] = []
     after: str | None = None
     while True:
-        extra = {"after": after} if after else {}
+        extra: dict[str, Any] = {"after": after} if after else {}
         page = await client.responses.input_items.list(response_id, order="asc", limit=page_size, **extra)
         data = [_plain(item) for item in page.data]
         items.extend(data)
@@ -236,7 +241,7 @@ def _params_of(response: Any, model: str) -> JSON:
 
 
 # -- delete ------------------------------------------------------------------------------------------
-async def delete_responses(client: Any, response_ids: list[str]) -> list[tuple[str, str | None]]:
+async def delete_responses(client: AsyncOpenAI, response_ids: list[str]) -> list[tuple[str, str | None]]:
     """Delete stored responses; per id None (deleted, or already gone: 404) or a user-facing error."""
     import asyncio  # not at module level: the window imports this module before it paints
 
@@ -270,7 +275,7 @@ class CompactResult:
 
 
 async def compact_branch(
-    client: Any,
+    client: AsyncOpenAI,
     model: str,
     previous_response_id: str | None = None,
     input_items: list[JSON] | None = None,
@@ -299,10 +304,10 @@ async def compact_branch(
     return CompactResult(str(compacted.id), output, usage, before, after, counted)
 
 
-async def _count_tokens(client: Any, model: str, items: list[JSON]) -> tuple[int, bool]:
+async def _count_tokens(client: AsyncOpenAI, model: str, items: list[JSON]) -> tuple[int, bool]:
     """What the window costs as input (POST /v1/responses/input_tokens); (0, False) if unsupported."""
     try:
-        counted = await client.responses.input_tokens.count(model=model, input=items)
+        counted = await client.responses.input_tokens.count(model=model, input=cast(Any, items))
     except Exception:  # an OpenAI-compatible server without the endpoint: fall back to usage
         return 0, False
     return int(getattr(counted, "input_tokens", 0) or 0), True

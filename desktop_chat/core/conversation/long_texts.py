@@ -50,7 +50,7 @@ def _split_item(item: JSON, apart: list[tuple[str, str]]) -> JSON:
     return {**item, "content": parts} if changed else item
 
 
-def refs(items: list[JSON]) -> list[str]:
+def refs(items: list[Any]) -> list[str]:  # rows read from disk: anything
     """The references to texts kept apart in these row items."""
     found: list[str] = []
     for item in items:
@@ -64,7 +64,7 @@ def refs(items: list[JSON]) -> list[str]:
     return found
 
 
-def join(items: list[JSON], texts: dict[str, str]) -> list[JSON]:
+def join(items: list[Any], texts: dict[str, str]) -> list[Any]:  # rows read from disk: anything
     """Row items with their long texts put back (a missing text leaves the preview, never fails)."""
     result: list[JSON] = []
     for item in items:

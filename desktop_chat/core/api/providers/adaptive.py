@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.api.capabilities import ServerKnowledge
 from desktop_chat.core.api.events import Alive, ChatError, ErrorKind, Failed, Notice, StreamEvent
@@ -26,6 +26,9 @@ from desktop_chat.core.api.providers.chat import complete_chat, stream_chat
 from desktop_chat.core.api.providers.errors import server_words
 from desktop_chat.core.api.providers.responses import complete_response, stream_response
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 log = logging.getLogger("desktop_chat")
 
@@ -143,7 +146,9 @@ def without(request: dict[str, Any], names: list[str]) -> dict[str, Any]:
     return result
 
 
-def _open(client: Any, request: dict[str, Any], chat: bool, streaming: bool) -> AsyncIterator[StreamEvent]:
+def _open(
+    client: AsyncOpenAI, request: dict[str, Any], chat: bool, streaming: bool
+) -> AsyncIterator[StreamEvent]:
     if chat:
         return stream_chat(client, request) if streaming else _whole(complete_chat(client, request))
     return stream_response(client, request) if streaming else _whole(complete_response(client, request))
@@ -167,7 +172,7 @@ async def _whole(events: AsyncIterator[StreamEvent]) -> AsyncIterator[StreamEven
         yield event
 
 
-def adaptive_stream(client: Any, knowledge: ServerKnowledge, route: Route = Route()) -> Any:
+def adaptive_stream(client: AsyncOpenAI, knowledge: ServerKnowledge, route: Route = Route()) -> Any:
     """A stream function (request -> events) for TurnRunner that falls back by itself (see module)."""
 
     def stream(request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
@@ -177,7 +182,7 @@ def adaptive_stream(client: Any, knowledge: ServerKnowledge, route: Route = Rout
 
 
 async def send(
-    client: Any, knowledge: ServerKnowledge, route: Route, request: dict[str, Any]
+    client: AsyncOpenAI, knowledge: ServerKnowledge, route: Route, request: dict[str, Any]
 ) -> AsyncIterator[StreamEvent]:
     model = str(request.get("model") or "")
     facts = knowledge.facts(model)

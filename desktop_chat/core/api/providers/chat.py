@@ -9,7 +9,7 @@ is not a stored response, so `Started`/`Completed` carry no response id (nothing
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openai
 
@@ -33,6 +33,9 @@ from desktop_chat.core.api.providers.responses import (
     sdk_arguments,
 )
 from desktop_chat.core.conversation.model import JSON, Usage
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 TOOLS_DROPPED = (
     "Hosted tools (web search, file search, code interpreter) need the Responses API; this server "
@@ -143,7 +146,7 @@ def _end(
     return Completed(None, model, usage, output_message(answer, logprobs, "completed"))
 
 
-async def complete_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+async def complete_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """A Chat Completions request without streaming; the answer comes as events when it is whole."""
     try:
         chat = chat_request(request)
@@ -173,7 +176,7 @@ async def complete_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[S
     )
 
 
-async def stream_chat(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+async def stream_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """Stream a Chat Completions request and yield domain events; ends with one terminal event."""
     try:
         chat = chat_request(request)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openai
 
@@ -36,6 +36,9 @@ from desktop_chat.core.content.output_items import (  # noqa: F401 - re-exported
     tool_calls_of,
 )
 from desktop_chat.core.conversation.model import Usage
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 YIELD_EVERY_S = 0.008  # give the UI loop a turn at least this often inside a burst of events
 
@@ -192,7 +195,7 @@ def translate(event: Any) -> StreamEvent | None:
 _ALIVE, _THINKING = Alive(), Alive(thinking=True)
 
 
-async def stream_response(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+async def stream_response(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """Send a Responses API request with streaming and yield domain events; ends with one terminal event."""
     terminal_seen = False
     started = False
@@ -256,7 +259,7 @@ def response_events(response: Any) -> list[StreamEvent]:
     return events
 
 
-async def complete_response(client: Any, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
+async def complete_response(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """Send a Responses API request without streaming; the answer comes as events when it is whole."""
     try:
         response = await client.responses.create(**sdk_arguments(with_tool_includes(request)))
@@ -267,6 +270,6 @@ async def complete_response(client: Any, request: dict[str, Any]) -> AsyncIterat
         yield event
 
 
-async def list_models(client: Any) -> list[str]:
+async def list_models(client: AsyncOpenAI) -> list[str]:
     page = await client.models.list()
     return sorted(model.id for model in page.data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.api.capabilities import Capabilities, ServerKnowledge
 from desktop_chat.core.api.events import StreamEvent
@@ -14,9 +14,12 @@ from desktop_chat.core.config.profiles import Profile
 from desktop_chat.core.conversation.model import ContextMode
 from desktop_chat.core.session.turns import StreamFn
 
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
 
 def backend_for(
-    profile: Profile | None, client: Any, caps: Capabilities | None
+    profile: Profile | None, client: AsyncOpenAI, caps: Capabilities | None
 ) -> tuple[StreamFn, ContextMode]:
     """(stream function bound to `client`, the context mode to prefer) for a server.
 
@@ -53,7 +56,7 @@ def route_of(profile: Profile | None) -> Route:
 
 
 def adaptive_backend(
-    client: Any, knowledge: ServerKnowledge, route: Route, model: str
+    client: AsyncOpenAI, knowledge: ServerKnowledge, route: Route, model: str
 ) -> tuple[StreamFn, ContextMode]:
     """(stream function that falls back by itself, the context mode to prefer for `model`)."""
     stateless = route.api == API_CHAT or knowledge.stateless(model)
