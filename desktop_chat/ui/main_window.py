@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             self, session, banner, self.persona_menu.personas, self.composer.toPlainText
         )
         self.dialogs.settings_changed.connect(self._settings_changed)
+        self.dialogs.continue_from.connect(lambda _: self.composer.setFocus())
         self.dialogs.prices_changed.connect(self._prices_changed)
         self.dialogs.models_listed.connect(self.composer_pane.model_picker.set_models)
         self.composer_pane.model_picker.changed.connect(self.status.refresh)

@@ -303,32 +303,42 @@
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="84"/>
         <source>Compare answers</source>
         <translation>답변 비교</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
         <source>Stop all</source>
         <translation>모두 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="94"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="95"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>아직 스트리밍 중인 모든 답변 중지 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="140"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="124"/>
+        <source>Continue from this one</source>
+        <translation>이 답변에서 계속</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="126"/>
+        <source>Select this answer in the main window and write the next prompt</source>
+        <translation>주 창에서 이 답변을 선택하고 다음 프롬프트를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="146"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="150"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="156"/>
         <source>Similarity to the first: %1</source>
         <translation>첫 번째 답변과의 유사도: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="154"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="160"/>
         <source> — %1 still streaming</source>
         <translation> — %1개 스트리밍 중</translation>
     </message>
@@ -931,7 +941,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="356"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>

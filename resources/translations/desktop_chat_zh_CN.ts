@@ -303,32 +303,42 @@
         <translation>输入 %1 / 输出 %2 令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="84"/>
         <source>Compare answers</source>
         <translation>比较回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="94"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="95"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>停止所有仍在输出的回答 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="140"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="124"/>
+        <source>Continue from this one</source>
+        <translation>从这个回答继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="126"/>
+        <source>Select this answer in the main window and write the next prompt</source>
+        <translation>在主窗口中选中此回答并编写下一条提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="146"/>
         <source>reference</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="150"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="156"/>
         <source>Similarity to the first: %1</source>
         <translation>与第一个回答的相似度：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="154"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="160"/>
         <source> — %1 still streaming</source>
         <translation> — %1 个仍在输出</translation>
     </message>
@@ -931,7 +941,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="355"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="356"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>

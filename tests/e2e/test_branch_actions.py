@@ -181,6 +181,12 @@ def test_compare_siblings_shows_a_word_diff(
         html = compare.bodies[1].toHtml()
         assert "line-through" in html and "wolves" in compare.bodies[1].toPlainText()
         assert "Similarity to the first" in compare.summary.text()
+        go_on = child(compare, QPushButton, "compare_continue_0")
+        assert go_on.text() == "Continue from this one"
+        go_on.click()  # the first answer is chosen: selected in the main window, the composer focused
+        assert app.window.selected_node().id == first.id
+        assert app.window.tree_pane.tree_view.current_node_id() == first.id
+        await wait_until(lambda: app.window.focusWidget() is app.window.composer, what="composer focus")
         await app.close()
 
     arun(scenario())

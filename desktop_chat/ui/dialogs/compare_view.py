@@ -76,6 +76,7 @@ def diff_html(reference: str, text: str) -> str:
 
 class CompareView(QDialog):
     stop_requested = Signal()  # Esc or "Stop all" while compared answers stream
+    continue_requested = Signal(str)  # "Continue from this one" under a column: that answer's node id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,7 +112,7 @@ class CompareView(QDialog):
             widget.setParent(None)
             widget.deleteLater()
         self.headers, self.bodies = [], []
-        for index, _node in enumerate(self.nodes):
+        for index, node in enumerate(self.nodes):
             column = QWidget()
             column_layout = QVBoxLayout(column)
             header = QLabel()
@@ -120,8 +121,13 @@ class CompareView(QDialog):
             body = QTextBrowser()
             body.setObjectName(f"compare_body_{index}")
             body.setOpenLinks(False)
+            go_on = QPushButton(self.tr("Continue from this one"))
+            go_on.setObjectName(f"compare_continue_{index}")
+            go_on.setToolTip(self.tr("Select this answer in the main window and write the next prompt"))
+            go_on.clicked.connect(lambda _=False, node_id=node.id: self.continue_requested.emit(node_id))
             column_layout.addWidget(header)
             column_layout.addWidget(body, 1)
+            column_layout.addWidget(go_on)
             self.splitter.addWidget(column)
             self.headers.append(header)
             self.bodies.append(body)

@@ -38,6 +38,7 @@ class WindowDialogs(QObject):
     prices_changed = Signal(object)  # dict[str, Price]
     session_key = Signal(str)  # a key typed while there is no keyring: for this session only
     models_listed = Signal(list)  # the server's model names (fetched when a back end connects)
+    continue_from = Signal(str)  # a compared answer was chosen to go on from (it is selected now)
 
     def __init__(
         self,
@@ -179,9 +180,20 @@ class WindowDialogs(QObject):
             self.compare_view = CompareView(self.window)
             self.compare_view.finished.connect(self._compare_closed)
             self.compare_view.stop_requested.connect(self.session.stop)
+            self.compare_view.continue_requested.connect(self._continue_from)
         self.compare_view.set_nodes([tree.get(node_id) for node_id in node_ids])
         self.compare_view.show()
         self.compare_view.raise_()
+
+    def _continue_from(self, node_id: str) -> None:
+        """Select the chosen answer in the main window, bring the window up and let the user write."""
+        tree = self.session.tree
+        if tree is None or node_id not in tree:
+            return
+        self.session.select_node(node_id)
+        self.window.activateWindow()
+        self.window.raise_()
+        self.continue_from.emit(node_id)
 
     def compare_siblings(self) -> None:
         node, tree = self.session.selected_node(), self.session.tree
