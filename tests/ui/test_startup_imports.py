@@ -71,3 +71,19 @@ def test_closing_before_the_ui_is_built_is_safe(tmp_path: Path, qtbot: Any) -> N
     window.show()
     assert window.close()
     assert not WindowPrefs(tmp_path).has_layout()  # nothing half-built was saved
+
+
+def test_the_full_ui_is_built_without_the_sdk_or_token_data(tmp_path: Path) -> None:
+    # both load afterwards, off the critical path (the connector imports the SDK in a worker thread;
+    # token data loads with the first count): building the panes must not pull them in
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from desktop_chat.app import open_frame, open_app_store, parse_args; "
+        f"window = open_frame(parse_args(['--data-dir', {str(tmp_path)!r}])); "
+        "window.show(); app.processEvents(); "
+        "window.finish_startup(*open_app_store(window.prefs.folder)); app.processEvents(); "
+        "print(sorted(m for m in ('openai', 'tiktoken') if m in sys.modules))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

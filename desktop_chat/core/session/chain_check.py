@@ -22,7 +22,6 @@ from __future__ import annotations
 from enum import Enum
 
 from desktop_chat.core.api.context import context_parent
-from desktop_chat.core.api.context_preview import preview
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Usage
 from desktop_chat.core.conversation.tree import ConversationTree
 
@@ -41,6 +40,9 @@ def _estimate(
 ) -> tuple[int, int, bool, bool]:
     """(history, fresh, old_attachments, new_attachments): estimated text tokens of the replayed path
     and of the rest of the request, and whether each carries images or files."""
+    # token counting (tiktoken, ~80 ms to import) loads with the first chained answer, not at start-up
+    from desktop_chat.core.api.context_preview import preview
+
     shown = preview(tree, parent_id, new_input, params, ContextMode.REPLAY)
     sent = [item for item in shown.items if not item.excluded]
     old = [item for item in sent if item.node_id is not None]
