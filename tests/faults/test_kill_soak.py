@@ -25,7 +25,8 @@ from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.core.conversation.store import Store
 from tests.e2e.test_process import AppProcess
 
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]  # 15 app starts: ~40 s alone, far more on a busy machine
+# 15 app starts: ~40 s alone, far more on a busy machine
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 RUNS = int(os.environ.get("DESKTOP_CHAT_SOAK_RUNS", "15"))
 SEED = int(os.environ.get("DESKTOP_CHAT_SOAK_SEED", "20261122"))
