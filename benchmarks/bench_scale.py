@@ -8,6 +8,7 @@ conversation is the most recent one, so the window starts on it; then:
 - open: MainWindow.open_conversation(big) with a node at depth 10 selected (load, tree, short path)
 - show the 1,000-message path: MainWindow.select_node(the end of the main line)
 - switch branches: MainWindow.select_node between two sibling answers at depth 100 (and at 1,000)
+- switch a fork with the transcript's switcher at depth 500 (the sibling's newest leaf is shown)
 Each time includes Qt handling its events afterwards (layout, paint). Medians of repeats, wall time.
 RSS is VmRSS with the conversation loaded and its longest path shown.
 
@@ -95,6 +96,8 @@ def build(path: Path, nodes: int, depth: int, seed: int = 7) -> dict[str, Any]:
     at_100 = min(100, depth) - 1
     sibling_100 = builder.turn(line[at_100 - 1] if at_100 > 0 else None)
     sibling_end = builder.turn(line[-2] if depth > 1 else None)
+    at_500 = min(500, depth) - 1  # a fork switched with the transcript's switcher
+    sibling_500 = builder.turn(line[at_500 - 1] if at_500 > 0 else None)
     while builder.count < nodes:
         fork = builder.random.randint(1, depth - 1) if depth > 1 else 0
         parent: str | None = line[fork - 1] if fork > 0 else None
@@ -117,6 +120,8 @@ def build(path: Path, nodes: int, depth: int, seed: int = 7) -> dict[str, Any]:
         "sibling_100": sibling_100,
         "line_end": line[-1],
         "sibling_end": sibling_end,
+        "line_500": line[at_500],
+        "sibling_500": sibling_500,
         "nodes": builder.count,
     }
 
@@ -180,6 +185,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             for _ in range(args.repeats)
             for n in (ids["sibling_end"], ids["line_end"])
         ]
+        # the transcript's `‹ n / m ›` switcher at depth 500: the sibling's newest leaf is shown
+        switcher = window.transcript_pane.switch_sibling
+        window.select_node(ids["line_500"])
+        switch_fork = [
+            timed(app, partial(switcher, node, step))
+            for _ in range(args.repeats)
+            for node, step in ((ids["line_500"], 1), (ids["sibling_500"], -1))
+        ]
         shown = len(window.tree.path_to(window.selected_node_id()))
         app.processEvents()
         rss = vm_rss_mb()
@@ -196,6 +209,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "show_1000_message_path_first_ms": path_first,
         "switch_branch_ms": round(statistics.median(switch_100) * 1000, 1),
         "switch_branch_ms_at_depth_1000": round(statistics.median(switch_end) * 1000, 1),
+        "switch_fork_ms_at_depth_500": round(statistics.median(switch_fork) * 1000, 1),
         "rss_mb_before_open": round(rss_before, 1),
         "rss_mb_after_open_short_path": round(rss_open, 1),
         "rss_mb_with_10k_nodes": round(rss, 1),

@@ -67,6 +67,7 @@ TARGETS = [
     Target("open_10k_nodes_ms", 300.0, "open a 10,000-node conversation (ms)"),
     Target("show_1000_message_path_ms", 500.0, "show a 1,000-message path (ms)"),
     Target("switch_branch_ms", 100.0, "switch to a sibling branch (ms)"),
+    Target("switch_fork_ms_at_depth_500", 50.0, "transcript switcher: a fork at depth 500 (ms)"),
     Target("rss_mb_with_10k_nodes", 300.0, "RSS with the 10k-node conversation loaded (MB)"),
     Target("graph_2000_nodes_frame_ms_p99", 16.0, "graph view of 2,000 nodes: pan/zoom frame p99 (ms)"),
     Target("draft_count_ms_at_10k_tokens", 5.0, "count a 10k-token draft per keystroke (ms)"),

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             self.menus["action_rename"],
             self.menus["action_delete_conversation"],
         ]
+        self.transcript_pane.action_requested.connect(self.message_action)
         self.look = LookMenus(self.menus.menus["view"], self.prefs)
         self.look.enter_sends_changed.connect(self.composer_pane.set_enter_sends)
         self.composer_pane.set_enter_sends(self.prefs.enter_sends)
@@ -254,6 +255,16 @@ class MainWindow(QMainWindow):
         from desktop_chat.ui.tree import tree_actions
 
         tree_actions.request_delete(self)
+
+    def message_action(self, action: str, node_id: str) -> None:
+        """A control in a message of the transcript: its turn is selected, then the action runs."""
+        from desktop_chat.ui.transcript.message_controls import CONTINUE_PROMPT, WINDOW_ACTIONS
+
+        self.session.select_node(node_id)
+        if action == "continue":
+            self.banner.attempt(lambda: self.session.send(CONTINUE_PROMPT))
+        elif action in WINDOW_ACTIONS:
+            self.menus[WINDOW_ACTIONS[action]].trigger()
 
     def show_shortcuts(self) -> None:
         from desktop_chat.ui.dialogs.shortcuts_dialog import ShortcutsDialog

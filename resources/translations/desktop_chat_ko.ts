@@ -941,9 +941,93 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="367"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
+    </message>
+</context>
+<context>
+    <name>MessageControls</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
+        <source>Copy prompt</source>
+        <translation>프롬프트 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="28"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="36"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
+        <source>Copy as plain text</source>
+        <translation>일반 텍스트로 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
+        <source>Regenerate with…</source>
+        <translation>다른 설정으로 다시 생성…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="38"/>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="40"/>
+        <source>Previous version</source>
+        <translation>이전 버전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="41"/>
+        <source>Next version</source>
+        <translation>다음 버전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="42"/>
+        <source>edited prompt</source>
+        <translation>수정된 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="43"/>
+        <source>regenerated</source>
+        <translation>다시 생성됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="44"/>
+        <source>temperature %1</source>
+        <translation>temperature %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="45"/>
+        <source>other persona</source>
+        <translation>다른 페르소나</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="46"/>
+        <source>Version %1 of %2</source>
+        <translation>%2개 중 %1번째 버전</translation>
     </message>
 </context>
 <context>
@@ -1585,65 +1669,70 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="41"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
         <source>Copied</source>
         <translation>복사됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="51"/>
+        <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
+        <translation>대화. Tab 키로 각 메시지의 컨트롤(버전, 편집, 복사, 다시 생성, 삭제)로 이동합니다.</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="101"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="93"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="139"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="414"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="452"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>
@@ -2305,17 +2394,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="69"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="72"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="78"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="81"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="87"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="90"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>

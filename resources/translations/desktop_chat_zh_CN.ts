@@ -941,9 +941,93 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="356"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="367"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>MessageControls</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
+        <source>Copy prompt</source>
+        <translation>复制提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="28"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="36"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
+        <source>Copy as plain text</source>
+        <translation>复制为纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
+        <source>Regenerate with…</source>
+        <translation>使用其他设置重新生成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="38"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="40"/>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="41"/>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="42"/>
+        <source>edited prompt</source>
+        <translation>已编辑的提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="43"/>
+        <source>regenerated</source>
+        <translation>已重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="44"/>
+        <source>temperature %1</source>
+        <translation>温度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="45"/>
+        <source>other persona</source>
+        <translation>其他角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="46"/>
+        <source>Version %1 of %2</source>
+        <translation>第 %1 个版本，共 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1585,65 +1669,70 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="41"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="51"/>
+        <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
+        <translation>对话。按 Tab 键可在每条消息的控件（版本、编辑、复制、重新生成、删除）之间移动。</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="101"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="93"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="139"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="414"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="452"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
@@ -2305,17 +2394,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="69"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="72"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="78"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="81"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="87"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="90"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>

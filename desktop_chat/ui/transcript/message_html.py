@@ -20,6 +20,7 @@ from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, prompt_text_html
+from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, answer_actions_html, retry_html
 
 STATUS_LINES = {
     NodeStatus.STOPPED: "Stopped — partial answer kept",
@@ -129,7 +130,10 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
 # opens the per-token view.
 # "copy-code:<key>" (under each code block) copies that block's code; its path is a key, not a node id.
 # "earlier:" shows more of a long path's earlier turns (only the last ones are rendered at first).
-INTERNAL_SCHEMES = frozenset({"reasoning", "copy", "logprobs", "copy-code", "earlier", SHOW_ALL_SCHEME})
+# "action:<name>/<node id>": a message control (see message_controls).
+INTERNAL_SCHEMES = frozenset(
+    {ACTION_SCHEME, "reasoning", "copy", "logprobs", "copy-code", "earlier", SHOW_ALL_SCHEME}
+)
 
 
 def is_json_answer(node: Node) -> bool:
@@ -276,14 +280,16 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
         reason = node.error or "the server ended the answer early"
         lines.append(_para(f"Incomplete: {reason}", "warning"))
         error_shown = True
+    retry = retry_html(node) if node.status is NodeStatus.FAILED else ""
     if node.error and not error_shown:
-        lines.append(_para(f"⚠ {node.error}", "error"))
+        lines.append(f'<p class="error">{html.escape(f"⚠ {node.error}")}{retry}</p>')
     elif node.status is NodeStatus.FAILED and not node.error:
-        lines.append(_para("⚠ The answer failed.", "error"))
+        lines.append(f'<p class="error">{html.escape("⚠ The answer failed.")}{retry}</p>')
     if node.notice:
         lines.append(_para(f"ℹ {i18n.stored_core_text(node.notice)}", "notice"))
     meta = meta_text(node, prices)
     if meta:
         lines.append(_para(meta, "quiet"))
     lines.append(actions_html(node))
+    lines.append(answer_actions_html(node))
     return "".join(lines)

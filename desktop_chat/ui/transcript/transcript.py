@@ -58,6 +58,14 @@ from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, LongTextDialog
 from desktop_chat.ui.transcript.math_view import MathResources, formula_at, selection_text
+from desktop_chat.ui.transcript.message_controls import (
+    ACTION_SCHEME,
+    fork_html,
+    fork_key,
+    parse_action,
+    plain_text,
+    prompt_actions_html,
+)
 from desktop_chat.ui.transcript.message_html import (
     ATTACHMENT_SCHEME,
     INTERNAL_SCHEMES,
@@ -123,6 +131,7 @@ class _Stream:
 class TranscriptView(QTextBrowser):
     copied = Signal(str)  # text put on the clipboard by a "Copy" link
     logprobs_requested = Signal(object)  # Node: the user asked for its per-token view
+    message_action = Signal(str, str)  # (action, node id): a message's control other than a copy
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +151,8 @@ class TranscriptView(QTextBrowser):
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
         self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
         self.stats = RenderStats()
+        # a turn's siblings (itself included), for the fork switcher; None: no switcher
+        self.siblings_of: Callable[[Node], list[Node]] | None = None
         self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
         self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
@@ -278,6 +289,9 @@ class TranscriptView(QTextBrowser):
             if code is not None:
                 self._copy_text(code)
             return
+        if scheme == ACTION_SCHEME:
+            self._message_action(*parse_action(path))
+            return
         node = self._node(path)
         if node is None:
             return
@@ -290,6 +304,28 @@ class TranscriptView(QTextBrowser):
             self._copy_text(json_answer(node)[0] if is_json_answer(node) else node.output_text)
         elif scheme == "logprobs":
             self.logprobs_requested.emit(node)
+
+    def _message_action(self, action: str, node_id: str) -> None:
+        node = self._node(node_id)
+        if node is None:
+            return
+        if action == "copy-prompt":
+            self._copy_text(node.user_text)
+        elif action == "copy-markdown":
+            self._copy_text(node.output_text)
+        elif action == "copy-text":
+            self._copy_text(plain_text(node.output_text))
+        else:
+            self.message_action.emit(action, node_id)
+
+    def _siblings(self, node: Node) -> list[Node]:
+        return self.siblings_of(node) if self.siblings_of is not None else [node]
+
+    def _prompt_part(self, node: Node) -> str:
+        """The switcher (for a turn with siblings), the prompt box and the prompt's actions."""
+        if not node.input_items:
+            return prompt_html(node)
+        return fork_html(node, self._siblings(node)) + prompt_html(node) + prompt_actions_html(node)
 
     def _reasoning_expanded(self, node: Node) -> bool:
         return self.reasoning_open.get(node.id, not node.status.finished)
@@ -353,7 +389,9 @@ class TranscriptView(QTextBrowser):
             shown.append((key, self._end_position()))
             self._append(cursor, self._turn_html(node, key))
         self._last_start = self._end_position()
-        self._append(cursor, f'<a name="turn-{last.id}"></a>' + prompt_html(last) + answer_head_html(last))
+        self._append(
+            cursor, f'<a name="turn-{last.id}"></a>' + self._prompt_part(last) + answer_head_html(last)
+        )
         cursor.endEditBlock()
         end = self._end_position()
         self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
@@ -441,6 +479,7 @@ class TranscriptView(QTextBrowser):
             None if usage is None else (usage.reasoning_tokens, usage.total_tokens),
             self._reasoning_expanded(node),
             prices,
+            fork_key(node, self._siblings(node)),
         )
 
     def _turn_html(self, node: Node, key: tuple[Any, ...]) -> str:
@@ -452,7 +491,7 @@ class TranscriptView(QTextBrowser):
         fragment = "".join(
             [
                 f'<a name="turn-{node.id}"></a>',
-                prompt_html(node),
+                self._prompt_part(node),
                 answer_head_html(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),

@@ -25,6 +25,8 @@ log = logging.getLogger("desktop_chat")
 
 class TranscriptPane(QWidget):
     flash = Signal(str, int)  # a passing message for the status line, and for how many milliseconds
+    # (action, node id): a message control the window runs (see message_controls.WINDOW_ACTIONS)
+    action_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -42,9 +44,18 @@ class TranscriptPane(QWidget):
         self.view.logprobs_requested.connect(self._show_logprobs)
         self.view.copied.connect(lambda _text: self.flash.emit(self.tr("Copied"), 2000))
         self.view.highlighted.connect(self._link_hovered)
+        self.view.siblings_of = self._siblings
+        self.view.message_action.connect(self._message_action)
+        self.view.setAccessibleDescription(
+            self.tr(
+                "The conversation. Tab moves through each message's controls: versions, edit, copy, "
+                "regenerate, delete."
+            )
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.session = session
         self._tree: ConversationTree | None = None
         self._leaf: str | None = None  # the turn the shown path ends at
         events = session.events
@@ -84,6 +95,29 @@ class TranscriptPane(QWidget):
         self.node_progress(node)
         if log.isEnabledFor(logging.DEBUG):  # what end-to-end tests of the app process wait for
             log.debug("turn_progress node=%s chars=%d", node.id, len(node.output_text))
+
+    def _siblings(self, node: Node) -> list[Node]:
+        tree = self._tree
+        return tree.siblings(node.id) if tree is not None and node.id in tree else [node]
+
+    def switch_sibling(self, node_id: str, step: int) -> bool:
+        """Show the previous (-1) or next (+1) version of a turn: its most recent leaf is selected, so
+        the whole path below the fork changes (the same order as Alt+Left / Alt+Right)."""
+        tree = self._tree
+        if tree is None or node_id not in tree:
+            return False
+        sibling = tree.sibling(node_id, step)
+        leaf = tree.deepest_leaf(sibling.id) if sibling is not None else None
+        if leaf is None:
+            return False
+        self.session.select_node(leaf.id)
+        return True
+
+    def _message_action(self, action: str, node_id: str) -> None:
+        if action in ("sibling-prev", "sibling-next"):
+            self.switch_sibling(node_id, -1 if action == "sibling-prev" else 1)
+        else:
+            self.action_requested.emit(action, node_id)
 
     def _link_hovered(self, url: QUrl) -> None:
         self.flash.emit(url.toString(), 4000)
