@@ -30,6 +30,7 @@ KEYS = {
         "open_10k_nodes_ms",
         "show_1000_message_path_ms",
         "switch_branch_ms",
+        "switch_fork_ms_at_depth_500",
         "rss_mb_with_10k_nodes",
     ],
     "bench_tokens": ["draft_count_ms_at_10k_tokens", "chunked_count_equals_full"],
