@@ -17,6 +17,7 @@ import pytest
 from desktop_chat.core.config.paths import database_path
 from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.core.conversation.store import Store
+from desktop_chat.ui.shutdown import FORCED_EXIT_CODE
 from tests.e2e.test_process import AppProcess
 
 pytestmark = pytest.mark.e2e
@@ -65,7 +66,9 @@ def test_sigterm_at_each_start_up_stage_ends_the_process(emulator: Any, tmp_path
     try:
         app.wait_line(stage)
         app.proc.send_signal(signal.SIGTERM)
-        assert _exits_in_time(app, f"SIGTERM at {stage}") == 0
+        # 0: closed cleanly; FORCED_EXIT_CODE: the watchdog ended a quit slowed by a loaded machine (what
+        # is streamed is saved twice a second either way): within the 2 s is what counts
+        assert _exits_in_time(app, f"SIGTERM at {stage}") in (0, FORCED_EXIT_CODE)
     finally:
         app.stop()
 
