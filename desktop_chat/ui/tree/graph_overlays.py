@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from desktop_chat.core.conversation.model import NodeStatus
@@ -84,24 +84,19 @@ class Minimap(QWidget):
         pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
         painter = QPainter(pixmap)
         accent = self.palette().color(QPalette.ColorRole.Highlight)
-        by_colour: dict[str, list[QRectF]] = {}
-        for card in self._host.cards().values():
-            colour = (
-                accent
-                if card.on_path
-                else STATUS_COLOURS.get(card.status, STATUS_COLOURS[NodeStatus.COMPLETED])
-            )
-            rect = card.boundingRect()
-            block = QRectF(
-                (card.x() - self._origin.x()) * self._scale,
-                (card.y() - self._origin.y()) * self._scale,
-                max(1.0, rect.width() * self._scale),
-                max(1.0, rect.height() * self._scale),
-            )
-            by_colour.setdefault(colour.name(), []).append(block)
+        cards = self._host.cards()
+        scale, ox, oy = self._scale, self._origin.x(), self._origin.y()
+        first = next(iter(cards.values()), None)
+        card_rect = first.boundingRect() if first is not None else QRectF()
+        w, h = max(1.0, card_rect.width() * scale), max(1.0, card_rect.height() * scale)
+        by_status: dict[NodeStatus | None, list[QRectF]] = {}  # None: on the selected path
+        for card in cards.values():
+            block = QRectF((card.x() - ox) * scale, (card.y() - oy) * scale, w, h)
+            by_status.setdefault(None if card.on_path else card.status, []).append(block)
         painter.setPen(Qt.PenStyle.NoPen)
-        for name, blocks in by_colour.items():
-            painter.setBrush(QColor(name))
+        completed = STATUS_COLOURS[NodeStatus.COMPLETED]
+        for status, blocks in by_status.items():
+            painter.setBrush(accent if status is None else STATUS_COLOURS.get(status, completed))
             painter.drawRects(blocks)
         painter.end()
         return pixmap
