@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.transcript_pane.flash.connect(lambda text, ms: self.status.flash(text, ms))
         self.composer_pane = ComposerPane(session, banner, attachment_store, self)
         self.composer = self.composer_pane.composer
+        self.transcript_pane.empty_state.example_chosen.connect(self._send_example)
         accept_drops(self, self.composer_pane.attachments)  # files and images dropped anywhere
 
         left_split = self.left_split = QSplitter(Qt.Orientation.Vertical)
@@ -232,6 +233,11 @@ class MainWindow(QMainWindow):
         self.status.refresh()
 
     # -- what the actions do besides the panes' own ---------------------------------------------
+    def _send_example(self, text: str) -> None:
+        """An example prompt of the empty state was clicked: send it as if typed."""
+        self.composer.setPlainText(text)
+        self.composer_pane.send()
+
     def new_conversation(self) -> None:
         """Start an empty conversation; it is saved when its first prompt is sent."""
         self.session.new_conversation()

@@ -647,6 +647,44 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="18"/>
+        <source>What would you like to ask?</source>
+        <translation>무엇을 물어볼까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="26"/>
+        <source>Type below, or try one of these. Every answer can be branched: ask again or edit a prompt and the tree on the left keeps both.</source>
+        <translation>아래에 입력하거나 다음 중 하나를 눌러 보세요. 모든 답변은 가지를 칠 수 있습니다. 다시 묻거나 프롬프트를 고치면 왼쪽 트리에 둘 다 남습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="41"/>
+        <source>Send this prompt</source>
+        <translation>이 프롬프트 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="49"/>
+        <source>Explain recursion with a short Python example</source>
+        <translation>짧은 파이썬 예제로 재귀를 설명해 줘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="50"/>
+        <source>Compare three sorting algorithms in a table</source>
+        <translation>정렬 알고리즘 세 가지를 표로 비교해 줘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="51"/>
+        <source>Why is e^(iπ) + 1 = 0? Show the math</source>
+        <translation>왜 e^(iπ) + 1 = 0 인가요? 수식으로 보여 줘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="52"/>
+        <source>Write a polite email asking to move a meeting</source>
+        <translation>회의 일정을 옮겨 달라는 정중한 이메일을 써 줘</translation>
+    </message>
+</context>
+<context>
     <name>FanOutDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
@@ -936,12 +974,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1669,17 +1707,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="42"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="46"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>대화. Tab 키로 각 메시지의 컨트롤(버전, 편집, 복사, 다시 생성, 삭제)로 이동합니다.</translation>
     </message>

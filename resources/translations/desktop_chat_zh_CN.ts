@@ -647,6 +647,44 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="18"/>
+        <source>What would you like to ask?</source>
+        <translation>你想问什么？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="26"/>
+        <source>Type below, or try one of these. Every answer can be branched: ask again or edit a prompt and the tree on the left keeps both.</source>
+        <translation>在下方输入，或试试下面这些。每个回答都可以分支：重新提问或修改提示词，左侧的树会保留两者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="41"/>
+        <source>Send this prompt</source>
+        <translation>发送此提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="49"/>
+        <source>Explain recursion with a short Python example</source>
+        <translation>用一个简短的 Python 示例解释递归</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="50"/>
+        <source>Compare three sorting algorithms in a table</source>
+        <translation>用表格比较三种排序算法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="51"/>
+        <source>Why is e^(iπ) + 1 = 0? Show the math</source>
+        <translation>为什么 e^(iπ) + 1 = 0？请给出推导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="52"/>
+        <source>Write a polite email asking to move a meeting</source>
+        <translation>写一封礼貌的邮件，请求改期会议</translation>
+    </message>
+</context>
+<context>
     <name>FanOutDialog</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
@@ -936,12 +974,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="367"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1669,17 +1707,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="42"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="46"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>对话。按 Tab 键可在每条消息的控件（版本、编辑、复制、重新生成、删除）之间移动。</translation>
     </message>

@@ -63,6 +63,7 @@ def test_the_window_and_its_panes(qtbot: Any, scheme: str, tmp_path: Path) -> No
     qtbot.waitExposed(window)
     window.show_notice("A notice in the banner: the server had lost this branch.")
     window.transcript_pane.view.show_path(rich_path())
+    window.transcript_pane.show_transcript()
     qtbot.wait(20)
     problems, measured = widget_problems(window)
     try:

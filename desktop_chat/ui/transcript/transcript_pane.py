@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.content.pricing import Price
@@ -18,6 +18,7 @@ from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
+from desktop_chat.ui.transcript.empty_state import EmptyState
 from desktop_chat.ui.transcript.transcript import TranscriptView
 
 log = logging.getLogger("desktop_chat")
@@ -52,9 +53,12 @@ class TranscriptPane(QWidget):
                 "regenerate, delete."
             )
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        self.empty_state = EmptyState(self)  # a new conversation, before its first prompt
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self.empty_state)
+        self._stack.setCurrentWidget(self.empty_state)
         self.session = session
         self._tree: ConversationTree | None = None
         self._leaf: str | None = None  # the turn the shown path ends at
@@ -75,7 +79,13 @@ class TranscriptPane(QWidget):
     def show_node(self, tree: ConversationTree | None, node_id: str | None) -> None:
         """Show the path from the root to `node_id` (nothing: a new conversation)."""
         self._tree, self._leaf = tree, node_id
-        self.view.show_path(tree.path_to(node_id) if tree is not None else [])
+        path = tree.path_to(node_id) if tree is not None else []
+        self.view.show_path(path)
+        self.show_transcript(bool(path))
+
+    def show_transcript(self, shown: bool = True) -> None:
+        """The transcript view, or (nothing to show) the empty state with its example prompts."""
+        self._stack.setCurrentWidget(self.view if shown else self.empty_state)
 
     def redraw(self) -> None:
         """Draw the shown path again (the theme changed)."""
