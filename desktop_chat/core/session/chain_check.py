@@ -26,6 +26,8 @@ from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, 
 from desktop_chat.core.conversation.tree import ConversationTree
 
 SCALE_LIMITS = (0.5, 2.0)  # how far another tokenizer may count from the local estimate
+# below this share of the new input, the history is within the estimate's error on the new input
+NEW_INPUT_DWARFS = 0.5
 
 
 class Verdict(Enum):
@@ -90,11 +92,19 @@ def judge(
     if threshold is not None and scale * (history + fresh) > threshold:
         return Verdict.UNKNOWN  # the server may have compacted the history
     billed = usage.input_tokens
+    known = tree.get(chained).usage if chained is not None else None
+    # a continued chain bills at least the parent's input and output, whatever the tokenizer
+    below_parent = (
+        known is not None and known.input_tokens > 0 and billed < known.input_tokens + known.output_tokens
+    )
+    if history < fresh * NEW_INPUT_DWARFS:
+        # a long new input (a pasted document): another tokenizer's disagreement on it alone could
+        # exceed the history, so the estimate cannot tell; the parent's own bill still can
+        return Verdict.IGNORED if below_parent else Verdict.NO_USAGE
     if billed < scale * (fresh + history / 2):
         return Verdict.IGNORED
     if not new_attachments:
         return Verdict.HONOURED  # an ignored id bills the new text alone
-    known = tree.get(chained).usage if chained is not None else None
-    if known is not None and known.input_tokens > 0 and billed < known.input_tokens + known.output_tokens:
-        return Verdict.IGNORED  # a continued chain bills at least the parent's input and output
+    if below_parent:
+        return Verdict.IGNORED
     return Verdict.NO_USAGE  # the new images or files may account for what was billed

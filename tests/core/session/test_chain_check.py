@@ -177,3 +177,14 @@ def test_a_chained_answer_without_usage_is_checked_by_a_probe() -> None:
     assert server.probes == 1 and server.learnt == [{"keeps_state": False}]
     assert "previous_response_id" not in script.requests[2] and second.output_text == "A3"
     assert second.notice == IGNORED_NOTICE
+
+
+def test_a_long_new_input_is_judged_by_the_parents_bill_not_the_estimate() -> None:
+    # a pasted document dwarfs the history: tokenizers disagree on it by more than the history weighs
+    tree, first = two_turns(Usage(input_tokens=14, output_tokens=60))
+    pasted = [user_message("lorem ipsum dolor sit amet " * 400)]
+    params = ChatParams()
+    # billed far less than our estimate of the paste, but more than the parent's whole turn: cannot tell
+    assert judge(tree, first.id, pasted, params, Usage(input_tokens=900)) is Verdict.NO_USAGE
+    # billed less than the parent's own input and output: the history was not there
+    assert judge(tree, first.id, pasted, params, Usage(input_tokens=50)) is Verdict.IGNORED
