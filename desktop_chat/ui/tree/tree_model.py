@@ -64,6 +64,21 @@ def node_label(node: Node) -> str:
     return f"{words}  {mark}" if mark else words
 
 
+def sibling_label(node: Node, siblings: list[Node]) -> str | None:
+    """A turn that shares its prompt with a sibling (a regenerate or fan-out) is labelled by what differs:
+    its model and the first words of its answer (None: the prompt alone names it)."""
+    prompt = node.user_text
+    if not any(s.id != node.id and s.user_text == prompt for s in siblings):
+        return None
+    answer = " ".join(node.output_text[: LABEL_CHARS * 8].split()) or "…"
+    model = node.model or str(node.params.get("model") or "")
+    words = f"[{model}] {answer}" if model else answer
+    if len(words) > LABEL_CHARS:
+        words = words[: LABEL_CHARS - 1].rstrip() + "…"
+    mark = STATUS_MARKS.get(node.status)
+    return f"{words}  {mark}" if mark else words
+
+
 def node_tooltip(node: Node) -> str:
     """Prompt start, model, parameters, usage, status and response id (escaped rich text)."""
     prompt = " ".join(node.user_text[:2000].split())
@@ -440,7 +455,9 @@ class ConversationTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return node_label(node)
+            tree = self._tree
+            siblings = tree.siblings(node.id) if tree is not None else []
+            return (sibling_label(node, siblings) if len(siblings) > 1 else None) or node_label(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return node_tooltip(node)
         if role == NODE_ID_ROLE:

@@ -644,3 +644,16 @@ def test_rows_keep_their_open_or_folded_state_when_the_outline_regroups(chain_vi
         assert view.visualRect(model.index_for(n["b1"].id)).isValid()
         assert not view.isExpanded(model.index_for(n["c"].id))
         assert not view.visualRect(model.index_for(n["c1"].id)).isValid()
+
+
+def test_siblings_with_the_same_prompt_are_labelled_by_model_and_answer() -> None:
+    root = make("q")
+    first = make("And a directed graph?", root, model="model-a", output_text="A directed graph has arrows.")
+    second = make("And a directed graph?", root, model="model-b", output_text="Edges point one way.")
+    edited = make("And an undirected one?", root, model="model-a", output_text="No arrows.")
+    tree = ConversationTree("c", [root, first, second, edited])
+    model = ConversationTreeModel()
+    model.set_tree(tree)
+    labels = names(model, root)
+    assert labels[:2] == ["[model-a] A directed graph has arrows.", "[model-b] Edges point one way."]
+    assert labels[2] == "And an undirected one?"  # its own prompt tells it apart
