@@ -226,6 +226,8 @@ class Connector:
                 api_key, source = self.session_api_key, "session"
             if api_key is None and not (base_url or os.environ.get("OPENAI_BASE_URL")):
                 api_key, base_url = self._ask_for_key(base_url)
+                if self.args.demo:  # "Try the demo" in the key dialog
+                    return await self._build(key, None, responses)
                 # a key the keyring could not take is kept for this session only: say so
                 source = "session" if api_key and api_key == self.session_api_key else "keyring"
             log_masking.remember_secret(api_key)
@@ -293,6 +295,9 @@ class Connector:
             )
         log.info("key_dialog_shown")
         if not dialog.exec():
+            return None, base_url
+        if dialog.demo_chosen:
+            self.args.demo = True
             return None, base_url
         key, new_base = dialog.result_key() or None, dialog.result_base_url() or base_url
         if new_base != base_url:

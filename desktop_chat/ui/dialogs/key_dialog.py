@@ -64,6 +64,16 @@ class KeyDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
+        self.where = QLabel(
+            self.tr(
+                "Where keys come from: an OpenAI key is created on the API keys page of your account at "
+                "platform.openai.com. Any OpenAI-compatible server (a local one, a gateway) works with "
+                "its URL and, if it asks for one, its own key."
+            )
+        )
+        self.where.setObjectName("key_dialog_where")
+        self.where.setWordWrap(True)
+        self.demo_chosen = False  # "Try the demo" was clicked: the built-in emulator answers
         self.info = QLabel()
         self.info.setObjectName("key_dialog_info")
         self.info.setWordWrap(True)
@@ -89,12 +99,19 @@ class KeyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("key_dialog_ok")
+        self.demo_button = buttons.addButton(self.tr("Try the &demo"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.demo_button.setObjectName("key_dialog_demo")
+        self.demo_button.setToolTip(
+            self.tr("A built-in local emulator answers: no key, nothing leaves this computer")
+        )
+        self.demo_button.clicked.connect(self._try_demo)
 
         form = QFormLayout()
         form.addRow(self.tr("API &key:"), self.key)
         form.addRow(self.tr("&Base URL:"), self.base_url)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
+        layout.addWidget(self.where)
         layout.addWidget(self.info)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -126,6 +143,10 @@ class KeyDialog(QDialog):
         self.ok_button.setEnabled(ok)
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
+
+    def _try_demo(self) -> None:
+        self.demo_chosen = True
+        super().accept()
 
     def accept(self) -> None:
         if self.ok_button.isEnabled():  # Enter in a field must not bypass the rules
