@@ -454,37 +454,37 @@
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="254"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="257"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="288"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="290"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="325"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 키링의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="327"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 환경 변수의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 이번 세션에서 입력한 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
         <source>%1 · no key</source>
         <translation>%1 · 키 없음</translation>
     </message>
@@ -861,22 +861,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: http://localhost:8000/v1)는 보통 키가 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="78"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="69"/>
+        <source>Where keys come from: an OpenAI key is created on the API keys page of your account at platform.openai.com. Any OpenAI-compatible server (a local one, a gateway) works with its URL and, if it asks for one, its own key.</source>
+        <translation>키를 얻는 곳: OpenAI 키는 platform.openai.com 계정의 API 키 페이지에서 만듭니다. OpenAI 호환 서버(로컬 서버, 게이트웨이)는 그 URL과, 필요하다면 그 서버의 키로 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="88"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>선택 사항: 비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="94"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="102"/>
+        <source>Try the &amp;demo</source>
+        <translation>데모 사용해 보기(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="105"/>
+        <source>A built-in local emulator answers: no key, nothing leaves this computer</source>
+        <translation>내장 로컬 에뮬레이터가 답합니다. 키가 필요 없고 이 컴퓨터 밖으로 나가는 것은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="110"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="111"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="141"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>

@@ -454,37 +454,37 @@
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="254"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="257"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="288"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="290"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="325"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 密钥来自密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="327"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 密钥来自环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="329"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 本次会话输入的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
         <source>%1 · no key</source>
         <translation>%1 · 无密钥</translation>
     </message>
@@ -861,22 +861,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 如果使用 OpenAI 兼容服务器，请同时输入其基础 URL；本地服务器（例如 http://localhost:8000/v1）通常不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="78"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="69"/>
+        <source>Where keys come from: an OpenAI key is created on the API keys page of your account at platform.openai.com. Any OpenAI-compatible server (a local one, a gateway) works with its URL and, if it asks for one, its own key.</source>
+        <translation>密钥从哪里来：OpenAI 密钥在 platform.openai.com 账户的 API 密钥页面创建。任何 OpenAI 兼容服务器（本地服务器、网关）只需填写其 URL，如有需要再填写它自己的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="88"/>
         <source>optional: empty = OpenAI (https://api.openai.com/v1)</source>
         <translation>可选：留空 = OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="94"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="102"/>
+        <source>Try the &amp;demo</source>
+        <translation>试用演示(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="105"/>
+        <source>A built-in local emulator answers: no key, nothing leaves this computer</source>
+        <translation>由内置的本地模拟器回答：无需密钥，数据不会离开这台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="110"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="111"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/key_dialog.py" line="141"/>
         <source>The key must not contain spaces or line breaks.</source>
         <translation>密钥不能包含空格或换行。</translation>
     </message>
