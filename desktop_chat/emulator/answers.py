@@ -191,8 +191,31 @@ def echoed(text: str) -> str:
     return f"{text[:200]}… ({len(text)} characters)"
 
 
-def compose(context: list[JSON], instructions: str | None, json_format: bool = False) -> str:
-    """The answer to an expanded context (directives in the last user message applied)."""
+SHOWCASE = r"""Here is what an answer can hold in this app (a **demo**: no model was asked).
+
+| Feature | Example |
+|---------|---------|
+| Markdown | **bold**, *italic*, `code` |
+| Math | $e^{i\pi}+1=0$ |
+| Sources | a numbered citation [1] |
+
+```python
+def fib(n: int) -> int:
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+```
+
+$$\int_0^1 x^2\,dx = \frac{1}{3}$$
+
+[1] [Euler's identity, Wikipedia](https://en.wikipedia.org/wiki/Euler%27s_identity)
+
+> Tip: press **Regenerate** or edit your prompt to start a branch; the tree on the left keeps both."""
+
+
+def compose(
+    context: list[JSON], instructions: str | None, json_format: bool = False, *, showcase: bool = False
+) -> str:
+    """The answer to an expanded context (directives in the last user message applied); `showcase`
+    (the app's demo) leads with what the app renders and keeps the context line as a quiet footnote."""
     whole = user_texts(context)
     texts = [echoed(text) for text in whole]
     last = texts[-1] if texts else ""
@@ -203,6 +226,9 @@ def compose(context: list[JSON], instructions: str | None, json_format: bool = F
     directives = parse_directives(whole[-1] if whole else "")
     if directives.brief:
         return f"**Demo answer** from the local emulator, to {len(texts)} user message(s)."
+    if showcase:
+        quiet = f"Context: {len(texts)} user message(s): {json.dumps(texts, ensure_ascii=False)}"
+        return f"{SHOWCASE}\n\n---\n\n{quiet}"
     lines = [
         "**Demo answer** from the local emulator.",
         "",

@@ -63,7 +63,7 @@ class Run:
         self.instructions = body.get("instructions")
         text_format = ((body.get("text") or {}).get("format") or {}).get("type")
         json_format = text_format in ("json_object", "json_schema")
-        self.text = compose(context, self.instructions, json_format)
+        self.text = compose(context, self.instructions, json_format, showcase=emulator.showcase)
         self.tools = HostedTools(body, self.query(), emulator.chunk_chars)
         self.text = self.tools.extend_answer(self.text, json_format)
         self.incomplete_reason: str | None = None

@@ -83,10 +83,12 @@ class EmulatorState:
         mode: str = "full",
         azure: bool = False,
         quirks: Mapping[str, Iterable[str]] | None = None,
+        showcase: bool = False,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; one of {MODES}")
         self.mode = mode
+        self.showcase = showcase  # the app's demo: answers show what the app renders (see answers.SHOWCASE)
         self.quirks = parse_quirks(quirks)  # per-model behaviours (see quirks.py)
         self.azure = azure
         self.endpoint = ""  # the server's root address (Azure: the resource endpoint)

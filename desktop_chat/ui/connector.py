@@ -213,7 +213,7 @@ class Connector:
             if self.emulator is None:
                 from desktop_chat.emulator import Emulator
 
-                self.emulator = Emulator(delay_s=0.01)
+                self.emulator = Emulator(delay_s=0.01, showcase=True)
                 self.emulator.start()
             connection: Connection | None = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
             label = QCoreApplication.translate("Connector", "DEMO — local emulator")
