@@ -16,13 +16,13 @@ import os
 import sys
 from typing import IO, Any
 
-from desktop_chat.core.content.math_tex import typeset_svg
-
 WORKER_FLAG = "--math-worker"
 
 
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     """The reply to one request (an error reply for a formula that cannot be typeset)."""
+    from desktop_chat.core.content.math_tex import typeset_svg  # (markdown-it, ziamath: the worker's own)
+
     ident = request.get("id")
     try:
         svg = typeset_svg(str(request["source"]), bool(request.get("display")), float(request["size"]))
@@ -33,6 +33,8 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
 
 def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> int:
     """Answer requests until stdin closes."""
+    from desktop_chat.core.content.math_tex import typeset_svg
+
     source = stdin or sys.stdin.buffer
     sink = stdout or sys.stdout.buffer
     if hasattr(os, "nice"):
