@@ -3,7 +3,6 @@ says, and the choice is kept; the image detail and URL fields show only while an
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,56 +10,38 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.api.backend import Backend
-from desktop_chat.core.api.events import Completed, Started, StreamEvent, TextDelta
 from desktop_chat.core.content.attachments import AttachmentStore
-from desktop_chat.core.conversation.model import Usage
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from desktop_chat.ui.window_prefs import WindowPrefs
 from tests.conftest import wait_until
+from tests.ui.conftest import RecordingServer
 from tests.ui.sample_images import encoded, make_image
 
 
-class Server:
-    def __init__(self) -> None:
-        self.inputs: list[Any] = []
-
-    async def __call__(self, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
-        self.inputs.append(request["input"][-1]["content"][0]["text"])
-        yield Started("resp_1", "m")
-        yield TextDelta("Noted.")
-        yield Completed("resp_1", "m", Usage(input_tokens=10, output_tokens=2))
-
-
 @pytest.fixture
-def window(tmp_path: Path, qtbot: Any, aloop: Any) -> Iterator[Any]:
-    made, _ = create_window(parse_args(["--data-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9/v1"]))
-    qtbot.addWidget(made)
-    made.show()
-    yield made
-    made.close()
-    made.store.close()
+def window(app_window: Any) -> Any:
+    return app_window
 
 
 def test_ctrl_enter_sends_by_default_and_enter_makes_a_new_line(window: Any, arun: Any) -> None:
-    server = Server()
+    server = RecordingServer()
     window.session.set_backend(Backend(server, label="test", provider="p"))
     composer = window.composer
     assert "Ctrl+Enter sends" in composer.placeholderText()
     QTest.keyClicks(composer, "one")
     QTest.keyClick(composer, Qt.Key.Key_Return)
     QTest.keyClicks(composer, "two")
-    assert composer.toPlainText() == "one\ntwo" and server.inputs == []
+    assert composer.toPlainText() == "one\ntwo" and server.prompts == []
     QTest.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    arun(wait_until(lambda: len(server.inputs) == 1 and not window.session.busy))
-    assert server.inputs == ["one\ntwo"]
+    arun(wait_until(lambda: len(server.prompts) == 1 and not window.session.busy))
+    assert server.prompts == ["one\ntwo"]
 
 
 def test_enter_sends_when_chosen_and_shift_enter_makes_a_new_line(
     window: Any, arun: Any, tmp_path: Path
 ) -> None:
-    server = Server()
+    server = RecordingServer()
     window.session.set_backend(Backend(server, label="test", provider="p"))
     window.findChild(type(window.look.enter_sends), "action_enter_sends").trigger()
     composer = window.composer
@@ -69,10 +50,10 @@ def test_enter_sends_when_chosen_and_shift_enter_makes_a_new_line(
     QTest.keyClicks(composer, "first line")
     QTest.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClicks(composer, "second line")
-    assert composer.toPlainText() == "first line\nsecond line" and server.inputs == []
+    assert composer.toPlainText() == "first line\nsecond line" and server.prompts == []
     QTest.keyClick(composer, Qt.Key.Key_Return)
-    arun(wait_until(lambda: len(server.inputs) == 1 and not window.session.busy))
-    assert server.inputs == ["first line\nsecond line"] and composer.toPlainText() == ""
+    arun(wait_until(lambda: len(server.prompts) == 1 and not window.session.busy))
+    assert server.prompts == ["first line\nsecond line"] and composer.toPlainText() == ""
     assert WindowPrefs(tmp_path).enter_sends  # kept for the next start
 
 

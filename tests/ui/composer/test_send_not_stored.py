@@ -3,46 +3,24 @@ window says why; once the database takes writes again, the same text is sent."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.api.backend import Backend
-from desktop_chat.core.api.events import Completed, Started, StreamEvent, TextDelta
-from desktop_chat.core.conversation.model import Usage
 from tests.conftest import wait_until
-
-
-class Server:
-    """A fake server that records what it was asked and answers "Noted."."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict[str, Any]] = []
-
-    async def __call__(self, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
-        self.requests.append(request)
-        yield Started("resp_1", "m")
-        yield TextDelta("Noted.")
-        yield Completed("resp_1", "m", Usage(input_tokens=10, output_tokens=2))
+from tests.ui.conftest import RecordingServer
 
 
 @pytest.fixture
-def window(tmp_path: Path, qtbot: Any, aloop: Any) -> Iterator[Any]:
-    made, _ = create_window(parse_args(["--data-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9/v1"]))
-    qtbot.addWidget(made)
-    made.show()
-    yield made
-    made.close()
-    made.store.close()
+def window(app_window: Any) -> Any:
+    return app_window
 
 
 def test_a_prompt_the_database_refuses_stays_in_the_composer_with_the_reason(window: Any, arun: Any) -> None:
-    server = Server()
+    server = RecordingServer()
     window.session.set_backend(Backend(server, label="test", provider="p"))
     store = window.store
     # the disk fills up: every new turn is refused by SQLite itself, as a full disk would

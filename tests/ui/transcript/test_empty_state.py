@@ -2,46 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.api.backend import Backend
-from desktop_chat.core.api.events import Completed, Started, StreamEvent, TextDelta
-from desktop_chat.core.conversation.model import Usage
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.empty_state import EmptyState
 from tests.conftest import wait_until
-
-
-class Server:
-    def __init__(self) -> None:
-        self.prompts: list[str] = []
-
-    async def __call__(self, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
-        self.prompts.append(request["input"][-1]["content"][0]["text"])
-        yield Started("resp_1", "m")
-        yield TextDelta("Here is an example.")
-        yield Completed("resp_1", "m", Usage(input_tokens=10, output_tokens=2))
+from tests.ui.conftest import RecordingServer
 
 
 @pytest.fixture
-def window(tmp_path: Path, qtbot: Any, aloop: Any) -> Iterator[Any]:
-    made, _ = create_window(parse_args(["--data-dir", str(tmp_path), "--base-url", "http://127.0.0.1:9/v1"]))
-    qtbot.addWidget(made)
-    made.show()
-    yield made
-    made.close()
-    made.store.close()
+def window(app_window: Any) -> Any:
+    return app_window
 
 
 def test_a_new_conversation_offers_examples_and_one_click_sends_it(window: Any, arun: Any) -> None:
-    server = Server()
+    server = RecordingServer("Here is an example.")
     window.session.set_backend(Backend(server, label="test", provider="p"))
     pane = window.transcript_pane
     assert pane.empty_state.isVisible() and not pane.view.isVisible()
