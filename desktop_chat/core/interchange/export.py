@@ -200,11 +200,9 @@ def is_app_export(data: Any) -> bool:
     return isinstance(data, dict) and data.get("format") == FORMAT
 
 
-def parse_app_export(data: Any) -> Batch:
-    """Conversations and nodes from the app's JSON; ImportFailed (saying where) if anything is wrong."""
-    if not is_app_export(data):
-        raise ImportFailed('This is not a desktop_chat export (its "format" field is missing or different).')
-    version = data.get("version")
+def check_version(head: dict[str, Any]) -> None:
+    """ImportFailed unless the export's format version is one this version reads."""
+    version = head.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportFailed("The export has no format version.")
     if version > FORMAT_VERSION:
@@ -212,6 +210,28 @@ def parse_app_export(data: Any) -> Batch:
             f"The export was written by a newer desktop_chat (format version {version}; this version reads "
             f"up to {FORMAT_VERSION}). Update desktop_chat to import it."
         )
+
+
+def save_attachments(head: dict[str, Any], root: Path | None, summary: ImportSummary) -> None:
+    """Check and store the export's attachment files (content-addressed: harmless to write before the
+    conversations); counted as skipped when there is no attachment folder."""
+    files = parse_attachments(head)
+    if files and root is not None:
+        folder = AttachmentStore(root)
+        try:
+            for mime, content in files.values():
+                folder.put(content, mime)
+        except OSError as exc:
+            raise ImportFailed(f"The attachments cannot be saved in {root}: {exc}.") from exc
+    elif files:
+        summary.skipped["attachments (no attachment folder given)"] += len(files)
+
+
+def parse_app_export(data: Any) -> Batch:
+    """Conversations and nodes from the app's JSON; ImportFailed (saying where) if anything is wrong."""
+    if not is_app_export(data):
+        raise ImportFailed('This is not a desktop_chat export (its "format" field is missing or different).')
+    check_version(data)
     conversations = data.get("conversations")
     if not isinstance(conversations, list):
         raise ImportFailed("The export has no list of conversations.")
@@ -387,17 +407,8 @@ def import_app_export(store: Store, data: Any, attachments_root: Path | None = N
     then fails (the same bytes are simply there for a later import).
     """
     batch = parse_app_export(data)
-    files = parse_attachments(data)
     summary = ImportSummary(source="a desktop_chat export")
-    if files and attachments_root is not None:
-        folder = AttachmentStore(attachments_root)
-        try:
-            for mime, content in files.values():
-                folder.put(content, mime)
-        except OSError as exc:
-            raise ImportFailed(f"The attachments cannot be saved in {attachments_root}: {exc}.") from exc
-    elif files:
-        summary.skipped["attachments (no attachment folder given)"] += len(files)
+    save_attachments(data, attachments_root, summary)
     write_conversations(store, batch, summary)
     return summary
 

@@ -24,7 +24,6 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.conversation.model import Conversation, Node
 from desktop_chat.core.conversation.store import Store
 from desktop_chat.core.interchange import chatgpt_import as chatgpt
@@ -274,24 +273,8 @@ def _app(items: Iterator[Any], head: dict[str, Any], batches: _Batches, attachme
     """The app's own export: header checked, attachments saved, then conversation by conversation."""
     summary = batches.summary
     summary.source = "a desktop_chat export"
-    version = head.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ImportFailed("The export has no format version.")
-    if version > export.FORMAT_VERSION:
-        raise ImportFailed(
-            f"The export was written by a newer desktop_chat (format version {version}; this version reads "
-            f"up to {export.FORMAT_VERSION}). Update desktop_chat to import it."
-        )
-    files = export.parse_attachments(head)
-    if files and attachments is not None:
-        folder = AttachmentStore(attachments)
-        try:
-            for mime, content in files.values():
-                folder.put(content, mime)
-        except OSError as exc:
-            raise ImportFailed(f"The attachments cannot be saved in {attachments}: {exc}.") from exc
-    elif files:
-        summary.skipped["attachments (no attachment folder given)"] += len(files)
+    export.check_version(head)
+    export.save_attachments(head, attachments, summary)
     seen_conversations: set[str] = set()
     seen_nodes: set[str] = set()
     for index, raw in enumerate(items, start=1):
