@@ -10,37 +10,24 @@ from PySide6.QtGui import QHelpEvent, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop_chat.core.conversation.model import Node, NodeStatus, Usage, user_message
+from desktop_chat.core.conversation.model import Node, NodeStatus, Usage
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.conversation.tree_layout import layout_tree
 from desktop_chat.ui.tree.graph_items import STATUS_COLOURS, NodeCard
 from desktop_chat.ui.tree.graph_view import ConversationGraphView
+from tests.ui.tree.test_tree_model import branching as outline_branching
+from tests.ui.tree.test_tree_model import make as outline_make
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 
 def make(text: str, parent: Node | None = None, **fields: Any) -> Node:
-    fields.setdefault("status", NodeStatus.COMPLETED)
     fields.setdefault("model", "gpt-4.1-mini")
-    return Node("c", parent.id if parent else None, [user_message(text)], **fields)
+    return outline_make(text, parent, **fields)
 
 
 def branching() -> tuple[ConversationTree, dict[str, Node]]:
-    # root ─┬─ a ─┬─ a1
-    #       │     └─ a2 ── a2x
-    #       └─ b
-    # other (a second root)
-    n: dict[str, Node] = {}
-    n["root"] = make("root")
-    n["a"] = make("a", n["root"])
-    n["b"] = make("b", n["root"])
-    n["a1"] = make("a1", n["a"])
-    n["a2"] = make("a2", n["a"])
-    n["a2x"] = make("a2x", n["a2"])
-    n["other"] = make("other")
-    for i, node in enumerate(n.values()):
-        node.created_at = float(i)
-    return ConversationTree("c", n.values()), n
+    return outline_branching(model="gpt-4.1-mini")
 
 
 @pytest.fixture

@@ -23,19 +23,20 @@ def make(text: str, parent: Node | None = None, **fields: Any) -> Node:
     return Node("c", parent.id if parent else None, [user_message(text)], **fields)
 
 
-def branching() -> tuple[ConversationTree, dict[str, Node]]:
-    # root ─┬─ a ─┬─ a1
-    #       │     └─ a2 ── a2x
-    #       └─ b
-    # other (a second root)
+def branching(**fields: Any) -> tuple[ConversationTree, dict[str, Node]]:
+    """The tree below, every node made with `fields`:
+    root ─┬─ a ─┬─ a1
+          │     └─ a2 ── a2x
+          └─ b
+    other (a second root)"""
     n: dict[str, Node] = {}
-    n["root"] = make("root")
-    n["a"] = make("a", n["root"])
-    n["b"] = make("b", n["root"])
-    n["a1"] = make("a1", n["a"])
-    n["a2"] = make("a2", n["a"])
-    n["a2x"] = make("a2x", n["a2"])
-    n["other"] = make("other")
+    n["root"] = make("root", **fields)
+    n["a"] = make("a", n["root"], **fields)
+    n["b"] = make("b", n["root"], **fields)
+    n["a1"] = make("a1", n["a"], **fields)
+    n["a2"] = make("a2", n["a"], **fields)
+    n["a2x"] = make("a2x", n["a2"], **fields)
+    n["other"] = make("other", **fields)
     for i, node in enumerate(n.values()):
         node.created_at = float(i)
     return ConversationTree("c", n.values()), n
