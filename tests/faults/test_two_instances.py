@@ -95,6 +95,7 @@ def test_import_on_the_command_line_goes_to_the_running_window(
         assert second.returncode == 0, second.stderr
         assert "is importing export.json" in second.stdout
         first.wait_line(r"instance_request send=False import=True")
+        first.wait_line(r"import_finished conversations=1")  # a quit cancels an import still running
         first.proc.send_signal(signal.SIGTERM)
         assert first.proc.wait(15) == 0
     finally:

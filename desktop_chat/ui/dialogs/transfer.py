@@ -3,6 +3,7 @@ banner on success, a dialog when it failed). Imports run on a thread of their ow
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,6 +17,8 @@ from desktop_chat.core.interchange.export import ImportFailed
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.dialogs.import_progress import ImportJob, ImportProgressDialog
 from desktop_chat.ui.status.status_bar import NoticeBanner
+
+log = logging.getLogger("desktop_chat")
 
 
 class Transfer(QObject):
@@ -63,6 +66,7 @@ class Transfer(QObject):
         job = self.job
         if job is None:
             return
+        log.info("import_finished conversations=%d", job.summary.conversations if job.summary else 0)
         if job.summary is not None and (job.summary.conversations or job.summary.cancelled):
             self.session.reload_conversations()
         if job.error:
