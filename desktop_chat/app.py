@@ -208,6 +208,8 @@ def _run_window(
     if guard.quit_requested():  # nothing built yet: nothing to save
         window.close()
         return 0
+    instance.listen()  # later launches hand their request over from now on (queued until wired)
+    window.prefs.confirm_system_scheme(app)  # the frame painted in the scheme last seen
     _set_icon(app)  # the SVG loader takes ~8 ms: after the first paint
     from desktop_chat.core.config.paths import database_path
     from desktop_chat.core.conversation.store import StoreError

@@ -8,8 +8,9 @@ streaming answer as stopped, and the loop ends). A second signal ends the proces
 while streaming (every ~0.5 s) survive such a forced exit: the store is SQLite in WAL mode.
 
 Python runs a signal handler only between bytecodes; while Qt's loop waits in C++ nothing would run
-it. A socket given to `signal.set_wakeup_fd` wakes Qt through a QSocketNotifier, so the handler runs
-at once, whether in the event loop, in start-up's `processEvents` or in a modal dialog's loop.
+it. A pipe (a socket on Windows) given to `signal.set_wakeup_fd` wakes Qt through a QSocketNotifier,
+so the handler runs at once, whether in the event loop, in start-up's `processEvents` or in a modal
+dialog's loop.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 import threading
 from collections.abc import Callable
@@ -46,7 +46,7 @@ class ShutdownGuard:
         self._exit_now = exit_now
         self._callbacks: list[Callable[[], object]] = []
         self._previous: dict[int, Any] = {}
-        self._wakeup: tuple[socket.socket, socket.socket] | None = None
+        self._wakeup: _Wakeup | None = None
         self._notifier: Any = None
         self._watchdog: threading.Timer | None = None
 
@@ -63,23 +63,15 @@ class ShutdownGuard:
         """Wake Qt's loops when a signal arrives (call once the QApplication exists)."""
         from PySide6.QtCore import QSocketNotifier
 
-        reader, writer = socket.socketpair()
-        reader.setblocking(False)
-        writer.setblocking(False)
-        self._wakeup = (reader, writer)
-        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-        self._notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+        self._wakeup = _Wakeup()
+        signal.set_wakeup_fd(self._wakeup.write_fd, warn_on_full_buffer=False)
+        self._notifier = QSocketNotifier(self._wakeup.read_fd, QSocketNotifier.Type.Read)
         self._notifier.activated.connect(self._drain)
 
     def _drain(self, *_: object) -> None:
-        """Empty the wake-up socket; entering Python here is what runs the pending handler."""
-        if self._wakeup is None:
-            return
-        try:
-            while self._wakeup[0].recv(64):
-                pass
-        except (BlockingIOError, InterruptedError):
-            pass
+        """Empty the wake-up channel; entering Python here is what runs the pending handler."""
+        if self._wakeup is not None:
+            self._wakeup.drain()
 
     def on_request(self, callback: Callable[[], object]) -> None:
         """Run `callback` on Qt's next turn after a signal (soon, if one came already)."""
@@ -140,9 +132,42 @@ class ShutdownGuard:
             if self._notifier is not None:
                 self._notifier.setEnabled(False)
                 self._notifier = None
-            for sock in self._wakeup:
-                sock.close()
+            self._wakeup.close()
             self._wakeup = None
+
+
+class _Wakeup:
+    """The non-blocking channel a signal writes a byte into: a pipe (no `socket` import on the
+    start-up path), a socket pair on Windows, where `set_wakeup_fd` takes sockets only."""
+
+    def __init__(self) -> None:
+        self._sockets: Any = None
+        if os.name == "posix":
+            self.read_fd, self.write_fd = os.pipe()
+            os.set_blocking(self.read_fd, False)
+            os.set_blocking(self.write_fd, False)
+        else:
+            import socket
+
+            self._sockets = socket.socketpair()
+            for sock in self._sockets:
+                sock.setblocking(False)
+            self.read_fd, self.write_fd = (sock.fileno() for sock in self._sockets)
+
+    def drain(self) -> None:
+        try:
+            while self._sockets[0].recv(64) if self._sockets else os.read(self.read_fd, 64):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+
+    def close(self) -> None:
+        if self._sockets:
+            for sock in self._sockets:
+                sock.close()
+        else:
+            os.close(self.read_fd)
+            os.close(self.write_fd)
 
 
 def _reject_dialogs() -> bool:

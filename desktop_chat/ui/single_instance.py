@@ -1,30 +1,33 @@
 """One app per data folder: a lock file in the folder and a local socket named from the folder's path.
 
 The first app takes the lock (`QLockFile`: a lock left by a crashed app, whose process is gone, is
-taken over) and listens on the socket. A second launch on the same folder finds the lock taken,
-sends its command-line request (`--send`, `--import`, or just "show yourself") over the socket as
-one JSON line, prints the answer and exits 0: the running window comes to the front and does it.
-Two windows writing one database would mark each other's live answers "interrupted" and delete
-conversations the other streams into.
+taken over) before its window paints, and listens on the socket once it has painted (QtNetwork stays
+off the first-paint path; a launch in between retries its connection while the lock is held). A
+second launch on the same folder finds the lock taken, sends its command-line request (`--send`,
+`--import`, or just "show yourself") over the socket as one JSON line, prints the answer and exits 0:
+the running window comes to the front and does it. Two windows writing one database would mark each
+other's live answers "interrupted" and delete conversations the other streams into.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("desktop_chat")
 
 LOCK_NAME = "desktop_chat.lock"
 CONNECT_TIMEOUT_MS = 3000
+LISTEN_WAIT_S = 10.0  # how long a launch waits for a running app (lock held) to start listening
 REPLY_TIMEOUT_MS = 60_000  # an import of a large export takes a while in the running window
 
 
@@ -36,10 +39,14 @@ class Request:
     import_file: str | None = None  # absolute: the running app has another working folder
 
     def to_json(self) -> str:
+        import json
+
         return json.dumps({"send": self.send, "import": self.import_file}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Request:
+        import json
+
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("not a request")
@@ -52,6 +59,8 @@ class Request:
 
 def server_name(folder: Path) -> str:
     """The local socket's name for a data folder (the same folder, however it was written)."""
+    import hashlib
+
     digest = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:24]
     return f"desktop_chat-{digest}"
 
@@ -62,7 +71,6 @@ class SingleInstance(QObject):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = Path(folder)
-        self.name = server_name(self.folder)
         self._lock = QLockFile(str(self.folder / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
@@ -70,24 +78,31 @@ class SingleInstance(QObject):
         self._waiting: list[tuple[QLocalSocket, Request]] = []
 
     def acquire(self) -> bool:
-        """Take the folder's lock (a crashed app's lock is taken over) and listen; False if another
-        running app holds it."""
+        """Take the folder's lock (a crashed app's lock is taken over); False if another running app
+        holds it. Then `listen()`."""
         if not self._lock.tryLock(0):
             if self._lock.error() == QLockFile.LockError.LockFailedError:
                 return False
             # the folder is not writable (or similar): the store reports that more clearly
             log.warning("single-instance lock unusable: %s", self._lock.error())
-            return True
-        QLocalServer.removeServer(self.name)  # a crashed app's socket file; ours to replace now
+        return True
+
+    def listen(self) -> None:
+        """Answer later launches from now on (after `acquire()` returned True)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self._lock.isLocked():
+            return  # the lock was unusable: no socket either (see acquire)
+        name = server_name(self.folder)
+        QLocalServer.removeServer(name)  # a crashed app's socket file; ours to replace now
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
+        if not server.listen(name):
             log.warning("single-instance socket unusable: %s", server.errorString())
-            return True
+            return
         server.newConnection.connect(self._accept)
         self._server = server
-        log.info("instance_listening name=%s", self.name)
-        return True
+        log.info("instance_listening name=%s", name)
 
     def set_handler(self, handler: Callable[[Request], str]) -> None:
         """From now on requests are handled; those that came earlier are handled now."""
@@ -133,6 +148,10 @@ class SingleInstance(QObject):
         except Exception as exc:  # the sender must hear back, and this app must go on
             log.exception("single-instance request failed")
             reply = f"The running desktop_chat could not do it: {exc}"
+        import json
+
+        from PySide6.QtNetwork import QLocalSocket
+
         if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
             socket.write((json.dumps({"message": reply}, ensure_ascii=False) + "\n").encode("utf-8"))
             socket.flush()
@@ -150,11 +169,22 @@ def running(folder: Path) -> bool:
 
 
 def hand_over(folder: Path, request: Request) -> str | None:
-    """Give the request to the app running on `folder`; its answer, or None when none answers."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(folder))
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return None
+    """Give the request to the app running on `folder`; its answer, or None when none answers.
+    An app that has just started holds the lock before it listens: its socket is tried again while
+    the lock is held, for up to LISTEN_WAIT_S."""
+    import json
+
+    from PySide6.QtNetwork import QLocalSocket
+
+    deadline = time.monotonic() + LISTEN_WAIT_S
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(folder))
+        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            break
+        if time.monotonic() > deadline or not running(folder):
+            return None
+        time.sleep(0.05)  # the socket file is not there yet: the app is still painting its window
     socket.write((request.to_json() + "\n").encode("utf-8"))
     if not socket.waitForBytesWritten(CONNECT_TIMEOUT_MS):
         return None

@@ -177,8 +177,12 @@ _current = "system"
 _following = False
 
 
-def apply(app: QGuiApplication, theme: str) -> None:
-    """Apply a theme now; "system" follows the platform's colour scheme, now and when it changes."""
+def apply(app: QGuiApplication, theme: str, system_dark: bool | None = None) -> None:
+    """Apply a theme now; "system" follows the platform's colour scheme, now and when it changes.
+
+    `system_dark`: the platform's scheme as last seen (cached by the caller), for "system" at
+    start-up: asking Qt builds its whole `Qt` namespace (~14 ms) before the first paint; the caller
+    checks it after the paint with `confirm_system_scheme`."""
     global _current, _following
     _current = theme
     hints = app.styleHints()
@@ -194,17 +198,31 @@ def apply(app: QGuiApplication, theme: str) -> None:
         if not _following:
             _following = True
             hints.colorSchemeChanged.connect(lambda *_: _system_changed(app))
-    _set_palette(app, theme)
+    _set_palette(app, theme, system_dark)
 
 
-def _system_dark(app: QGuiApplication) -> bool:
+def system_is_dark(app: QGuiApplication) -> bool:
+    """Whether the platform's colour scheme is dark now (builds the `Qt` namespace: not before the
+    first paint)."""
     from PySide6.QtCore import Qt
 
     return bool(app.styleHints().colorScheme() == Qt.ColorScheme.Dark)
 
 
-def _set_palette(app: QGuiApplication, theme: str) -> None:
-    dark = theme == "dark" or (theme == "system" and _system_dark(app))
+def confirm_system_scheme(app: QGuiApplication, assumed_dark: bool | None) -> bool:
+    """After the first paint: the platform's real scheme; re-themes when "system" was applied with
+    an `assumed_dark` that turned out wrong (the scheme changed while the app was closed)."""
+    dark = system_is_dark(app)
+    if _current == "system" and assumed_dark is not None and assumed_dark != dark:
+        _set_palette(app, "system", dark)
+    return dark
+
+
+def _set_palette(app: QGuiApplication, theme: str, system_dark: bool | None = None) -> None:
+    if theme == "system":
+        dark = system_is_dark(app) if system_dark is None else system_dark
+    else:
+        dark = theme == "dark"
     app.setPalette(dark_palette() if dark else light_palette())
     restyle()
 

@@ -28,6 +28,7 @@ log = logging.getLogger("desktop_chat")
 
 
 ENTER_SENDS_KEY = "composer/enter_sends"
+SYSTEM_DARK_KEY = "system_scheme_dark"  # the platform's colour scheme as last seen (see theme.apply)
 
 
 class WindowPrefs:
@@ -91,7 +92,19 @@ class WindowPrefs:
         for old in getattr(app, "_desktop_chat_translators", []):
             app.removeTranslator(old)
         app._desktop_chat_translators = i18n.install(app, language)  # type: ignore[attr-defined]
-        theme.apply(app, self.theme)
+        theme.apply(app, self.theme, self._system_dark_seen())
+
+    def _system_dark_seen(self) -> bool | None:
+        value = str(self._settings.value(SYSTEM_DARK_KEY, ""))
+        return {"true": True, "false": False}.get(value.lower())
+
+    def confirm_system_scheme(self, app: QApplication) -> None:
+        """After the first paint: re-theme if the platform's scheme changed while the app was closed,
+        and remember it for the next start."""
+        seen = self._system_dark_seen()
+        dark = theme.confirm_system_scheme(app, seen)
+        if dark != seen:
+            self._set(SYSTEM_DARK_KEY, "true" if dark else "false")
 
     def save_layout(self, geometry: QByteArray, splitters: dict[str, list[int]], tab: int) -> None:
         self._settings.setValue("geometry", geometry)

@@ -87,3 +87,39 @@ def test_the_full_ui_is_built_without_the_sdk_or_token_data(tmp_path: Path) -> N
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# before the real app's first paint, also not: the local socket (it listens after the paint), the
+# `Qt` namespace's enums (the system colour scheme is checked after the paint), the formula worker
+BEFORE_PAINT = (*LATER, "PySide6.QtNetwork", "socket", "json", "desktop_chat.core.content.math_tex")
+AT_FIRST_PAINT = """
+import os, sys
+from desktop_chat import app
+
+class Report:
+    def __init__(self, window):
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint:
+                    later = sorted(m for m in {names!r} if m in sys.modules)
+                    print(later, flush=True)
+                    os._exit(0)
+                return False
+
+        self.filter = Filter(window)
+        window.installEventFilter(self.filter)
+
+app._FirstPaintLog = Report
+app.main(["--demo", "--data-dir", sys.argv[1]])
+"""
+
+
+def test_the_real_app_paints_before_the_socket_and_the_heavy_modules_load(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = AT_FIRST_PAINT.format(names=BEFORE_PAINT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stderr[-2000:]

@@ -19,7 +19,7 @@ from tests.views import shown_transcript
 def system_theme(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
     """The "system" theme with a system whose scheme the test sets (offscreen Qt has none)."""
     dark = [False]
-    monkeypatch.setattr(theme, "_system_dark", lambda app: dark[0])
+    monkeypatch.setattr(theme, "system_is_dark", lambda app: dark[0])
     theme.apply(qapp, "system")
     yield dark
     theme.apply(qapp, "system")
@@ -73,3 +73,25 @@ def test_the_transcript_and_toned_labels_change_with_the_theme(
     assert theme.DARK.code_bg in view.document().defaultStyleSheet()
     assert "Binary search" in view.rendered_text() and "It returned" in view.rendered_text()
     assert theme.DARK.error in label.styleSheet()
+
+
+def test_the_frame_paints_in_the_scheme_last_seen_then_checks_it(
+    qapp: QApplication, system_theme: list[bool], tmp_path: Any
+) -> None:
+    """Start-up does not ask Qt for the scheme before the first paint (that builds the whole `Qt`
+    namespace): it uses the one seen last time, and corrects it after the paint."""
+    from desktop_chat.ui.window_prefs import WindowPrefs
+
+    prefs = WindowPrefs(tmp_path)
+    system_theme[0] = True
+    prefs.apply(qapp)  # nothing seen yet: asked at once
+    assert theme.is_dark(qapp)
+    prefs.confirm_system_scheme(qapp)  # remembered: dark
+    system_theme[0] = False  # the system turned light while the app was closed
+    WindowPrefs(tmp_path).apply(qapp)
+    assert theme.is_dark(qapp)  # the first paint: as last seen
+    WindowPrefs(tmp_path).confirm_system_scheme(qapp)
+    assert not theme.is_dark(qapp)  # corrected after the paint
+    system_theme[0] = True
+    WindowPrefs(tmp_path).apply(qapp)
+    assert not theme.is_dark(qapp)  # and light is what is remembered now

@@ -11,12 +11,11 @@ holds the GUI process's interpreter. It runs at a lower priority than the app: i
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from typing import IO, Any
 
-WORKER_FLAG = "--math-worker"
+WORKER_FLAG = "--math-worker"  # (the app's entry point checks it first: this module imports little)
 
 
 def answer(request: dict[str, Any]) -> dict[str, Any]:
@@ -33,6 +32,8 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
 
 def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> int:
     """Answer requests until stdin closes."""
+    import json
+
     from desktop_chat.core.content.math_tex import typeset_svg
 
     source = stdin or sys.stdin.buffer
