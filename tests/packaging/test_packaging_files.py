@@ -76,3 +76,16 @@ def test_windows_icon_holds_every_size_as_png(tmp_path: Path) -> None:
         assert offset + length <= len(data)
         sizes.append(width or 256)
     assert sizes == list(load("make_icons").ICO_SIZES)
+
+
+def test_every_package_of_the_app_is_installed() -> None:
+    """pyproject.toml lists the packages by name: a new folder left out is missing from every install."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "desktop_chat").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()
