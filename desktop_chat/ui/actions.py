@@ -157,6 +157,14 @@ class Menus:
         return self.actions[name]
 
 
+def retranslate_menus(menus: Menus) -> None:
+    """The menus' titles and the actions' texts in the UI's language (it changed)."""
+    for key, menu in menus.menus.items():
+        menu.setTitle(QCoreApplication.translate(CONTEXT, MENUS[key][1]))
+    for row in ROWS:
+        menus.actions[row.name].setText(QCoreApplication.translate(CONTEXT, row.text))
+
+
 def build_menus(window: QMainWindow, host: ActionsHost) -> Menus:
     """The menu bar of `window` with every action of the table, their shortcuts and the outline's
     right-click menu."""

@@ -87,9 +87,11 @@ class Connector:
         if args.demo or args.base_url:
             self.session.profiles_fixed = True
             host.status.provider_picker.fix(
-                QCoreApplication.translate("Connector", "The demo uses the built-in emulator")
+                (lambda: QCoreApplication.translate("Connector", "The demo uses the built-in emulator"))
                 if args.demo
-                else QCoreApplication.translate("Connector", "Fixed by --base-url on the command line")
+                else (
+                    lambda: QCoreApplication.translate("Connector", "Fixed by --base-url on the command line")
+                )
             )
 
     def _key_for_this_session(self, key: str) -> None:

@@ -1,16 +1,21 @@
 """UI languages: English, Korean and Simplified Chinese through Qt's translation system.
 
-The language follows the system unless the user picks one (View > Language, applied at the next
-start). Translations are compiled .qm files shipped in `desktop_chat.resources/translations`.
+The language follows the system unless the user picks one (View > Language). A switch is live:
+`switch` replaces the installed translators and Qt sends every widget a LanguageChange event, which
+each widget with text answers by setting its texts again (`retranslate`); what is not a widget (menus'
+actions, the transcript's HTML, graph cards) is redone by the window. Translations are compiled .qm
+files shipped in `desktop_chat.resources/translations`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desktop_chat.core.content import text as core_messages
 
 SETTING_KEY = "language"
+LANGUAGE_PROPERTY = "desktop_chat_language"  # on the application: the code in use
+TRANSLATORS_ATTRIBUTE = "_desktop_chat_translators"  # on the application: the translators installed
 LANGUAGES = {"system": "System", "en": "English", "ko": "한국어", "zh_CN": "简体中文"}
 
 
@@ -91,3 +96,25 @@ def install(app: QCoreApplication, code: str) -> list[QTranslator]:
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded
+
+
+def current() -> str:
+    """The language the UI speaks now ("en", "ko" or "zh_CN")."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value in LANGUAGES else "en"
+
+
+def switch(app: QCoreApplication, code: str) -> None:
+    """Speak `code` from now on: the old translators out, the new ones in, and every widget told at once
+    (its LanguageChange event is delivered before this returns)."""
+    for old in getattr(app, TRANSLATORS_ATTRIBUTE, []):
+        app.removeTranslator(old)
+    setattr(app, TRANSLATORS_ATTRIBUTE, install(app, code))
+    app.setProperty(LANGUAGE_PROPERTY, code)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
+
+def is_language_change(event: QEvent) -> bool:
+    """True for the event a widget gets when the UI's language changed (it sets its texts again)."""
+    return event.type() == QEvent.Type.LanguageChange

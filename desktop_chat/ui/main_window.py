@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from desktop_chat.ui import i18n
 from desktop_chat.ui.window_prefs import SPLITTERS, WindowPrefs
 
 # The frame paints before the rest loads (see MainWindow.__init__). What it does not need is imported
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.demo = demo
         self.ready = False
+        self.closed = False  # its panes no longer follow the session (its store may be closed)
         self._update_title()
         self.resize(1180, 760)
         self._restore_geometry()
@@ -125,12 +128,13 @@ class MainWindow(QMainWindow):
         if startup_notice:
             self.show_notice(startup_notice)
         elif self.demo:
-            self.show_notice(
-                self.tr(
-                    "Demo mode: answers come from a built-in local emulator that shows what context it "
-                    "received. Nothing leaves this machine and no key is needed."
-                )
-            )
+            self.banner.show_notice(self._demo_notice)
+
+    def _demo_notice(self) -> str:
+        return self.tr(
+            "Demo mode: answers come from a built-in local emulator that shows what context it "
+            "received. Nothing leaves this machine and no key is needed."
+        )
 
     # -- building ------------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self)
         chat_menu = self.menus.menus["chat"]
         self.persona_menu = PersonaMenu(
-            chat_menu.addMenu(self.tr("&Persona")), session, banner, self.prefs, self
+            chat_menu.addMenu(self._persona_title()), session, banner, self.prefs, self
         )
         self.persona_menu.flash.connect(self.status.flash)
         self.dialogs = WindowDialogs(
@@ -221,7 +225,26 @@ class MainWindow(QMainWindow):
         self.look.enter_sends_changed.connect(self.composer_pane.set_enter_sends)
         self.composer_pane.set_enter_sends(self.prefs.enter_sends)
         self.look.theme_changed.connect(lambda _key: self.transcript_pane.redraw())
-        self.look.notice.connect(self.show_notice)
+
+    def _persona_title(self) -> str:
+        return self.tr("&Persona")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed (View > Language): the panes retranslate themselves (each widget gets
+        the event); what is not a widget is done here: the title, the menus and their actions."""
+        if self.ready and i18n.is_language_change(event):
+            from desktop_chat.ui.actions import retranslate_menus
+
+            self._update_title()
+            retranslate_menus(self.menus)
+            self.persona_menu.menu.setTitle(self._persona_title())
+            self.look.retranslate()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if self.closed and i18n.is_language_change(event):
+            return True  # not passed on to the panes of a closed window: they would read the store
+        return super().event(event)
 
     def _settings_changed(self) -> None:
         self.status.refill_providers()
@@ -378,6 +401,7 @@ class MainWindow(QMainWindow):
         if not self.ready:  # closed (SIGTERM) before the UI was built: nothing to save or stop
             super().closeEvent(event)
             return
+        self.closed = True
         self._save_layout()
         self.session.shutdown()  # what is streaming is saved as stopped
         self.transfer.shutdown()  # an import running stops after the conversation it is reading

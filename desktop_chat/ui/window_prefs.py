@@ -87,11 +87,7 @@ class WindowPrefs:
 
     def apply(self, app: QApplication) -> None:
         """Install the language's translations and the theme on `app` (before widgets are built)."""
-        language = i18n.resolve(self.language)
-        app.setProperty("desktop_chat_language", language)
-        for old in getattr(app, "_desktop_chat_translators", []):
-            app.removeTranslator(old)
-        app._desktop_chat_translators = i18n.install(app, language)  # type: ignore[attr-defined]
+        i18n.switch(app, i18n.resolve(self.language))
         theme.apply(app, self.theme, self._system_dark_seen())
 
     def _system_dark_seen(self) -> bool | None:

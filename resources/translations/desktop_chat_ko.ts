@@ -197,67 +197,82 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="106"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="160"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="109"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="162"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="114"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="164"/>
         <source>Image detail</source>
         <translation>이미지 해상도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
         <source>Image URL</source>
         <translation>이미지 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="122"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="125"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Image URL…</source>
         <translation>이미지 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="127"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
         <source>Attach an image by its web address</source>
         <translation>웹 주소로 이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="130"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="225"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="243"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="266"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="284"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="267"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="285"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="281"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -346,17 +361,18 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="80"/>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="89"/>
         <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Enter로 보내기, Shift+Enter로 줄 바꿈, Esc로 답변 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="84"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Ctrl+Enter로 보내기, Esc로 답변 중지</translation>
     </message>
@@ -364,74 +380,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="93"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
         <source>Send (Enter)</source>
         <translation>보내기 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="146"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="156"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="160"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
         <source>Replying after: “%1”</source>
         <translation>이어서 답장: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="198"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="201"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -444,47 +461,47 @@
         <translation>데모는 내장 에뮬레이터를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>명령줄의 --base-url로 고정됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="219"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="221"/>
         <source>DEMO — local emulator</source>
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="258"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="290"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="292"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 키링의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 환경 변수의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 이번 세션에서 입력한 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
         <source>%1 · no key</source>
         <translation>%1 · 키 없음</translation>
     </message>
@@ -492,22 +509,22 @@
 <context>
     <name>ContextIndicator</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="51"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="58"/>
         <source>History on server</source>
         <translation>기록: 서버에 보관</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="54"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="61"/>
         <source>The server keeps this conversation: each request sends only your new prompt and names the answer it follows, so earlier turns are not sent again.</source>
         <translation>서버가 이 대화를 보관합니다. 각 요청은 새 프롬프트만 보내고 이어지는 답변을 지정하므로, 이전 턴은 다시 보내지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="59"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="66"/>
         <source>History sent in full</source>
         <translation>기록: 매번 전체 전송</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="62"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="69"/>
         <source>Each request sends the whole branch from this computer: this server keeps no conversations, the branch was started elsewhere, or turns were left out of it.</source>
         <translation>각 요청이 이 컴퓨터에서 브랜치 전체를 보냅니다. 이 서버가 대화를 보관하지 않거나, 브랜치가 다른 곳에서 시작되었거나, 일부 턴이 제외되었기 때문입니다.</translation>
     </message>
@@ -599,6 +616,7 @@
     <name>ConversationGraphView</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
     </message>
@@ -606,7 +624,7 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="162"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="174"/>
         <source>Conversations</source>
         <translation>대화 목록</translation>
     </message>
@@ -614,6 +632,7 @@
 <context>
     <name>ConversationTreeView</name>
     <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="62"/>
         <location filename="../../desktop_chat/ui/tree/tree_view.py" line="60"/>
         <source>Conversation tree</source>
         <translation>대화 트리</translation>
@@ -622,22 +641,22 @@
 <context>
     <name>ConversationsPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="67"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="106"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="116"/>
         <source>Open a conversation to rename it.</source>
         <translation>이름을 바꿀 대화를 여세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="120"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="130"/>
         <source>Delete conversation</source>
         <translation>대화 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="122"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="132"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -649,37 +668,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="18"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="44"/>
         <source>What would you like to ask?</source>
         <translation>무엇을 물어볼까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="26"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="47"/>
         <source>Type below, or try one of these. Every answer can be branched: ask again or edit a prompt and the tree on the left keeps both.</source>
         <translation>아래에 입력하거나 다음 중 하나를 눌러 보세요. 모든 답변은 가지를 칠 수 있습니다. 다시 묻거나 프롬프트를 고치면 왼쪽 트리에 둘 다 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="53"/>
         <source>Send this prompt</source>
         <translation>이 프롬프트 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="62"/>
         <source>Explain recursion with a short Python example</source>
         <translation>짧은 파이썬 예제로 재귀를 설명해 줘</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="63"/>
         <source>Compare three sorting algorithms in a table</source>
         <translation>정렬 알고리즘 세 가지를 표로 비교해 줘</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="64"/>
         <source>Why is e^(iπ) + 1 = 0? Show the math</source>
         <translation>왜 e^(iπ) + 1 = 0 인가요? 수식으로 보여 줘</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="65"/>
         <source>Write a polite email asking to move a meeting</source>
         <translation>회의 일정을 옮겨 달라는 정중한 이메일을 써 줘</translation>
     </message>
@@ -750,7 +769,7 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphLegend</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="63"/>
         <source>Card colours: the status of each answer</source>
         <translation>카드 색: 각 답변의 상태</translation>
     </message>
@@ -940,61 +959,56 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>LookMenus</name>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="42"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="43"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="30"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="48"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="35"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="49"/>
         <source>&amp;Enter sends (Shift+Enter: new line)</source>
         <translation>Enter로 보내기(&amp;E) (Shift+Enter: 줄 바꿈)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="39"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="50"/>
         <source>Off: Ctrl+Enter sends and Enter makes a new line</source>
         <translation>끄면: Ctrl+Enter로 보내고 Enter는 줄 바꿈</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="73"/>
-        <source>The language changes the next time desktop_chat starts.</source>
-        <translation>언어는 desktop_chat을 다음에 시작할 때 바뀝니다.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="230"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="396"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1086,7 +1100,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="68"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="87"/>
         <source>Overview: click or drag to move the graph</source>
         <translation>개요: 클릭하거나 끌어서 그래프를 이동</translation>
     </message>
@@ -1094,70 +1108,101 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="29"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="65"/>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="36"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="66"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="38"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="68"/>
         <source>The model this conversation is sent to (%1); type any name the server knows</source>
         <translation>이 대화를 보낼 모델 (%1). 서버가 아는 어떤 이름이든 입력할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="43"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="75"/>
         <source>&amp;Reasoning:</source>
         <translation>추론(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="46"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="76"/>
         <source>Reasoning effort</source>
         <translation>추론 강도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="47"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="77"/>
         <source>How much the model thinks before it answers</source>
         <translation>모델이 답하기 전에 얼마나 생각할지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="48"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="79"/>
         <source>default</source>
         <translation>기본값</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="80"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="81"/>
+        <source>minimal</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="82"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="83"/>
+        <source>medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="84"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="85"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>매우 높음</translation>
     </message>
 </context>
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="33"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="38"/>
         <source>streaming</source>
         <translation>스트리밍 중</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="35"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="40"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="37"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="42"/>
         <source>incomplete</source>
         <translation>불완전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="39"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="44"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="41"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="43"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
@@ -1165,7 +1210,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="47"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="61"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
@@ -1477,12 +1522,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="23"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="25"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="34"/>
         <source>The provider this conversation is sent to</source>
         <translation>이 대화를 보낼 제공자</translation>
     </message>
@@ -1490,49 +1535,49 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="83"/>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="85"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="155"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="156"/>
         <source>Search all conversations</source>
         <translation>모든 대화 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="88"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>Answer</source>
         <translation>답변</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="158"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="171"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="183"/>
         <source>No matches</source>
         <translation>일치하는 항목 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="186"/>
         <source>%1 match</source>
         <translation>%1개 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="186"/>
         <source>%1 matches</source>
         <translation>%1개 일치</translation>
     </message>
@@ -1686,27 +1731,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="130"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="140"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
         <source>Model: %s</source>
         <translation>모델: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="172"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="154"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="175"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="156"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="177"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
@@ -1722,17 +1767,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="67"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="70"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>대화. Tab 키로 각 메시지의 컨트롤(버전, 편집, 복사, 다시 생성, 삭제)로 이동합니다.</translation>
     </message>
@@ -1740,52 +1785,53 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="107"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="108"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="109"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="110"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="101"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="111"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="104"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="443"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="452"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="77"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="105"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="106"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>
@@ -1793,43 +1839,43 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="35"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="38"/>
         <source>Import conversations</source>
         <translation>대화 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="37"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="40"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 내보내기 또는 desktop_chat JSON (*.json *.zip);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="47"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="50"/>
         <source>An import is already running; wait for it or cancel it first.</source>
         <translation>이미 가져오기가 진행 중입니다. 끝날 때까지 기다리거나 먼저 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="70"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="74"/>
         <source>Import failed</source>
         <translation>가져오기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="84"/>
         <source>Export all conversations</source>
         <translation>모든 대화 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="91"/>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="119"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="107"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="111"/>
         <source>Export as Markdown</source>
         <translation>Markdown으로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="116"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="120"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
@@ -1951,17 +1997,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="38"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="58"/>
         <source>Outline</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="59"/>
         <source>Graph</source>
         <translation>그래프</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="60"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>대화 트리 — 어느 답변이든 선택해 거기서 이어가세요</translation>
     </message>

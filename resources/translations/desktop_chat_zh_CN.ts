@@ -197,67 +197,82 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="106"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="160"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="109"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="162"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="114"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="164"/>
         <source>Image detail</source>
         <translation>图片精度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="117"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：low 更便宜，high 能看清小字</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="121"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
         <source>Image URL</source>
         <translation>图片 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="122"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="125"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Image URL…</source>
         <translation>图片 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="127"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
         <source>Attach an image by its web address</source>
         <translation>通过网址附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="130"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="225"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="243"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="266"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="284"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="267"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="285"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="281"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -346,17 +361,18 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="80"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="89"/>
         <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
         <translation>输入提示词 — Enter 发送，Shift+Enter 换行，Esc 停止回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="84"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>输入提示 — Ctrl+Enter 发送，Esc 停止回答</translation>
     </message>
@@ -364,74 +380,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="57"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="93"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="59"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="61"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="63"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="69"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="115"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
         <source>Send (Enter)</source>
         <translation>发送 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="146"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="151"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="156"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="160"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
         <source>Replying after: “%1”</source>
         <translation>接续回复：“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="198"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="201"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -444,47 +461,47 @@
         <translation>演示使用内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>已由命令行的 --base-url 固定</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="219"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="221"/>
         <source>DEMO — local emulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="256"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="258"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="290"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="292"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="330"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 密钥来自密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 密钥来自环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 本次会话输入的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
         <source>%1 · no key</source>
         <translation>%1 · 无密钥</translation>
     </message>
@@ -492,22 +509,22 @@
 <context>
     <name>ContextIndicator</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="51"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="58"/>
         <source>History on server</source>
         <translation>历史：保存在服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="54"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="61"/>
         <source>The server keeps this conversation: each request sends only your new prompt and names the answer it follows, so earlier turns are not sent again.</source>
         <translation>服务器保存此对话：每个请求只发送你的新提示词并指明所接续的回答，之前的轮次不会再次发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="59"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="66"/>
         <source>History sent in full</source>
         <translation>历史：每次完整发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="62"/>
+        <location filename="../../desktop_chat/ui/status/context_indicator.py" line="69"/>
         <source>Each request sends the whole branch from this computer: this server keeps no conversations, the branch was started elsewhere, or turns were left out of it.</source>
         <translation>每个请求都从这台电脑发送整个分支：此服务器不保存对话、分支始于别处，或其中有轮次被排除。</translation>
     </message>
@@ -599,6 +616,7 @@
     <name>ConversationGraphView</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
     </message>
@@ -606,7 +624,7 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="162"/>
+        <location filename="../../desktop_chat/ui/conversations/conversation_list.py" line="174"/>
         <source>Conversations</source>
         <translation>对话列表</translation>
     </message>
@@ -614,6 +632,7 @@
 <context>
     <name>ConversationTreeView</name>
     <message>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="62"/>
         <location filename="../../desktop_chat/ui/tree/tree_view.py" line="60"/>
         <source>Conversation tree</source>
         <translation>对话树</translation>
@@ -622,22 +641,22 @@
 <context>
     <name>ConversationsPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="34"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="67"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="106"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="116"/>
         <source>Open a conversation to rename it.</source>
         <translation>请先打开要重命名的对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="120"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="130"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="122"/>
+        <location filename="../../desktop_chat/ui/conversations/conversations_pane.py" line="132"/>
         <source>Delete “%1” and all its branches from this computer? This cannot be undone.
 
 Responses stored on the server are not deleted.</source>
@@ -649,37 +668,37 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="18"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="44"/>
         <source>What would you like to ask?</source>
         <translation>你想问什么？</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="26"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="47"/>
         <source>Type below, or try one of these. Every answer can be branched: ask again or edit a prompt and the tree on the left keeps both.</source>
         <translation>在下方输入，或试试下面这些。每个回答都可以分支：重新提问或修改提示词，左侧的树会保留两者。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="53"/>
         <source>Send this prompt</source>
         <translation>发送此提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="62"/>
         <source>Explain recursion with a short Python example</source>
         <translation>用一个简短的 Python 示例解释递归</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="63"/>
         <source>Compare three sorting algorithms in a table</source>
         <translation>用表格比较三种排序算法</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="64"/>
         <source>Why is e^(iπ) + 1 = 0? Show the math</source>
         <translation>为什么 e^(iπ) + 1 = 0？请给出推导</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="65"/>
         <source>Write a polite email asking to move a meeting</source>
         <translation>写一封礼貌的邮件，请求改期会议</translation>
     </message>
@@ -750,7 +769,7 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphLegend</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="63"/>
         <source>Card colours: the status of each answer</source>
         <translation>卡片颜色：每个回答的状态</translation>
     </message>
@@ -940,61 +959,56 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>LookMenus</name>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="26"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="42"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="27"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="43"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="30"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="48"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="28"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="44"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="35"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="49"/>
         <source>&amp;Enter sends (Shift+Enter: new line)</source>
         <translation>Enter 发送(&amp;E)（Shift+Enter：换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="39"/>
+        <location filename="../../desktop_chat/ui/look_menu.py" line="50"/>
         <source>Off: Ctrl+Enter sends and Enter makes a new line</source>
         <translation>关闭时：Ctrl+Enter 发送，Enter 换行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/look_menu.py" line="73"/>
-        <source>The language changes the next time desktop_chat starts.</source>
-        <translation>语言将在下次启动 desktop_chat 时更改。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="230"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="373"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="396"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1086,7 +1100,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="68"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="87"/>
         <source>Overview: click or drag to move the graph</source>
         <translation>概览：单击或拖动以移动图</translation>
     </message>
@@ -1094,70 +1108,101 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="29"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="65"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="36"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="66"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="38"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="68"/>
         <source>The model this conversation is sent to (%1); type any name the server knows</source>
         <translation>此对话发送到的模型（%1）；可输入服务器认识的任何名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="43"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="75"/>
         <source>&amp;Reasoning:</source>
         <translation>推理(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="46"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="76"/>
         <source>Reasoning effort</source>
         <translation>推理强度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="47"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="77"/>
         <source>How much the model thinks before it answers</source>
         <translation>模型回答前思考的程度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="48"/>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="79"/>
         <source>default</source>
         <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="80"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="81"/>
+        <source>minimal</source>
+        <translation>最少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="82"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="83"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="84"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="85"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>极高</translation>
     </message>
 </context>
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="33"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="38"/>
         <source>streaming</source>
         <translation>输出中</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="35"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="40"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="37"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="42"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="39"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="44"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="41"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="43"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -1165,7 +1210,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="47"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="61"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
@@ -1477,12 +1522,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="23"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
         <source>Provider</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="25"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="34"/>
         <source>The provider this conversation is sent to</source>
         <translation>此对话发送到的提供商</translation>
     </message>
@@ -1490,49 +1535,49 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="83"/>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="85"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="155"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="156"/>
         <source>Search all conversations</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="88"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="157"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="158"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="171"/>
         <source>%1: %2</source>
         <comment>a search result: where the text matched (You, Answer) and the text</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="170"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="183"/>
         <source>No matches</source>
         <translation>无匹配结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="186"/>
         <source>%1 match</source>
         <translation>%1 个匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="173"/>
+        <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="186"/>
         <source>%1 matches</source>
         <translation>%1 个匹配</translation>
     </message>
@@ -1686,27 +1731,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="130"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="140"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
         <source>Model: %s</source>
         <translation>模型：%s</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="172"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="154"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="175"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="156"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="177"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
@@ -1722,17 +1767,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="67"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="70"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>对话。按 Tab 键可在每条消息的控件（版本、编辑、复制、重新生成、删除）之间移动。</translation>
     </message>
@@ -1740,52 +1785,53 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="97"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="107"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="98"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="108"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="99"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="109"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="100"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="110"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="101"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="111"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="94"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="104"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="443"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="452"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="77"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="95"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="105"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="96"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="106"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
@@ -1793,43 +1839,43 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="35"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="38"/>
         <source>Import conversations</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="37"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="40"/>
         <source>ChatGPT export or desktop_chat JSON (*.json *.zip);;All files (*)</source>
         <translation>ChatGPT 导出或 desktop_chat JSON (*.json *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="47"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="50"/>
         <source>An import is already running; wait for it or cancel it first.</source>
         <translation>已有导入正在进行；请等待其完成或先取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="70"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="74"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="80"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="84"/>
         <source>Export all conversations</source>
         <translation>导出所有对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="91"/>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="115"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="119"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="107"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="111"/>
         <source>Export as Markdown</source>
         <translation>导出为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="116"/>
+        <location filename="../../desktop_chat/ui/dialogs/transfer.py" line="120"/>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1951,17 +1997,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TreePane</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="38"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="58"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="59"/>
         <source>Graph</source>
         <translation>图形</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="41"/>
+        <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="60"/>
         <source>Conversation tree — select any answer to continue from it</source>
         <translation>对话树 — 选择任意回答即可从那里继续</translation>
     </message>

@@ -36,7 +36,7 @@ from desktop_chat.core.content.attachments import (
     check_image_url,
     human_size,
 )
-from desktop_chat.ui import theme
+from desktop_chat.ui import i18n, theme
 from desktop_chat.ui.composer import image_tools
 from desktop_chat.ui.composer.composer import local_files, pasted_image
 
@@ -103,31 +103,23 @@ class AttachmentBar(QWidget):
         self._chips: list[AttachmentChip] = []
         self._pasted = 0
 
-        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button = QPushButton()
         self.attach_button.setObjectName("attach_button")
-        self.attach_button.setToolTip(
-            self.tr("Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them")
-        )
         self.attach_button.clicked.connect(self.pick_files)
         self.detail = QComboBox()
         self.detail.setObjectName("attach_detail")
-        self.detail.setAccessibleName(self.tr("Image detail"))
-        self.detail.addItems(list(DETAILS))
-        self.detail.setToolTip(
-            self.tr("Image detail sent to the model: low is cheaper, high reads fine print")
-        )
+        for value in DETAILS:
+            self.detail.addItem(value, value)
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("attach_url")
-        self.url_edit.setAccessibleName(self.tr("Image URL"))
-        self.url_edit.setPlaceholderText(self.tr("Image URL (https://…), Enter adds it"))
         self.url_edit.setClearButtonEnabled(True)
         self.url_edit.returnPressed.connect(self._add_url_from_edit)
-        self.link_button = QPushButton(self.tr("Image URL…"))
+        self.link_button = QPushButton()
         self.link_button.setObjectName("attach_link_button")
-        self.link_button.setToolTip(self.tr("Attach an image by its web address"))
         self.link_button.setCheckable(True)
         self.link_button.toggled.connect(self._link_toggled)
-        self.detail_label = QLabel(self.tr("Detail:"))
+        self.detail_label = QLabel()
+        self.retranslate()
         self.status = QLabel()
         self.status.setObjectName("attach_message")
         self.status.setWordWrap(True)
@@ -164,10 +156,36 @@ class AttachmentBar(QWidget):
         layout.addLayout(controls)
         self._update_image_row()
 
+    def retranslate(self) -> None:
+        self.attach_button.setText(self.tr("Attach…"))
+        self.attach_button.setToolTip(
+            self.tr("Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them")
+        )
+        self.detail.setAccessibleName(self.tr("Image detail"))
+        labels = {"auto": self.tr("auto"), "low": self.tr("low"), "high": self.tr("high")}
+        for index in range(self.detail.count()):
+            self.detail.setItemText(index, labels.get(str(self.detail.itemData(index)), ""))
+        self.detail.setToolTip(
+            self.tr("Image detail sent to the model: low is cheaper, high reads fine print")
+        )
+        self.url_edit.setAccessibleName(self.tr("Image URL"))
+        self.url_edit.setPlaceholderText(self.tr("Image URL (https://…), Enter adds it"))
+        self.link_button.setText(self.tr("Image URL…"))
+        self.link_button.setToolTip(self.tr("Attach an image by its web address"))
+        self.detail_label.setText(self.tr("Detail:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _detail(self) -> str:
+        return str(self.detail.currentData() or "auto")
+
     # -- what is attached -------------------------------------------------------------------------
     def attachments(self) -> list[Attachment]:
         """The attachments, images with the detail chosen now."""
-        detail = self.detail.currentText()
+        detail = self._detail()
         return [
             c.attachment.with_detail(detail) if c.attachment.kind == "image" else c.attachment
             for c in self._chips
@@ -210,7 +228,7 @@ class AttachmentBar(QWidget):
         added, problems = [], []
         for path in paths:
             try:
-                attachment = image_tools.attach_file(path, self.store, self.limits, self.detail.currentText())
+                attachment = image_tools.attach_file(path, self.store, self.limits, self._detail())
                 self._add(attachment)
                 added.append(attachment)
             except AttachmentError as exc:
@@ -224,9 +242,7 @@ class AttachmentBar(QWidget):
             self._pasted += 1
             name = self.tr("Pasted image %1").replace("%1", str(self._pasted))
         try:
-            attachment = image_tools.attach_image(
-                image, name, self.store, self.limits, self.detail.currentText()
-            )
+            attachment = image_tools.attach_image(image, name, self.store, self.limits, self._detail())
             self._add(attachment)
         except AttachmentError as exc:
             self._report([exc.user_message])
@@ -242,7 +258,7 @@ class AttachmentBar(QWidget):
             self._report([exc.user_message])
             return None
         name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or url
-        attachment = Attachment("image", "", name[:80], detail=self.detail.currentText(), url=url)
+        attachment = Attachment("image", "", name[:80], detail=self._detail(), url=url)
         if any(c.attachment.url == url for c in self._chips):
             return None
         self._add(attachment)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from desktop_chat.ui import i18n
 
 LARGE_PASTE_CHARS = 256 * 1024  # above this, a paste is inserted in chunks
 CHUNK_CHARS = 128 * 1024
@@ -72,6 +74,12 @@ class Composer(QPlainTextEdit):
     def pasting(self) -> bool:
         """A large paste is still going in (sending now would send part of it)."""
         return bool(self._pending)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.setAccessibleName(self.tr("Prompt"))
+            self.set_enter_sends(self.enter_sends)
+        super().changeEvent(event)
 
     def set_enter_sends(self, on: bool) -> None:
         """Enter sends and Shift+Enter makes a new line (on), or Ctrl+Enter sends (off)."""

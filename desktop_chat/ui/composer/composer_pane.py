@@ -7,13 +7,14 @@ buttons and the reply target follow the session's selection, back end and stream
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.conversation.model import ChatParams, NodeStatus, title_from_prompt
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from desktop_chat.ui.composer.composer import Composer
 from desktop_chat.ui.composer.model_picker import ModelPicker
@@ -54,21 +55,17 @@ class ComposerPane(QWidget):
         self._draft_timer.timeout.connect(self.update_draft_tokens)
         self.composer.textChanged.connect(self._draft_timer.start)
 
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton()
         self.send_button.setObjectName("send_button")
-        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop_button")
-        self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(session.stop)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retry_button")
-        self.retry_button.setToolTip(
-            self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
-        )
         self.retry_button.clicked.connect(self.regenerate)
+        self.retranslate()
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
@@ -90,6 +87,25 @@ class ComposerPane(QWidget):
         events.backend_changed.connect(lambda _event: self.show_reply_target())
         events.busy_changed.connect(lambda event: self.set_busy(event.busy))
         events.turn_finished.connect(self._turn_finished)
+
+    def retranslate(self) -> None:
+        """The buttons, the reply target and the draft's count in the UI's language."""
+        self.send_button.setText(self.tr("Send"))
+        self.send_button.setToolTip(
+            self.tr("Send (Enter)") if self.composer.enter_sends else self.tr("Send (Ctrl+Enter)")
+        )
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the answer (Esc); what arrived is kept"))
+        self.retry_button.setToolTip(
+            self.tr("Ask again with the selected prompt: a new sibling answer (Ctrl+R)")
+        )
+        self.show_reply_target()
+        self.update_draft_tokens()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the prompt -------------------------------------------------------------------------------
     def text(self) -> str:

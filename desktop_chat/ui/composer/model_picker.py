@@ -5,13 +5,14 @@ the next new conversation starts with), with the reasoning effort beside it for 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop_chat.core.api.models import is_reasoning_model
 from desktop_chat.core.conversation.model import REASONING_EFFORTS
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 from desktop_chat.ui.status.status_bar import NoticeBanner
 
 SHORTCUT = "Ctrl+Shift+M"
@@ -26,26 +27,18 @@ class ModelPicker(QWidget):
         self.session = session
         self.banner = banner
         self._showing = False  # filling the boxes from the session: not a choice of the user
-        self.label = QLabel(self.tr("&Model:"))
+        self.label = QLabel()
         self.combo = QComboBox()
         self.combo.setObjectName("model_picker")
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMinimumContentsLength(16)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setAccessibleName(self.tr("Model"))
-        self.combo.setToolTip(
-            self.tr("The model this conversation is sent to (%1); type any name the server knows").replace(
-                "%1", QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-            )
-        )
         self.label.setBuddy(self.combo)
-        self.effort_label = QLabel(self.tr("&Reasoning:"))
+        self.effort_label = QLabel()
         self.effort = QComboBox()
         self.effort.setObjectName("reasoning_effort_picker")
-        self.effort.setAccessibleName(self.tr("Reasoning effort"))
-        self.effort.setToolTip(self.tr("How much the model thinks before it answers"))
-        self.effort.addItem(self.tr("default"), None)
+        self.effort.addItem("", None)
         for value in REASONING_EFFORTS:
             self.effort.addItem(value, value)
         self.effort_label.setBuddy(self.effort)
@@ -61,12 +54,44 @@ class ModelPicker(QWidget):
         self.combo.activated.connect(lambda _index: self._model_chosen())
         line = self.combo.lineEdit()
         if line is not None:
-            line.setAccessibleName(self.combo.accessibleName())
             line.editingFinished.connect(self._model_chosen)
+        self.retranslate()
         self.effort.activated.connect(lambda _index: self._effort_chosen())
         session.events.selection_changed.connect(lambda _event: self.show_params())
         session.events.backend_changed.connect(lambda _event: self.show_params())
         self.show_params()
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("&Model:"))
+        self.combo.setAccessibleName(self.tr("Model"))
+        self.combo.setToolTip(
+            self.tr("The model this conversation is sent to (%1); type any name the server knows").replace(
+                "%1", QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setAccessibleName(self.combo.accessibleName())
+        self.effort_label.setText(self.tr("&Reasoning:"))
+        self.effort.setAccessibleName(self.tr("Reasoning effort"))
+        self.effort.setToolTip(self.tr("How much the model thinks before it answers"))
+        labels = {
+            None: self.tr("default"),
+            "none": self.tr("none"),
+            "minimal": self.tr("minimal"),
+            "low": self.tr("low"),
+            "medium": self.tr("medium"),
+            "high": self.tr("high"),
+            "xhigh": self.tr("xhigh", "reasoning effort: more than high"),
+        }
+        for index in range(self.effort.count()):
+            value = self.effort.itemData(index)
+            self.effort.setItemText(index, labels.get(value, str(value)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def focus_picker(self) -> None:
         self.combo.setFocus(Qt.FocusReason.ShortcutFocusReason)

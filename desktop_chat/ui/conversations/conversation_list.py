@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop_chat.core.conversation.model import Conversation
+from desktop_chat.ui import i18n
 
 CONVERSATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -159,7 +161,7 @@ class ConversationListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversation_list")
-        self.setAccessibleName(self.tr("Conversations"))
+        self.retranslate()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # F2 (or Rename… in the menus) edits a title in place; a click only opens the conversation
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -167,6 +169,14 @@ class ConversationListView(QListView):
         self.setUniformItemSizes(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._programmatic = False
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Conversations"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def setCurrentIndex(self, index: AnyIndex) -> None:
         """Select a row from code: no conversation_selected (user actions go through Qt directly)."""

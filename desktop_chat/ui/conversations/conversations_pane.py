@@ -7,12 +7,13 @@ old title); a right click offers the actions the window gives it (rename, delete
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_chat.core.conversation.model import Conversation
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 from desktop_chat.ui.conversations.conversation_list import (
     CONVERSATION_ID_ROLE,
     ConversationListModel,
@@ -31,7 +32,7 @@ class ConversationsPane(QWidget):
         self.setObjectName("conversations_pane")
         self.session = session
         self.banner = banner
-        new_button = QPushButton(self.tr("New conversation"))
+        self.new_button = new_button = QPushButton()
         new_button.setObjectName("new_conversation_button")
         new_button.clicked.connect(self.new_requested)
         self.search_panel = SearchPanel(session.store, self)
@@ -52,6 +53,7 @@ class ConversationsPane(QWidget):
         layout.addWidget(new_button)
         layout.addWidget(self.search_panel)  # it keeps only the room its results need
         layout.addWidget(self.conversation_list, 1)
+        self.retranslate()
         events = session.events
         events.conversations_reloaded.connect(lambda _event: self.reload_pages(session.conversations))
         events.conversation_added.connect(lambda event: self.add_conversation(event.conversation))
@@ -60,6 +62,14 @@ class ConversationsPane(QWidget):
         events.tree_replaced.connect(
             lambda event: self.show_open(event.conversation.id if event.conversation is not None else None)
         )
+
+    def retranslate(self) -> None:
+        self.new_button.setText(self.tr("New conversation"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the list ---------------------------------------------------------------------------------
     def set_conversations(self, conversations: list[Conversation]) -> None:

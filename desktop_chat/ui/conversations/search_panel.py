@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.conversation.search import SearchHit, open_reader, search
 from desktop_chat.core.conversation.store import Store
+from desktop_chat.ui import i18n
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,12 +81,9 @@ class SearchPanel(QWidget):
         self.store = store
         self.input = QLineEdit(self)
         self.input.setObjectName("search_input")
-        self.input.setPlaceholderText(self.tr("Search all conversations"))
         self.input.setClearButtonEnabled(True)
-        self.input.setAccessibleName(self.tr("Search all conversations"))
         self.results = QListWidget(self)
         self.results.setObjectName("search_results")
-        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.status = QLabel(self)
@@ -108,6 +106,8 @@ class SearchPanel(QWidget):
         if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick):
             self.results.itemClicked.connect(self._activate)  # one click opens a result everywhere
         self.hits: list[SearchHit] = []
+        self._searched = False  # the results shown are those of a search (not an empty box)
+        self.retranslate()
         self._generation = 0  # of the latest query; older answers are dropped
         self._open_first = -1  # the generation whose best match Enter asked to open
         self._thread: SearchThread | None = None
@@ -151,8 +151,21 @@ class SearchPanel(QWidget):
             self._activate(self.results.item(0))
         self.searched.emit()
 
+    def retranslate(self) -> None:
+        self.input.setPlaceholderText(self.tr("Search all conversations"))
+        self.input.setAccessibleName(self.tr("Search all conversations"))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self._show(self.hits, self._searched)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            row = self.results.currentRow()
+            self.retranslate()
+            self.results.setCurrentRow(row)
+        super().changeEvent(event)
+
     def _show(self, hits: list[SearchHit], searched: bool) -> None:
-        self.hits = hits
+        self.hits, self._searched = hits, searched
         self.results.clear()
         field_labels = {"prompt": self.tr("You"), "answer": self.tr("Answer"), "title": self.tr("Title")}
         where = self.tr("%1: %2", "a search result: where the text matched (You, Answer) and the text")

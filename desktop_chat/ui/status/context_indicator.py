@@ -5,11 +5,13 @@ tooltip explains; it follows the reply target, not the answer streaming (it does
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_chat.core.api.context import choose_mode
 from desktop_chat.core.conversation.model import ContextMode
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 
 
 class ContextIndicator(QLabel):
@@ -25,6 +27,11 @@ class ContextIndicator(QLabel):
         events.turn_finished.connect(lambda _event: self.refresh())
         events.busy_changed.connect(lambda _event: self.refresh())
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event) and self.mode is not None:
+            self.show_mode(self.mode)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """How the next prompt would be sent (kept as it is while answers stream)."""

@@ -7,11 +7,14 @@ reconnects. It is disabled when the command line fixes the server (--demo, --bas
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_chat.core.config import profiles
 from desktop_chat.core.conversation.store import Store
+from desktop_chat.ui import i18n
 
 
 class ProviderPicker(QComboBox):
@@ -20,10 +23,21 @@ class ProviderPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profile_picker")
-        self.setAccessibleName(self.tr("Provider"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setToolTip(self.tr("The provider this conversation is sent to"))
+        self._fixed: Callable[[], str] | None = None  # why the command line fixes the server
+        self.retranslate()
         self.activated.connect(self._activated)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Provider"))
+        self.setToolTip(
+            self._fixed() if self._fixed else self.tr("The provider this conversation is sent to")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def fill(self, store: Store, current: str | None = None) -> None:
         """List the profiles (names, with the kind in the tooltip) and show `current`."""
@@ -48,10 +62,11 @@ class ProviderPicker(QComboBox):
         data = self.currentData()
         return data if isinstance(data, str) else None
 
-    def fix(self, reason: str) -> None:
+    def fix(self, reason: Callable[[], str]) -> None:
         """The command line decides the server: show why the picker cannot change it."""
         self.setEnabled(False)
-        self.setToolTip(reason)
+        self._fixed = reason
+        self.retranslate()
 
     def _activated(self, index: int) -> None:
         profile_id = self.itemData(index)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop_chat.core.content import pricing
@@ -32,10 +33,23 @@ class NoticeBanner(QLabel):
         self.setWordWrap(True)
         self.setVisible(False)
         theme.set_tone(self, "banner")
+        self._source: Callable[[], str] | None = None  # makes the notice again in another language
 
-    def show_notice(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+    def show_notice(self, text: str | Callable[[], str]) -> None:
+        """Show a notice: its text, or what makes it (then it follows a change of language)."""
+        self._source = text if callable(text) else None
+        shown = text() if callable(text) else text
+        self.setText(shown)
+        self.setVisible(bool(shown))
+
+    def show_core_text(self, message: str) -> None:
+        """A notice made in core (a `Text`): shown, and shown again, in the UI's language."""
+        self.show_notice(lambda: i18n.core_text(message))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event) and self._source is not None:
+            self.setText(self._source())
+        super().changeEvent(event)
 
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a session use case; when it refuses or fails, say why (settings problems in a dialog,
@@ -47,14 +61,14 @@ class NoticeBanner(QLabel):
             QMessageBox.warning(self.window(), self.tr("Settings need attention"), "\n".join(problems))
             return False
         except SessionError as exc:
-            self.show_notice(i18n.core_text(exc.user_message))
+            self.show_core_text(exc.user_message)
             return False
         return True
 
     def listen(self, session: ChatSession) -> None:
         """Show the session's notices and the errors it reports."""
-        session.events.notice.connect(lambda event: self.show_notice(i18n.core_text(event.text)))
-        session.events.error.connect(lambda event: self.show_notice(i18n.core_text(event.text)))
+        session.events.notice.connect(lambda event: self.show_core_text(event.text))
+        session.events.error.connect(lambda event: self.show_core_text(event.text))
 
 
 class StatusBar(QStatusBar):
@@ -98,6 +112,13 @@ class StatusBar(QStatusBar):
         session.events.provider_wanted.connect(
             lambda event: self.provider_picker.show_profile(event.profile_id)
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.refresh()
+            if self.session.backend is None:
+                self.show_connecting()
+        super().changeEvent(event)
 
     def refill_providers(self) -> None:
         """The provider profiles changed: list them again."""

@@ -3,10 +3,10 @@ UI language; clicking one sends it (the window connects `example_chosen` to the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_chat.ui import theme
+from desktop_chat.ui import i18n, theme
 
 
 class EmptyState(QWidget):
@@ -15,18 +15,14 @@ class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("empty_state")
-        heading = QLabel(self.tr("What would you like to ask?"))
+        self.heading = heading = QLabel()
         heading.setObjectName("empty_state_heading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         heading.setFont(font)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(
-            self.tr(
-                "Type below, or try one of these. Every answer can be branched: ask again or edit a "
-                "prompt and the tree on the left keeps both."
-            )
-        )
+        self.hint = hint = QLabel()
+        hint.setObjectName("empty_state_hint")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         theme.set_tone(hint, "muted")
@@ -35,14 +31,31 @@ class EmptyState(QWidget):
         layout.addWidget(heading)
         layout.addWidget(hint)
         self.buttons: list[QPushButton] = []
-        for text in self.examples():
-            button = QPushButton(text)
+        for _ in self.examples():
+            button = QPushButton()
             button.setObjectName("example_prompt")
-            button.setToolTip(self.tr("Send this prompt"))
-            button.clicked.connect(lambda _=False, t=text: self.example_chosen.emit(t))
+            button.clicked.connect(lambda _=False, b=button: self.example_chosen.emit(b.text()))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
             self.buttons.append(button)
         layout.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("What would you like to ask?"))
+        self.hint.setText(
+            self.tr(
+                "Type below, or try one of these. Every answer can be branched: ask again or edit a "
+                "prompt and the tree on the left keeps both."
+            )
+        )
+        for button, text in zip(self.buttons, self.examples(), strict=True):
+            button.setText(text)
+            button.setToolTip(self.tr("Send this prompt"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def examples(self) -> list[str]:
         return [

@@ -70,6 +70,16 @@ def prompt_html(node: Node) -> str:
     )
 
 
+def earlier_link_html(hidden: int) -> str:
+    """The link that renders `hidden` more of a long path's earlier turns ("" when none is hidden)."""
+    if not hidden:
+        return ""
+    text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
+        "%1", f"{hidden:,}"
+    )
+    return f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>'
+
+
 def clock(timestamp: float) -> str:
     """A message's time: "14:05" today, "2026-11-30 14:05" on another day."""
     moment = time.localtime(timestamp)

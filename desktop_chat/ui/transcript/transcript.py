@@ -17,7 +17,6 @@ links open only on click and only for http/https, through `link_opener`.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,7 +25,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QEvent,
     QMimeData,
     Qt,
@@ -74,6 +72,7 @@ from desktop_chat.ui.transcript.message_html import (
     _tr,
     answer_head_html,
     answer_html,
+    earlier_link_html,
     footer_html,
     is_json_answer,
     json_answer,
@@ -374,7 +373,7 @@ class TranscriptView(QTextBrowser):
             # rebuild in a new document: a document keeps every text format ever used in it (link
             # targets, anchors), so reusing one makes each later open slower and bigger
             self._new_document()
-            self.setHtml(self._earlier_link_html(start))
+            self.setHtml(earlier_link_html(start))
             self._style_document()  # the column's margins are the root frame's: set again after setHtml
             cursor = QTextCursor(self.document())
             shown, keep = [], 0
@@ -440,19 +439,15 @@ class TranscriptView(QTextBrowser):
         self._inserts = 0
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        if event.type() == QEvent.Type.LanguageChange:  # every message's words: rendered anew
+            markdown_module.COPY_CODE_LABEL = self.tr("Copy code")
+            self._html_cache.clear()
+            self._answer_cache.clear()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange,
+                            QEvent.Type.LanguageChange):  # fmt: skip
             self._shown = None  # colours and sizes taken when the HTML was inserted: render afresh
             self._restyle_timer.start()
         super().changeEvent(event)
-
-    @staticmethod
-    def _earlier_link_html(hidden: int) -> str:
-        if not hidden:
-            return ""
-        text = QCoreApplication.translate("TranscriptView", "Show %1 earlier messages").replace(
-            "%1", f"{hidden:,}"
-        )
-        return f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>'
 
     def show_earlier(self) -> None:
         """Render EARLIER_STEP more of the path's earlier turns, keeping the view where it was."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_chat.core.content.attachments import AttachmentStore
@@ -39,7 +39,6 @@ class TranscriptPane(QWidget):
         super().__init__(parent)
         self.setObjectName("transcript_pane")
         self.view = TranscriptView(self)
-        self.view.setAccessibleName(self.tr("Transcript"))
         self.view.prices = prices
         self.view.attachment_store = attachments
         self.view.logprobs_requested.connect(self._show_logprobs)
@@ -47,12 +46,7 @@ class TranscriptPane(QWidget):
         self.view.highlighted.connect(self._link_hovered)
         self.view.siblings_of = self._siblings
         self.view.message_action.connect(self._message_action)
-        self.view.setAccessibleDescription(
-            self.tr(
-                "The conversation. Tab moves through each message's controls: versions, edit, copy, "
-                "regenerate, delete."
-            )
-        )
+        self.retranslate()
         self.empty_state = EmptyState(self)  # a new conversation, before its first prompt
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +61,21 @@ class TranscriptPane(QWidget):
         events.turn_progress.connect(lambda event: self._progress(event.node))
         events.turn_finished.connect(lambda event: self.node_progress(event.node))
         events.turn_activity.connect(lambda event: self.node_activity(event.node, i18n.core_text(event.text)))
+
+    def retranslate(self) -> None:
+        """The view's names; its document is rendered again by the view itself (TranscriptView)."""
+        self.view.setAccessibleName(self.tr("Transcript"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "The conversation. Tab moves through each message's controls: versions, edit, copy, "
+                "regenerate, delete."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def prices(self) -> dict[str, Price]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from desktop_chat.core.conversation.model import NodeStatus
-from desktop_chat.ui.i18n import status_name
+from desktop_chat.ui import i18n
 from desktop_chat.ui.tree.graph_items import STATUS_COLOURS, NodeCard
 
 MINIMAP_NODES = 1000  # trees this big get a minimap
@@ -42,19 +42,31 @@ class GraphLegend(QFrame):
         layout.setContentsMargins(6, 3, 6, 3)
         layout.setSpacing(4)
         self.names: list[str] = []
+        self._labels: list[tuple[NodeStatus, QLabel]] = []
         for status in (NodeStatus.COMPLETED, NodeStatus.STREAMING, NodeStatus.FAILED, NodeStatus.STOPPED,
                        NodeStatus.INCOMPLETE, NodeStatus.INTERRUPTED):  # fmt: skip
             swatch = QLabel()
             swatch.setFixedSize(10, 10)
             swatch.setStyleSheet(f"background: {STATUS_COLOURS[status].name()}; border-radius: 2px;")
-            name = status_name(status)
-            self.names.append(name)
-            text = QLabel(name)
+            text = QLabel()
             text.setObjectName(f"legend_{status.value}")
+            self._labels.append((status, text))
             layout.addWidget(swatch)
             layout.addWidget(text)
             layout.addSpacing(4)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.names = [i18n.status_name(status) for status, _ in self._labels]
+        for name, (_, text) in zip(self.names, self._labels, strict=True):
+            text.setText(name)
         self.setToolTip(self.tr("Card colours: the status of each answer"))
+        self.adjustSize()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class Minimap(QWidget):
@@ -65,11 +77,19 @@ class Minimap(QWidget):
         self.setObjectName("graph_minimap")
         self.setFixedSize(MINIMAP_SIZE)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Overview: click or drag to move the graph"))
         self._host = host
+        self.retranslate()
         self._pixmap: QPixmap | None = None
         self._scale = 1.0
         self._origin = QPointF()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Overview: click or drag to move the graph"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def invalidate(self) -> None:
         self._pixmap = None

@@ -7,12 +7,13 @@ built only while its tab is shown (a hidden graph is rebuilt when its tab is ope
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.ui import i18n
 from desktop_chat.ui.tree.graph_view import ConversationGraphView
 from desktop_chat.ui.tree.tree_model import ConversationTreeModel
 from desktop_chat.ui.tree.tree_view import ConversationTreeView
@@ -35,10 +36,11 @@ class TreePane(QWidget):
         self.graph_view.node_selected.connect(self._picked)
         self.tree_tabs = QTabWidget()
         self.tree_tabs.setObjectName("tree_tabs")
-        self.tree_tabs.addTab(self.tree_view, self.tr("Outline"))
-        self.tree_tabs.addTab(self.graph_view, self.tr("Graph"))
+        self.tree_tabs.addTab(self.tree_view, "")
+        self.tree_tabs.addTab(self.graph_view, "")
         self.tree_tabs.currentChanged.connect(self._tab_changed)
-        label = QLabel(self.tr("Conversation tree — select any answer to continue from it"))
+        self.label = label = QLabel()
+        label.setObjectName("tree_pane_label")
         label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,8 +49,30 @@ class TreePane(QWidget):
         self._tree: ConversationTree | None = None
         self._selected: str | None = None
         self._graph_stale = True  # the graph's cards are built when its tab is first shown
+        self.retranslate()
         session.events.tree_replaced.connect(lambda event: self.set_tree(event.tree))
         session.events.selection_changed.connect(lambda event: self.select_node(event.node_id))
+
+    def retranslate(self) -> None:
+        """Tabs and label in the UI's language; the graph's cards are made again (their status words)."""
+        self.tree_tabs.setTabText(OUTLINE_TAB, self.tr("Outline"))
+        self.tree_tabs.setTabText(GRAPH_TAB, self.tr("Graph"))
+        self.label.setText(self.tr("Conversation tree — select any answer to continue from it"))
+        self.tree_view.setAccessibleName(
+            QCoreApplication.translate("ConversationTreeView", "Conversation tree")
+        )
+        self.graph_view.setAccessibleName(
+            QCoreApplication.translate("ConversationGraphView", "Conversation graph")
+        )
+        if not self._graph_stale:
+            self.graph_view.set_tree(self._tree)
+            if self._selected is not None:
+                self.graph_view.select_node(self._selected)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_tree(self, tree: ConversationTree | None) -> None:
         """Show a conversation's tree (None: no conversation) in the outline and the graph."""
