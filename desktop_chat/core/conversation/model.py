@@ -34,6 +34,7 @@ class NodeStatus(StrEnum):
     FAILED = "failed"  # an error ended the turn; partial text (if any) is kept
     STOPPED = "stopped"  # the user pressed Stop; partial text is kept
     INTERRUPTED = "interrupted"  # the app died while streaming; found so on the next start
+    DRAFT = "draft"  # an edited prompt saved without sending: no answer yet (sent later, in its place)
 
     @property
     def finished(self) -> bool:
