@@ -2318,72 +2318,72 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="139"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="144"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="150"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="153"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>압축 임계값은 1,000 토큰 이상이어야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="163"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="204"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="207"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="210"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="216"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
@@ -2553,17 +2553,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>이 가지가 이어지는 이전 답변이 서버에 더 이상 없어서 대화를 로컬 기록에서 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 이전 답변의 ID를 받았지만 사용하지 않았습니다(대화 상태를 보관하지 않음). 그래서 질문을 로컬 기록의 전체 대화와 함께 다시 보냈으며, 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
@@ -2591,6 +2591,61 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
         <source>Wait for the answer to finish before branching from it.</source>
         <translation>답변이 끝난 뒤에 분기하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
+        <translation>모델이 도구를 계속 호출해서 앱이 %1번째 라운드 후에 멈췄습니다. 계속하려면 다시 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <source>Give the MCP server a name.</source>
+        <translation>MCP 서버의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <source>An MCP server needs either a command or a URL (not both).</source>
+        <translation>MCP 서버에는 명령 또는 URL 중 하나가 필요합니다(둘 다는 안 됨).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
+        <translation>MCP 서버 URL은 http:// 또는 https://로 시작해야 합니다(입력값: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <source>“%1” is not a valid variable or header name.</source>
+        <translation>“%1”은(는) 올바른 변수 또는 헤더 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <source>The MCP server “%1” could not start: %2</source>
+        <translation>MCP 서버 “%1”을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <source>The MCP server “%1” stopped: %2</source>
+        <translation>MCP 서버 “%1”이(가) 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <source>The MCP server “%1” did not answer within %2 s.</source>
+        <translation>MCP 서버 “%1”이(가) %2초 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <source>The MCP server “%1” did not start within %2 s.</source>
+        <translation>MCP 서버 “%1”이(가) %2초 안에 시작되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <source>That MCP server is not running.</source>
+        <translation>그 MCP 서버는 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <source>%1 The question was sent without its tools.</source>
+        <translation>%1 질문은 해당 도구 없이 보냈습니다.</translation>
     </message>
 </context>
 </TS>

@@ -2318,72 +2318,72 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="129"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="139"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="144"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出令牌数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="150"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="153"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="158"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>压缩阈值必须至少为 1,000 个令牌（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="163"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="204"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="207"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="210"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="216"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
@@ -2553,17 +2553,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>服务器上已没有此分支所接续的先前回答，因此已从本地历史重新发送对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器接受了先前回答的 ID 但未使用它（它不保存对话状态），因此已连同本地历史中的完整对话重新发送问题；今后此服务器上的此模型都将这样发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
     </message>
@@ -2591,6 +2591,61 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
         <source>Wait for the answer to finish before branching from it.</source>
         <translation>请等回答完成后再从它分支。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
+        <translation>模型不断调用工具，应用在 %1 轮后停止。请再次提问以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <source>Give the MCP server a name.</source>
+        <translation>请为 MCP 服务器命名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <source>An MCP server needs either a command or a URL (not both).</source>
+        <translation>MCP 服务器需要命令或 URL 之一（不能同时设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
+        <translation>MCP 服务器 URL 必须以 http:// 或 https:// 开头（收到“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <source>“%1” is not a valid variable or header name.</source>
+        <translation>“%1”不是有效的变量名或标头名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <source>The MCP server “%1” could not start: %2</source>
+        <translation>MCP 服务器“%1”无法启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <source>The MCP server “%1” stopped: %2</source>
+        <translation>MCP 服务器“%1”已停止：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <source>The MCP server “%1” did not answer within %2 s.</source>
+        <translation>MCP 服务器“%1”在 %2 秒内没有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <source>The MCP server “%1” did not start within %2 s.</source>
+        <translation>MCP 服务器“%1”在 %2 秒内没有启动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <source>That MCP server is not running.</source>
+        <translation>该 MCP 服务器未在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <source>%1 The question was sent without its tools.</source>
+        <translation>%1 问题已在没有这些工具的情况下发送。</translation>
     </message>
 </context>
 </TS>

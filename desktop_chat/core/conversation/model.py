@@ -96,6 +96,7 @@ class ChatParams:
     # context once it passes N tokens (None: not sent)
     compact_threshold: int | None = None
     excluded_node_ids: list[str] = field(default_factory=list)  # nodes left out of the context (replay)
+    mcp_servers: list[str] = field(default_factory=list)  # ids of the MCP servers whose tools are offered
 
     def to_json(self) -> JSON:
         """The values; the optional (rich) fields only when they differ from their defaults."""
