@@ -49,6 +49,8 @@ SEARCHES = {
     "zh1": "树",
     "ja3": "データ",
     "latin2_absent": "qz",
+    "latin2_present": "qu",
+    "latin1": "k",
     "long_present": "database",
     "long_absent": "zebrafish",
     "mixed": "나무 model",

@@ -46,8 +46,6 @@ def status_name(status: str) -> str:
         return QCoreApplication.translate("NodeStatus", "stopped")
     if value == "interrupted":
         return QCoreApplication.translate("NodeStatus", "interrupted")
-    if value == "draft":
-        return QCoreApplication.translate("NodeStatus", "not sent")
     return value
 
 

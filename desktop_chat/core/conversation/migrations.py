@@ -14,15 +14,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_chat.core.conversation.grams import char_grams
 from desktop_chat.core.conversation.packing import cjk_grams, pack_output_items
+
+Progress = Callable[[int, int], None]  # (done, total) of a long migration step
+
+
+def _no_progress(done: int, total: int) -> None:
+    """Progress nobody watches."""
 
 
 @dataclass(frozen=True)
 class Migration:
     name: str
     statements: tuple[str, ...]  # run one by one (executescript would commit the transaction)
-    # then, in the same transaction: what SQL alone cannot do (e.g. rewrite rows with Python)
-    python: Callable[[sqlite3.Connection], None] | None = None
+    # then, in the same transaction: what SQL alone cannot do (e.g. rewrite rows with Python); it may
+    # report how far it is (done, total) for a long one
+    python: Callable[[sqlite3.Connection, Progress], None] | None = None
 
 
 def prompt_text(input_items: str | None) -> str:
@@ -54,7 +62,8 @@ def prompt_text(input_items: str | None) -> str:
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions the schema (triggers, the search view) calls: every connection needs them."""
-    conn.create_function("cjk_grams", 3, cjk_grams, deterministic=True)
+    conn.create_function("cjk_grams", 3, cjk_grams, deterministic=True)  # migration 0006's triggers
+    conn.create_function("char_grams", 3, char_grams, deterministic=True)
     conn.create_function("prompt_text", 1, prompt_text, deterministic=True)
 
 
@@ -148,19 +157,29 @@ _NODE_DOC = "(SELECT id FROM search_docs WHERE node_id = {0}.id)"
 _TITLE_DOC = "(SELECT id FROM search_docs WHERE node_id = '' AND conversation_id = {0}.id)"
 
 
-def _index_sql(which: str, doc: str, prompt: str, answer: str, title: str, when: str) -> tuple[str, str]:
-    """Two statements adding (which='') or removing (which='delete') one document in both indexes."""
+def _index_sql(
+    which: str,
+    doc: str,
+    prompt: str,
+    answer: str,
+    title: str,
+    when: str,
+    pairs: str = "search_cjk",
+    grams_of: str = "cjk_grams",
+) -> tuple[str, str]:
+    """Two statements adding (which='') or removing (which='delete') one document in both indexes
+    (the trigram index and the pair index `pairs`, whose tokens the SQL function `grams_of` lists)."""
     if which:
         fts = (
             f"INSERT INTO search_index (search_index, rowid, prompt, answer, title) SELECT 'delete', {doc}, "
         )
-        grams = "INSERT INTO search_cjk (search_cjk, rowid, grams) SELECT 'delete', d, g FROM "
+        grams = f"INSERT INTO {pairs} ({pairs}, rowid, grams) SELECT 'delete', d, g FROM "
     else:
         fts = f"INSERT INTO search_index (rowid, prompt, answer, title) SELECT {doc}, "
-        grams = "INSERT INTO search_cjk (rowid, grams) SELECT d, g FROM "
+        grams = f"INSERT INTO {pairs} (rowid, grams) SELECT d, g FROM "
     return (
         f"{fts}{prompt}, {answer}, {title} WHERE {when};",
-        f"{grams}(SELECT {doc} AS d, cjk_grams({prompt}, {answer}, {title}) AS g) WHERE {when} AND g <> '';",
+        f"{grams}(SELECT {doc} AS d, {grams_of}({prompt}, {answer}, {title}) AS g) WHERE {when} AND g <> '';",
     )
 
 
@@ -168,27 +187,84 @@ def _trigger(name: str, event: str, body: list[str]) -> str:
     return f"CREATE TRIGGER {name} {event} BEGIN\n" + "\n".join(body) + "\nEND"
 
 
-_OLD_NODE = _index_sql(
-    "delete", _NODE_DOC.format("old"), _PROMPT_OLD, "old.output_text", "''", "old.status <> 'streaming'"
+def _search_triggers(pairs: str, grams_of: str) -> tuple[str, ...]:
+    """The triggers keeping the trigram index and the pair index `pairs` (tokens by `grams_of`) in step
+    with nodes and conversations."""
+    old_node = _index_sql(
+        "delete",
+        _NODE_DOC.format("old"),
+        _PROMPT_OLD,
+        "old.output_text",
+        "''",
+        "old.status <> 'streaming'",
+        pairs,
+        grams_of,
+    )
+    new_node = _index_sql(
+        "",
+        _NODE_DOC.format("new"),
+        _PROMPT_NEW,
+        "new.output_text",
+        "''",
+        "new.status <> 'streaming'",
+        pairs,
+        grams_of,
+    )
+    old_title = _index_sql("delete", _TITLE_DOC.format("old"), "''", "''", "old.title", "1", pairs, grams_of)
+    new_title = _index_sql("", _TITLE_DOC.format("new"), "''", "''", "new.title", "1", pairs, grams_of)
+    return (
+        _trigger(
+            "search_node_inserted",
+            "AFTER INSERT ON nodes",
+            [
+                "INSERT INTO search_docs (conversation_id, node_id) VALUES (new.conversation_id, new.id);",
+                *new_node,
+            ],
+        ),
+        _trigger(
+            "search_node_changed",
+            "AFTER UPDATE OF input_items, output_text, status ON nodes WHEN (old.status <> 'streaming' OR "
+            "new.status <> 'streaming') AND (old.status IS NOT new.status OR old.output_text IS NOT "
+            "new.output_text OR old.input_items IS NOT new.input_items)",
+            [*old_node, *new_node],
+        ),
+        _trigger(
+            "search_node_deleted",
+            "AFTER DELETE ON nodes",
+            [*old_node, "DELETE FROM search_docs WHERE node_id = old.id;"],
+        ),
+        _trigger(
+            "search_conversation_inserted",
+            "AFTER INSERT ON conversations",
+            ["INSERT INTO search_docs (conversation_id, node_id) VALUES (new.id, '');", *new_title],
+        ),
+        _trigger(
+            "search_conversation_renamed",
+            "AFTER UPDATE OF title ON conversations WHEN old.title IS NOT new.title",
+            [*old_title, *new_title],
+        ),
+        _trigger(
+            "search_conversation_deleted",
+            "AFTER DELETE ON conversations",
+            [*old_title, "DELETE FROM search_docs WHERE node_id = '' AND conversation_id = old.id;"],
+        ),
+    )
+
+
+_DROP_SEARCH_TRIGGERS = tuple(
+    f"DROP TRIGGER {name}"
+    for name in (
+        "search_node_inserted",
+        "search_node_changed",
+        "search_node_deleted",
+        "search_conversation_inserted",
+        "search_conversation_renamed",
+        "search_conversation_deleted",
+    )
 )
-_NEW_NODE = _index_sql(
-    "", _NODE_DOC.format("new"), _PROMPT_NEW, "new.output_text", "''", "new.status <> 'streaming'"
-)
-_OLD_TITLE = _index_sql("delete", _TITLE_DOC.format("old"), "''", "''", "old.title", "1")
-_NEW_TITLE = _index_sql("", _TITLE_DOC.format("new"), "''", "''", "new.title", "1")
 
 _SEARCH_WITHOUT_COPIES: tuple[str, ...] = (
-    *(
-        f"DROP TRIGGER {name}"
-        for name in (
-            "search_node_inserted",
-            "search_node_changed",
-            "search_node_deleted",
-            "search_conversation_inserted",
-            "search_conversation_renamed",
-            "search_conversation_deleted",
-        )
-    ),
+    *_DROP_SEARCH_TRIGGERS,
     "DROP TABLE search_index",
     """CREATE VIEW search_content AS
         SELECT d.id AS id, prompt_text(n.input_items) AS prompt, n.output_text AS answer, '' AS title
@@ -202,45 +278,49 @@ _SEARCH_WITHOUT_COPIES: tuple[str, ...] = (
     "INSERT INTO search_index (search_index) VALUES ('rebuild')",
     "INSERT INTO search_cjk (rowid, grams) SELECT id, g FROM "
     "(SELECT id, cjk_grams(prompt, answer, title) AS g FROM search_content) WHERE g <> ''",
-    _trigger(
-        "search_node_inserted",
-        "AFTER INSERT ON nodes",
-        [
-            "INSERT INTO search_docs (conversation_id, node_id) VALUES (new.conversation_id, new.id);",
-            *_NEW_NODE,
-        ],
-    ),
-    _trigger(
-        "search_node_changed",
-        "AFTER UPDATE OF input_items, output_text, status ON nodes WHEN (old.status <> 'streaming' OR "
-        "new.status <> 'streaming') AND (old.status IS NOT new.status OR old.output_text IS NOT "
-        "new.output_text OR old.input_items IS NOT new.input_items)",
-        [*_OLD_NODE, *_NEW_NODE],
-    ),
-    _trigger(
-        "search_node_deleted",
-        "AFTER DELETE ON nodes",
-        [*_OLD_NODE, "DELETE FROM search_docs WHERE node_id = old.id;"],
-    ),
-    _trigger(
-        "search_conversation_inserted",
-        "AFTER INSERT ON conversations",
-        ["INSERT INTO search_docs (conversation_id, node_id) VALUES (new.id, '');", *_NEW_TITLE],
-    ),
-    _trigger(
-        "search_conversation_renamed",
-        "AFTER UPDATE OF title ON conversations WHEN old.title IS NOT new.title",
-        [*_OLD_TITLE, *_NEW_TITLE],
-    ),
-    _trigger(
-        "search_conversation_deleted",
-        "AFTER DELETE ON conversations",
-        [*_OLD_TITLE, "DELETE FROM search_docs WHERE node_id = '' AND conversation_id = old.id;"],
-    ),
+    *_search_triggers("search_cjk", "cjk_grams"),
+)
+
+# Migration 0007: the trigram index keeps which documents hold each trigram, not where (`detail=none`:
+# a tenth of the size; a term is looked up as all its trigrams and each hit checked against the text,
+# see search.py), and the pair index covers every script (grams.py: each character and in-word pair),
+# so 1-2 character terms of any language are looked up instead of scanned. Both are filled in batches
+# (progress for a long upgrade); store.upgrade then VACUUMs the space freed.
+_SMALLER_SEARCH_INDEX: tuple[str, ...] = (
+    *_DROP_SEARCH_TRIGGERS,
+    "DROP TABLE search_index",
+    "DROP TABLE search_cjk",
+    "CREATE VIRTUAL TABLE search_index USING fts5(prompt, answer, title, tokenize = 'trigram', "
+    "detail = 'none', content = 'search_content', content_rowid = 'id')",
+    "CREATE VIRTUAL TABLE search_pairs USING fts5(grams, tokenize = 'ascii', content = '', detail = 'none')",
+    *_search_triggers("search_pairs", "char_grams"),
 )
 
 
-def _store_answers_once(conn: sqlite3.Connection) -> None:
+def _fill_search_indexes(conn: sqlite3.Connection, progress: Progress) -> None:
+    """Index every document (through the view: finished nodes and titles), 1,000 at a time."""
+    total = int(conn.execute("SELECT count(*) FROM search_docs").fetchone()[0])
+    done = last = 0
+    progress(done, total)
+    while True:
+        ids = conn.execute(
+            "SELECT id FROM search_docs WHERE id > ? ORDER BY id LIMIT 1000", (last,)
+        ).fetchall()
+        if not ids:
+            return
+        rows = conn.execute(
+            "SELECT id, prompt, answer, title FROM search_content WHERE id BETWEEN ? AND ?",
+            (ids[0][0], ids[-1][0]),
+        ).fetchall()
+        conn.executemany("INSERT INTO search_index (rowid, prompt, answer, title) VALUES (?, ?, ?, ?)", rows)
+        grams = ((doc, char_grams(prompt, answer, title)) for doc, prompt, answer, title in rows)
+        conn.executemany("INSERT INTO search_pairs (rowid, grams) VALUES (?, ?)", (g for g in grams if g[1]))
+        last = ids[-1][0]
+        done += len(ids)
+        progress(done, total)
+
+
+def _store_answers_once(conn: sqlite3.Connection, progress: Progress) -> None:
     """Rewrite every node's output items without the texts its output/reasoning text already hold."""
     last = ""
     while True:
@@ -340,6 +420,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0006_search_without_copies_and_short_cjk_words", _SEARCH_WITHOUT_COPIES, _store_answers_once),
+    Migration(
+        "0007_smaller_search_index_and_short_words_of_any_script", _SMALLER_SEARCH_INDEX, _fill_search_indexes
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -363,8 +446,11 @@ def recorded_version(conn: sqlite3.Connection) -> int:
     return max(user_version, logged)
 
 
-def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[str]:
+def apply_migrations(
+    conn: sqlite3.Connection, upto: int | None = None, progress: Progress = _no_progress
+) -> list[str]:
     """Apply the pending migrations (the first `upto` only, if given); returns the names applied.
+    `progress` hears (done, total) from the long steps (e.g. re-indexing every document).
 
     The connection must be in autocommit mode (isolation_level=None): each migration is wrapped in
     its own BEGIN IMMEDIATE ... COMMIT here. The caller checks for a too-new database first.
@@ -382,7 +468,7 @@ def apply_migrations(conn: sqlite3.Connection, upto: int | None = None) -> list[
             for statement in migration.statements:
                 conn.execute(statement)
             if migration.python is not None:
-                migration.python(conn)
+                migration.python(conn, progress)
             conn.execute(
                 "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
                 (number, migration.name, time.time()),

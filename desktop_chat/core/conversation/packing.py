@@ -6,10 +6,9 @@ message, the `summary_text` parts of a reasoning item), next to the node's own `
 where it sits in the node's text (`"$text": ["o" or "r", start, end]`), `unpack_output_items` puts it
 back on load. A part whose text is not found in order is kept as it was.
 
-Search: the trigram index cannot find a word of 1-2 characters. `cjk_grams` lists, for a document, the
-character pairs of its runs of CJK characters plus the last character of each run (space-separated);
-an auxiliary index of those finds any 1-2 character CJK word exactly: a pair is an indexed token, a
-single character is the prefix of a pair or a run's last character (see core.conversation.search).
+Search (migration 0006 only; since 0007 the pair index covers every script, see grams.py): `cjk_grams`
+lists, for a document, the character pairs of its runs of CJK characters plus the last character of
+each run (space-separated). Migration 0006's triggers call it, so it stays registered.
 """
 
 from __future__ import annotations

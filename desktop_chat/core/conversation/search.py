@@ -1,11 +1,12 @@
 """Full-text search across every conversation: prompts, answers and titles.
 
-The index is the FTS5 table `search_index` (trigram tokenizer, kept in sync by triggers; see
-migration 0003). Any user input is safe: it is split into terms (a "quoted phrase" is one term), each
-term is matched literally as a substring — never parsed as FTS syntax. Terms of 3+ characters use the
-trigram index; shorter ones of Korean, Chinese or Japanese characters (e.g. the two-syllable Korean
-word 나무) use the pair index `search_cjk` (migration 0006), other short ones are matched with LIKE.
-Every term must occur in the same document (a node's prompt + answer, or a title).
+Two FTS5 indexes over the tables' text (kept in step by triggers; migrations 0006-0007) say which
+documents (a node's prompt + answer, or a title) may hold a term: `search_index` (trigram tokenizer,
+external content, `detail=none`) for terms of 3+ characters, looked up as all their trigrams, and the
+pair index `search_pairs` (grams.py: every character and in-word character pair, any script) for terms
+of 1-2 characters. Each hit is then checked against the text itself. Any user input is safe: it is
+split into terms (a "quoted phrase" is one term), each matched literally as a case-folded substring,
+never parsed as FTS syntax. Every term must occur in the same document.
 """
 
 from __future__ import annotations
@@ -13,19 +14,20 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_chat.core.conversation.migrations import register_functions
-from desktop_chat.core.conversation.packing import is_short_cjk
+from desktop_chat.core.conversation.grams import TRIGRAM, fold, pair_tokens, trigrams
+from desktop_chat.core.conversation.migrations import prompt_text, register_functions
 from desktop_chat.core.conversation.store import Store
 
-TRIGRAM = 3  # the shortest term the trigram index can find
 MAX_TERMS = 16
 MAX_TERM_CHARS = 200
 SNIPPET_CHARS = 160
-CANDIDATES = 1000  # the newest matches that are ranked
+CANDIDATES = 1000  # the newest documents the indexes name that are read (and checked) at most
+RANKED = 250  # the newest matches that are ranked (more when fewer than the limit were found)
 
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -36,7 +38,7 @@ class SearchHit:
     node_id: str | None  # the matching node; None for a title match (open the conversation as it was)
     title: str
     snippet: str  # the matching text in context, whitespace collapsed, "…" where cut
-    rank: float  # lower is better (bm25); 0.0 when only short terms were searched
+    rank: float  # lower is better (BM25 over the terms' occurrences)
     field: str = "answer"  # where it matched: "prompt", "answer" or "title"
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) of matches in snippet
 
@@ -64,11 +66,6 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
     """The best `limit` matches for `query` across all conversations (empty query: none).
 
@@ -78,73 +75,38 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
     if not terms or limit <= 0:
         return []
     conn = store if isinstance(store, sqlite3.Connection) else store._conn
-    indexed = [t for t in terms if len(t) >= TRIGRAM]
-    paired = [t for t in terms if len(t) < TRIGRAM and is_short_cjk(t)]
-    short = [t for t in terms if len(t) < TRIGRAM and not is_short_cjk(t)]
-    where: list[str] = []
-    params: list[Any] = []
-    pairs = " AND ".join(f"{fts_phrase(t)}*" if len(t) == 1 else fts_phrase(t) for t in paired)
-    trigrams = " AND ".join(fts_phrase(t) for t in indexed)
-    if indexed and paired:
-        # Both indexes: their matches are intersected here (FTS5 would run the trigram query once per
-        # pair match), newest first; these candidates are not ranked (bm25 needs the trigram query).
-        docs = _both(conn, trigrams, pairs)
-        if not docs:
-            return []
-        params.append(json.dumps(docs))
-        source, rowid = "json_each(?) AS j JOIN search_index AS s ON s.rowid = j.value", "j.value"
-        where.append("1")
-        indexed = []
-    elif indexed:
-        where.append("search_index MATCH ?")
-        params.append(trigrams)
-        source, rowid = "search_index AS s", "s.rowid"
-    elif paired:  # the pair index drives: newest first, without reading every document
-        where.append("search_cjk MATCH ?")
-        params.append(pairs)
-        source = "search_cjk AS k JOIN search_index AS s ON s.rowid = k.rowid" if short else "search_cjk AS s"
-        rowid = "k.rowid" if short else "s.rowid"
-    else:  # short terms alone: the tables' own columns are scanned (cheap), then the matches checked
-        source, rowid = f"({_RAW_MATCHES}) AS r JOIN search_index AS s ON s.rowid = r.doc", "r.doc"
-        raw = json.dumps(short[0], ensure_ascii=False)[1:-1]  # as the term looks inside the JSON column
-        params.extend([_like_pattern(short[0]), _like_pattern(raw), _like_pattern(short[0])])
-    for term in short:
-        where.append(
-            "(s.prompt LIKE ? ESCAPE '\\' OR s.answer LIKE ? ESCAPE '\\' OR s.title LIKE ? ESCAPE '\\')"
-        )
-        params.extend([_like_pattern(term)] * 3)
-    # Rank only the CANDIDATES newest matches: the time stays bounded however large the store grows
-    # (ranking every match of a common word costs ~5 ms per 1,000 matching turns).
-    rank = "bm25(search_index, 1.0, 1.0, 2.0)" if indexed else "0.0"
-    # The best `limit` are chosen before any text is read: the text comes from the tables (through
-    # the view), so it is fetched for the hits shown only.
-    sql = (
-        "SELECT d.conversation_id, d.node_id, c.title, s.prompt, s.answer, s.title, h.score FROM ("
-        "SELECT h.doc, h.score, k.node_id <> '' AS is_turn FROM ("
-        f"SELECT {rowid} AS doc, {rank} AS score FROM {source} WHERE {' AND '.join(where)} "
-        f"ORDER BY {rowid} DESC LIMIT {CANDIDATES:d}) AS h JOIN search_docs AS k ON k.id = h.doc "
-        "ORDER BY h.score, is_turn, h.doc DESC LIMIT ?) AS h "  # on a tie: titles, then newest
-        "JOIN search_index AS s ON s.rowid = h.doc JOIN search_docs AS d ON d.id = h.doc "
-        "JOIN conversations AS c ON c.id = d.conversation_id "
-        "ORDER BY h.score, h.is_turn, h.doc DESC"
-    )
-    params.append(int(limit))
-    rows = conn.execute(sql, params).fetchall()
+    docs = _candidates(conn, terms)
+    folded = [fold(t) for t in terms]
+    found: list[_Found] = []
+    # The candidates' texts are read newest first, a page at a time, and checked (the indexes say which
+    # documents hold a term's trigrams or characters, the text whether they hold the term); the first
+    # RANKED candidates (or more, until `limit` are found) are ranked.
+    for start in range(0, len(docs), RANKED):
+        for row in conn.execute(_TEXTS, (json.dumps(docs[start : start + RANKED]),)):
+            match = _check(row, folded)
+            if match is not None:
+                found.append(match)
+        if len(found) >= limit:
+            break
+    if not found:
+        return []
+    average = sum(f.length for f in found) / len(found)
+    found.sort(key=lambda f: (f.score(average), f.node_id != "", -f.doc))  # on a tie: titles, then newest
     pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I)
     hits: list[SearchHit] = []
-    for conversation_id, node_id, title, prompt, answer, title_text, score in rows:
-        if node_id:
-            field_name, text = _best_field(pattern, prompt, answer)
+    for match in found[:limit]:
+        if match.node_id:
+            field_name, text = _best_field(pattern, match.prompt, match.answer)
         else:
-            field_name, text = "title", title_text
+            field_name, text = "title", match.title_text
         snippet, spans = make_snippet(text, pattern)
         hits.append(
             SearchHit(
-                conversation_id=conversation_id,
-                node_id=node_id or None,
-                title=title,
+                conversation_id=match.conversation_id,
+                node_id=match.node_id or None,
+                title=match.title,
                 snippet=snippet,
-                rank=float(score),
+                rank=match.score(average),
                 field=field_name,
                 highlights=spans,
             )
@@ -152,26 +114,98 @@ def search(store: Store | sqlite3.Connection, query: str, limit: int = 50) -> li
     return hits
 
 
-# The documents whose stored columns hold a short term: what a short-terms-only search checks. The
-# prompt is looked for in the raw JSON of the input items (the check that follows is exact).
-_RAW_MATCHES = (
-    "SELECT d.id AS doc FROM search_docs AS d JOIN nodes AS n ON n.id = d.node_id "
-    "WHERE n.status <> 'streaming' "
-    "AND (n.output_text LIKE ? ESCAPE '\\' OR n.input_items LIKE ? ESCAPE '\\') "
-    "UNION ALL SELECT d.id FROM search_docs AS d JOIN conversations AS c ON c.id = d.conversation_id "
-    "WHERE d.node_id = '' AND c.title LIKE ? ESCAPE '\\'"
+# the candidates' texts, read from the tables (the search view would be evaluated whole for a join)
+_TEXTS = (
+    "SELECT d.id, d.conversation_id, d.node_id, c.title, n.input_items, n.output_text "
+    "FROM json_each(?) AS j JOIN search_docs AS d ON d.id = j.value "
+    "JOIN conversations AS c ON c.id = d.conversation_id "
+    "LEFT JOIN nodes AS n ON n.id = d.node_id AND d.node_id <> '' AND n.status <> 'streaming'"
 )
 
+_K1, _B = 1.2, 0.75  # BM25's usual constants
+_WEIGHTS = (1.0, 1.0, 2.0)  # prompt, answer, title
 
-def _both(conn: sqlite3.Connection, trigrams: str, pairs: str) -> list[int]:
+
+@dataclass
+class _Found:
+    doc: int
+    conversation_id: str
+    node_id: str
+    title: str
+    prompt: str
+    answer: str
+    title_text: str
+    counts: list[float]  # per term: its weighted number of occurrences
+    length: int
+
+    def score(self, average: float) -> float:
+        """BM25 over the terms' occurrences (lower is better), the length against the average hit's."""
+        norm = _K1 * (1 - _B + _B * self.length / max(average, 1.0))
+        return -sum(count * (_K1 + 1) / (count + norm) for count in self.counts)
+
+
+def _check(row: tuple[Any, ...], folded: list[str]) -> _Found | None:
+    """The document of this row if every (folded) term is in one of its texts."""
+    doc, conversation_id, node_id, title, input_items, answer = row
+    if node_id and answer is None:
+        return None  # streaming, or deleted meanwhile
+    prompt = prompt_text(input_items) if node_id else ""
+    texts = (fold(prompt), fold(answer), "") if node_id else ("", "", fold(title))
+    counts = []
+    for term in folded:
+        count = sum(weight * text.count(term) for weight, text in zip(_WEIGHTS, texts, strict=True) if text)
+        if not count:
+            return None
+        counts.append(count)
+    return _Found(
+        doc=doc,
+        conversation_id=conversation_id,
+        node_id=node_id,
+        title=title,
+        prompt=prompt,
+        answer=answer or "",
+        title_text="" if node_id else title,
+        counts=counts,
+        length=sum(len(t) for t in texts),
+    )
+
+
+def _candidates(conn: sqlite3.Connection, terms: list[str]) -> list[int]:
+    """The newest CANDIDATES documents that may hold every term, newest first (not read: the indexes
+    say which documents hold all of a term's trigrams, or a short term's characters).
+
+    Terms of 3+ characters are looked up as all their trigrams, shorter ones as their token in the
+    pair index. The time stays bounded however large the store grows."""
+    long_terms = [t for t in terms if len(t) >= TRIGRAM]
+    short_terms = [t for t in terms if len(t) < TRIGRAM]
+    trigram_query = _all_of(g for t in long_terms for g in trigrams(t))
+    pair_query = _all_of(g for t in short_terms for g in pair_tokens(t))
+    if long_terms and short_terms:
+        # Both indexes: their matches are intersected here (FTS5 would run the trigram query once per
+        # pair match).
+        return _both(conn, trigram_query, pair_query)
+    table, match = ("search_index", trigram_query) if long_terms else ("search_pairs", pair_query)
+    rows = conn.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {CANDIDATES:d}", (match,)
+    )
+    return [int(doc) for (doc,) in rows]
+
+
+def _all_of(tokens: Iterable[str]) -> str:
+    """An FTS5 query for documents holding every token (each taken literally)."""
+    return " AND ".join(fts_phrase(t) for t in dict.fromkeys(tokens))
+
+
+def _both(conn: sqlite3.Connection, trigram_query: str, pair_query: str) -> list[int]:
     """The newest CANDIDATES documents matching both the trigram and the pair query."""
     paired = {
-        row[0] for row in conn.execute("SELECT rowid FROM search_cjk WHERE search_cjk MATCH ?", (pairs,))
+        row[0]
+        for row in conn.execute("SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?", (pair_query,))
     }
     docs: list[int] = []
     if paired:
         rows = conn.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC", (trigrams,)
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC", (trigram_query,)
         )
         for (doc,) in rows:
             if doc in paired:

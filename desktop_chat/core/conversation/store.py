@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop_chat.core.conversation import long_texts
-from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations, recorded_version
+from desktop_chat.core.conversation.migrations import (
+    SCHEMA_VERSION,
+    Progress,
+    apply_migrations,
+    recorded_version,
+)
 from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus
 from desktop_chat.core.conversation.rows import (
     CONVERSATION_COLUMNS,
@@ -59,10 +64,11 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
 
 
 class Store:
-    def __init__(self, path: Path, *, full_check: bool = True) -> None:
+    def __init__(self, path: Path, *, full_check: bool = True, progress: Progress | None = None) -> None:
         """Open (and migrate) the database. `full_check`: run SQLite's quick_check over the whole file
         first (time grows with the file; the app runs it in the background after start-up instead, see
-        `quick_check_file`). A file shorter than its header says is refused either way."""
+        `quick_check_file`). A file shorter than its header says is refused either way. `progress`
+        hears (done, total) from long migration steps."""
         self.path = Path(path)
         self._nesting = 0  # > 0 inside transaction(): writes join it
         if self.path.is_dir():
@@ -83,7 +89,10 @@ class Store:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
-            apply_migrations(self._conn)
+            if progress is None:
+                apply_migrations(self._conn)
+            else:
+                apply_migrations(self._conn, progress=progress)
         except StoreError:
             self._conn.close()
             raise
@@ -424,11 +433,14 @@ def needs_upgrade(path: Path) -> bool:
         return False
 
 
-def upgrade(path: Path, free_share: float = 0.25, free_bytes: int = 8 << 20) -> bool:
+def upgrade(
+    path: Path, free_share: float = 0.25, free_bytes: int = 8 << 20, progress: Progress | None = None
+) -> bool:
     """Apply pending migrations, then VACUUM when they left much free space (at least `free_share` of
     the file and `free_bytes`): the file shrinks. Runs on any thread, with a connection of its own,
-    before the app opens the store. Returns whether it vacuumed. StoreErrors propagate."""
-    store = Store(Path(path), full_check=False)
+    before the app opens the store. Returns whether it vacuumed. StoreErrors propagate. `progress`
+    hears (done, total) from long migration steps."""
+    store = Store(Path(path), full_check=False, progress=progress)
     try:
         conn = store._conn
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,7 +267,7 @@ def test_migration_6_stores_each_answer_once_and_search_still_finds_everything(t
     )
     conn = raw(path)
     try:
-        apply_migrations(conn, upto=SCHEMA_VERSION - 1)  # the schema before it
+        apply_migrations(conn, upto=5)  # the schema before it
         conn.execute(
             "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
             " VALUES ('c1', '과수원 orchard', NULL, '{}', 1.0, 2.0)"
@@ -347,5 +348,99 @@ def test_upgrade_applies_the_migrations_and_shrinks_the_file_when_they_freed_muc
     try:
         assert len(store.load_nodes("c1")) == 200
         assert store.load_nodes("c1")[5].output_items[0]["content"][0]["text"].startswith("answer 5 x")
+    finally:
+        store.close()
+
+
+def everything(conn: sqlite3.Connection) -> tuple[list[Any], list[Node]]:
+    """Every conversation row and every node as the store reads it (long prompt texts joined)."""
+    from desktop_chat.core.conversation import long_texts
+    from desktop_chat.core.conversation.rows import CONVERSATION_COLUMNS, NODE_COLUMNS, node_of
+
+    conversations = conn.execute(f"SELECT {CONVERSATION_COLUMNS} FROM conversations ORDER BY id").fetchall()
+    nodes = [node_of(row) for row in conn.execute(f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id")]
+    texts = dict(conn.execute("SELECT id, text FROM node_texts").fetchall())
+    for node in nodes:
+        node.input_items = long_texts.join(node.input_items, texts)
+    return conversations, nodes
+
+
+INDEX_BYTES = "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'"
+
+
+def test_migration_7_shrinks_the_search_index_and_keeps_every_text(tmp_path: Path) -> None:
+    import random
+
+    from desktop_chat.core.conversation.search import search
+    from desktop_chat.core.conversation.store import upgrade
+
+    rng = random.Random(7)
+    words = ["tree", "branch", "root", "나무", "사과", "树木", "苹果", "りんご", "C#", "x", "é", "😀"]
+    path = tmp_path / "v6.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=6)
+        for number in range(60):
+            conv = Conversation(" ".join(rng.choices(words, k=3)), created_at=number, updated_at=number)
+            conn.execute(
+                "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, "
+                "updated_at) VALUES (?, ?, NULL, '{}', ?, ?)",
+                (conv.id, conv.title, conv.created_at, conv.updated_at),
+            )
+            nodes, parent = [], None
+            for turn in range(4):
+                answer = " ".join(rng.choices(words, k=rng.randint(0, 400)))
+                long = turn == 3 and number % 10 == 0  # a prompt kept apart (long_texts.py)
+                summary = {"type": "summary_text", "text": "why"}
+                text = {"type": "output_text", "text": answer}
+                parent = Node(
+                    conv.id,
+                    parent.id if parent else None,
+                    [user_message(" ".join(rng.choices(words, k=9000 if long else 9)))],
+                    output_items=[
+                        {"type": "reasoning", "id": "rs", "summary": [summary]},
+                        {"type": "message", "role": "assistant", "content": [text]},
+                    ],
+                    output_text=answer,
+                    reasoning_text="why",
+                    status=NodeStatus.STREAMING if turn == 3 and number % 7 == 0 else NodeStatus.COMPLETED,
+                    created_at=number + turn / 10,
+                )
+                nodes.append(parent)
+            conn.execute("BEGIN")
+            Store._insert_rows(conn, nodes)  # as the app at schema 6 wrote them
+            conn.execute("COMMIT")
+        before = everything(conn)
+        assert conn.execute("SELECT count(*) FROM node_texts").fetchone()[0] > 0  # long prompts kept apart
+        index_before = conn.execute(INDEX_BYTES).fetchone()
+    finally:
+        conn.close()
+    size_before = path.stat().st_size
+    reported: list[tuple[int, int]] = []
+
+    assert upgrade(path, free_bytes=0, progress=lambda done, total: reported.append((done, total)))
+
+    conn = raw(path)
+    try:
+        assert everything(conn) == before  # not one text lost or changed
+        index_after = conn.execute(INDEX_BYTES).fetchone()
+        assert index_after[0] < index_before[0] / 2
+    finally:
+        conn.close()
+    assert path.stat().st_size < size_before
+    assert reported[0] == (0, 300) and reported[-1] == (300, 300)  # 60 titles and 240 turns
+    store = Store(path)
+    try:
+        store._conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        _, nodes = before
+        for query in ["branch", "사과", "x", "C#", "É", "树", "😀", "나무 root"]:
+            expected = {
+                n.id
+                for n in nodes
+                if n.status != NodeStatus.STREAMING
+                and all(t.lower() in f"{n.user_text[:8000]}\n{n.output_text}".lower() for t in query.split())
+            }
+            got = {h.node_id for h in search(store, query, limit=10_000) if h.node_id}
+            assert got == expected, query
     finally:
         store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -277,9 +278,8 @@ def test_the_pair_index_follows_edits_and_deletes(store: Store) -> None:
     assert fts_consistent(store)
     store.delete_conversation(conv.id)
     assert search(store, "배") == [] and search(store, "가게") == []
-    assert store._conn.execute("SELECT count(*) FROM search_cjk WHERE search_cjk MATCH '배'").fetchone() == (
-        0,
-    )
+    pairs = store._conn.execute("SELECT count(*) FROM search_pairs WHERE search_pairs MATCH '배'")
+    assert pairs.fetchone() == (0,)
     assert fts_consistent(store)
 
 
@@ -302,3 +302,59 @@ def test_a_reader_of_its_own_searches_from_another_thread(store: Store) -> None:
     worker.start()
     worker.join(10)
     assert [h.field for h in results[0]] == ["prompt"]
+
+
+ALPHABET = "abcxyzABCXYZ019.,#-_%'\"사과나무배树木苹果の木りんご "
+
+
+def test_every_search_finds_exactly_what_a_brute_force_like_search_finds(store: Store) -> None:
+    """Random texts in Latin, Korean, Chinese and Japanese with punctuation; random terms of 1-4
+    characters (present and absent, one or two at once): the indexes find what LIKE over the texts finds."""
+    rng = random.Random(19)
+
+    def text(size: int) -> str:
+        return "".join(rng.choice(ALPHABET) for _ in range(size))
+
+    docs: dict[str | None, tuple[str, ...]] = {}  # node id (a conversation id for a title) -> texts
+    batch = []
+    for _ in range(40):
+        conv = Conversation(text(rng.randint(1, 12)).strip() or "t")
+        docs[conv.id] = (conv.title,)
+        nodes, parent = [], None
+        for _ in range(rng.randint(1, 4)):
+            parent = Node(
+                conv.id,
+                parent.id if parent else None,
+                [user_message(text(rng.randint(0, 30)))],
+                output_text=text(rng.randint(0, 80)),
+                status=NodeStatus.COMPLETED,
+            )
+            nodes.append(parent)
+            docs[parent.id] = (parent.user_text, parent.output_text)
+        batch.append((conv, nodes))
+    write_conversations(store, batch, ImportSummary("test"))
+    like = sqlite3.connect(":memory:")
+
+    def holds(texts: tuple[str, ...], term: str) -> bool:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return any(
+            like.execute("SELECT ? LIKE ? ESCAPE '\\'", (t, f"%{escaped}%")).fetchone()[0] for t in texts
+        )
+
+    queries = []
+    for _ in range(300):
+        source = " ".join(rng.choice(list(docs.values())))
+        size = rng.randint(1, 4)
+        at = rng.randrange(max(1, len(source) - size))
+        term = source[at : at + size] if rng.random() < 0.8 else text(size)
+        queries.append([t for t in term.split() if '"' not in t])
+    queries += [[a[0], b[0]] for a, b in zip(queries[::2], queries[1::2], strict=False) if a and b]
+    checked = 0
+    for terms in queries:
+        if not terms:
+            continue
+        expected = {key for key, texts in docs.items() if all(holds(texts, t) for t in terms)}
+        got = {hit.node_id or hit.conversation_id for hit in search(store, " ".join(terms), limit=10_000)}
+        assert got == expected, terms
+        checked += bool(expected)
+    assert checked > 100  # most searches found something
