@@ -3,7 +3,7 @@
 Each is measured against the same action at a small size, in the same process, with the window
 talking to the local emulator:
 
-- `huge_prompt_*`: a 5 MB prompt put in the composer and sent, until its answer has finished; the
+- `huge_prompt_*`: a 5 MB prompt pasted into the composer and sent, until its answer has finished; the
   longest the event loop went without a turn (a 10 ms timer probes it), and the wall time against
   the same with a 50-character prompt.
 - `long_followup_*`: a conversation of 3,000 turns (written to the store as the app writes them) is
@@ -75,11 +75,17 @@ async def until(predicate: Any, timeout: float) -> None:
 
 
 async def send_and_finish(window: Any, text: str, timeout: float = 300) -> tuple[float, float]:
-    """Put `text` in the composer and send it; (seconds until the answer finished, longest stall ms)."""
+    """Paste `text` into the composer (Ctrl+V: through the clipboard) and send it once it is in;
+    (seconds until the answer finished, longest stall ms)."""
+    from PySide6.QtWidgets import QApplication
+
     before = len(window.tree) if window.tree is not None else 0
+    QApplication.clipboard().setText(text)
     with StallProbe() as probe:
         start = time.perf_counter()
-        window.composer.setPlainText(text)
+        window.composer.clear()
+        window.composer.paste()
+        await until(lambda: not window.composer.pasting, timeout)
         window.send()
         await until(lambda: window.tree is not None and len(window.tree) == before + 1, timeout)
         await until(lambda: window.active is None, timeout)

@@ -14,6 +14,13 @@ from desktop_chat.emulator.answers import (
     user_texts,
 )
 from desktop_chat.emulator.faults import FAULTS, HTTP_FAULTS, SERVER_ERROR_MESSAGE, Fault, fault_error, some
+from desktop_chat.emulator.function_tools import (
+    call_items,
+    check_calls_and_outputs,
+    function_tools,
+    planned_calls,
+    tool_lines,
+)
 from desktop_chat.emulator.quirks import check_parameters
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, Handler, chunks, send_json
@@ -28,7 +35,10 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     check_parameters(body, model, state.model_quirks(body), chat=True)
     messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
     system = "\n".join(_chat_text(m) for m in messages if m.get("role") in ("system", "developer"))
-    context = [_chat_item(m) for m in messages if m.get("role") in ("user", "assistant")]
+    context = [
+        item for m in messages if m.get("role") in ("user", "assistant", "tool") for item in _chat_items(m)
+    ]
+    check_calls_and_outputs(context)
     texts = user_texts(context)
     directives = parse_directives(texts[-1] if texts else "")
     if fault is None and directives.fault in FAULTS:
@@ -37,7 +47,17 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
         raise fault_error(fault.name, fault.params, model, body)
     json_format = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
     text = compose(context, system or None, json_format)
-    finish_reason = "stop"
+    lines = tool_lines(context)
+    if lines and not json_format:
+        text = f"{lines}\n\n{text}"
+    calls = call_items(planned_calls(function_tools(body.get("tools"), chat=True), context))
+    tool_calls = [
+        {"id": c["call_id"], "type": "function", "function": {"name": c["name"], "arguments": c["arguments"]}}
+        for c in calls
+    ]
+    finish_reason = "tool_calls" if calls else "stop"
+    if calls:
+        text = ""
     limit = body.get("max_completion_tokens", body.get("max_tokens"))
     if isinstance(limit, int) and count_tokens(text) > limit:
         text, finish_reason = text[: max(0, limit * 4)], "length"
@@ -52,7 +72,9 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     }
     pieces = list(chunks(text, state.chunk_chars))
     if not body.get("stream"):
-        message = {"role": "assistant", "content": text, "refusal": None}
+        message: JSON = {"role": "assistant", "content": text if not calls else None, "refusal": None}
+        if tool_calls:
+            message["tool_calls"] = tool_calls
         logprobs = {"content": [_chat_logprob(p, top) for p in pieces], "refusal": None} if top >= 0 else None
         choice = {"index": 0, "message": message, "logprobs": logprobs, "finish_reason": finish_reason}
         send_json(
@@ -88,6 +110,12 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
     for piece in pieces:
         out.data_only(chunk({"content": piece}, piece=piece))
         out.pause()
+    for k, call in enumerate(tool_calls):
+        function = call["function"]
+        opening = {**call, "index": k, "function": {"name": function["name"], "arguments": ""}}
+        out.data_only(chunk({"tool_calls": [opening]}))
+        for piece in chunks(function["arguments"], state.chunk_chars):
+            out.data_only(chunk({"tool_calls": [{"index": k, "function": {"arguments": piece}}]}))
     if fault is not None:
         if fault.name == "drop":
             out.drop()
@@ -106,6 +134,29 @@ def chat_completion(state: EmulatorState, handler: Handler, body: JSON) -> None:
         out.data_only({**chunk({}), "choices": [], "usage": usage})
     out.data_only("[DONE]")
     out.end()
+
+
+def _chat_items(message: JSON) -> list[JSON]:
+    """A chat message as Responses-style items: its message, its tool calls, or a tool's output."""
+    if message.get("role") == "tool":
+        output = {
+            "type": "function_call_output",
+            "call_id": message.get("tool_call_id"),
+            "output": _chat_text(message),
+        }
+        return [output]
+    items = [_chat_item(message)] if message.get("content") or not message.get("tool_calls") else []
+    for call in message.get("tool_calls") or []:
+        function = call.get("function") or {}
+        items.append(
+            {
+                "type": "function_call",
+                "call_id": call.get("id"),
+                "name": function.get("name"),
+                "arguments": function.get("arguments"),
+            }
+        )
+    return items
 
 
 def _chat_item(message: JSON) -> JSON:

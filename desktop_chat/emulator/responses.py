@@ -18,6 +18,13 @@ from desktop_chat.emulator.answers import (
     user_texts,
 )
 from desktop_chat.emulator.faults import FAULTS, HTTP_FAULTS, SERVER_ERROR_MESSAGE, Fault, fault_error, some
+from desktop_chat.emulator.function_tools import (
+    call_items,
+    check_calls_and_outputs,
+    function_tools,
+    planned_calls,
+    tool_lines,
+)
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
 from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning
 from desktop_chat.emulator.state import EmulatorState
@@ -34,6 +41,7 @@ def create_response(state: EmulatorState, handler: Handler, body: JSON) -> None:
     check_parameters(body, model, state.model_quirks(body))
     check_hosted_tools(body, model)
     context = state._expand(body)
+    check_calls_and_outputs(context)
     texts = user_texts(context)
     directives = parse_directives(texts[-1] if texts else "")
     if fault is None and directives.fault:
@@ -66,6 +74,14 @@ class Run:
         self.text = compose(context, self.instructions, json_format, showcase=emulator.showcase)
         self.tools = HostedTools(body, self.query(), emulator.chunk_chars)
         self.text = self.tools.extend_answer(self.text, json_format)
+        lines = tool_lines(context)
+        if lines and not json_format:
+            self.text = f"{lines}\n\n{self.text}"
+        # function tools the last user message names: called instead of an answer (function_tools.py)
+        self.calls = planned_calls(function_tools(body.get("tools")), context)
+        call_items(self.calls)  # their ids, made once
+        if self.calls:
+            self.text = ""
         self.incomplete_reason: str | None = None
         self.stall_s = 0.0  # silence halfway through the answer ([[stall:MS]])
         self.think_s = 0.0  # keepalives only, before the answer ([[think:MS]])
@@ -175,6 +191,8 @@ class Run:
     def final_output(self, text: str, message_status: str) -> list[JSON]:
         output = [self.reasoning_item(True)] if self.reasoning else []
         output += [item(True) for item, _ in self.tools.calls()]
+        if self.calls:
+            return [*output, *call_items(self.calls)]
         return [*output, self.message(text, message_status)]
 
     def finish(self, status: str, text: str, **extra: Any) -> JSON:
@@ -249,6 +267,9 @@ class Run:
         for _, stream_call in self.tools.calls():
             stream_call(out, index)
             index += 1
+        if self.calls:
+            self._stream_calls(out, index)
+            return
         item_id = self.message_id
         out.event("response.output_item.added", output_index=index, item=self.message("", "in_progress"))
         at = {"item_id": item_id, "output_index": index, "content_index": 0}
@@ -310,6 +331,24 @@ class Run:
             out.event("response.incomplete", response=response)
         else:
             out.event("response.completed", response=self.finish(status, sent))
+        out.end()
+
+    def _stream_calls(self, out: EventStream, index: int) -> None:
+        """The function calls, their arguments streamed, then the response (no message: the client
+        runs the calls and sends their outputs in a next request)."""
+        for offset, (pending, done) in enumerate(
+            zip(call_items(self.calls, False), call_items(self.calls), strict=True)
+        ):
+            at = {"item_id": done["id"], "output_index": index + offset}
+            out.event("response.output_item.added", output_index=index + offset, item=pending)
+            for piece in chunks(done["arguments"], self.emulator.chunk_chars):
+                out.event("response.function_call_arguments.delta", **at, delta=piece)
+                out.pause(gate=False)
+            out.event(
+                "response.function_call_arguments.done", **at, name=done["name"], arguments=done["arguments"]
+            )
+            out.event("response.output_item.done", output_index=index + offset, item=done)
+        out.event("response.completed", response=self.finish("completed", ""))
         out.end()
 
     def query(self) -> str:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop_chat.ui.conversations.conversations_pane import ConversationsPane
     from desktop_chat.ui.dialogs.transfer import Transfer
     from desktop_chat.ui.dialogs.window_dialogs import WindowDialogs
+    from desktop_chat.ui.transcript.transcript_pane import TranscriptPane
     from desktop_chat.ui.tree.tree_pane import TreePane
 
 CONTEXT = "Actions"
@@ -41,6 +42,8 @@ class ActionsHost(Protocol):
     def tree_pane(self) -> TreePane: ...
     @property
     def composer_pane(self) -> ComposerPane: ...
+    @property
+    def transcript_pane(self) -> TranscriptPane: ...
     @property
     def dialogs(self) -> WindowDialogs: ...
     @property
@@ -111,8 +114,8 @@ ROWS: tuple[Row, ...] = (
         lambda h: h.composer_pane.regenerate(), Scope.NODE),
     Row("action_regenerate_with", "chat", QT_TRANSLATE_NOOP("Actions", "Regenerate &with…"), "Ctrl+Shift+R",
         lambda h: h.dialogs.regenerate_with(), Scope.NODE),
-    Row("action_edit", "chat", QT_TRANSLATE_NOOP("Actions", "&Edit prompt and resend…"), "Ctrl+E",
-        lambda h: h.dialogs.edit_prompt(), Scope.NODE),
+    Row("action_edit", "chat", QT_TRANSLATE_NOOP("Actions", "&Edit prompt"), "Ctrl+E",
+        lambda h: h.transcript_pane.edit_prompt(), Scope.NODE),
     Row("action_fan_out", "chat", QT_TRANSLATE_NOOP("Actions", "&Fan out variants…"), "Ctrl+Shift+F",
         lambda h: h.dialogs.fan_out(), Scope.NODE),
     Row("action_compare", "chat", QT_TRANSLATE_NOOP("Actions", "&Compare with siblings"), "Ctrl+Shift+C",

@@ -46,6 +46,8 @@ def status_name(status: str) -> str:
         return QCoreApplication.translate("NodeStatus", "stopped")
     if value == "interrupted":
         return QCoreApplication.translate("NodeStatus", "interrupted")
+    if value == "draft":
+        return QCoreApplication.translate("NodeStatus", "not sent")
     return value
 
 

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.tree_pane = TreePane(session, self)
         self.transcript_pane = TranscriptPane(session, prices, attachment_store, self)
         self.transcript_pane.flash.connect(lambda text, ms: self.status.flash(text, ms))
+        self.transcript_pane.attempt = banner.attempt  # a refused edit, branch… is said in the banner
         self.composer_pane = ComposerPane(session, banner, attachment_store, self)
         self.composer = self.composer_pane.composer
         self.transcript_pane.empty_state.example_chosen.connect(self._send_example)
@@ -287,12 +288,10 @@ class MainWindow(QMainWindow):
 
     def message_action(self, action: str, node_id: str) -> None:
         """A control in a message of the transcript: its turn is selected, then the action runs."""
-        from desktop_chat.ui.transcript.message_controls import CONTINUE_PROMPT, WINDOW_ACTIONS
+        from desktop_chat.ui.transcript.message_controls import WINDOW_ACTIONS
 
-        self.session.select_node(node_id)
-        if action == "continue":
-            self.banner.attempt(lambda: self.session.send(CONTINUE_PROMPT))
-        elif action in WINDOW_ACTIONS:
+        if action in WINDOW_ACTIONS:
+            self.session.select_node(node_id)
             self.menus[WINDOW_ACTIONS[action]].trigger()
 
     def show_shortcuts(self) -> None:

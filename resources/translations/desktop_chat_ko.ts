@@ -4,192 +4,192 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="76"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="77"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
         <source>&amp;Chat</source>
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="78"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
         <source>&amp;Go</source>
         <translation>이동(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
         <source>&amp;New conversation</source>
         <translation>새 대화(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="87"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
         <source>&amp;Rename conversation</source>
         <translation>대화 이름 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="89"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
         <source>&amp;Delete conversation…</source>
         <translation>대화 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="91"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
         <source>&amp;Open response by id…</source>
         <translation>응답 ID로 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="93"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="95"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
         <source>All conversations (JSON)…</source>
         <translation>모든 대화 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="97"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
         <source>This branch (Markdown)…</source>
         <translation>이 브랜치 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="99"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
         <source>This whole tree (Markdown)…</source>
         <translation>트리 전체 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="101"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
         <source>&amp;Providers…</source>
         <translation>제공자(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="103"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="105"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="107"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="109"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="113"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
-        <source>&amp;Edit prompt and resend…</source>
-        <translation>프롬프트 수정 후 다시 보내기(&amp;E)…</translation>
+        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
+        <source>&amp;Edit prompt</source>
+        <translation>프롬프트 편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
         <source>Context &amp;inspector…</source>
         <translation>컨텍스트 검사기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
         <source>Zoom graph &amp;in</source>
         <translation>그래프 확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="142"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
         <source>Zoom graph &amp;out</source>
         <translation>그래프 축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="144"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
         <source>&amp;Fit graph to view</source>
         <translation>그래프를 화면에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="146"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
@@ -706,62 +706,62 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="42"/>
         <source>Regenerate with other settings</source>
         <translation>다른 설정으로 다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="74"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="44"/>
         <source>Fan out: several answers at once</source>
         <translation>여러 답변 동시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="56"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="87"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="57"/>
         <source>Temperature (empty = default)</source>
         <translation>온도 (비우면 기본값)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="58"/>
         <source>Instructions / persona</source>
         <translation>지시문 / 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="73"/>
         <source>Send all</source>
         <translation>모두 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="73"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="110"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
         <source>The prompt is asked again with these settings; the new answer becomes a sibling and the old one stays.</source>
         <translation>이 설정으로 프롬프트를 다시 보냅니다. 새 답변은 형제 답변이 되고 이전 답변은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="114"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="84"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>각 변형은 형제 답변이 되어 나란히 스트리밍됩니다. Esc를 누르면 모두 중지합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="91"/>
         <source>Variants:</source>
         <translation>변형 수:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="148"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="118"/>
         <source>Persona…</source>
         <translation>페르소나…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="166"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>온도는 0에서 2 사이의 숫자여야 합니다 (비우면 기본값).</translation>
     </message>
@@ -777,12 +777,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="40"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="48"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 토큰</translation>
     </message>
@@ -856,6 +856,39 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="122"/>
         <source>Cancelling… (the conversation being read is finished first)</source>
         <translation>취소하는 중… (읽고 있는 대화는 먼저 마칩니다)</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEditor</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="74"/>
+        <source>Edit prompt</source>
+        <translation>프롬프트 편집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="78"/>
+        <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
+        <translation>Ctrl+Enter를 누르면 새 버전으로 보냅니다. 원래 프롬프트는 그대로 남습니다. Esc는 취소합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="81"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="84"/>
+        <source>Save without sending</source>
+        <translation>보내지 않고 저장</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="86"/>
+        <source>Keep the edited prompt as a new version, to send later</source>
+        <translation>편집한 프롬프트를 새 버전으로 남겨 두고 나중에 보냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="88"/>
+        <source>Send</source>
+        <translation>보내기</translation>
     </message>
 </context>
 <context>
@@ -1003,12 +1036,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="231"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="396"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1205,6 +1238,11 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
+        <source>not sent</source>
+        <translation>보내지 않음</translation>
     </message>
 </context>
 <context>
@@ -1502,24 +1540,6 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
-    <name>PromptEditDialog</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="31"/>
-        <source>Edit prompt and resend</source>
-        <translation>프롬프트 수정 후 다시 보내기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="39"/>
-        <source>Send as new branch</source>
-        <translation>새 브랜치로 보내기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="45"/>
-        <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
-        <translation>원래 프롬프트와 답변은 그대로 남고, 이 내용은 형제 브랜치가 됩니다.</translation>
-    </message>
-</context>
-<context>
     <name>ProviderPicker</name>
     <message>
         <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
@@ -1767,56 +1787,61 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="77"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="48"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="70"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="80"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>대화. Tab 키로 각 메시지의 컨트롤(버전, 편집, 복사, 다시 생성, 삭제)로 이동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="166"/>
+        <source>%1 (branch)</source>
+        <translation>%1 (브랜치)</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="104"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="118"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="138"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="443"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="353"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
@@ -1826,12 +1851,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="105"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="119"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="106"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <source>↳ continued</source>
+        <translation>↳ 이어서</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <source>Not sent yet: an edited prompt kept to send later.</source>
+        <translation>아직 보내지 않음: 나중에 보내려고 남겨 둔 편집된 프롬프트입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <source>Send now</source>
+        <translation>지금 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>
@@ -2283,72 +2323,72 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="128"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="132"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="138"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="152"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>압축 임계값은 1,000 토큰 이상이어야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="203"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="206"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="209"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="215"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="219"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
@@ -2413,37 +2453,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="263"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="273"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="381"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="364"/>
+        <source>This turn was sent already.</source>
+        <translation>이 턴은 이미 보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="411"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="390"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="427"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="410"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="447"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="463"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="506"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
@@ -2513,17 +2558,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>이 가지가 이어지는 이전 답변이 서버에 더 이상 없어서 대화를 로컬 기록에서 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 이전 답변의 ID를 받았지만 사용하지 않았습니다(대화 상태를 보관하지 않음). 그래서 질문을 로컬 기록의 전체 대화와 함께 다시 보냈으며, 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
@@ -2541,6 +2586,71 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/core/session/unsaved.py" line="41"/>
         <source>The answer that could not be saved is saved now.</source>
         <translation>저장하지 못했던 답변이 이제 저장되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/branching.py" line="69"/>
+        <source>The edited prompt is empty.</source>
+        <translation>편집한 프롬프트가 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
+        <source>Wait for the answer to finish before branching from it.</source>
+        <translation>답변이 끝난 뒤에 분기하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
+        <translation>모델이 도구를 계속 호출해서 앱이 %1번째 라운드 후에 멈췄습니다. 계속하려면 다시 물어보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <source>Give the MCP server a name.</source>
+        <translation>MCP 서버의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <source>An MCP server needs either a command or a URL (not both).</source>
+        <translation>MCP 서버에는 명령 또는 URL 중 하나가 필요합니다(둘 다는 안 됨).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
+        <translation>MCP 서버 URL은 http:// 또는 https://로 시작해야 합니다(입력값: “%1”).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <source>“%1” is not a valid variable or header name.</source>
+        <translation>“%1”은(는) 올바른 변수 또는 헤더 이름이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <source>The MCP server “%1” could not start: %2</source>
+        <translation>MCP 서버 “%1”을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <source>The MCP server “%1” stopped: %2</source>
+        <translation>MCP 서버 “%1”이(가) 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <source>The MCP server “%1” did not answer within %2 s.</source>
+        <translation>MCP 서버 “%1”이(가) %2초 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <source>The MCP server “%1” did not start within %2 s.</source>
+        <translation>MCP 서버 “%1”이(가) %2초 안에 시작되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <source>That MCP server is not running.</source>
+        <translation>그 MCP 서버는 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <source>%1 The question was sent without its tools.</source>
+        <translation>%1 질문은 해당 도구 없이 보냈습니다.</translation>
     </message>
 </context>
 </TS>

@@ -4,192 +4,192 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="76"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="77"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="78"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
         <source>&amp;Go</source>
         <translation>跳转(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="79"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="82"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="80"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="83"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="81"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="84"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="85"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="88"/>
         <source>&amp;New conversation</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="87"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="90"/>
         <source>&amp;Rename conversation</source>
         <translation>重命名对话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="89"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="92"/>
         <source>&amp;Delete conversation…</source>
         <translation>删除对话(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="91"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="94"/>
         <source>&amp;Open response by id…</source>
         <translation>按 ID 打开响应(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="93"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="96"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="95"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="98"/>
         <source>All conversations (JSON)…</source>
         <translation>所有对话 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="97"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="100"/>
         <source>This branch (Markdown)…</source>
         <translation>此分支 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="99"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="102"/>
         <source>This whole tree (Markdown)…</source>
         <translation>整棵树 (Markdown)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="101"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="104"/>
         <source>&amp;Providers…</source>
         <translation>提供商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="103"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="106"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="105"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="107"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="109"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="113"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
-        <source>&amp;Edit prompt and resend…</source>
-        <translation>编辑提示并重新发送(&amp;E)…</translation>
+        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
+        <source>&amp;Edit prompt</source>
+        <translation>编辑提示(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="116"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="118"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="120"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
         <source>Context &amp;inspector…</source>
         <translation>上下文检查器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="122"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="124"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="126"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="128"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="130"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="132"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="134"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="136"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="138"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="140"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
         <source>Zoom graph &amp;in</source>
         <translation>放大图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="142"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
         <source>Zoom graph &amp;out</source>
         <translation>缩小图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="144"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
         <source>&amp;Fit graph to view</source>
         <translation>图适应视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="146"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -706,62 +706,62 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>FanOutDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="42"/>
         <source>Regenerate with other settings</source>
         <translation>使用其他设置重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="74"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="44"/>
         <source>Fan out: several answers at once</source>
         <translation>同时生成多个回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="56"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="87"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="57"/>
         <source>Temperature (empty = default)</source>
         <translation>温度（留空 = 默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="58"/>
         <source>Instructions / persona</source>
         <translation>指令 / 角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="73"/>
         <source>Send all</source>
         <translation>全部发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="103"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="73"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="110"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="80"/>
         <source>The prompt is asked again with these settings; the new answer becomes a sibling and the old one stays.</source>
         <translation>用这些设置再次发送提示词；新回答成为同级回答，原回答保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="114"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="84"/>
         <source>Each variant becomes a sibling answer; they stream side by side. Esc stops all.</source>
         <translation>每个变体都会成为一个同级回答，并排输出。按 Esc 全部停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="91"/>
         <source>Variants:</source>
         <translation>变体数：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="148"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="118"/>
         <source>Persona…</source>
         <translation>角色…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="196"/>
+        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="166"/>
         <source>Temperatures must be numbers between 0 and 2 (or empty for the default).</source>
         <translation>温度必须是 0 到 2 之间的数字（留空则使用默认值）。</translation>
     </message>
@@ -777,12 +777,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="39"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="40"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="48"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 令牌</translation>
     </message>
@@ -856,6 +856,39 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/dialogs/import_progress.py" line="122"/>
         <source>Cancelling… (the conversation being read is finished first)</source>
         <translation>正在取消…（会先完成正在读取的对话）</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEditor</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="74"/>
+        <source>Edit prompt</source>
+        <translation>编辑提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="78"/>
+        <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
+        <translation>Ctrl+Enter 将其作为新版本发送，原提示保留。Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="81"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="84"/>
+        <source>Save without sending</source>
+        <translation>保存但不发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="86"/>
+        <source>Keep the edited prompt as a new version, to send later</source>
+        <translation>将编辑后的提示保留为新版本，稍后再发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="88"/>
+        <source>Send</source>
+        <translation>发送</translation>
     </message>
 </context>
 <context>
@@ -1003,12 +1036,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="231"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="396"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1205,6 +1238,11 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
+        <source>not sent</source>
+        <translation>未发送</translation>
     </message>
 </context>
 <context>
@@ -1502,24 +1540,6 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
-    <name>PromptEditDialog</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="31"/>
-        <source>Edit prompt and resend</source>
-        <translation>编辑提示并重新发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="39"/>
-        <source>Send as new branch</source>
-        <translation>作为新分支发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/turn_dialogs.py" line="45"/>
-        <source>The original prompt and its answer are kept; this becomes a sibling branch.</source>
-        <translation>原提示及其回答会保留；此内容将成为一个同级分支。</translation>
-    </message>
-</context>
-<context>
     <name>ProviderPicker</name>
     <message>
         <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
@@ -1767,56 +1787,61 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="77"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="48"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="70"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="80"/>
         <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
         <translation>对话。按 Tab 键可在每条消息的控件（版本、编辑、复制、重新生成、删除）之间移动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="166"/>
+        <source>%1 (branch)</source>
+        <translation>%1（分支）</translation>
     </message>
 </context>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="104"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="118"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="138"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="443"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="353"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
@@ -1826,12 +1851,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="105"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="119"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="106"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <source>↳ continued</source>
+        <translation>↳ 续写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <source>Not sent yet: an edited prompt kept to send later.</source>
+        <translation>尚未发送：这是留待稍后发送的已编辑提示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
@@ -2283,72 +2323,72 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="128"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="132"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="138"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出令牌数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="152"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>压缩阈值必须至少为 1,000 个令牌（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="203"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="206"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="209"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="215"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="219"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
@@ -2413,37 +2453,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="263"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="273"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="381"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="364"/>
+        <source>This turn was sent already.</source>
+        <translation>此轮已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/service.py" line="411"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="390"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="427"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="410"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="447"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="463"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="506"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
@@ -2513,17 +2558,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="55"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>服务器上已没有此分支所接续的先前回答，因此已从本地历史重新发送对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="62"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器接受了先前回答的 ID 但未使用它（它不保存对话状态），因此已连同本地历史中的完整对话重新发送问题；今后此服务器上的此模型都将这样发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="70"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
     </message>
@@ -2541,6 +2586,71 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/core/session/unsaved.py" line="41"/>
         <source>The answer that could not be saved is saved now.</source>
         <translation>之前无法保存的回答现已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/branching.py" line="69"/>
+        <source>The edited prompt is empty.</source>
+        <translation>编辑后的提示为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
+        <source>Wait for the answer to finish before branching from it.</source>
+        <translation>请等回答完成后再从它分支。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
+        <translation>模型不断调用工具，应用在 %1 轮后停止。请再次提问以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <source>Give the MCP server a name.</source>
+        <translation>请为 MCP 服务器命名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <source>An MCP server needs either a command or a URL (not both).</source>
+        <translation>MCP 服务器需要命令或 URL 之一（不能同时设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
+        <translation>MCP 服务器 URL 必须以 http:// 或 https:// 开头（收到“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <source>“%1” is not a valid variable or header name.</source>
+        <translation>“%1”不是有效的变量名或标头名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <source>The MCP server “%1” could not start: %2</source>
+        <translation>MCP 服务器“%1”无法启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <source>The MCP server “%1” stopped: %2</source>
+        <translation>MCP 服务器“%1”已停止：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <source>The MCP server “%1” did not answer within %2 s.</source>
+        <translation>MCP 服务器“%1”在 %2 秒内没有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <source>The MCP server “%1” did not start within %2 s.</source>
+        <translation>MCP 服务器“%1”在 %2 秒内没有启动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <source>That MCP server is not running.</source>
+        <translation>该 MCP 服务器未在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <source>%1 The question was sent without its tools.</source>
+        <translation>%1 问题已在没有这些工具的情况下发送。</translation>
     </message>
 </context>
 </TS>

@@ -52,15 +52,11 @@ def test_edit_prompt_makes_a_sibling_and_keeps_the_original(
         first = await app.send("Name a colour")
         second = await app.send("Another one")
 
-        def fill(dialog: Any) -> None:
-            editor = child(dialog, QPlainTextEdit, "edit_prompt_text")
-            assert editor.toPlainText() == "Another one"
-            editor.setPlainText("Name a fruit instead")
-            child(dialog, QPushButton, "edit_prompt_ok").click()
-
-        filler = in_dialog("edit_prompt_dialog", fill)
-        trigger(app, "action_edit")
-        filler.check()
+        trigger(app, "action_edit")  # Ctrl+E: the editor opens in the transcript, over the prompt
+        editor = child(app.window.transcript_pane, QPlainTextEdit, "inline_editor_text")
+        assert editor.isVisible() and editor.toPlainText() == "Another one"
+        editor.setPlainText("Name a fruit instead")
+        QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: len(app.window.tree) == 3 and app.window.active is None)
         edited = app.window.selected_node()
         assert edited.parent_id == first.id and edited.id != second.id
@@ -167,13 +163,10 @@ def test_compare_siblings_shows_a_word_diff(
         # two roots in one conversation: the second prompt, edited
         first = app.window.selected_node()
 
-        def fill(dialog: Any) -> None:
-            child(dialog, QPlainTextEdit, "edit_prompt_text").setPlainText("Tell me about wolves")
-            child(dialog, QPushButton, "edit_prompt_ok").click()
-
-        filler = in_dialog("edit_prompt_dialog", fill)
         trigger(app, "action_edit")
-        filler.check()
+        editor = child(app.window.transcript_pane, QPlainTextEdit, "inline_editor_text")
+        editor.setPlainText("Tell me about wolves")
+        QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: len(app.window.tree) == 2 and app.window.active is None)
         trigger(app, "action_compare")
         compare = app.window.dialogs.compare_view

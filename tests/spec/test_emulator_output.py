@@ -25,6 +25,19 @@ MESSAGE_FORMAT = {
 FILE_SEARCH = {"type": "file_search", "vector_store_ids": ["vs_docs"]}
 CODE = {"type": "code_interpreter", "container": {"type": "auto"}}
 LOGPROBS = {"include": ["message.output_text.logprobs"], "top_logprobs": 3}
+ADD = {
+    "type": "function",
+    "name": "add",
+    "description": "Add two whole numbers.",
+    "parameters": {"type": "object", "properties": {"a": {"type": "integer"}, "b": {"type": "integer"}}},
+    "strict": False,
+}
+CALLED = [
+    {"type": "message", "role": "user", "content": 'add {"a": 2, "b": 3}'},
+    {"type": "function_call", "call_id": "call_1", "name": "add", "arguments": '{"a": 2, "b": 3}'},
+    {"type": "function_call_output", "call_id": "call_1", "output": "5"},
+]
+CHAT_ADD = {"type": "function", "function": {k: v for k, v in ADD.items() if k != "type"}}
 
 # request bodies for POST /v1/responses: every kind of answer the emulator plays
 RESPONSES: dict[str, dict[str, Any]] = {
@@ -71,6 +84,14 @@ RESPONSES: dict[str, dict[str, Any]] = {
         "include": ["file_search_call.results", "code_interpreter_call.outputs"],
     },
     "logprobs": {"model": "gpt-4.1-mini", "input": "Hello", **LOGPROBS},
+    "function_call": {"model": "gpt-4.1-mini", "input": 'add {"a": 2, "b": 3}', "tools": [ADD]},
+    "function_call_reasoning": {
+        "model": "gpt-5-mini",
+        "input": "add",
+        "tools": [ADD, {"type": "web_search"}],
+        "reasoning": {"effort": "low", "summary": "auto"},
+    },
+    "function_output": {"model": "gpt-4.1-mini", "input": CALLED, "tools": [ADD]},
     "json_object": {
         "model": "gpt-4.1-mini",
         "input": "JSON please",
@@ -225,6 +246,26 @@ CHATS: dict[str, dict[str, Any]] = {
         "model": "gpt-4.1-mini",
         "messages": [{"role": "user", "content": "JSON"}],
         "response_format": {"type": "json_object"},
+    },
+    "tool_call": {
+        "model": "gpt-4.1-mini",
+        "messages": [{"role": "user", "content": 'add {"a": 2, "b": 3}'}],
+        "tools": [CHAT_ADD],
+    },
+    "tool_output": {
+        "model": "gpt-4.1-mini",
+        "messages": [
+            {"role": "user", "content": "add"},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "call_1", "type": "function", "function": {"name": "add", "arguments": "{}"}}
+                ],
+            },
+            {"role": "tool", "tool_call_id": "call_1", "content": "5"},
+        ],
+        "tools": [CHAT_ADD],
     },
 }
 

@@ -228,6 +228,33 @@ def test_the_chat_only_probe_meets_the_spec() -> None:
         assert len(probe) == 1 and problems("CreateChatCompletionRequest", probe[0]) == []
 
 
+def test_tool_rounds_chained_and_replayed_meet_the_spec(emulator: Emulator) -> None:
+    """The requests of a turn that calls a local tool: the functions offered, the outputs chained to the
+    response, the calls and outputs replayed (Responses and Chat Completions), and a later replay."""
+    from desktop_chat.core.tools.local_tools import ToolSet, with_functions
+    from desktop_chat.core.tools.mcp_host import McpTool
+
+    tools = ToolSet()
+    schema = {"type": "object", "properties": {"city": {"type": "string"}}}
+    tools.add(McpTool("s", "clock", "current_time", "The time in a city.", schema))
+    tools.add(McpTool("s2", "other", "current_time", "", {"type": "object"}))  # a clash: prefixed
+    assert [spec["name"] for spec in tools.specs()] == ["current_time", "other__current_time"]
+    request = with_functions(first_turn(ChatParams(), [user_message("current_time")]), tools)
+    send(emulator, request)
+    body = bodies(emulator, "/v1/responses")[-1]
+    assert problems("CreateResponse", body) == []
+    final = send(emulator, request)[-1]
+    assert isinstance(final, Completed)
+    (call,) = [item for item in final.output_items if item["type"] == "function_call"]
+    output = {"type": "function_call_output", "call_id": call["call_id"], "output": "noon"}
+    chained = {**request, "previous_response_id": final.response_id, "input": [output]}
+    assert_valid_turn(emulator, chained, chat=False)
+    replayed = {**request, "input": [*request["input"], *final.output_items, output]}
+    assert_valid_turn(emulator, replayed)
+    chat = bodies(emulator, "/v1/chat/completions")[-1]
+    assert [m["role"] for m in chat["messages"]] == ["user", "assistant", "tool"]
+
+
 def test_the_request_check_catches_what_the_spec_refuses() -> None:
     """Not vacuous: bodies the API would refuse are refused here."""
     good = {"model": "m", "input": [user_message("hi")], "stream": True}

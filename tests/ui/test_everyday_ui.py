@@ -97,7 +97,7 @@ def test_shortcut_list_names_every_shortcut(make_window: Any, qtbot: Any) -> Non
     shown = dialog.shown_rows()
     rows = {text: keys for _, text, keys in shown}
     assert rows["Send"] == "Ctrl+Return" and rows["Keyboard shortcuts"] == "Ctrl+/"
-    assert rows["Edit prompt and resend…"] == "Ctrl+E" and rows["Open response by id…"] == "Ctrl+Shift+O"
+    assert rows["Edit prompt"] == "Ctrl+E" and rows["Open response by id…"] == "Ctrl+Shift+O"
     assert "Del" in rows["Delete turn and what follows…"]
     groups = {text: group for group, text, _ in shown}  # grouped by task (the menu), in menu order
     assert groups["Send"] == "Chat" and groups["New conversation"] == "File" and groups["Parent"] == "Go"

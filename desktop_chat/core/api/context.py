@@ -16,6 +16,7 @@ from desktop_chat.core.api.models import sampling_allowed
 from desktop_chat.core.api.remote import compaction_input
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.tools.local_tools import replay_items
 
 PROVIDER_KEY = "provider"  # in Node.params: which server (profile) answered the turn
 
@@ -55,10 +56,12 @@ def can_chain(parent: Node | None, provider: str | None = None) -> bool:
 
 
 def assistant_items(node: Node) -> list[JSON]:
-    """The assistant's answer of a node as input items for a replay."""
-    if not node.output_text:
-        return []
-    return [{"type": "message", "role": "assistant", "content": node.output_text}]
+    """The assistant's answer of a node as input items for a replay: the local tools it called with
+    their outputs (see core.tools.local_tools), then its text."""
+    items = replay_items(node) if node.output_items else []
+    if node.output_text:
+        items.append({"type": "message", "role": "assistant", "content": node.output_text})
+    return items
 
 
 def replay_input(path: list[Node], new_input: list[JSON], excluded: Collection[str] = ()) -> list[JSON]:

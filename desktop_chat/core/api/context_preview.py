@@ -80,7 +80,7 @@ def _item_text(item: JSON) -> tuple[str, int, int]:
 
 
 def _short(text: str, limit: int = 80) -> str:
-    line = " ".join(text.split())
+    line = " ".join(text[: limit * 8].split())  # (only the start: a pasted document may be megabytes)
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 

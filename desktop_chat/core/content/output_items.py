@@ -20,6 +20,7 @@ ACTIVITY_LABELS = {
     "web_search": "Searching the web…",
     "file_search": "Searching files…",
     "code_interpreter": "Running code…",
+    "mcp": "Starting the MCP servers…",
 }
 
 

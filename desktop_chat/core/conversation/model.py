@@ -34,6 +34,7 @@ class NodeStatus(StrEnum):
     FAILED = "failed"  # an error ended the turn; partial text (if any) is kept
     STOPPED = "stopped"  # the user pressed Stop; partial text is kept
     INTERRUPTED = "interrupted"  # the app died while streaming; found so on the next start
+    DRAFT = "draft"  # an edited prompt saved without sending: no answer yet (sent later, in its place)
 
     @property
     def finished(self) -> bool:
@@ -95,6 +96,7 @@ class ChatParams:
     # context once it passes N tokens (None: not sent)
     compact_threshold: int | None = None
     excluded_node_ids: list[str] = field(default_factory=list)  # nodes left out of the context (replay)
+    mcp_servers: list[str] = field(default_factory=list)  # ids of the MCP servers whose tools are offered
 
     def to_json(self) -> JSON:
         """The values; the optional (rich) fields only when they differ from their defaults."""

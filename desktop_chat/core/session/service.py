@@ -42,11 +42,12 @@ from desktop_chat.core.conversation.model import (
     now,
     replace_user_text,
     title_from_prompt,
+    user_message,
     user_text_of,
 )
 from desktop_chat.core.conversation.store import Store, StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
-from desktop_chat.core.session import remote_actions
+from desktop_chat.core.session import branching, remote_actions
 from desktop_chat.core.session.errors import (
     Busy,
     NotConnected,
@@ -76,6 +77,10 @@ from desktop_chat.core.session.remote_actions import DeleteReport
 from desktop_chat.core.session.turns import TurnRunner
 
 log = logging.getLogger("desktop_chat")
+
+
+# what "Continue" sends after a stopped, interrupted or cut answer (to the model: not translated)
+CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it."
 
 
 class _Selected(Enum):
@@ -346,6 +351,31 @@ class ChatSession:
         node = self.node_or_selected(node_id)
         return self._start(node.parent_id, replace_user_text(node.input_items, text))
 
+    def save_edit(self, text: str, node_id: str | None = None) -> Node:
+        """Keep a turn's prompt with its text replaced as a sibling that is not sent (a draft, selected);
+        `send_draft` sends it later. Raises NothingSelected, SaveFailed."""
+        return branching.save_edit(self, text, node_id)
+
+    def send_draft(self, node_id: str | None = None) -> list[Turn]:
+        """Send a draft (default: the selected turn): its turn takes the draft's place, in one transaction.
+        Raises NothingSelected (not a draft), and what `send` raises (the draft then stays)."""
+        node = self.node_or_selected(node_id)
+        if node.status is not NodeStatus.DRAFT:
+            raise NothingSelected(Text(QT_TRANSLATE_NOOP("core", "This turn was sent already.")))
+        return self._start(node.parent_id, list(node.input_items), replacing=node)
+
+    def continue_answer(self, node_id: str | None = None) -> list[Turn]:
+        """Ask the model to go on after a turn's answer (default: the selected one; a stopped, interrupted
+        or cut one): a new child whose prompt only says so, marked as a continuation."""
+        node = self.node_or_selected(node_id)
+        marks = {branching.CONTINUES_KEY: True}
+        return self._start(node.id, [user_message(CONTINUE_PROMPT)], marks=marks)
+
+    def branch_out(self, node_id: str | None = None, title: str | None = None) -> Conversation:
+        """Copy the path to a turn (default: the selected one) into a new conversation and open it there.
+        Raises NothingSelected, Busy, SaveFailed."""
+        return branching.branch_out(self, node_id, title)
+
     def fan_out(self, variants: list[ChatParams], node_id: str | None = None) -> list[Turn]:
         """Ask again with a turn's input once per variant (model, temperature, persona…), all at once."""
         node = self.node_or_selected(node_id)
@@ -382,10 +412,17 @@ class ChatSession:
         return node
 
     def _start(
-        self, parent_id: str | None, input_items: list[JSON], variants: list[ChatParams] | None = None
+        self,
+        parent_id: str | None,
+        input_items: list[JSON],
+        variants: list[ChatParams] | None = None,
+        *,
+        replacing: Node | None = None,
+        marks: JSON | None = None,
     ) -> list[Turn]:
         """Store one turn per variant (default: the effective settings) in one transaction, then
-        stream them concurrently."""
+        stream them concurrently. `replacing`: a draft the turn takes the place of (deleted in the same
+        transaction); `marks`: kept in each new node's params (e.g. a continuation)."""
         if self._tasks:
             message = QT_TRANSLATE_NOOP(
                 "core", "An answer is still streaming: stop it (Esc) or wait before sending."
@@ -412,11 +449,15 @@ class ChatSession:
             runner.new_node(tree, conversation, parent_id, input_items, params, prefer=self.prefer_mode)
             for params in all_params
         ]
+        for node in nodes:
+            node.params.update(marks or {})
         saved = dataclasses.replace(
             conversation, selected_node_id=nodes[-1].id, updated_at=nodes[-1].created_at
         )
         try:
             with self.store.transaction():
+                if replacing is not None:  # (a draft has no children; were there any, they go with it)
+                    self.store.delete_nodes([n.id for n in tree.subtree(replacing.id)])
                 self.store.save_conversation(saved)
                 if created and backend.profile_id is not None:  # it stays with the provider it began on
                     profiles.set_conversation_profile(self.store, conversation.id, backend.profile_id)
@@ -431,6 +472,8 @@ class ChatSession:
             self.pending_override = {}
             self.events.conversation_added.emit(ConversationAdded(conversation))
             self._show(conversation, tree, None)
+        if replacing is not None and replacing.id in tree:
+            tree.remove_subtree(replacing.id)
         for node in nodes:
             tree.insert(node)
             self.live[node.id] = node

@@ -45,7 +45,9 @@ from desktop_chat.core.conversation.model import (
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.chain_check import Verdict, judge
 from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
+from desktop_chat.core.session.tool_rounds import ToolRounds
 from desktop_chat.core.session.unsaved import UnsavedAnswers
+from desktop_chat.core.tools.local_tools import Approver, Toolbox, ToolSet, with_functions
 
 log = logging.getLogger("desktop_chat")
 
@@ -112,6 +114,8 @@ class TurnRunner:
         stall_policy: StallPolicy | None = None,
         server: ServerState | None = None,
         save_notice: Callable[[str], None] | None = None,
+        toolbox: Toolbox | None = None,
+        approver: Approver | None = None,
     ) -> None:
         self.store = store
         self.stream = stream
@@ -123,6 +127,8 @@ class TurnRunner:
         self.server = server  # what is known of that server and its models (None: nothing is kept)
         # answers the store refused (a full disk): told at once through `save_notice`, saved later
         self.unsaved = UnsavedAnswers(store.update_node, save_notice, self._saved_after_all)
+        self.toolbox = toolbox  # local tools (MCP servers) for turns whose settings turn them on
+        self.approver = approver  # asks the user before a local tool runs
 
     def prefer_for(self, params: ChatParams, prefer: ContextMode = ContextMode.CHAIN) -> ContextMode:
         """The context mode to prefer for a turn with these settings: replay where the server is known
@@ -180,7 +186,13 @@ class TurnRunner:
         if self.listener:
             self.listener.turn_started(node)
         try:
-            request = build_request(tree, parent_id, input_items, params, mode)
+            tools = await self._toolset(node, params)
+
+            def request_for(mode: ContextMode) -> dict[str, Any]:
+                request = build_request(tree, parent_id, input_items, params, mode)
+                return with_functions(request, tools) if tools is not None else request
+
+            request = request_for(mode)
             failure = await self._consume(node, request)
             notice = None
             if request.get("previous_response_id"):
@@ -188,8 +200,19 @@ class TurnRunner:
             if notice is not None:
                 # the model did not see the history: send the turn again with it, once
                 self._restart(node, notice)
-                request = build_request(tree, parent_id, input_items, params, ContextMode.REPLAY)
-                await self._consume(node, request)
+                request = request_for(ContextMode.REPLAY)
+                failure = await self._consume(node, request)
+            if tools is not None and self.toolbox is not None and failure is None:
+                rounds = ToolRounds(
+                    self.toolbox,
+                    self.approver,
+                    self._consume,
+                    self._notify_progress,
+                    can_chain=request.get("store") is not False
+                    and not (self.server is not None and self.server.stateless(params.model)),
+                    replay_input=lambda: request_for(ContextMode.REPLAY)["input"],
+                )
+                await rounds.run(node, request, tools)
         except asyncio.CancelledError:
             node.status = NodeStatus.STOPPED
             raise
@@ -202,6 +225,22 @@ class TurnRunner:
             if self.listener:
                 self.listener.turn_finished(node)
         return node
+
+    async def _toolset(self, node: Node, params: ChatParams) -> ToolSet | None:
+        """The local tools the turn offers (its MCP servers started if need be), or None without any;
+        a server that cannot start is said in the turn's notice and left out."""
+        if self.toolbox is None or not params.mcp_servers:
+            return None
+        if self.listener:
+            self.listener.turn_activity(node, "mcp: starting")
+        tools = await self.toolbox.toolset(params.mcp_servers)
+        if self.listener:
+            self.listener.turn_activity(node, "")
+        for problem in tools.problems:
+            node.notice = problem if not node.notice else f"{node.notice}\n{problem}"
+        if tools.problems:
+            self._notify_progress(node)
+        return tools if tools.tools else None
 
     async def _chain_lost(
         self,
@@ -264,14 +303,17 @@ class TurnRunner:
         if self.listener:
             self.listener.turn_progress(node)
 
-    async def _consume(self, node: Node, request: dict[str, Any]) -> ErrorKind | None:
+    async def _consume(
+        self, node: Node, request: dict[str, Any], carried: list[JSON] | None = None
+    ) -> ErrorKind | None:
         """Stream one request into the node; returns the kind of failure, if it failed. A stream that
-        goes quiet is given up (see core/session/stall.py)."""
+        goes quiet is given up (see core/session/stall.py). `carried`: the output items of the turn's
+        earlier tool rounds, kept before this response's."""
         node.previous_response_id = request.get("previous_response_id")
         progress = _Progress(self.listener, node) if self.listener else None
         watch = StallWatch(self.stall_policy, lambda waiting: self._waiting(node, waiting))
         try:
-            stalled, failure = await watch.guard(self._read(node, request, progress, watch))
+            stalled, failure = await watch.guard(self._read(node, request, progress, watch, carried or []))
         finally:
             if progress is not None:
                 progress.flush()
@@ -283,7 +325,12 @@ class TurnRunner:
         return failure
 
     async def _read(
-        self, node: Node, request: dict[str, Any], progress: _Progress | None, watch: StallWatch
+        self,
+        node: Node,
+        request: dict[str, Any],
+        progress: _Progress | None,
+        watch: StallWatch,
+        carried: list[JSON],
     ) -> ErrorKind | None:
         failure: ErrorKind | None = None
         last_persist = time.monotonic()
@@ -307,7 +354,7 @@ class TurnRunner:
             else:
                 if isinstance(event, ReasoningDelta):
                     watch.thinking = True
-                failure = self._apply(node, event) or failure
+                failure = self._apply(node, event, carried) or failure
                 if progress is not None:
                     progress.now()  # a status or a notice: at once, as before
             if arrived - last_persist >= self.persist_interval_s:
@@ -323,7 +370,7 @@ class TurnRunner:
             self.listener.turn_activity(node, WAITING if waiting else "")
 
     @staticmethod
-    def _apply(node: Node, event: StreamEvent) -> ErrorKind | None:
+    def _apply(node: Node, event: StreamEvent, carried: list[JSON] | None = None) -> ErrorKind | None:
         """One event other than text or tool activity, applied to the node: the kind of failure, if any."""
         if isinstance(event, ReasoningDelta):
             node.reasoning_text += event.text
@@ -335,12 +382,12 @@ class TurnRunner:
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model
             node.usage = event.usage
-            node.output_items = event.output_items
+            node.output_items = [*(carried or []), *event.output_items]
         elif isinstance(event, Incomplete):
             node.status = NodeStatus.INCOMPLETE
             node.error = event.message
             node.usage = event.usage
-            node.output_items = event.output_items
+            node.output_items = [*(carried or []), *event.output_items]
         elif isinstance(event, Failed):
             node.status = NodeStatus.FAILED
             node.error = event.error.message

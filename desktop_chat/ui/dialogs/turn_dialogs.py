@@ -1,4 +1,5 @@
-"""Dialogs that start new turns from an existing node: edit the prompt, fan out variants."""
+"""Dialogs that start new turns from an existing node: fan out variants, regenerate with other settings
+(a prompt is edited in place, in the transcript: ui/transcript/inline_editor.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,36 +20,6 @@ from desktop_chat.core.conversation.model import ChatParams
 from desktop_chat.ui import i18n, theme
 
 MAX_VARIANTS = 6
-
-
-class PromptEditDialog(QDialog):
-    """Edit a prompt; the edited one is sent as a new sibling and the original stays."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("edit_prompt_dialog")
-        self.setWindowTitle(self.tr("Edit prompt and resend"))
-        self.resize(560, 320)
-        self.editor = QPlainTextEdit(text)
-        self.editor.setObjectName("edit_prompt_text")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Send as new branch"))
-        ok.setObjectName("edit_prompt_ok")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(self.tr("The original prompt and its answer are kept; this becomes a sibling branch."))
-        )
-        layout.addWidget(self.editor)
-        layout.addWidget(buttons)
-        self.editor.setFocus()
-
-    def text(self) -> str:
-        return self.editor.toPlainText()
 
 
 class FanOutDialog(QDialog):

@@ -130,17 +130,6 @@ class WindowDialogs(QObject):
             self.banner.attempt(lambda: session.set_override(override))
 
     # -- asking again -----------------------------------------------------------------------------
-    def edit_prompt(self) -> None:
-        """Edit the selected turn's prompt and send it as a new sibling; the original stays."""
-        from desktop_chat.ui.dialogs.turn_dialogs import PromptEditDialog
-
-        node = self.session.selected_node()
-        if node is None or self.session.busy:
-            return
-        dialog = PromptEditDialog(node.user_text, self.window)
-        if dialog.exec() and dialog.text().strip():
-            self.banner.attempt(lambda: self.session.edit_and_resend(dialog.text().strip(), node.id))
-
     def regenerate_with(self) -> None:
         """Ask the selected turn again with another model, temperature or persona (one new sibling)."""
         self.fan_out(1, regenerate=True)

@@ -134,13 +134,11 @@ def plain_text(markdown_text: str) -> str:
     return str(document.toPlainText()).strip()
 
 
-# the window's actions (ui/actions.py) a control runs on its turn, once that turn is selected
+# the window's actions (ui/actions.py) a control runs on its turn, once that turn is selected (the pane
+# runs the others: copies, the switcher, edit, continue, branch, send a draft)
 WINDOW_ACTIONS = {
     "regenerate": "action_regenerate",
     "retry": "action_regenerate",
     "regenerate-with": "action_regenerate_with",
-    "edit": "action_edit",
     "delete": "action_delete",
 }
-# what "Continue" sends after a stopped, interrupted or cut answer (to the model: not translated)
-CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it."

@@ -80,6 +80,20 @@ def earlier_link_html(hidden: int) -> str:
     return f'<p align="center"><a href="earlier:">{html.escape(text)}</a></p>'
 
 
+# <img src="inline-editor:<node id>">: the room the inline editor of a prompt covers (see inline_editor)
+EDITOR_SCHEME = "inline-editor"
+
+
+def editor_room_html(node_id: str, height: int) -> str:
+    """An empty image as tall as the inline editor, where the prompt box was: the editor lies over it."""
+    return f'<p><img src="{EDITOR_SCHEME}:{node_id}" width="1" height="{height}" /></p>'
+
+
+def continued_html(node: Node) -> str:
+    """A "Continue" turn has no prompt box: a quiet marker joins its answer to the one before it."""
+    return f'<p class="continued quiet">{html.escape(_tr("↳ continued"))}</p>'
+
+
 def clock(timestamp: float) -> str:
     """A message's time: "14:05" today, "2026-11-30 14:05" on another day."""
     moment = time.localtime(timestamp)
@@ -103,6 +117,9 @@ def _tr(text: str) -> str:
 _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "You"),
     QT_TRANSLATE_NOOP("TranscriptView", "Assistant"),
+    QT_TRANSLATE_NOOP("TranscriptView", "↳ continued"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Not sent yet: an edited prompt kept to send later."),
+    QT_TRANSLATE_NOOP("TranscriptView", "Send now"),
     QT_TRANSLATE_NOOP("TranscriptView", "Copy LaTeX"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 in / %2 out tokens"),
     QT_TRANSLATE_NOOP("TranscriptView", "%1 cached"),
@@ -282,6 +299,10 @@ def actions_html(node: Node) -> str:
 
 def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
     """What follows a finished answer: sources, tool calls, status, error, notice and a meta line."""
+    if node.status is NodeStatus.DRAFT:
+        send = f'<a href="{ACTION_SCHEME}:send-draft/{node.id}">{html.escape(_tr("Send now"))}</a>'
+        kept = html.escape(_tr("Not sent yet: an edited prompt kept to send later."))
+        return f'<p class="notice">{kept} {send}</p>'
     lines: list[str] = [citations_html(node), tools_html(node)]
     error_shown = False
     if node.status in STATUS_LINES:

@@ -11,8 +11,8 @@ moving to a sibling or a child costs one or two turns whatever the path's length
 its last turns only, with a link that renders earlier ones.
 
 Model output is untrusted: nothing is ever fetched for the document (`loadResource` refuses all but the
-thumbnails of the prompt's own attachments, read from the local attachment store by content hash),
-links open only on click and only for http/https, through `link_opener`.
+thumbnails of the prompt's own attachments, read from the local attachment store by content hash, and
+the formulas typeset here); links open only on click and only for http/https (see `link_routing`).
 """
 
 from __future__ import annotations
@@ -23,59 +23,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QMimeData,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QDesktopServices,
-    QGuiApplication,
-    QResizeEvent,
-    QTextCursor,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QImage, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QWidget
 
 from desktop_chat.core.content import markdown as markdown_module
 from desktop_chat.core.content.attachments import AttachmentStore
-from desktop_chat.core.content.markdown import (
-    SAFE_LINK_SCHEMES,
-    IncrementalMarkdown,
-    render_blocks,
-)
+from desktop_chat.core.content.markdown import IncrementalMarkdown, render_blocks
 from desktop_chat.core.content.output_items import activity_label
 from desktop_chat.core.content.pricing import Price
-from desktop_chat.core.conversation.model import Node
+from desktop_chat.core.conversation.model import Node, NodeStatus
+from desktop_chat.core.session.branching import is_continuation
 from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
-from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, LongTextDialog
-from desktop_chat.ui.transcript.math_view import MathResources, formula_at, selection_text
-from desktop_chat.ui.transcript.message_controls import (
-    ACTION_SCHEME,
-    fork_html,
-    fork_key,
-    parse_action,
-    plain_text,
-    prompt_actions_html,
-)
+from desktop_chat.ui.transcript.link_routing import LinkRoutingView
+from desktop_chat.ui.transcript.math_view import MathResources
+from desktop_chat.ui.transcript.message_controls import fork_html, fork_key, prompt_actions_html
 from desktop_chat.ui.transcript.message_html import (
     ATTACHMENT_SCHEME,
-    INTERNAL_SCHEMES,
+    EDITOR_SCHEME,
     THUMB_SIDE,
     _para,
-    _tr,
     answer_head_html,
     answer_html,
+    continued_html,
     earlier_link_html,
+    editor_room_html,
     footer_html,
     is_json_answer,
-    json_answer,
     json_html,
     prompt_html,
     reasoning_html,
@@ -127,18 +102,12 @@ class _Stream:
     activity: str = ""  # e.g. "Searching the web…", shown under the open tail while streaming
 
 
-class TranscriptView(QTextBrowser):
-    copied = Signal(str)  # text put on the clipboard by a "Copy" link
-    logprobs_requested = Signal(object)  # Node: the user asked for its per-token view
-    message_action = Signal(str, str)  # (action, node id): a message's control other than a copy
-
+class TranscriptView(LinkRoutingView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
         markdown_module.COPY_CODE_LABEL = self.tr("Copy code")
         self.setReadOnly(True)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setPlaceholderText("Type a prompt below to start a conversation.")
         self.math = MathResources(self)
@@ -146,13 +115,14 @@ class TranscriptView(QTextBrowser):
         self._inserts = 0  # fragments inserted into the document shown now
         self._retired: QTextDocument | None = None  # the document shown before (freed by the next one)
         self._new_document()
-        self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.refused_resources: list[QUrl] = []  # what the document asked to load (nothing is loaded)
         self.attachment_store: AttachmentStore | None = None  # serves prompt thumbnails, nothing else
         self.stats = RenderStats()
         # a turn's siblings (itself included), for the fork switcher; None: no switcher
         self.siblings_of: Callable[[Node], list[Node]] | None = None
         self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
+        self.editing: str | None = None  # the turn whose prompt the inline editor covers
+        self.editor_height = 0  # how tall the editor is (its room in the document)
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
         self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
         self._html_cache: OrderedDict[str, tuple[Any, str]] = OrderedDict()  # node id -> (key, html)
@@ -167,7 +137,6 @@ class TranscriptView(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._render_pending)
-        self.anchorClicked.connect(self._open_link)
         self._restyle_timer = QTimer(self)  # a theme change renders the shown path again, once
         self._restyle_timer.setSingleShot(True)
         self._restyle_timer.setInterval(0)
@@ -205,34 +174,6 @@ class TranscriptView(QTextBrowser):
         self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
         self.verticalScrollBar().setValue(position)
 
-    # -- formulas: copying their LaTeX ----------------------------------------------------------------
-    def createMimeDataFromSelection(self) -> QMimeData:
-        mime = super().createMimeDataFromSelection()
-        text = selection_text(self.textCursor())
-        if text is None:
-            return mime
-        # Qt's own mime data makes its text from the selection when asked: copy it into a plain one
-        copied = QMimeData()
-        for kind in mime.formats():
-            copied.setData(kind, mime.data(kind))
-        copied.setText(text)
-        return copied
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        formula = formula_at(self, event.pos())
-        if formula is not None:
-            action = menu.addAction(_tr("Copy LaTeX"))
-            action.triggered.connect(lambda: self._copy_text(formula))
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def _copy_text(self, text: str) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.setText(text)
-        self.copied.emit(text)
-
     # -- security ---------------------------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Nothing is ever fetched: model output must not be able to make the app load a URL.
@@ -241,6 +182,10 @@ class TranscriptView(QTextBrowser):
         URLs and read relative names from disk itself. Empty data is cached, so each name is asked once.
         """
         url = QUrl(name)
+        if url.scheme() == EDITOR_SCHEME:  # the inline editor's room: transparent
+            room = QImage(1, self.editor_height, QImage.Format.Format_ARGB32)
+            room.fill(Qt.GlobalColor.transparent)
+            return room
         formula = self.math.resource(url)
         if formula is not None:
             return formula
@@ -252,79 +197,46 @@ class TranscriptView(QTextBrowser):
         log.info("refused to load a resource: %s", url.toString()[:200])
         return QByteArray()
 
-    def _open_link(self, url: QUrl) -> None:
-        if url.scheme() in INTERNAL_SCHEMES:
-            self._internal_link(url.scheme(), url.path())
-            return
-        if url.isValid() and url.scheme().lower() in SAFE_LINK_SCHEMES:
-            self.link_opener(url)
-        else:
-            log.info("not opening a link with scheme %r", url.scheme())
-
-    def _node(self, node_id: str) -> Node | None:
-        return next((n for n in self._nodes if n.id == node_id), None)
-
-    def _internal_link(self, scheme: str, path: str) -> None:
-        if scheme == "earlier":
-            self.show_earlier()
-            return
-        if scheme == SHOW_ALL_SCHEME:  # a long prompt, whole, in a viewer of its own
-            shown = self._node(path)
-            if shown is not None:
-                LongTextDialog(shown.user_text, self).open()
-            return
-        if scheme == "copy-code":  # the path is a code block's key: look in the shown answers, newest first
-            from desktop_chat.core.content.output_items import find_code
-
-            streaming = [self._stream.node] if self._stream is not None else []  # may be a newer copy
-            code = next(
-                (
-                    found
-                    for shown in [*streaming, *reversed(self._nodes)]
-                    if (found := find_code(shown, path)) is not None
-                ),
-                None,
-            )
-            if code is not None:
-                self._copy_text(code)
-            return
-        if scheme == ACTION_SCHEME:
-            self._message_action(*parse_action(path))
-            return
-        node = self._node(path)
-        if node is None:
-            return
-        if scheme == "reasoning":
-            self.reasoning_open[node.id] = not self._reasoning_expanded(node)
-            position = self.verticalScrollBar().value()
-            self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
-            self.verticalScrollBar().setValue(position)
-        elif scheme == "copy":
-            self._copy_text(json_answer(node)[0] if is_json_answer(node) else node.output_text)
-        elif scheme == "logprobs":
-            self.logprobs_requested.emit(node)
-
-    def _message_action(self, action: str, node_id: str) -> None:
-        node = self._node(node_id)
-        if node is None:
-            return
-        if action == "copy-prompt":
-            self._copy_text(node.user_text)
-        elif action == "copy-markdown":
-            self._copy_text(node.output_text)
-        elif action == "copy-text":
-            self._copy_text(plain_text(node.output_text))
-        else:
-            self.message_action.emit(action, node_id)
-
     def _siblings(self, node: Node) -> list[Node]:
         return self.siblings_of(node) if self.siblings_of is not None else [node]
 
-    def _prompt_part(self, node: Node) -> str:
-        """The switcher (for a turn with siblings), the prompt box and the prompt's actions."""
+    def _opening(self, node: Node) -> str:
+        """A turn's start: the switcher (for a turn with siblings), the prompt box and its actions (or
+        the inline editor's room, or a continuation's marker), and the answer's header."""
         if not node.input_items:
-            return prompt_html(node)
-        return fork_html(node, self._siblings(node)) + prompt_html(node) + prompt_actions_html(node)
+            return prompt_html(node) + answer_head_html(node)
+        fork = fork_html(node, self._siblings(node))
+        if is_continuation(node):  # joined to the answer before it
+            return fork + continued_html(node)
+        if node.id == self.editing:
+            return fork + editor_room_html(node.id, self.editor_height)
+        head = "" if node.status is NodeStatus.DRAFT else answer_head_html(node)
+        return fork + prompt_html(node) + prompt_actions_html(node) + head
+
+    # -- what the view shows, for the link routing and the message actions --------------------------
+    def shown_nodes(self) -> list[Node]:
+        return self._nodes
+
+    def streaming_node(self) -> Node | None:
+        return self._stream.node if self._stream is not None else None
+
+    def turn_starts(self) -> list[tuple[int, Node]]:
+        """Where each rendered turn begins in the document, first to last (empty while none is shown)."""
+        if self._shown is None or not self._nodes:
+            return []
+        starts = [position for _key, position in self._shown] + [self._last_start]
+        rendered = self._nodes[self.shown_from :]
+        return list(zip(starts, rendered, strict=True)) if len(starts) == len(rendered) else []
+
+    def toggle_reasoning(self, node: Node) -> None:
+        self.reasoning_open[node.id] = not self._reasoning_expanded(node)
+        self.redraw_in_place()
+
+    def redraw_in_place(self) -> None:
+        """Render the shown path again where the reader is (a section opened, an editor came or went)."""
+        position = self.verticalScrollBar().value()
+        self.show_path(self._nodes, scroll=False, shown_from=self.shown_from)
+        self.verticalScrollBar().setValue(position)
 
     def _reasoning_expanded(self, node: Node) -> bool:
         return self.reasoning_open.get(node.id, not node.status.finished)
@@ -388,9 +300,7 @@ class TranscriptView(QTextBrowser):
             shown.append((key, self._end_position()))
             self._append(cursor, self._turn_html(node, key))
         self._last_start = self._end_position()
-        self._append(
-            cursor, f'<a name="turn-{last.id}"></a>' + self._prompt_part(last) + answer_head_html(last)
-        )
+        self._append(cursor, f'<a name="turn-{last.id}"></a>' + self._opening(last))
         cursor.endEditBlock()
         end = self._end_position()
         self._stream = _Stream(node=last, answer_start=end, tail_start=end, reasoning_start=end)
@@ -475,6 +385,7 @@ class TranscriptView(QTextBrowser):
             self._reasoning_expanded(node),
             prices,
             fork_key(node, self._siblings(node)),
+            self.editor_height if node.id == self.editing else 0,
         )
 
     def _turn_html(self, node: Node, key: tuple[Any, ...]) -> str:
@@ -486,8 +397,7 @@ class TranscriptView(QTextBrowser):
         fragment = "".join(
             [
                 f'<a name="turn-{node.id}"></a>',
-                self._prompt_part(node),
-                answer_head_html(node),
+                self._opening(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
                 footer_html(node, self.prices),

@@ -8,6 +8,7 @@ from it; "Copied" and link targets flash in the status line.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
@@ -16,9 +17,11 @@ from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.content.pricing import Price
 from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.errors import SessionError
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.empty_state import EmptyState
+from desktop_chat.ui.transcript.inline_editor import InlineEditing
 from desktop_chat.ui.transcript.transcript import TranscriptView
 
 log = logging.getLogger("desktop_chat")
@@ -54,6 +57,13 @@ class TranscriptPane(QWidget):
         self._stack.addWidget(self.empty_state)
         self._stack.setCurrentWidget(self.empty_state)
         self.session = session
+        # runs a use case and says whether it was done (the window's banner says why not)
+        self.attempt: Callable[[Callable[[], object]], bool] = self._attempt_here
+        self.inline = InlineEditing(
+            self.view,
+            send=lambda node_id, text: self.attempt(lambda: session.edit_and_resend(text, node_id)),
+            save=lambda node_id, text: self.attempt(lambda: session.save_edit(text, node_id)),
+        )
         self._tree: ConversationTree | None = None
         self._leaf: str | None = None  # the turn the shown path ends at
         events = session.events
@@ -90,6 +100,7 @@ class TranscriptPane(QWidget):
         self._tree, self._leaf = tree, node_id
         path = tree.path_to(node_id) if tree is not None else []
         self.view.show_path(path)
+        self.inline.path_shown()
         self.show_transcript(bool(path))
 
     def show_transcript(self, shown: bool = True) -> None:
@@ -132,11 +143,39 @@ class TranscriptPane(QWidget):
         self.session.select_node(leaf.id)
         return True
 
+    def edit_prompt(self, node_id: str | None = None) -> bool:
+        """Edit a turn's prompt (default: the selected turn's) in place, in the transcript."""
+        node = self.view.node(node_id) if node_id is not None else self.session.selected_node()
+        if node is None or not node.input_items:
+            return False
+        self.inline.open(node)
+        return True
+
     def _message_action(self, action: str, node_id: str) -> None:
+        session = self.session
         if action in ("sibling-prev", "sibling-next"):
             self.switch_sibling(node_id, -1 if action == "sibling-prev" else 1)
+        elif action == "edit":
+            self.edit_prompt(node_id)
+        elif action == "send-draft":
+            self.attempt(lambda: session.send_draft(node_id))
+        elif action == "continue":
+            self.attempt(lambda: session.continue_answer(node_id))
+        elif action == "branch":
+            title = session.conversation.title if session.conversation is not None else ""
+            named = self.tr("%1 (branch)").replace("%1", title)
+            self.attempt(lambda: session.branch_out(node_id, named))
         else:
             self.action_requested.emit(action, node_id)
+
+    def _attempt_here(self, action: Callable[[], object]) -> bool:
+        """Without a window: run the use case, and say in the status line why it was not done."""
+        try:
+            action()
+        except SessionError as exc:
+            self.flash.emit(i18n.core_text(exc.user_message), 6000)
+            return False
+        return True
 
     def _link_hovered(self, url: QUrl) -> None:
         self.flash.emit(url.toString(), 4000)

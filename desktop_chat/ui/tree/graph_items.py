@@ -24,6 +24,7 @@ STATUS_COLOURS: dict[NodeStatus, QColor] = {
     NodeStatus.FAILED: QColor("#d64545"),
     NodeStatus.INCOMPLETE: QColor("#e39b2d"),
     NodeStatus.INTERRUPTED: QColor("#9a5bc4"),
+    NodeStatus.DRAFT: QColor("#c9ccd1"),  # an edited prompt not sent yet
 }
 TEXT_LOD = 0.45  # below this scale a card shows a short label (a few words, in a large font)
 SHORT_WORDS = 3  # words in a short label

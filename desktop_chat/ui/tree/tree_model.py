@@ -44,6 +44,7 @@ STATUS_MARKS: dict[NodeStatus, str] = {
     NodeStatus.FAILED: "⚠ failed",
     NodeStatus.INTERRUPTED: "… interrupted",
     NodeStatus.INCOMPLETE: "◐ incomplete",
+    NodeStatus.DRAFT: "✎ not sent",
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -113,8 +113,9 @@ def test_other_controls_ask_the_window_with_their_turn(pane: Any, qtbot: Any) ->
     deep = nodes["deep"].id
     focus_link(view.view, f"action:edit/{deep}", qtbot)
     qtbot.keyClick(view.view, Qt.Key.Key_Return)
+    assert view.inline.node_id == deep  # a prompt is edited in place, by the pane
     view.view.anchorClicked.emit(QUrl(f"action:regenerate/{nodes['second'].id}"))
-    assert asked == [("edit", deep), ("regenerate", nodes["second"].id)]
+    assert asked == [("regenerate", nodes["second"].id)]
     assert "Continue" not in view.view.rendered_text()  # only for a stopped or cut answer
 
 
@@ -168,11 +169,11 @@ def window(tmp_path: Path, qtbot: Any) -> Iterator[tuple[Any, dict[str, Node]]]:
 
 def test_window_runs_a_messages_action_on_that_message(window: Any, monkeypatch: Any) -> None:
     win, nodes = window
-    edited: list[str | None] = []
-    monkeypatch.setattr(win.dialogs, "edit_prompt", lambda: edited.append(win.session.selected_node_id))
+    asked: list[str | None] = []
+    monkeypatch.setattr(win.dialogs, "regenerate_with", lambda: asked.append(win.session.selected_node_id))
     view = win.transcript_pane.view
-    view.anchorClicked.emit(QUrl(f"action:edit/{nodes['edited'].id}"))
-    assert edited == [nodes["edited"].id]
+    view.anchorClicked.emit(QUrl(f"action:regenerate-with/{nodes['edited'].id}"))
+    assert asked == [nodes["edited"].id]
 
 
 def test_alt_arrows_and_the_switcher_step_through_the_same_versions(window: Any, qtbot: Any) -> None:

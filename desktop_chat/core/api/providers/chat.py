@@ -8,6 +8,7 @@ is not a stored response, so `Started`/`Completed` carry no response id (nothing
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,52 @@ def chat_message(item: JSON) -> JSON | None:
     return {"role": role, "content": parts}
 
 
+def chat_messages(items: list[Any]) -> list[JSON]:
+    """Responses input items as chat messages: function calls become an assistant message's
+    `tool_calls` (consecutive calls share one), their outputs `tool` messages."""
+    messages: list[JSON] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type", "message")
+        if kind == "function_call":
+            call = {
+                "id": str(item.get("call_id")),
+                "type": "function",
+                "function": {"name": str(item.get("name")), "arguments": str(item.get("arguments") or "{}")},
+            }
+            last = messages[-1] if messages else None
+            if last is not None and last.get("role") == "assistant" and "tool_calls" in last:
+                last["tool_calls"].append(call)
+            else:
+                messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
+        elif kind == "function_call_output":
+            output = item.get("output")
+            text = output if isinstance(output, str) else json.dumps(output, ensure_ascii=False)
+            messages.append({"role": "tool", "tool_call_id": str(item.get("call_id")), "content": text})
+        else:
+            message = chat_message(item)
+            if message is not None:
+                messages.append(message)
+    return messages
+
+
+def function_tools(request: dict[str, Any]) -> list[JSON]:
+    """The request's `function` tools in the Chat Completions shape."""
+    tools: list[JSON] = []
+    for tool in request.get("tools") or []:
+        if isinstance(tool, dict) and tool.get("type") == "function":
+            spec = {
+                k: tool[k] for k in ("name", "description", "parameters", "strict") if tool.get(k) is not None
+            }
+            tools.append({"type": "function", "function": spec})
+    return tools
+
+
+def hosted_tools(request: dict[str, Any]) -> bool:
+    return any(isinstance(t, dict) and t.get("type") != "function" for t in request.get("tools") or [])
+
+
 def chat_request(request: dict[str, Any]) -> dict[str, Any]:
     """Keyword arguments for `client.chat.completions.create` from a Responses-style request."""
     if request.get("previous_response_id"):
@@ -95,8 +142,11 @@ def chat_request(request: dict[str, Any]) -> dict[str, Any]:
     items = request.get("input") or []
     if isinstance(items, str):
         items = [{"role": "user", "content": items}]
-    messages.extend(m for m in (chat_message(i) for i in items if isinstance(i, dict)) if m is not None)
+    messages.extend(chat_messages(items))
     chat: dict[str, Any] = {"model": request["model"], "messages": messages}
+    functions = function_tools(request)
+    if functions:
+        chat["tools"] = functions
     for name in ("temperature", "top_p"):
         if request.get(name) is not None:
             chat[name] = request[name]
@@ -129,21 +179,58 @@ def _logprob_entries(choice: Any) -> list[JSON]:
     return [entry.model_dump(mode="json", exclude_none=True) for entry in content]
 
 
-def output_message(text: str, logprobs: list[JSON], status: str) -> list[JSON]:
-    """The answer as a Responses-style output item, so the same token view reads its logprobs."""
+def output_message(
+    text: str, logprobs: list[JSON], status: str, calls: list[JSON] | None = None
+) -> list[JSON]:
+    """The answer as Responses-style output items (so the same token view reads its logprobs): its
+    message, and the function calls it made (no message when it made calls and said nothing)."""
     part = {"type": "output_text", "text": text, "annotations": [], "logprobs": logprobs}
-    return [{"type": "message", "role": "assistant", "status": status, "content": [part]}]
+    message = [{"type": "message", "role": "assistant", "status": status, "content": [part]}]
+    return (message if text or not calls else []) + list(calls or [])
+
+
+def call_item(call_id: str, name: str, arguments: str) -> JSON:
+    return {
+        "type": "function_call",
+        "call_id": call_id,
+        "name": name,
+        "arguments": arguments,
+        "status": "completed",
+    }
+
+
+class _Calls:
+    """Tool calls as their pieces stream in (by index), then as `function_call` items."""
+
+    def __init__(self) -> None:
+        self.parts: dict[int, list[str]] = {}
+
+    def add(self, deltas: Any) -> None:
+        for delta in deltas or []:
+            slot = self.parts.setdefault(int(getattr(delta, "index", 0) or 0), ["", "", ""])
+            function = getattr(delta, "function", None)
+            slot[0] = getattr(delta, "id", None) or slot[0]
+            slot[1] += getattr(function, "name", None) or ""
+            slot[2] += getattr(function, "arguments", None) or ""
+
+    def items(self) -> list[JSON]:
+        return [call_item(i or f"call_{k}", n, a or "{}") for k, (i, n, a) in sorted(self.parts.items())]
 
 
 def _end(
-    finish: str | None, answer: str, logprobs: list[JSON], usage: Usage | None, model: str | None
+    finish: str | None,
+    answer: str,
+    logprobs: list[JSON],
+    usage: Usage | None,
+    model: str | None,
+    calls: list[JSON] | None = None,
 ) -> StreamEvent:
     """The terminal event of a chat answer that ended with `finish`."""
     if finish in FINISH_REASONS:
         reason = FINISH_REASONS[finish]
         message = INCOMPLETE_MESSAGES.get(reason, f"The server ended the answer early ({reason}).")
         return Incomplete(None, reason, usage, message, output_message(answer, logprobs, "incomplete"))
-    return Completed(None, model, usage, output_message(answer, logprobs, "completed"))
+    return Completed(None, model, usage, output_message(answer, logprobs, "completed", calls))
 
 
 async def complete_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
@@ -154,7 +241,7 @@ async def complete_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIt
         yield Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, CHAINING_REFUSED))
         return
     chat.pop("stream_options", None)  # only allowed with stream=true
-    if request.get("tools"):
+    if hosted_tools(request):
         yield Notice(TOOLS_DROPPED)
     try:
         completion = await client.chat.completions.create(**sdk_arguments(chat, "messages"))
@@ -171,9 +258,13 @@ async def complete_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIt
     if answer:
         yield TextDelta(answer)
     usage = usage_from_chat(getattr(completion, "usage", None))
-    yield _end(
-        getattr(choice, "finish_reason", None) or "stop", answer, _logprob_entries(choice), usage, model
-    )
+    calls = [
+        call_item(str(c.id), str(c.function.name), str(c.function.arguments or "{}"))
+        for c in getattr(message, "tool_calls", None) or []
+        if getattr(c, "function", None) is not None
+    ]
+    finish = getattr(choice, "finish_reason", None) or "stop"
+    yield _end(finish, answer, _logprob_entries(choice), usage, model, calls)
 
 
 async def stream_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
@@ -183,9 +274,10 @@ async def stream_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIter
     except ValueError:
         yield Failed(ChatError(ErrorKind.PREVIOUS_NOT_FOUND, CHAINING_REFUSED))
         return
-    if request.get("tools"):
+    if hosted_tools(request):
         yield Notice(TOOLS_DROPPED)
     started = False
+    calls = _Calls()
     text: list[str] = []
     logprobs: list[JSON] = []
     finish: str | None = None
@@ -210,6 +302,7 @@ async def stream_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIter
                     if piece:
                         text.append(piece)
                         yield TextDelta(piece)
+                    calls.add(getattr(delta, "tool_calls", None))
                     logprobs.extend(_logprob_entries(choice))
                     if getattr(choice, "finish_reason", None):
                         finish = choice.finish_reason
@@ -221,4 +314,4 @@ async def stream_chat(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIter
     if finish is None:  # the body ended without a finish reason
         yield connection_closed(started)
     else:
-        yield _end(finish, answer, logprobs, usage, model)
+        yield _end(finish, answer, logprobs, usage, model, calls.items())
