@@ -1283,6 +1283,100 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>ParamsForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="110"/>
+        <source>server default (0 to 2)</source>
+        <translation>서버 기본값 (0~2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="111"/>
+        <source>server default (0 to 1)</source>
+        <translation>서버 기본값 (0~1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="112"/>
+        <source>server default (16 to 1,000,000)</source>
+        <translation>서버 기본값 (16~1,000,000)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="114"/>
+        <source>System instructions (a persona), sent with every turn</source>
+        <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="126"/>
+        <source>default: %1</source>
+        <translation>기본값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="125"/>
+        <source>server default</source>
+        <translation>서버 기본값</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="127"/>
+        <source>Empty: use the default instructions</source>
+        <translation>비우면 기본 지시문 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="133"/>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="135"/>
+        <source>Ask the server which models it offers</source>
+        <translation>서버에서 제공하는 모델 목록 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="139"/>
+        <source>Values for this conversation only. Empty fields use the defaults.</source>
+        <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="142"/>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="145"/>
+        <source>&amp;Temperature:</source>
+        <translation>온도(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="146"/>
+        <source>Top &amp;p:</source>
+        <translation>Top &amp;p:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="147"/>
+        <source>Max output &amp;tokens:</source>
+        <translation>최대 출력 토큰(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="148"/>
+        <source>&amp;Instructions:</source>
+        <translation>지시문(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="158"/>
+        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
+        <translation>추론 모델(o 시리즈, gpt-5)은 temperature와 top_p를 받지 않으므로 요청에서 뺍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="191"/>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="193"/>
+        <source>Max output tokens</source>
+        <translation>최대 출력 토큰</translation>
+    </message>
+</context>
+<context>
     <name>PersonaMenu</name>
     <message>
         <location filename="../../desktop_chat/ui/persona_menu.py" line="49"/>
@@ -1346,6 +1440,59 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="124"/>
         <source>Two personas have the same name.</source>
         <translation>두 페르소나의 이름이 같습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PricesForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
+        <source>Model (prefix)</source>
+        <translation>모델 (접두사)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <source>Input $/1M</source>
+        <translation>입력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="373"/>
+        <source>Cached input $/1M</source>
+        <translation>캐시된 입력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="374"/>
+        <source>Output $/1M</source>
+        <translation>출력 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="380"/>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="383"/>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="386"/>
+        <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
+        <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="416"/>
+        <source>row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="417"/>
+        <source>Price of %1</source>
+        <translation>%1 가격</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="428"/>
+        <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
+        <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1700,114 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>RichForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="238"/>
+        <source>&amp;Web search</source>
+        <translation>웹 검색(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="240"/>
+        <source>Code &amp;interpreter</source>
+        <translation>코드 인터프리터(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="244"/>
+        <source>vector store ids for file search (empty: off)</source>
+        <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
+        <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
+        <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="266"/>
+        <source>Show a reasoning &amp;summary</source>
+        <translation>추론 요약 표시(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="270"/>
+        <source>off (0 to 20 alternatives per token)</source>
+        <translation>끔 (토큰당 대안 0~20개)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="273"/>
+        <source>off (e.g. 100000 tokens)</source>
+        <translation>끔 (예: 100000 토큰)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <source>context_management compaction: past this many tokens the server compacts the context.</source>
+        <translation>context_management 압축: 이 토큰 수를 넘으면 서버가 컨텍스트를 압축합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
+        <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="290"/>
+        <source>Hosted tools:</source>
+        <translation>호스팅 도구:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="291"/>
+        <source>&amp;File search:</source>
+        <translation>파일 검색(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <source>Text &amp;format:</source>
+        <translation>텍스트 형식(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="293"/>
+        <source>JSON sc&amp;hema:</source>
+        <translation>JSON 스키마(&amp;H):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="295"/>
+        <source>Reasoning &amp;effort:</source>
+        <translation>추론 강도(&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="297"/>
+        <source>Top &amp;logprobs:</source>
+        <translation>Top &amp;logprobs:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="298"/>
+        <source>&amp;Compact past:</source>
+        <translation>압축 기준(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <source>✓ Valid schema</source>
+        <translation>✓ 올바른 스키마</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="320"/>
+        <source>Enter a schema to use json_schema output.</source>
+        <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <source>JSON schema output needs a schema.</source>
+        <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="345"/>
+        <source>Top logprobs</source>
+        <translation>Top logprobs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="352"/>
+        <source>Compact past</source>
+        <translation>압축 기준</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="155"/>
@@ -1605,117 +1860,117 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="46"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1: “%2”은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="49"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1: “%2”은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="61"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1: “%2”은(는) 정수가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="78"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>기본 URL은 호스트가 있는 http:// 또는 https:// 주소여야 합니다 (입력: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="83"/>
         <source>Base URL must not contain spaces.</source>
         <translation>기본 URL에 공백이 있으면 안 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="226"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="472"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="487"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="82"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="488"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="489"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="493"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="495"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="90"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="496"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="524"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="119"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="528"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="123"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="531"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="126"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="538"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="539"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="570"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="575"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="577"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="172"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="587"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="182"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -2063,261 +2318,6 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/status/upgrade.py" line="44"/>
         <source>Database update progress</source>
         <translation>데이터베이스 업데이트 진행률</translation>
-    </message>
-</context>
-<context>
-    <name>_ParamsForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
-        <source>server default (0 to 2)</source>
-        <translation>서버 기본값 (0~2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
-        <source>server default (0 to 1)</source>
-        <translation>서버 기본값 (0~1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
-        <source>server default (16 to 1,000,000)</source>
-        <translation>서버 기본값 (16~1,000,000)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="136"/>
-        <source>System instructions (a persona), sent with every turn</source>
-        <translation>시스템 지시문(페르소나), 매 턴마다 전송</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="141"/>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="148"/>
-        <source>default: %1</source>
-        <translation>기본값: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
-        <source>server default</source>
-        <translation>서버 기본값</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="149"/>
-        <source>Empty: use the default instructions</source>
-        <translation>비우면 기본 지시문 사용</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="157"/>
-        <source>Ask the server which models it offers</source>
-        <translation>서버에서 제공하는 모델 목록 가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="161"/>
-        <source>Values for this conversation only. Empty fields use the defaults.</source>
-        <translation>이 대화에만 적용되는 값입니다. 빈 칸은 기본값을 사용합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="164"/>
-        <source>&amp;Model:</source>
-        <translation>모델(&amp;M):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
-        <source>&amp;Temperature:</source>
-        <translation>온도(&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
-        <source>Top &amp;p:</source>
-        <translation>Top &amp;p:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="169"/>
-        <source>Max output &amp;tokens:</source>
-        <translation>최대 출력 토큰(&amp;T):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
-        <source>&amp;Instructions:</source>
-        <translation>지시문(&amp;I):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="180"/>
-        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
-        <translation>추론 모델(o 시리즈, gpt-5)은 temperature와 top_p를 받지 않으므로 요청에서 뺍니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="213"/>
-        <source>Temperature</source>
-        <translation>온도</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="215"/>
-        <source>Max output tokens</source>
-        <translation>최대 출력 토큰</translation>
-    </message>
-</context>
-<context>
-    <name>_PricesForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="393"/>
-        <source>Model (prefix)</source>
-        <translation>모델 (접두사)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="394"/>
-        <source>Input $/1M</source>
-        <translation>입력 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="395"/>
-        <source>Cached input $/1M</source>
-        <translation>캐시된 입력 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="396"/>
-        <source>Output $/1M</source>
-        <translation>출력 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="402"/>
-        <source>&amp;Add</source>
-        <translation>추가(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
-        <source>&amp;Remove</source>
-        <translation>제거(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="408"/>
-        <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
-        <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
-        <source>row %1</source>
-        <translation>%1행</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="439"/>
-        <source>Price of %1</source>
-        <translation>%1 가격</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="450"/>
-        <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
-        <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
-    </message>
-</context>
-<context>
-    <name>_RichForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="260"/>
-        <source>&amp;Web search</source>
-        <translation>웹 검색(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="262"/>
-        <source>Code &amp;interpreter</source>
-        <translation>코드 인터프리터(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="266"/>
-        <source>vector store ids for file search (empty: off)</source>
-        <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="284"/>
-        <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
-        <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
-        <source>Show a reasoning &amp;summary</source>
-        <translation>추론 요약 표시(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
-        <source>off (0 to 20 alternatives per token)</source>
-        <translation>끔 (토큰당 대안 0~20개)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="295"/>
-        <source>off (e.g. 100000 tokens)</source>
-        <translation>끔 (예: 100000 토큰)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="297"/>
-        <source>context_management compaction: past this many tokens the server compacts the context.</source>
-        <translation>context_management 압축: 이 토큰 수를 넘으면 서버가 컨텍스트를 압축합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="301"/>
-        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
-        <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="312"/>
-        <source>Hosted tools:</source>
-        <translation>호스팅 도구:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
-        <source>&amp;File search:</source>
-        <translation>파일 검색(&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="314"/>
-        <source>Text &amp;format:</source>
-        <translation>텍스트 형식(&amp;F):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="315"/>
-        <source>JSON sc&amp;hema:</source>
-        <translation>JSON 스키마(&amp;H):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="317"/>
-        <source>Reasoning &amp;effort:</source>
-        <translation>추론 강도(&amp;E):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="319"/>
-        <source>Top &amp;logprobs:</source>
-        <translation>Top &amp;logprobs:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="320"/>
-        <source>&amp;Compact past:</source>
-        <translation>압축 기준(&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="339"/>
-        <source>✓ Valid schema</source>
-        <translation>✓ 올바른 스키마</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="342"/>
-        <source>Enter a schema to use json_schema output.</source>
-        <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="365"/>
-        <source>JSON schema output needs a schema.</source>
-        <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="367"/>
-        <source>Top logprobs</source>
-        <translation>Top logprobs</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
-        <source>Compact past</source>
-        <translation>압축 기준</translation>
     </message>
 </context>
 <context>

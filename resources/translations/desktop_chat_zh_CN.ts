@@ -1283,6 +1283,100 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>ParamsForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="110"/>
+        <source>server default (0 to 2)</source>
+        <translation>服务器默认值（0 到 2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="111"/>
+        <source>server default (0 to 1)</source>
+        <translation>服务器默认值（0 到 1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="112"/>
+        <source>server default (16 to 1,000,000)</source>
+        <translation>服务器默认值（16 到 1,000,000）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="114"/>
+        <source>System instructions (a persona), sent with every turn</source>
+        <translation>系统指令（角色），每轮都会发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="126"/>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="125"/>
+        <source>server default</source>
+        <translation>服务器默认值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="127"/>
+        <source>Empty: use the default instructions</source>
+        <translation>留空：使用默认指令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="133"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="135"/>
+        <source>Ask the server which models it offers</source>
+        <translation>向服务器查询可用的模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="139"/>
+        <source>Values for this conversation only. Empty fields use the defaults.</source>
+        <translation>仅适用于此对话的值。留空的字段使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="142"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="145"/>
+        <source>&amp;Temperature:</source>
+        <translation>温度(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="146"/>
+        <source>Top &amp;p:</source>
+        <translation>Top &amp;p：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="147"/>
+        <source>Max output &amp;tokens:</source>
+        <translation>最大输出令牌数(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="148"/>
+        <source>&amp;Instructions:</source>
+        <translation>指令(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="158"/>
+        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
+        <translation>推理模型（o 系列、gpt-5）不接受 temperature 和 top_p；请求中会省略它们。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="191"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="193"/>
+        <source>Max output tokens</source>
+        <translation>最大输出令牌数</translation>
+    </message>
+</context>
+<context>
     <name>PersonaMenu</name>
     <message>
         <location filename="../../desktop_chat/ui/persona_menu.py" line="49"/>
@@ -1346,6 +1440,59 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="124"/>
         <source>Two personas have the same name.</source>
         <translation>有两个角色同名。</translation>
+    </message>
+</context>
+<context>
+    <name>PricesForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
+        <source>Model (prefix)</source>
+        <translation>模型（前缀）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <source>Input $/1M</source>
+        <translation>输入 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="373"/>
+        <source>Cached input $/1M</source>
+        <translation>缓存输入 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="374"/>
+        <source>Output $/1M</source>
+        <translation>输出 $/1M</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="380"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="383"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="386"/>
+        <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
+        <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="416"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="417"/>
+        <source>Price of %1</source>
+        <translation>%1 的价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="428"/>
+        <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
+        <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1700,114 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>RichForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="238"/>
+        <source>&amp;Web search</source>
+        <translation>网页搜索(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="240"/>
+        <source>Code &amp;interpreter</source>
+        <translation>代码解释器(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="244"/>
+        <source>vector store ids for file search (empty: off)</source>
+        <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
+        <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
+        <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="266"/>
+        <source>Show a reasoning &amp;summary</source>
+        <translation>显示推理摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="270"/>
+        <source>off (0 to 20 alternatives per token)</source>
+        <translation>关闭（每个令牌 0 到 20 个候选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="273"/>
+        <source>off (e.g. 100000 tokens)</source>
+        <translation>关闭（例如 100000 个令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <source>context_management compaction: past this many tokens the server compacts the context.</source>
+        <translation>context_management 压缩：超过此令牌数时，服务器会压缩上下文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
+        <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="290"/>
+        <source>Hosted tools:</source>
+        <translation>托管工具：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="291"/>
+        <source>&amp;File search:</source>
+        <translation>文件搜索(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <source>Text &amp;format:</source>
+        <translation>文本格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="293"/>
+        <source>JSON sc&amp;hema:</source>
+        <translation>JSON 架构(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="295"/>
+        <source>Reasoning &amp;effort:</source>
+        <translation>推理强度(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="297"/>
+        <source>Top &amp;logprobs:</source>
+        <translation>Top &amp;logprobs：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="298"/>
+        <source>&amp;Compact past:</source>
+        <translation>压缩阈值(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <source>✓ Valid schema</source>
+        <translation>✓ 架构有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="320"/>
+        <source>Enter a schema to use json_schema output.</source>
+        <translation>要使用 json_schema 输出，请输入架构。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <source>JSON schema output needs a schema.</source>
+        <translation>JSON 架构输出需要一个架构。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="345"/>
+        <source>Top logprobs</source>
+        <translation>Top logprobs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="352"/>
+        <source>Compact past</source>
+        <translation>压缩阈值</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop_chat/ui/conversations/search_panel.py" line="155"/>
@@ -1605,117 +1860,117 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="46"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="49"/>
         <source>%1: “%2” is not a finite number.</source>
         <translation>%1：“%2”不是有限数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="61"/>
         <source>%1: “%2” is not a whole number.</source>
         <translation>%1：“%2”不是整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="78"/>
         <source>Base URL must be an http:// or https:// address with a host (got “%1”).</source>
         <translation>基础 URL 必须是带主机名的 http:// 或 https:// 地址（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="83"/>
         <source>Base URL must not contain spaces.</source>
         <translation>基础 URL 不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="226"/>
         <source>JSON schema: not valid JSON (%1).</source>
         <translation>JSON 架构：不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="472"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="487"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="82"/>
         <source>&amp;Defaults</source>
         <translation>默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="488"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>no conversation open</source>
         <translation>未打开对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="489"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
         <source>This &amp;conversation</source>
         <translation>此对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="490"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>Settings for “%1” only</source>
         <translation>仅适用于“%1”的设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="493"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>工具和输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="495"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="90"/>
         <source>&amp;Prices</source>
         <translation>价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="496"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Co&amp;nnection</source>
         <translation>连接(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="524"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="119"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>留空：OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="528"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="123"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>保存在系统密钥环中 — 留空则保留当前密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="531"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="126"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>通过基础 URL 可以连接任何 OpenAI 兼容服务器。API 密钥保存在系统密钥环中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="538"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="539"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="570"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
         <source>Defaults: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="575"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>This conversation: %1</source>
         <translation>此对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="577"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="172"/>
         <source>Tools &amp; output: %1</source>
         <translation>工具和输出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="587"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="182"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
     </message>
@@ -2063,261 +2318,6 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/status/upgrade.py" line="44"/>
         <source>Database update progress</source>
         <translation>数据库更新进度</translation>
-    </message>
-</context>
-<context>
-    <name>_ParamsForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="132"/>
-        <source>server default (0 to 2)</source>
-        <translation>服务器默认值（0 到 2）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
-        <source>server default (0 to 1)</source>
-        <translation>服务器默认值（0 到 1）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
-        <source>server default (16 to 1,000,000)</source>
-        <translation>服务器默认值（16 到 1,000,000）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="136"/>
-        <source>System instructions (a persona), sent with every turn</source>
-        <translation>系统指令（角色），每轮都会发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="141"/>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="148"/>
-        <source>default: %1</source>
-        <translation>默认：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="147"/>
-        <source>server default</source>
-        <translation>服务器默认值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="149"/>
-        <source>Empty: use the default instructions</source>
-        <translation>留空：使用默认指令</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="155"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="157"/>
-        <source>Ask the server which models it offers</source>
-        <translation>向服务器查询可用的模型</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="161"/>
-        <source>Values for this conversation only. Empty fields use the defaults.</source>
-        <translation>仅适用于此对话的值。留空的字段使用默认值。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="164"/>
-        <source>&amp;Model:</source>
-        <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="167"/>
-        <source>&amp;Temperature:</source>
-        <translation>温度(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="168"/>
-        <source>Top &amp;p:</source>
-        <translation>Top &amp;p：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="169"/>
-        <source>Max output &amp;tokens:</source>
-        <translation>最大输出令牌数(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
-        <source>&amp;Instructions:</source>
-        <translation>指令(&amp;I)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="180"/>
-        <source>Reasoning models (o-series, gpt-5) take no temperature or top_p; requests leave them out.</source>
-        <translation>推理模型（o 系列、gpt-5）不接受 temperature 和 top_p；请求中会省略它们。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="213"/>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="215"/>
-        <source>Max output tokens</source>
-        <translation>最大输出令牌数</translation>
-    </message>
-</context>
-<context>
-    <name>_PricesForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="393"/>
-        <source>Model (prefix)</source>
-        <translation>模型（前缀）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="394"/>
-        <source>Input $/1M</source>
-        <translation>输入 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="395"/>
-        <source>Cached input $/1M</source>
-        <translation>缓存输入 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="396"/>
-        <source>Output $/1M</source>
-        <translation>输出 $/1M</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="402"/>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="405"/>
-        <source>&amp;Remove</source>
-        <translation>移除(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="408"/>
-        <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
-        <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="438"/>
-        <source>row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="439"/>
-        <source>Price of %1</source>
-        <translation>%1 的价格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="450"/>
-        <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
-        <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
-    </message>
-</context>
-<context>
-    <name>_RichForm</name>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="260"/>
-        <source>&amp;Web search</source>
-        <translation>网页搜索(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="262"/>
-        <source>Code &amp;interpreter</source>
-        <translation>代码解释器(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="266"/>
-        <source>vector store ids for file search (empty: off)</source>
-        <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="284"/>
-        <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
-        <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="288"/>
-        <source>Show a reasoning &amp;summary</source>
-        <translation>显示推理摘要(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="292"/>
-        <source>off (0 to 20 alternatives per token)</source>
-        <translation>关闭（每个令牌 0 到 20 个候选）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="295"/>
-        <source>off (e.g. 100000 tokens)</source>
-        <translation>关闭（例如 100000 个令牌）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="297"/>
-        <source>context_management compaction: past this many tokens the server compacts the context.</source>
-        <translation>context_management 压缩：超过此令牌数时，服务器会压缩上下文。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="301"/>
-        <source>truncation: auto (deprecated: the server drops the oldest items)</source>
-        <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="312"/>
-        <source>Hosted tools:</source>
-        <translation>托管工具：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="313"/>
-        <source>&amp;File search:</source>
-        <translation>文件搜索(&amp;F)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="314"/>
-        <source>Text &amp;format:</source>
-        <translation>文本格式(&amp;F)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="315"/>
-        <source>JSON sc&amp;hema:</source>
-        <translation>JSON 架构(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="317"/>
-        <source>Reasoning &amp;effort:</source>
-        <translation>推理强度(&amp;E)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="319"/>
-        <source>Top &amp;logprobs:</source>
-        <translation>Top &amp;logprobs：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="320"/>
-        <source>&amp;Compact past:</source>
-        <translation>压缩阈值(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="339"/>
-        <source>✓ Valid schema</source>
-        <translation>✓ 架构有效</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="342"/>
-        <source>Enter a schema to use json_schema output.</source>
-        <translation>要使用 json_schema 输出，请输入架构。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="365"/>
-        <source>JSON schema output needs a schema.</source>
-        <translation>JSON 架构输出需要一个架构。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="367"/>
-        <source>Top logprobs</source>
-        <translation>Top logprobs</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="374"/>
-        <source>Compact past</source>
-        <translation>压缩阈值</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop_chat.core.conversation.model import ChatParams
-from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog, parse_base_url, parse_float, parse_int
+from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
+from desktop_chat.ui.dialogs.settings_forms import parse_base_url, parse_float, parse_int
 
 W = TypeVar("W", bound=QObject)
 
