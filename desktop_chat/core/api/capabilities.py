@@ -111,6 +111,7 @@ class Facts:
     keeps_state: bool | None = None
     rejects_previous_id: bool | None = None
     streaming: bool | None = None
+    streaming_retry_at: float | None = None  # when streaming False is tried again (epoch seconds)
     unsupported: list[str] = field(default_factory=list)  # request parameters the model refuses
     models: list[str] = field(default_factory=list)
     note: str = ""  # how the last fact was learnt (for logs and the profiles list)
@@ -128,9 +129,19 @@ class Facts:
             default = getattr(facts, item.name)
             if isinstance(default, list) and isinstance(value, list):
                 setattr(facts, item.name, [str(v) for v in value])
+            elif str(item.type).startswith("float"):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    setattr(facts, item.name, float(value))
             elif isinstance(value, str if isinstance(default, str) else bool):
                 setattr(facts, item.name, value)
         return facts
+
+    def streams(self, now: float) -> bool:
+        """Whether to stream: unless streams were seen failing, and not again until the retry time
+        (a server's streaming may be fixed: the fact is not kept for ever)."""
+        if self.streaming is not False:
+            return True
+        return self.streaming_retry_at is not None and now >= self.streaming_retry_at
 
     def over(self, base: Facts) -> Facts:
         """These facts, with `base`'s where these know nothing (a model's over its server's)."""

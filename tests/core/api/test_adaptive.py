@@ -190,3 +190,31 @@ def test_refused_parameters_are_read_from_the_servers_words(
         )
         == {}
     )
+
+
+def test_a_model_learnt_to_fail_streamed_is_streamed_again_after_the_retry_time(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_chat.core.api.providers import adaptive
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(adaptive.time, "time", lambda: now[0])
+    with Emulator(quirks={"gpt-4.1-mini": {"stream_500"}}) as emu:
+        knowledge = ServerKnowledge(store, server_key(emu.base_url))
+        send(emu, knowledge, request_for(ChatParams()))  # learnt: unstreamed
+        now[0] += adaptive.STREAM_RETRY_S - 60
+        before = len(emu.requests)
+        send(emu, ServerKnowledge(store, server_key(emu.base_url)), request_for(ChatParams()))
+        assert [r.body.get("stream") for r in posts(emu, before)] == [None]  # not yet
+        now[0] += 120  # a day later: tried streamed once, fails again: unstreamed, no second notice
+        before = len(emu.requests)
+        events = send(emu, ServerKnowledge(store, server_key(emu.base_url)), request_for(ChatParams()))
+        assert [r.body.get("stream") for r in posts(emu, before)] == [True, None]
+        assert isinstance(events[-1], Completed) and notices(events) == []
+        emu.quirks.pop("gpt-4.1-mini")  # the server's streaming is fixed
+        now[0] += adaptive.STREAM_RETRY_S + 1
+        before = len(emu.requests)
+        events = send(emu, ServerKnowledge(store, server_key(emu.base_url)), request_for(ChatParams()))
+        assert [r.body.get("stream") for r in posts(emu, before)] == [True]
+        assert isinstance(events[-1], Completed)
+        assert ServerKnowledge(store, server_key(emu.base_url)).facts("gpt-4.1-mini").streaming is True

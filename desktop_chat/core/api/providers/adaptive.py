@@ -4,8 +4,8 @@
 has arrived it can retry, each fallback learnt for the server (or the server and model) in
 `ServerKnowledge` and said once in a quiet notice:
 - `/responses` answers 404/405/501: the server has no Responses API; Chat Completions from now on;
-- a streamed request fails with a 500 where the same request unstreamed works: unstreamed from now on
-  (the answer is shown when it arrives whole);
+- a streamed request fails with a 500 where the same request unstreamed works: unstreamed for a day
+  (the answer is shown when it arrives whole), then streamed once again (remembered if it works);
 - a 400 "Unsupported parameter" (or value): the request is sent again without that parameter, and
   later requests to that model leave it out.
 A profile can fix the API (Responses or Chat Completions) and turn streaming off (`Route`).
@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ log = logging.getLogger("desktop_chat")
 API_AUTO, API_RESPONSES, API_CHAT = "auto", "responses", "chat"
 NO_ROUTE_STATUSES = (404, 405, 501)
 MAX_ATTEMPTS = 6  # a route fallback, a stream fallback and a few refused parameters at most
+STREAM_RETRY_S = 24 * 3600  # a model learnt to fail streamed is tried streamed again after a day
 KEEPALIVE_S = 2.0  # while an unstreamed answer is being made: the server is silent, but alive
 
 # what may be left out of a request when the model refuses it (anything else changes the question)
@@ -188,7 +190,8 @@ async def send(
     facts = knowledge.facts(model)
     request = without(request, facts.unsupported)
     chat = route.api == API_CHAT or (route.api == API_AUTO and facts.responses_api is False)
-    streaming = route.streaming and facts.streaming is not False
+    streaming = route.streaming and facts.streams(time.time())
+    retrying_stream = streaming and facts.streaming is False  # the retry time has come
     stream_failure: ChatError | None = None  # a streamed 500, being tried again unstreamed
     for _attempt in range(MAX_ATTEMPTS):
         events = _open(client, request, chat, streaming)
@@ -216,8 +219,17 @@ async def send(
                 continue
         if stream_failure is not None and first is not None and not isinstance(first, Failed):
             log.info("streaming fails for %s at %s: unstreamed", model, knowledge.server)
-            knowledge.learn(model, "streamed requests fail", streaming=False)
-            yield Notice(stream_notice(stream_failure))
+            knowledge.learn(
+                model,
+                "streamed requests fail",
+                streaming=False,
+                streaming_retry_at=time.time() + STREAM_RETRY_S,
+            )
+            if not retrying_stream:  # said once; a retry that fails again changes nothing for the user
+                yield Notice(stream_notice(stream_failure))
+        elif retrying_stream and first is not None and not isinstance(first, Failed):
+            log.info("streaming works again for %s at %s", model, knowledge.server)
+            knowledge.learn(model, "streams again", streaming=True, streaming_retry_at=None)
         if first is not None:
             yield first
         async for event in events:
