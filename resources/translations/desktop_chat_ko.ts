@@ -861,32 +861,32 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>InlineEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="74"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="104"/>
         <source>Edit prompt</source>
         <translation>프롬프트 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="78"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="105"/>
         <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
         <translation>Ctrl+Enter를 누르면 새 버전으로 보냅니다. 원래 프롬프트는 그대로 남습니다. Esc는 취소합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="81"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="84"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="107"/>
         <source>Save without sending</source>
         <translation>보내지 않고 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="86"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
         <source>Keep the edited prompt as a new version, to send later</source>
         <translation>편집한 프롬프트를 새 버전으로 남겨 두고 나중에 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="88"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="109"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
@@ -1047,85 +1047,155 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
-    <name>MessageControls</name>
+    <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
-        <source>Edit</source>
-        <translation>편집</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
-        <source>Copy prompt</source>
-        <translation>프롬프트 복사</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="28"/>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="36"/>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
-        <source>Copy as plain text</source>
-        <translation>일반 텍스트로 복사</translation>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="34"/>
+        <source>Copy answer as Markdown</source>
+        <translation>답변을 Markdown으로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="35"/>
+        <source>Copy text</source>
+        <translation>텍스트 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="36"/>
+        <source>Copy answer as plain text</source>
+        <translation>답변을 일반 텍스트로 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="37"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="38"/>
+        <source>Regenerate: ask again, keeping this answer as a version</source>
+        <translation>다시 생성: 이 답변은 한 버전으로 남기고 다시 묻습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="39"/>
         <source>Regenerate with…</source>
         <translation>다른 설정으로 다시 생성…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="40"/>
+        <source>Regenerate with another model, temperature or persona…</source>
+        <translation>다른 모델, 온도 또는 페르소나로 다시 생성…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <source>Branch</source>
+        <translation>브랜치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <source>Branch into a new conversation from this answer</source>
+        <translation>이 답변까지를 새 대화로 분기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="38"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <source>Continue: ask the model to go on from where it stopped</source>
+        <translation>계속: 멈춘 곳에서 이어 쓰도록 모델에 요청</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="56"/>
+        <source>Delete this turn and what follows…</source>
+        <translation>이 턴과 이후 모두 삭제…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <source>Edit prompt (the original stays)</source>
+        <translation>프롬프트 편집 (원래 프롬프트는 남음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <source>Send now</source>
+        <translation>지금 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <source>Send this edited prompt now</source>
+        <translation>편집한 이 프롬프트를 지금 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <source>Copy prompt</source>
+        <translation>프롬프트 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <source>Actions for this message</source>
+        <translation>이 메시지의 작업</translation>
+    </message>
+</context>
+<context>
+    <name>MessageControls</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="29"/>
         <source>Previous version</source>
         <translation>이전 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="30"/>
         <source>Next version</source>
         <translation>다음 버전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
         <source>edited prompt</source>
         <translation>수정된 프롬프트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
         <source>regenerated</source>
         <translation>다시 생성됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
         <source>temperature %1</source>
         <translation>temperature %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
         <source>other persona</source>
         <translation>다른 페르소나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
         <source>Version %1 of %2</source>
         <translation>%2개 중 %1번째 버전</translation>
     </message>
@@ -2042,22 +2112,22 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="77"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="79"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="48"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
+        <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 분기, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="49"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="80"/>
-        <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
-        <translation>대화. Tab 키로 각 메시지의 컨트롤(버전, 편집, 복사, 다시 생성, 삭제)로 이동합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="166"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="169"/>
         <source>%1 (branch)</source>
         <translation>%1 (브랜치)</translation>
     </message>
@@ -2543,17 +2613,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="72"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="74"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="81"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="83"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="90"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="92"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>

@@ -861,32 +861,32 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>InlineEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="74"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="104"/>
         <source>Edit prompt</source>
         <translation>编辑提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="78"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="105"/>
         <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
         <translation>Ctrl+Enter 将其作为新版本发送，原提示保留。Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="81"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="84"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="107"/>
         <source>Save without sending</source>
         <translation>保存但不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="86"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
         <source>Keep the edited prompt as a new version, to send later</source>
         <translation>将编辑后的提示保留为新版本，稍后再发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="88"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="109"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -1047,85 +1047,155 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
-    <name>MessageControls</name>
+    <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
-        <source>Copy prompt</source>
-        <translation>复制提示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="28"/>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="36"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
-        <source>Copy as plain text</source>
-        <translation>复制为纯文本</translation>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="34"/>
+        <source>Copy answer as Markdown</source>
+        <translation>将回答复制为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="35"/>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="36"/>
+        <source>Copy answer as plain text</source>
+        <translation>将回答复制为纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="37"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="38"/>
+        <source>Regenerate: ask again, keeping this answer as a version</source>
+        <translation>重新生成：再问一次，此回答保留为一个版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="39"/>
         <source>Regenerate with…</source>
         <translation>使用其他设置重新生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="40"/>
+        <source>Regenerate with another model, temperature or persona…</source>
+        <translation>使用其他模型、温度或角色重新生成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <source>Branch</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <source>Branch into a new conversation from this answer</source>
+        <translation>从此回答分支到新对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="38"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <source>Continue: ask the model to go on from where it stopped</source>
+        <translation>继续：让模型从停止处接着写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="56"/>
+        <source>Delete this turn and what follows…</source>
+        <translation>删除此轮及其后的所有内容…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <source>Edit prompt (the original stays)</source>
+        <translation>编辑提示（原提示保留）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <source>Send this edited prompt now</source>
+        <translation>立即发送这条已编辑的提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <source>Copy prompt</source>
+        <translation>复制提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <source>Actions for this message</source>
+        <translation>此消息的操作</translation>
+    </message>
+</context>
+<context>
+    <name>MessageControls</name>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="27"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="26"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="29"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="30"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
         <source>edited prompt</source>
         <translation>已编辑的提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
         <source>regenerated</source>
         <translation>已重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
         <source>temperature %1</source>
         <translation>温度 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>
         <source>other persona</source>
         <translation>其他角色</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="35"/>
         <source>Version %1 of %2</source>
         <translation>第 %1 个版本，共 %2 个</translation>
     </message>
@@ -2042,22 +2112,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="77"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="79"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="48"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
+        <translation>对话内容。Ctrl+Down 和 Ctrl+Up 选择消息，Enter 进入其操作（编辑、复制、重新生成、分支、删除），菜单键列出这些操作；Tab 在链接之间移动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="49"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="80"/>
-        <source>The conversation. Tab moves through each message&apos;s controls: versions, edit, copy, regenerate, delete.</source>
-        <translation>对话。按 Tab 键可在每条消息的控件（版本、编辑、复制、重新生成、删除）之间移动。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="166"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="169"/>
         <source>%1 (branch)</source>
         <translation>%1（分支）</translation>
     </message>
@@ -2543,17 +2613,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="72"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="74"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="81"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="83"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="90"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="92"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>

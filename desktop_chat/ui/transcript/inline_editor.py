@@ -71,27 +71,24 @@ class InlineEditor(QFrame):
         self.node_id: str | None = None
         self.text = _PromptText(self)
         self.text.setObjectName("inline_editor_text")
-        self.text.setAccessibleName(self.tr("Edit prompt"))
         self.text.setTabChangesFocus(True)
         self.text.send.connect(self._send)
         self.text.cancel.connect(self.cancelled.emit)
-        hint = QLabel(self.tr("Ctrl+Enter sends it as a new version; the original stays. Esc cancels."))
-        hint.setObjectName("inline_editor_hint")
-        hint.setProperty("quiet", True)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setObjectName("inline_editor_cancel")
-        cancel.clicked.connect(self.cancelled.emit)
-        save = QPushButton(self.tr("Save without sending"))
-        save.setObjectName("inline_editor_save")
-        save.setToolTip(self.tr("Keep the edited prompt as a new version, to send later"))
-        save.clicked.connect(self._save)
-        send = QPushButton(self.tr("Send"))
-        send.setObjectName("inline_editor_send")
-        send.setDefault(True)
-        send.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
-        send.clicked.connect(self._send)
-        for button in (cancel, save, send):
-            button.setAccessibleName(button.text())
+        self.hint = QLabel()
+        self.hint.setObjectName("inline_editor_hint")
+        self.hint.setWordWrap(True)
+        self.cancel = QPushButton()
+        self.cancel.setObjectName("inline_editor_cancel")
+        self.cancel.clicked.connect(self.cancelled.emit)
+        self.save = QPushButton()
+        self.save.setObjectName("inline_editor_save")
+        self.save.clicked.connect(self._save)
+        self.send = QPushButton()
+        self.send.setObjectName("inline_editor_send")
+        self.send.setDefault(True)
+        self.send.clicked.connect(self._send)
+        self._retranslate()
+        hint, cancel, save, send = self.hint, self.cancel, self.save, self.send
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
         buttons.addWidget(cancel)
@@ -102,6 +99,22 @@ class InlineEditor(QFrame):
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
         self.hide()
+
+    def _retranslate(self) -> None:
+        self.text.setAccessibleName(self.tr("Edit prompt"))
+        self.hint.setText(self.tr("Ctrl+Enter sends it as a new version; the original stays. Esc cancels."))
+        self.cancel.setText(self.tr("Cancel"))
+        self.save.setText(self.tr("Save without sending"))
+        self.save.setToolTip(self.tr("Keep the edited prompt as a new version, to send later"))
+        self.send.setText(self.tr("Send"))
+        self.send.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
+        for button in (self.cancel, self.save, self.send):
+            button.setAccessibleName(button.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _text(self) -> str:
         return self.text.toPlainText().strip()
@@ -140,7 +153,7 @@ class InlineEditing(QObject):
         self._place_timer.timeout.connect(self.place)
         view.verticalScrollBar().valueChanged.connect(lambda _value: self.place())
         view.textChanged.connect(self._moved)  # (whichever document the view shows)
-        view.viewport().installEventFilter(self)
+        view.resized.connect(self._moved)
 
     @property
     def node_id(self) -> str | None:
@@ -239,8 +252,3 @@ class InlineEditing(QObject):
         if rect.top() < 0 or rect.bottom() > viewport.bottom():
             bar = self.view.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - max(0, (viewport.height() - rect.height()) // 3))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._moved()
-        return False

@@ -13,8 +13,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QUrl, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from desktop_chat.core.content.markdown import SAFE_LINK_SCHEMES
@@ -31,6 +38,11 @@ class LinkRoutingView(QTextBrowser):
     copied = Signal(str)  # text put on the clipboard by a "Copy" link
     logprobs_requested = Signal(object)  # Node: the user asked for its per-token view
     message_action = Signal(str, str)  # (action, node id): a message's control other than a copy
+    # what the overlays (the message actions' bar, the inline editor) follow; signals rather than event
+    # filters, which would see the view's own destruction
+    pointer_moved = Signal(QPoint)  # the mouse moved over the text (viewport coordinates)
+    pointer_left = Signal()
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +51,7 @@ class LinkRoutingView(QTextBrowser):
         self.link_opener: Callable[[QUrl], object] = QDesktopServices.openUrl
         # adds a message's actions to the right-click menu at a point of the viewport (see message_actions)
         self.menu_extender: Callable[[QMenu, QContextMenuEvent], None] | None = None
+        self.key_hook: Callable[[QKeyEvent], bool] | None = None  # True: the key was used
         self.anchorClicked.connect(self._open_link)
 
     # -- what the view shows (the subclass has them) -----------------------------------------------
@@ -57,6 +70,24 @@ class LinkRoutingView(QTextBrowser):
 
     def node(self, node_id: str) -> Node | None:
         return next((n for n in self.shown_nodes() if n.id == node_id), None)
+
+    # -- what the overlays follow --------------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        self.pointer_moved.emit(event.position().toPoint())
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self.pointer_left.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_hook is not None and self.key_hook(event):
+            return
+        super().keyPressEvent(event)
 
     # -- copying ----------------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:

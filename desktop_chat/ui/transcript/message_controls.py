@@ -1,4 +1,6 @@
-"""The controls drawn into each message of the transcript: the fork switcher and the message actions.
+"""The controls drawn into the text of the transcript: the fork switcher, Retry next to a failed turn's
+error, Continue next to a stopped or cut answer's status (each message's other actions are buttons on a
+bar that appears over it: message_actions.py).
 
 They are links with the `action:` scheme (`action:<name>/<node id>`): they have text (what a screen reader
 reads), Tab reaches them and Enter follows them. The view handles copying; every other action goes out
@@ -21,21 +23,8 @@ from desktop_chat.core.conversation.model import Node, NodeStatus
 ACTION_SCHEME = "action"
 CONTEXT = "MessageControls"
 
-# action name -> link text (translated when drawn)
-PROMPT_ACTIONS = (
-    ("edit", QT_TRANSLATE_NOOP("MessageControls", "Edit")),
-    ("copy-prompt", QT_TRANSLATE_NOOP("MessageControls", "Copy prompt")),
-    ("delete", QT_TRANSLATE_NOOP("MessageControls", "Delete")),
-)
-ANSWER_ACTIONS = (
-    ("copy-markdown", QT_TRANSLATE_NOOP("MessageControls", "Copy")),
-    ("copy-text", QT_TRANSLATE_NOOP("MessageControls", "Copy as plain text")),
-    ("regenerate", QT_TRANSLATE_NOOP("MessageControls", "Regenerate")),
-    ("regenerate-with", QT_TRANSLATE_NOOP("MessageControls", "Regenerate with…")),
-    ("continue", QT_TRANSLATE_NOOP("MessageControls", "Continue")),
-    ("delete", QT_TRANSLATE_NOOP("MessageControls", "Delete")),
-)
 RETRY = QT_TRANSLATE_NOOP("MessageControls", "Retry")
+CONTINUE = QT_TRANSLATE_NOOP("MessageControls", "Continue")
 _STRINGS = (
     QT_TRANSLATE_NOOP("MessageControls", "Previous version"),
     QT_TRANSLATE_NOOP("MessageControls", "Next version"),
@@ -101,26 +90,14 @@ def fork_html(node: Node, siblings: list[Node]) -> str:
     )
 
 
-def prompt_actions_html(node: Node) -> str:
-    links = " · ".join(_link(action, node.id, _tr(text)) for action, text in PROMPT_ACTIONS)
-    return f'<p class="actions quiet">{links}</p>'
-
-
-def answer_actions_html(node: Node) -> str:
-    """The actions under a finished answer (Continue only for a stopped, interrupted or cut answer)."""
-    shown = [
-        _link(action, node.id, _tr(text))
-        for action, text in ANSWER_ACTIONS
-        if action != "continue" or node.status in CONTINUABLE
-    ]
-    if node.status is NodeStatus.FAILED:
-        shown = [s for s in shown if "copy-" not in s or node.output_text]
-    return f'<p class="actions quiet">{" · ".join(shown)}</p>'
-
-
 def retry_html(node: Node) -> str:
     """Retry, put next to a failed turn's error."""
     return " " + _link("retry", node.id, _tr(RETRY))
+
+
+def continue_html(node: Node) -> str:
+    """Continue, put next to a stopped, interrupted or cut answer's status."""
+    return " · " + _link("continue", node.id, _tr(CONTINUE))
 
 
 def plain_text(markdown_text: str) -> str:

@@ -20,7 +20,7 @@ from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, prompt_text_html
-from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, answer_actions_html, retry_html
+from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, CONTINUABLE, continue_html, retry_html
 
 STATUS_LINES = {
     NodeStatus.STOPPED: "Stopped — partial answer kept",
@@ -305,11 +305,12 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
         return f'<p class="notice">{kept} {send}</p>'
     lines: list[str] = [citations_html(node), tools_html(node)]
     error_shown = False
+    go_on = continue_html(node) if node.status in CONTINUABLE else ""
     if node.status in STATUS_LINES:
-        lines.append(_para(_tr(STATUS_LINES[node.status]), "warning"))
+        lines.append(f'<p class="warning">{html.escape(_tr(STATUS_LINES[node.status]))}{go_on}</p>')
     elif node.status is NodeStatus.INCOMPLETE:
         reason = node.error or "the server ended the answer early"
-        lines.append(_para(f"Incomplete: {reason}", "warning"))
+        lines.append(f'<p class="warning">{html.escape(f"Incomplete: {reason}")}{go_on}</p>')
         error_shown = True
     retry = retry_html(node) if node.status is NodeStatus.FAILED else ""
     if node.error and not error_shown:
@@ -322,5 +323,4 @@ def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
     if meta:
         lines.append(_para(meta, "quiet"))
     lines.append(actions_html(node))
-    lines.append(answer_actions_html(node))
     return "".join(lines)

@@ -38,7 +38,7 @@ from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
 from desktop_chat.ui.transcript.link_routing import LinkRoutingView
 from desktop_chat.ui.transcript.math_view import MathResources
-from desktop_chat.ui.transcript.message_controls import fork_html, fork_key, prompt_actions_html
+from desktop_chat.ui.transcript.message_controls import fork_html, fork_key
 from desktop_chat.ui.transcript.message_html import (
     ATTACHMENT_SCHEME,
     EDITOR_SCHEME,
@@ -201,8 +201,8 @@ class TranscriptView(LinkRoutingView):
         return self.siblings_of(node) if self.siblings_of is not None else [node]
 
     def _opening(self, node: Node) -> str:
-        """A turn's start: the switcher (for a turn with siblings), the prompt box and its actions (or
-        the inline editor's room, or a continuation's marker), and the answer's header."""
+        """A turn's start: the switcher (for a turn with siblings), the prompt box (or the inline
+        editor's room, or a continuation's marker), and the answer's header."""
         if not node.input_items:
             return prompt_html(node) + answer_head_html(node)
         fork = fork_html(node, self._siblings(node))
@@ -211,7 +211,7 @@ class TranscriptView(LinkRoutingView):
         if node.id == self.editing:
             return fork + editor_room_html(node.id, self.editor_height)
         head = "" if node.status is NodeStatus.DRAFT else answer_head_html(node)
-        return fork + prompt_html(node) + prompt_actions_html(node) + head
+        return fork + prompt_html(node) + head
 
     # -- what the view shows, for the link routing and the message actions --------------------------
     def shown_nodes(self) -> list[Node]:

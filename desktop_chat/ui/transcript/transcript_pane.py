@@ -22,6 +22,7 @@ from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.empty_state import EmptyState
 from desktop_chat.ui.transcript.inline_editor import InlineEditing
+from desktop_chat.ui.transcript.message_actions import MessageActions
 from desktop_chat.ui.transcript.transcript import TranscriptView
 
 log = logging.getLogger("desktop_chat")
@@ -64,6 +65,7 @@ class TranscriptPane(QWidget):
             send=lambda node_id, text: self.attempt(lambda: session.edit_and_resend(text, node_id)),
             save=lambda node_id, text: self.attempt(lambda: session.save_edit(text, node_id)),
         )
+        self.message_actions = MessageActions(self.view)  # each message's buttons, on hover and by keyboard
         self._tree: ConversationTree | None = None
         self._leaf: str | None = None  # the turn the shown path ends at
         events = session.events
@@ -77,8 +79,9 @@ class TranscriptPane(QWidget):
         self.view.setAccessibleName(self.tr("Transcript"))
         self.view.setAccessibleDescription(
             self.tr(
-                "The conversation. Tab moves through each message's controls: versions, edit, copy, "
-                "regenerate, delete."
+                "The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions "
+                "(edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through "
+                "the links."
             )
         )
 
