@@ -60,9 +60,8 @@ def buttons(view: TranscriptPane) -> dict[str, QToolButton]:
 
 
 def names(view: TranscriptPane) -> list[str]:
-    return [
-        QAccessible.queryAccessibleInterface(b).text(QAccessible.Text.Name) for b in view.message_actions.bar.buttons
-    ]
+    bar = view.message_actions.bar
+    return [QAccessible.queryAccessibleInterface(b).text(QAccessible.Text.Name) for b in bar.buttons]
 
 
 def test_hovering_an_answer_shows_its_named_buttons_and_they_act_on_it(pane: Pane, qtbot: Any) -> None:
@@ -108,7 +107,8 @@ def test_the_keyboard_chooses_a_message_enters_its_bar_and_runs_a_button(pane: P
     text = view.view
     text.setFocus()
     qtbot.keyClick(text, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert view.message_actions.current == (nodes["root"].id, "prompt") and view.message_actions.bar.isVisible()
+    actions = view.message_actions
+    assert actions.current == (nodes["root"].id, "prompt") and actions.bar.isVisible()
     for _ in range(3):  # a1, then the prompt and the answer of the second version of q2
         qtbot.keyClick(text, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert view.message_actions.current == (nodes["second"].id, "answer")
