@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QStyleOptionGraphicsI
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.core.conversation.tree_layout import LayoutMetrics
 from desktop_chat.ui.i18n import status_name
+from desktop_chat.ui.tree.labels import differing_title
 
 STATUS_COLOURS: dict[NodeStatus, QColor] = {
     NodeStatus.COMPLETED: QColor("#3c9a5f"),
@@ -35,7 +36,11 @@ MARGIN = 40.0  # around the tree in the scene
 EDGE_BUCKET = 2048.0  # edges of parents in one strip this wide are one item
 
 
-def card_title(node: Node) -> str:
+def card_title(node: Node, siblings: list[Node] | None = None) -> str:
+    """The start of the prompt, or what tells the turn apart from siblings that share it (labels.py)."""
+    differing = differing_title(node, siblings or [], 20)
+    if differing is not None:
+        return differing
     words = " ".join(node.user_text[:160].split())  # more than a card shows; a pasted book costs no more
     return words or QCoreApplication.translate("GraphView", "(no text)")
 
@@ -113,8 +118,8 @@ class NodeCard(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles clicks and drags
 
     # -- state (each setter repaints only when something shown changed) ---------------------------
-    def refresh(self, node: Node) -> bool:
-        raw = (card_title(node), card_detail(node))
+    def refresh(self, node: Node, siblings: list[Node] | None = None) -> bool:
+        raw = (card_title(node, siblings), card_detail(node))
         if raw == self._raw and node.status is self.status:
             return False
         self._raw, self._elided, self._short, self.status = raw, None, None, node.status

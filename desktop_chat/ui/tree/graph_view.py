@@ -59,6 +59,7 @@ from desktop_chat.ui.tree.graph_items import (
     PathLayer,
 )
 from desktop_chat.ui.tree.graph_overlays import MINIMAP_NODES, GraphLegend, Minimap
+from desktop_chat.ui.tree.labels import siblings_of
 from desktop_chat.ui.tree.tree_model import node_tooltip
 
 MIN_ZOOM = 0.02
@@ -185,10 +186,17 @@ class ConversationGraphView(QGraphicsView):
 
     def node_inserted(self, node: Node) -> None:
         self._relayout_timer.start()  # a burst of inserts is laid out once
+        tree = self._tree
+        for sibling in (siblings_of(tree, node.id) or []) if tree is not None else []:
+            card = self._cards.get(sibling.id)  # a new version: the others may now be named by what differs
+            if card is not None and tree is not None:
+                card.refresh(sibling, siblings_of(tree, sibling.id))
 
     def node_changed(self, node: Node) -> None:
         card = self._cards.get(node.id)
-        if card is not None and card.refresh(node):
+        tree = self._tree
+        siblings = siblings_of(tree, node.id) if tree is not None and node.id in tree else None
+        if card is not None and card.refresh(node, siblings):
             self._overview.invalidate()
 
     def node_removing(self, parent_id: str | None, row: int) -> None:
@@ -238,7 +246,7 @@ class ConversationGraphView(QGraphicsView):
             card = old.pop(node_id, None)
             if card is None:
                 card = NodeCard(node_id, self._style)
-                card.refresh(tree.get(node_id))
+                card.refresh(tree.get(node_id), siblings_of(tree, node_id))
                 card.set_path_state(node_id in self._path, node_id == self._selected)
                 card.setPos(x, y)
                 card.setParentItem(self._card_layer)

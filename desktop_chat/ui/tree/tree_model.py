@@ -32,6 +32,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.ui.tree.labels import differing_title, siblings_of
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_CHARS = 40
@@ -67,13 +68,11 @@ def node_label(node: Node) -> str:
 
 def sibling_label(node: Node, siblings: list[Node]) -> str | None:
     """A turn that shares its prompt with a sibling (a regenerate or fan-out) is labelled by what differs:
-    its model and the first words of its answer (None: the prompt alone names it)."""
-    prompt = node.user_text
-    if not any(s.id != node.id and s.user_text == prompt for s in siblings):
+    its model and the first words of its answer; a Continue turn by what it added (None: the prompt
+    alone names it; see labels.py)."""
+    words = differing_title(node, siblings, LABEL_CHARS)
+    if words is None:
         return None
-    answer = " ".join(node.output_text[: LABEL_CHARS * 8].split()) or "…"
-    model = node.model or str(node.params.get("model") or "")
-    words = f"[{model}] {answer}" if model else answer
     if len(words) > LABEL_CHARS:
         words = words[: LABEL_CHARS - 1].rstrip() + "…"
     mark = STATUS_MARKS.get(node.status)
@@ -457,8 +456,8 @@ class ConversationTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             tree = self._tree
-            siblings = tree.siblings(node.id) if tree is not None else []
-            return (sibling_label(node, siblings) if len(siblings) > 1 else None) or node_label(node)
+            siblings = siblings_of(tree, node.id) if tree is not None else None
+            return sibling_label(node, siblings or []) or node_label(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return node_tooltip(node)
         if role == NODE_ID_ROLE:

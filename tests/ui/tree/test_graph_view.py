@@ -449,3 +449,22 @@ def test_a_big_tree_gets_a_minimap_that_moves_the_view(qtbot: Any) -> None:
     target = minimap.from_scene(far.sceneBoundingRect()).center().toPoint()
     QTest.mouseClick(minimap, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
     assert view.visible_scene_rect().intersects(far.sceneBoundingRect())
+
+
+def test_cards_of_siblings_that_share_a_prompt_are_named_by_model_and_answer(qtbot: Any) -> None:
+    root = make("q")
+    first = make("And a directed graph?", root, model="model-a", output_text="A directed graph has arrows.")
+    edited = make("And an undirected one?", root, output_text="No arrows.")
+    tree = ConversationTree("c", [root, first, edited])
+    view = ConversationGraphView()
+    qtbot.addWidget(view)
+    view.set_tree(tree)
+    card = view.card(first.id)
+    assert card is not None and card.title.startswith("And a directed graph?")  # alone with its prompt
+    again = make("And a directed graph?", root, model="model-b", output_text="Edges point one way.")
+    tree.insert(again)  # a regenerate: now two share the prompt, and each card says what differs
+    qtbot.waitUntil(lambda: view.card(again.id) is not None)
+    titles = {node.id: view.card(node.id).title for node in (first, again, edited)}  # type: ignore[union-attr]
+    assert titles[first.id].startswith("[model-a] A directed")
+    assert titles[again.id].startswith("[model-b] Edges point")
+    assert titles[edited.id].startswith("And an undirected one?")  # an edit: its own prompt tells it apart

@@ -658,3 +658,15 @@ def test_siblings_with_the_same_prompt_are_labelled_by_model_and_answer() -> Non
     labels = names(model, root)
     assert labels[:2] == ["[model-a] A directed graph has arrows.", "[model-b] Edges point one way."]
     assert labels[2] == "And an undirected one?"  # its own prompt tells it apart
+
+
+def test_a_continue_turn_is_labelled_by_what_it_added() -> None:
+    root = make("Write a poem", output_text="Roses are red,")
+    going_on = make(
+        "Continue exactly where your previous answer stopped.", root, output_text="violets are blue."
+    )
+    going_on.params["continues"] = True
+    model = ConversationTreeModel()
+    model.set_tree(ConversationTree("c", [root, going_on]))
+    index = model.index_for(going_on.id)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "↳ violets are blue."
