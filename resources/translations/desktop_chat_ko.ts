@@ -380,75 +380,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="93"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="94"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="101"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>Send (Enter)</source>
         <translation>보내기 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="180"/>
         <source>Replying after: “%1”</source>
         <translation>이어서 답장: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="198"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="202"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="201"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="205"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="76"/>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
@@ -777,12 +777,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="40"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="45"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="48"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="53"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 토큰</translation>
     </message>
@@ -861,34 +861,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>InlineEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="104"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
         <source>Edit prompt</source>
         <translation>프롬프트 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="105"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
         <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
         <translation>Ctrl+Enter를 누르면 새 버전으로 보냅니다. 원래 프롬프트는 그대로 남습니다. Esc는 취소합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="110"/>
+        <source>Cancel (Esc)</source>
+        <translation>취소 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="111"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="112"/>
         <source>Save without sending</source>
         <translation>보내지 않고 저장</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="114"/>
         <source>Keep the edited prompt as a new version, to send later</source>
         <translation>편집한 프롬프트를 새 버전으로 남겨 두고 나중에 보냅니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="115"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>보내기 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="116"/>
         <source>Send</source>
         <translation>보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="117"/>
+        <source>Send it as a new version; the original stays</source>
+        <translation>새 버전으로 보냅니다. 원래 프롬프트는 그대로 남습니다</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1202,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="33"/>
         <source>temperature %1</source>
-        <translation>temperature %1</translation>
+        <translation>온도 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="34"/>

@@ -380,75 +380,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="93"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="94"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="65"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="101"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="131"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
         <source>Send (Enter)</source>
         <translation>发送 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="180"/>
         <source>Replying after: “%1”</source>
         <translation>接续回复：“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="198"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="202"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="201"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="205"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="75"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="76"/>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
@@ -777,12 +777,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="40"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="45"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="48"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="53"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 令牌</translation>
     </message>
@@ -861,34 +861,49 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>InlineEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="104"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
         <source>Edit prompt</source>
         <translation>编辑提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="105"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
         <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
         <translation>Ctrl+Enter 将其作为新版本发送，原提示保留。Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="110"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="107"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="112"/>
         <source>Save without sending</source>
         <translation>保存但不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="114"/>
         <source>Keep the edited prompt as a new version, to send later</source>
         <translation>将编辑后的提示保留为新版本，稍后再发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="109"/>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="115"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="116"/>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="117"/>
+        <source>Send it as a new version; the original stays</source>
+        <translation>作为新版本发送，原提示保留</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.conversation.model import ChatParams, NodeStatus, title_from_prompt
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.session.branching import is_continuation
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
@@ -171,7 +172,10 @@ class ComposerPane(QWidget):
         if parent_id is None:  # the selected turn is a root that gave nothing: a new root
             self.reply_label.setText(self.tr("New branch — the selected turn has no answer to continue from"))
             return
-        snippet = title_from_prompt(session.tree.get(parent_id).user_text, 50)
+        target = session.tree.get(parent_id)
+        while is_continuation(target) and target.parent_id is not None and target.parent_id in session.tree:
+            target = session.tree.get(target.parent_id)  # a Continue turn: named by what it continues
+        snippet = title_from_prompt(target.user_text, 50)
         if parent_id == node.id:
             text = self.tr("Replying after: “%1”")
         else:

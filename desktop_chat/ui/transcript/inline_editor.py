@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -67,6 +66,12 @@ class InlineEditor(QFrame):
         self.setObjectName("inline_editor")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        # a card that stands out from the text around it, in any theme (the palette's own colours)
+        self.setStyleSheet(
+            "QFrame#inline_editor { border: 1px solid palette(highlight); border-radius: 6px;"
+            " background: palette(alternate-base); }"
+            " QPlainTextEdit { border: 1px solid palette(mid); background: palette(base); }"
+        )
         self.view = view
         self.node_id: str | None = None
         self.text = _PromptText(self)
@@ -74,9 +79,6 @@ class InlineEditor(QFrame):
         self.text.setTabChangesFocus(True)
         self.text.send.connect(self._send)
         self.text.cancel.connect(self.cancelled.emit)
-        self.hint = QLabel()
-        self.hint.setObjectName("inline_editor_hint")
-        self.hint.setWordWrap(True)
         self.cancel = QPushButton()
         self.cancel.setObjectName("inline_editor_cancel")
         self.cancel.clicked.connect(self.cancelled.emit)
@@ -88,9 +90,9 @@ class InlineEditor(QFrame):
         self.send.setDefault(True)
         self.send.clicked.connect(self._send)
         self._retranslate()
-        hint, cancel, save, send = self.hint, self.cancel, self.save, self.send
+        cancel, save, send = self.cancel, self.save, self.send
         buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         buttons.addWidget(send)
@@ -102,14 +104,17 @@ class InlineEditor(QFrame):
 
     def _retranslate(self) -> None:
         self.text.setAccessibleName(self.tr("Edit prompt"))
-        self.hint.setText(self.tr("Ctrl+Enter sends it as a new version; the original stays. Esc cancels."))
-        self.cancel.setText(self.tr("Cancel"))
+        self.text.setAccessibleDescription(
+            self.tr("Ctrl+Enter sends it as a new version; the original stays. Esc cancels.")
+        )
+        self.cancel.setText(self.tr("Cancel (Esc)"))
+        self.cancel.setAccessibleName(self.tr("Cancel"))
         self.save.setText(self.tr("Save without sending"))
+        self.save.setAccessibleName(self.save.text())
         self.save.setToolTip(self.tr("Keep the edited prompt as a new version, to send later"))
-        self.send.setText(self.tr("Send"))
-        self.send.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
-        for button in (self.cancel, self.save, self.send):
-            button.setAccessibleName(button.text())
+        self.send.setText(self.tr("Send (Ctrl+Enter)"))
+        self.send.setAccessibleName(self.tr("Send"))
+        self.send.setToolTip(self.tr("Send it as a new version; the original stays"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -116,6 +116,12 @@ class ActionBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setAccessibleName(_tr("Actions for this message"))
+        size = max(7.0, self.font().pointSizeF() * 0.9)  # compact: it lies over the text
+        self.setStyleSheet(
+            f"QToolButton {{ padding: 1px 3px; font-size: {size:.1f}pt; }}"
+            " QFrame#message_actions { border: 1px solid palette(mid); border-radius: 4px;"
+            " background: palette(window); }"
+        )
         self.view = view
         self.message: Message | None = None
         self.buttons: list[QToolButton] = []
@@ -217,7 +223,9 @@ class MessageActions(QObject):
             if prompt_box is not None:
                 found.append(Message(node, "prompt", prompt_box[0]))
             if node.status is not NodeStatus.DRAFT and node.id != self.view.editing:
-                found.append(Message(node, "answer", prompt_box[1] + 1 if prompt_box else start))
+                found.append(
+                    Message(node, "answer", self._text_after(prompt_box[1]) if prompt_box else start)
+                )
         return found
 
     def _prompt_box(self, start: int, node: Node) -> tuple[int, int] | None:
@@ -233,6 +241,18 @@ class MessageActions(QObject):
                 return table.firstPosition(), table.lastPosition()
             block = block.next()
         return None
+
+    def _text_after(self, position: int) -> int:
+        """The first position of the first line with text after `position` (the answer's header, after
+        the prompt box and the empty paragraph each insert starts with)."""
+        block = self.view.document().findBlock(position).next()
+        for _ in range(4):
+            if not block.isValid():
+                break
+            if block.length() > 1 and QTextCursor(block).currentTable() is None:
+                return int(block.position())
+            block = block.next()
+        return position + 1
 
     def message_at(self, point: QPoint) -> Message | None:
         """The message under a point of the viewport."""

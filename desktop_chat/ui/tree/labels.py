@@ -8,6 +8,8 @@ is named by its own prompt; a Continue turn by "↳" and the first words of what
 
 from __future__ import annotations
 
+import re
+
 from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.branching import is_continuation
@@ -15,8 +17,11 @@ from desktop_chat.core.session.branching import is_continuation
 MAX_COMPARED = 64  # siblings compared for a shared prompt (a wider fan-out is named by its prompt)
 
 
+_MARKUP = re.compile(r"```[\w+-]*|[#*_`>|]")  # markdown that would only be noise in a label
+
+
 def _words(text: str, limit: int) -> str:
-    return " ".join(text[: limit * 8].split())  # the start is all a label shows (5 MB pastes)
+    return " ".join(_MARKUP.sub(" ", text[: limit * 8]).split())  # the start is all a label shows
 
 
 def differing_title(node: Node, siblings: list[Node], limit: int) -> str | None:
