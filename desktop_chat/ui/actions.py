@@ -105,6 +105,8 @@ ROWS: tuple[Row, ...] = (
         lambda h: h.dialogs.open_profiles(), separator_before=True),
     Row("action_settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), "Ctrl+,",
         lambda h: h.dialogs.open_settings()),
+    Row("action_mcp_servers", "file", QT_TRANSLATE_NOOP("Actions", "&MCP servers…"), "",
+        lambda h: h.dialogs.open_mcp_servers()),
     Row("action_quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q",
         lambda h: h.close(), separator_before=True),
     Row("action_send", "chat", QT_TRANSLATE_NOOP("Actions", "&Send"), "Ctrl+Return",

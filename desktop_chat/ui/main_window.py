@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.store = store
         # the open conversation, its tree, the turns streaming and the back end live in the session
         self.session = ChatSession(store)
+        from desktop_chat.core.tools.toolbox import McpToolbox
+
+        self.session.toolbox = McpToolbox(store)  # local MCP servers: started when a turn needs them
         had_layout = self.prefs.has_layout()
         app = QApplication.instance()
         if self.prefs.adopt(store) and isinstance(app, QApplication):
@@ -403,6 +406,8 @@ class MainWindow(QMainWindow):
         self.closed = True
         self._save_layout()
         self.session.shutdown()  # what is streaming is saved as stopped
+        if self.session.toolbox is not None:
+            self.session.toolbox.close()  # the MCP servers' processes end with the window
         self.transfer.shutdown()  # an import running stops after the conversation it is reading
         self.dialogs.close()
         super().closeEvent(event)

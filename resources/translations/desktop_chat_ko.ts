@@ -85,111 +85,116 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <source>&amp;MCP servers…</source>
+        <translation>&amp;MCP 서버…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="113"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
         <source>&amp;Regenerate / retry</source>
         <translation>다시 생성 / 재시도(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
         <source>Regenerate &amp;with…</source>
         <translation>다른 설정으로 다시 생성(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
         <source>&amp;Edit prompt</source>
         <translation>프롬프트 편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
         <source>&amp;Fan out variants…</source>
         <translation>여러 변형 동시 생성(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
         <source>&amp;Compare with siblings</source>
         <translation>형제 답변과 비교(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
         <source>Context &amp;inspector…</source>
         <translation>컨텍스트 검사기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
         <source>Co&amp;mpact branch</source>
         <translation>브랜치 압축(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
         <source>&amp;Parent</source>
         <translation>부모(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
         <source>&amp;First child</source>
         <translation>첫 번째 자식(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
         <source>P&amp;revious sibling</source>
         <translation>이전 형제(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
         <source>&amp;Next sibling</source>
         <translation>다음 형제(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
         <source>Focus &amp;composer</source>
         <translation>입력창으로 이동(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
         <source>&amp;Search all conversations</source>
         <translation>모든 대화 검색(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
         <source>&amp;Graph / outline</source>
         <translation>그래프 / 개요(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
         <source>Zoom graph &amp;in</source>
         <translation>그래프 확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
         <source>Zoom graph &amp;out</source>
         <translation>그래프 축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
         <source>&amp;Fit graph to view</source>
         <translation>그래프를 화면에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="151"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
@@ -1046,19 +1051,121 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="138"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="234"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="398"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
+    </message>
+</context>
+<context>
+    <name>McpServerEditor</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="65"/>
+        <source>MCP server</source>
+        <translation>MCP 서버</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="70"/>
+        <source>e.g. npx -y @modelcontextprotocol/server-everything</source>
+        <translation>예: npx -y @modelcontextprotocol/server-everything</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="73"/>
+        <source>or a Streamable HTTP address, e.g. http://127.0.0.1:8000/mcp</source>
+        <translation>또는 Streamable HTTP 주소, 예: http://127.0.0.1:8000/mcp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="79"/>
+        <source>NAME=value, one a line: environment variables for a command, headers for a URL</source>
+        <translation>이름=값, 한 줄에 하나씩: 명령이면 환경 변수, URL이면 헤더</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="87"/>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="88"/>
+        <source>&amp;Command:</source>
+        <translation>명령(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="90"/>
+        <source>&amp;Secrets:</source>
+        <translation>비밀 값(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="96"/>
+        <source>Secret values are kept in the system keyring, never in a file; leave a value empty to keep the one saved before.</source>
+        <translation>비밀 값은 파일이 아니라 시스템 키링에만 저장됩니다. 값을 비워 두면 전에 저장한 값을 그대로 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="119"/>
+        <source>The command line is not complete: %1</source>
+        <translation>명령줄이 완전하지 않습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="121"/>
+        <source>Not NAME=value: %1</source>
+        <translation>이름=값 형식이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="140"/>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>McpServersDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="163"/>
+        <source>MCP servers</source>
+        <translation>MCP 서버</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="156"/>
+        <source>Checked servers offer their tools to the model in this conversation (or in the next new one). The app starts them when a question needs them and asks you before each call.</source>
+        <translation>체크한 서버는 이 대화(또는 다음 새 대화)에서 모델에 도구를 제공합니다. 앱은 질문에 필요할 때 서버를 시작하고, 호출할 때마다 먼저 묻습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="164"/>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="168"/>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="242"/>
+        <source>Remove MCP server</source>
+        <translation>MCP 서버 제거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="243"/>
+        <source>Remove “%1” and its saved secrets?</source>
+        <translation>“%1”과(와) 저장된 비밀 값을 제거할까요?</translation>
     </message>
 </context>
 <context>
@@ -2127,12 +2234,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="79"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="85"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 분기, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
     </message>
@@ -2142,7 +2249,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="169"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="172"/>
         <source>%1 (branch)</source>
         <translation>%1 (브랜치)</translation>
     </message>
@@ -2150,70 +2257,125 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="109"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="353"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="366"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="77"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="79"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="119"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>↳ continued</source>
         <translation>↳ 이어서</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>아직 보내지 않음: 나중에 보내려고 남겨 둔 편집된 프롬프트입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="26"/>
+        <source>Tool %1 of %2</source>
+        <translation>%2의 도구 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="27"/>
+        <source>Allow this call?</source>
+        <translation>이 호출을 허용할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="28"/>
+        <source>Allow once</source>
+        <translation>한 번 허용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="29"/>
+        <source>Always allow %1</source>
+        <translation>%1 항상 허용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="30"/>
+        <source>Deny</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="31"/>
+        <source>Running…</source>
+        <translation>실행 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="32"/>
+        <source>Denied</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="33"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="34"/>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="35"/>
+        <source>… %1 more characters</source>
+        <translation>… %1자 더 있음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="36"/>
+        <source>Not run (the turn ended first)</source>
+        <translation>실행되지 않음(턴이 먼저 끝남)</translation>
     </message>
 </context>
 <context>
@@ -2538,42 +2700,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="275"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="297"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="364"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="371"/>
         <source>This turn was sent already.</source>
         <translation>이 턴은 이미 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="411"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="422"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="427"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="438"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="447"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="458"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="506"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="517"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>

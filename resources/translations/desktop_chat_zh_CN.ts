@@ -85,111 +85,116 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="108"/>
+        <source>&amp;MCP servers…</source>
+        <translation>&amp;MCP 服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="110"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="112"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="114"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="113"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
         <source>&amp;Regenerate / retry</source>
         <translation>重新生成 / 重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="115"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
         <source>Regenerate &amp;with…</source>
         <translation>用其他设置重新生成(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="117"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
         <source>&amp;Edit prompt</source>
         <translation>编辑提示(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="119"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
         <source>&amp;Fan out variants…</source>
         <translation>同时生成多个变体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="121"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
         <source>&amp;Compare with siblings</source>
         <translation>与同级回答比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="123"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
         <source>Context &amp;inspector…</source>
         <translation>上下文检查器(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="125"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
         <source>Co&amp;mpact branch</source>
         <translation>压缩分支(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="127"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
         <source>&amp;Delete turn and what follows…</source>
         <translation>删除此轮及其后续(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="129"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
         <source>&amp;Parent</source>
         <translation>父节点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="131"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
         <source>&amp;First child</source>
         <translation>第一个子节点(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="133"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
         <source>P&amp;revious sibling</source>
         <translation>上一个同级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="135"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
         <source>&amp;Next sibling</source>
         <translation>下一个同级(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="137"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
         <source>Focus &amp;composer</source>
         <translation>聚焦输入框(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="139"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
         <source>&amp;Search all conversations</source>
         <translation>搜索所有对话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="141"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
         <source>&amp;Graph / outline</source>
         <translation>图形 / 大纲(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="143"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
         <source>Zoom graph &amp;in</source>
         <translation>放大图(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="145"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
         <source>Zoom graph &amp;out</source>
         <translation>缩小图(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="147"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
         <source>&amp;Fit graph to view</source>
         <translation>图适应视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/actions.py" line="149"/>
+        <location filename="../../desktop_chat/ui/actions.py" line="151"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -1046,19 +1051,121 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="135"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="138"/>
         <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
         <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="234"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="395"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="398"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>McpServerEditor</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="65"/>
+        <source>MCP server</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="70"/>
+        <source>e.g. npx -y @modelcontextprotocol/server-everything</source>
+        <translation>例如 npx -y @modelcontextprotocol/server-everything</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="73"/>
+        <source>or a Streamable HTTP address, e.g. http://127.0.0.1:8000/mcp</source>
+        <translation>或 Streamable HTTP 地址，例如 http://127.0.0.1:8000/mcp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="79"/>
+        <source>NAME=value, one a line: environment variables for a command, headers for a URL</source>
+        <translation>名称=值，每行一个：命令用作环境变量，URL 用作请求标头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="87"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="88"/>
+        <source>&amp;Command:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="90"/>
+        <source>&amp;Secrets:</source>
+        <translation>机密(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="96"/>
+        <source>Secret values are kept in the system keyring, never in a file; leave a value empty to keep the one saved before.</source>
+        <translation>机密值只保存在系统密钥环中，绝不写入文件；值留空则保留之前保存的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="119"/>
+        <source>The command line is not complete: %1</source>
+        <translation>命令行不完整：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="121"/>
+        <source>Not NAME=value: %1</source>
+        <translation>不是 名称=值 格式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="140"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>McpServersDialog</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="163"/>
+        <source>MCP servers</source>
+        <translation>MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="156"/>
+        <source>Checked servers offer their tools to the model in this conversation (or in the next new one). The app starts them when a question needs them and asks you before each call.</source>
+        <translation>勾选的服务器会在此对话（或下一个新对话）中向模型提供工具。应用会在问题需要时启动它们，并在每次调用前询问你。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="164"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="168"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="242"/>
+        <source>Remove MCP server</source>
+        <translation>移除 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="243"/>
+        <source>Remove “%1” and its saved secrets?</source>
+        <translation>移除“%1”及其保存的机密吗？</translation>
     </message>
 </context>
 <context>
@@ -2127,12 +2234,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="79"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="85"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>对话内容。Ctrl+Down 和 Ctrl+Up 选择消息，Enter 进入其操作（编辑、复制、重新生成、分支、删除），菜单键列出这些操作；Tab 在链接之间移动。</translation>
     </message>
@@ -2142,7 +2249,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="169"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="172"/>
         <source>%1 (branch)</source>
         <translation>%1（分支）</translation>
     </message>
@@ -2150,70 +2257,125 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="109"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="353"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="366"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="77"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="79"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="119"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>↳ continued</source>
         <translation>↳ 续写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>尚未发送：这是留待稍后发送的已编辑提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="26"/>
+        <source>Tool %1 of %2</source>
+        <translation>%2 的工具 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="27"/>
+        <source>Allow this call?</source>
+        <translation>允许此次调用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="28"/>
+        <source>Allow once</source>
+        <translation>允许一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="29"/>
+        <source>Always allow %1</source>
+        <translation>始终允许 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="30"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="31"/>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="32"/>
+        <source>Denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="33"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="34"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="35"/>
+        <source>… %1 more characters</source>
+        <translation>… 还有 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="36"/>
+        <source>Not run (the turn ended first)</source>
+        <translation>未运行（本轮先结束了）</translation>
     </message>
 </context>
 <context>
@@ -2538,42 +2700,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="268"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="275"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="278"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="290"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="297"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="364"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="371"/>
         <source>This turn was sent already.</source>
         <translation>此轮已发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="411"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="422"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="427"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="438"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="447"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="458"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="506"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="517"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>

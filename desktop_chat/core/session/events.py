@@ -122,6 +122,15 @@ class ErrorReported:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class ToolApprovalChanged:
+    """A local tool call of a streaming turn began or stopped waiting for the user's decision
+    (`session.approvals.pending_calls(node.id)` says which wait now)."""
+
+    node: Node
+    call_id: str
+
+
 class SessionEvents:
     """The emitters of one session, one per kind of event."""
 
@@ -136,6 +145,7 @@ class SessionEvents:
         "notice",
         "provider_wanted",
         "selection_changed",
+        "tool_approval",
         "tree_replaced",
         "turn_activity",
         "turn_finished",
@@ -159,3 +169,4 @@ class SessionEvents:
         self.provider_wanted: Emitter[ProviderWanted] = Emitter("provider_wanted")
         self.notice: Emitter[Notice] = Emitter("notice")
         self.error: Emitter[ErrorReported] = Emitter("error")
+        self.tool_approval: Emitter[ToolApprovalChanged] = Emitter("tool_approval")

@@ -48,6 +48,7 @@ from desktop_chat.core.conversation.model import (
 from desktop_chat.core.conversation.store import Store, StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session import branching, remote_actions
+from desktop_chat.core.session.approvals import ToolApprovals
 from desktop_chat.core.session.errors import (
     Busy,
     NotConnected,
@@ -75,6 +76,7 @@ from desktop_chat.core.session.events import (
 )
 from desktop_chat.core.session.remote_actions import DeleteReport
 from desktop_chat.core.session.turns import TurnRunner
+from desktop_chat.core.tools.local_tools import Decision, Toolbox
 
 log = logging.getLogger("desktop_chat")
 
@@ -123,6 +125,9 @@ class ChatSession:
         self.profiles_fixed = False  # --demo / --base-url decide the server, not the profiles
         self.live: dict[str, Node] = {}  # the nodes answers stream into now, by id
         self._tasks: dict[asyncio.Task[Node], str] = {}  # each turn's task -> its node's id
+        # local tools (MCP servers; set by the window before a back end) and the user's say on each call
+        self.toolbox: Toolbox | None = None
+        self.approvals = ToolApprovals(self.events)
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -191,6 +196,8 @@ class ChatSession:
                 provider=backend.provider,
                 server=backend.server,
                 save_notice=lambda text: self.events.notice.emit(Notice(text)),
+                toolbox=self.toolbox,
+                approver=self.approvals,
             )
             self.prefer_mode = backend.prefer
         else:
@@ -387,6 +394,10 @@ class ChatSession:
             log.info("stop requested (%d streaming)", len(self._tasks))
         for task in list(self._tasks):
             task.cancel()
+
+    def decide_tool_call(self, call_id: str, decision: Decision | str) -> bool:
+        """The user allowed (once, or always for that tool) or denied a local tool call that waits."""
+        return self.approvals.decide(call_id, Decision(decision))
 
     def shutdown(self) -> None:
         """The app closes: answers streaming now are saved as stopped, then their tasks cancelled."""

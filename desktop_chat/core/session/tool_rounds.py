@@ -87,11 +87,10 @@ class ToolRounds:
         base_input: list[JSON] | None = None
         try:
             for _round in range(MAX_ROUNDS):
+                # a response that calls functions leaves the node streaming (TurnRunner's `hold`)
                 calls = function_calls_of(node.output_items[round_start:])
-                if node.status is not NodeStatus.COMPLETED or not calls:
+                if node.status is not NodeStatus.STREAMING or not calls:
                     return
-                node.status = NodeStatus.STREAMING
-                self.progress(node)
                 outputs: list[JSON] = []
                 for call in calls:
                     outputs.append(await self.answer(node, call, tools))
@@ -122,7 +121,8 @@ class ToolRounds:
                 node.usage = add_usage(usage, node.usage)
                 if failure is not None:
                     return
-            if function_calls_of(node.output_items[round_start:]):
+            if node.status is NodeStatus.STREAMING:  # still calling after the last round
+                node.status = NodeStatus.COMPLETED
                 _add_notice(node, ROUNDS_NOTICE)
         finally:
             node.previous_response_id = first_previous

@@ -193,7 +193,8 @@ class TurnRunner:
                 return with_functions(request, tools) if tools is not None else request
 
             request = request_for(mode)
-            failure = await self._consume(node, request)
+            hold = tools is not None  # an answer that calls tools goes on streaming (see ToolRounds)
+            failure = await self._consume(node, request, hold=hold)
             notice = None
             if request.get("previous_response_id"):
                 notice = await self._chain_lost(tree, parent_id, node, params, failure)
@@ -201,12 +202,12 @@ class TurnRunner:
                 # the model did not see the history: send the turn again with it, once
                 self._restart(node, notice)
                 request = request_for(ContextMode.REPLAY)
-                failure = await self._consume(node, request)
+                failure = await self._consume(node, request, hold=hold)
             if tools is not None and self.toolbox is not None and failure is None:
                 rounds = ToolRounds(
                     self.toolbox,
                     self.approver,
-                    self._consume,
+                    lambda node, request, carried: self._consume(node, request, carried, hold=True),
                     self._notify_progress,
                     can_chain=request.get("store") is not False
                     and not (self.server is not None and self.server.stateless(params.model)),
@@ -304,16 +305,18 @@ class TurnRunner:
             self.listener.turn_progress(node)
 
     async def _consume(
-        self, node: Node, request: dict[str, Any], carried: list[JSON] | None = None
+        self, node: Node, request: dict[str, Any], carried: list[JSON] | None = None, *, hold: bool = False
     ) -> ErrorKind | None:
         """Stream one request into the node; returns the kind of failure, if it failed. A stream that
         goes quiet is given up (see core/session/stall.py). `carried`: the output items of the turn's
-        earlier tool rounds, kept before this response's."""
+        earlier tool rounds, kept before this response's; `hold`: a response that calls functions
+        leaves the node streaming (the tool rounds go on)."""
         node.previous_response_id = request.get("previous_response_id")
         progress = _Progress(self.listener, node) if self.listener else None
         watch = StallWatch(self.stall_policy, lambda waiting: self._waiting(node, waiting))
         try:
-            stalled, failure = await watch.guard(self._read(node, request, progress, watch, carried or []))
+            reading = self._read(node, request, progress, watch, carried or [], hold)
+            stalled, failure = await watch.guard(reading)
         finally:
             if progress is not None:
                 progress.flush()
@@ -331,6 +334,7 @@ class TurnRunner:
         progress: _Progress | None,
         watch: StallWatch,
         carried: list[JSON],
+        hold: bool,
     ) -> ErrorKind | None:
         failure: ErrorKind | None = None
         last_persist = time.monotonic()
@@ -354,7 +358,7 @@ class TurnRunner:
             else:
                 if isinstance(event, ReasoningDelta):
                     watch.thinking = True
-                failure = self._apply(node, event, carried) or failure
+                failure = self._apply(node, event, carried, hold) or failure
                 if progress is not None:
                     progress.now()  # a status or a notice: at once, as before
             if arrived - last_persist >= self.persist_interval_s:
@@ -370,7 +374,9 @@ class TurnRunner:
             self.listener.turn_activity(node, WAITING if waiting else "")
 
     @staticmethod
-    def _apply(node: Node, event: StreamEvent, carried: list[JSON] | None = None) -> ErrorKind | None:
+    def _apply(
+        node: Node, event: StreamEvent, carried: list[JSON] | None = None, hold: bool = False
+    ) -> ErrorKind | None:
         """One event other than text or tool activity, applied to the node: the kind of failure, if any."""
         if isinstance(event, ReasoningDelta):
             node.reasoning_text += event.text
@@ -378,7 +384,8 @@ class TurnRunner:
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model
         elif isinstance(event, Completed):
-            node.status = NodeStatus.COMPLETED
+            calls = hold and any(item.get("type") == "function_call" for item in event.output_items)
+            node.status = NodeStatus.STREAMING if calls else NodeStatus.COMPLETED
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model
             node.usage = event.usage

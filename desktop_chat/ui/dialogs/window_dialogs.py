@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop_chat.core.config import keys
 from desktop_chat.core.config import settings as app_settings
@@ -62,6 +62,26 @@ class WindowDialogs(QObject):
         session.events.turn_finished.connect(lambda event: self._node_updated(event.node))
 
     # -- settings and providers -------------------------------------------------------------------
+    def open_mcp_servers(self) -> QDialog:
+        """The MCP servers dialog; OK saves which servers the open conversation (or the next) uses."""
+        from desktop_chat.ui.dialogs.mcp_dialog import McpServersDialog
+
+        session = self.session
+        dialog = McpServersDialog(session.store, session.effective_params().mcp_servers, self.window)
+
+        def done(code: int) -> None:
+            if code != QDialog.DialogCode.Accepted:
+                return
+            conversation = session.conversation
+            override = conversation.params_override if conversation else session.pending_override
+            self.banner.attempt(
+                lambda: session.set_override({**(override or {}), "mcp_servers": dialog.enabled()})
+            )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
     def open_settings(self) -> None:
         from desktop_chat.ui.dialogs.settings_dialog import SettingsDialog
 

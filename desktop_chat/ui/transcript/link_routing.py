@@ -30,6 +30,7 @@ from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, LongTextDial
 from desktop_chat.ui.transcript.math_view import formula_at, selection_text
 from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, parse_action, plain_text
 from desktop_chat.ui.transcript.message_html import INTERNAL_SCHEMES, _tr, is_json_answer, json_answer
+from desktop_chat.ui.transcript.tool_calls_html import DECIDE_SCHEME, RESULT_SCHEME, parse_decision
 
 log = logging.getLogger("desktop_chat.transcript")
 
@@ -43,6 +44,7 @@ class LinkRoutingView(QTextBrowser):
     pointer_moved = Signal(QPoint)  # the mouse moved over the text (viewport coordinates)
     pointer_left = Signal()
     resized = Signal()
+    tool_decided = Signal(str, str)  # (call id, once/always/deny): the user's say on a local tool call
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,9 @@ class LinkRoutingView(QTextBrowser):
         raise NotImplementedError
 
     def toggle_reasoning(self, node: Node) -> None:
+        raise NotImplementedError
+
+    def toggle_result(self, call_id: str) -> None:
         raise NotImplementedError
 
     def node(self, node_id: str) -> Node | None:
@@ -157,6 +162,13 @@ class LinkRoutingView(QTextBrowser):
             return
         if scheme == ACTION_SCHEME:
             self.run_action(*parse_action(path))
+            return
+        if scheme == DECIDE_SCHEME:
+            decision, call_id = parse_decision(path)
+            self.tool_decided.emit(call_id, decision)
+            return
+        if scheme == RESULT_SCHEME:
+            self.toggle_result(path)
             return
         node = self.node(path)
         if node is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import time
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -21,6 +22,7 @@ from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, prompt_text_html
 from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, CONTINUABLE, continue_html, retry_html
+from desktop_chat.ui.transcript.tool_calls_html import DECIDE_SCHEME, RESULT_SCHEME, local_tools_html
 
 STATUS_LINES = {
     NodeStatus.STOPPED: "Stopped — partial answer kept",
@@ -159,7 +161,17 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
 # "earlier:" shows more of a long path's earlier turns (only the last ones are rendered at first).
 # "action:<name>/<node id>": a message control (see message_controls).
 INTERNAL_SCHEMES = frozenset(
-    {ACTION_SCHEME, "reasoning", "copy", "logprobs", "copy-code", "earlier", SHOW_ALL_SCHEME}
+    {
+        ACTION_SCHEME,
+        "reasoning",
+        "copy",
+        "logprobs",
+        "copy-code",
+        "earlier",
+        SHOW_ALL_SCHEME,
+        DECIDE_SCHEME,
+        RESULT_SCHEME,
+    }
 )
 
 
@@ -297,13 +309,16 @@ def actions_html(node: Node) -> str:
     return f'<p class="quiet"><a href="logprobs:{node.id}">Token probabilities</a></p>'
 
 
-def footer_html(node: Node, prices: dict[str, Price] | None = None) -> str:
-    """What follows a finished answer: sources, tool calls, status, error, notice and a meta line."""
+def footer_html(
+    node: Node, prices: dict[str, Price] | None = None, opened_results: Collection[str] = ()
+) -> str:
+    """What follows a finished answer: sources, tool calls (hosted, then local with their results),
+    status, error, notice and a meta line."""
     if node.status is NodeStatus.DRAFT:
         send = f'<a href="{ACTION_SCHEME}:send-draft/{node.id}">{html.escape(_tr("Send now"))}</a>'
         kept = html.escape(_tr("Not sent yet: an edited prompt kept to send later."))
         return f'<p class="notice">{kept} {send}</p>'
-    lines: list[str] = [citations_html(node), tools_html(node)]
+    lines: list[str] = [citations_html(node), tools_html(node), local_tools_html(node, opened_results)]
     error_shown = False
     go_on = continue_html(node) if node.status in CONTINUABLE else ""
     if node.status in STATUS_LINES:

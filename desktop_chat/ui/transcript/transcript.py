@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,7 @@ from desktop_chat.ui.transcript.message_html import (
     reasoning_html,
 )
 from desktop_chat.ui.transcript.styles import column_margin, document_css
+from desktop_chat.ui.transcript.tool_calls_html import local_tools_html, opened_key
 
 log = logging.getLogger("desktop_chat.transcript")
 
@@ -124,6 +125,9 @@ class TranscriptView(LinkRoutingView):
         self.editing: str | None = None  # the turn whose prompt the inline editor covers
         self.editor_height = 0  # how tall the editor is (its room in the document)
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
+        self.results_open: set[str] = set()  # local tool calls whose result is shown (by call id)
+        # the calls of a node that wait for the user's decision (the session's approvals)
+        self.waiting_calls: Callable[[str], Mapping[str, str]] = lambda _node_id: {}
         self.shown_from = 0  # index in the path of the first turn rendered (earlier ones: a link)
         self._html_cache: OrderedDict[str, tuple[Any, str]] = OrderedDict()  # node id -> (key, html)
         self._answer_cache: OrderedDict[str, tuple[Any, list[str]]] = OrderedDict()  # id -> (key, blocks)
@@ -231,6 +235,15 @@ class TranscriptView(LinkRoutingView):
     def toggle_reasoning(self, node: Node) -> None:
         self.reasoning_open[node.id] = not self._reasoning_expanded(node)
         self.redraw_in_place()
+
+    def toggle_result(self, call_id: str) -> None:
+        self.results_open ^= {call_id}
+        stream = self._stream
+        if stream is not None and not stream.finished:
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self.redraw_in_place()
 
     def redraw_in_place(self) -> None:
         """Render the shown path again where the reader is (a section opened, an editor came or went)."""
@@ -383,6 +396,7 @@ class TranscriptView(LinkRoutingView):
             None if usage is None else (usage.input_tokens, usage.cached_tokens, usage.output_tokens),
             None if usage is None else (usage.reasoning_tokens, usage.total_tokens),
             self._reasoning_expanded(node),
+            opened_key(node, self.results_open),
             prices,
             fork_key(node, self._siblings(node)),
             self.editor_height if node.id == self.editing else 0,
@@ -400,7 +414,7 @@ class TranscriptView(LinkRoutingView):
                 self._opening(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
-                footer_html(node, self.prices),
+                footer_html(node, self.prices, self.results_open),
             ]
         )
         self._html_cache[node.id] = (key, fragment)
@@ -476,6 +490,7 @@ class TranscriptView(LinkRoutingView):
             closed, tail_html = stream.markdown.finish(text), ""
         else:
             closed, tail_html = stream.markdown.feed_blocks(text)
+            tail_html += local_tools_html(node, self.results_open, self.waiting_calls(node.id))
             if stream.activity:
                 tail_html += _para(stream.activity, "activity")
         scrollbar = self.verticalScrollBar()
@@ -491,7 +506,7 @@ class TranscriptView(LinkRoutingView):
         stream.tail_start = self._end_position() if stream.markdown.closed_length else stream.answer_start
         self._append(cursor, tail_html)
         if final:
-            self._append(cursor, footer_html(stream.node, self.prices))
+            self._append(cursor, footer_html(stream.node, self.prices, self.results_open))
         cursor.endEditBlock()
         stream.finished = final
 

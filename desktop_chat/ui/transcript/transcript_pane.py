@@ -50,6 +50,8 @@ class TranscriptPane(QWidget):
         self.view.highlighted.connect(self._link_hovered)
         self.view.siblings_of = self._siblings
         self.view.message_action.connect(self._message_action)
+        self.view.waiting_calls = session.approvals.pending_calls
+        self.view.tool_decided.connect(lambda call_id, decision: session.decide_tool_call(call_id, decision))
         self.retranslate()
         self.empty_state = EmptyState(self)  # a new conversation, before its first prompt
         self._stack = QStackedLayout(self)
@@ -72,6 +74,7 @@ class TranscriptPane(QWidget):
         events.selection_changed.connect(lambda event: self.show_node(session.tree, event.node_id))
         events.turn_progress.connect(lambda event: self._progress(event.node))
         events.turn_finished.connect(lambda event: self.node_progress(event.node))
+        events.tool_approval.connect(lambda event: self.node_progress(event.node))
         events.turn_activity.connect(lambda event: self.node_activity(event.node, i18n.core_text(event.text)))
 
     def retranslate(self) -> None:

@@ -54,6 +54,9 @@ class Toolbox:
     def allow_always(self, tool: McpTool) -> None:
         self.allowed.add(tool.name)
 
+    def close(self) -> None:
+        pass
+
 
 class Approver:
     def __init__(self, decision: Decision = Decision.ONCE) -> None:
