@@ -2537,6 +2537,44 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>TreeLabels</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="52"/>
+        <source>● streaming</source>
+        <translation>● 스트리밍 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="53"/>
+        <source>■ stopped</source>
+        <translation>■ 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
+        <source>⚠ failed</source>
+        <translation>⚠ 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
+        <source>… interrupted</source>
+        <translation>… 중단됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
+        <source>◐ incomplete</source>
+        <translation>◐ 불완전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
+        <source>✎ not sent</source>
+        <translation>✎ 보내지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
+        <source>(no text)</source>
+        <translation>(텍스트 없음)</translation>
+    </message>
+</context>
+<context>
     <name>TreePane</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="58"/>

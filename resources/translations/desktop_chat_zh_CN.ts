@@ -2537,6 +2537,44 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>TreeLabels</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="52"/>
+        <source>● streaming</source>
+        <translation>● 输出中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="53"/>
+        <source>■ stopped</source>
+        <translation>■ 已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
+        <source>⚠ failed</source>
+        <translation>⚠ 失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
+        <source>… interrupted</source>
+        <translation>… 已中断</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
+        <source>◐ incomplete</source>
+        <translation>◐ 不完整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
+        <source>✎ not sent</source>
+        <translation>✎ 未发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
+        <source>(no text)</source>
+        <translation>（无文本）</translation>
+    </message>
+</context>
+<context>
     <name>TreePane</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="58"/>

@@ -186,6 +186,16 @@ def test_transcript_speaks_the_language(language: str, qtbot: Any) -> None:
 
 
 @pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
+def test_outline_marks_speak_the_language(language: str) -> None:
+    from desktop_chat.ui.tree.tree_model import node_label
+
+    stopped = Node("c", None, [user_message("more")], output_text="half", status=NodeStatus.STOPPED)
+    failed = Node("c", None, [user_message("again")], status=NodeStatus.FAILED)
+    expected = {"ko": ("■ 중지됨", "⚠ 실패"), "zh_CN": ("■ 已停止", "⚠ 失败")}[language]
+    assert node_label(stopped) == f"more  {expected[0]}" and node_label(failed) == f"again  {expected[1]}"
+
+
+@pytest.mark.parametrize("language", ["ko", "zh_CN"], indirect=True)
 def test_profiles_dialog_speaks_the_language(
     language: str, store: Store, qtbot: Any, memory_keyring: Any
 ) -> None:

@@ -28,8 +28,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.ui.tree.labels import differing_title, siblings_of
@@ -39,14 +48,21 @@ LABEL_CHARS = 40
 # Qt asks for flags per ancestor when it expands or scrolls to a deep node: combined once, not per call
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-STATUS_MARKS: dict[NodeStatus, str] = {
-    NodeStatus.STREAMING: "● streaming",
-    NodeStatus.STOPPED: "■ stopped",
-    NodeStatus.FAILED: "⚠ failed",
-    NodeStatus.INTERRUPTED: "… interrupted",
-    NodeStatus.INCOMPLETE: "◐ incomplete",
-    NodeStatus.DRAFT: "✎ not sent",
+STATUS_MARKS: dict[NodeStatus, str] = {  # translated when shown (context "TreeLabels")
+    NodeStatus.STREAMING: QT_TRANSLATE_NOOP("TreeLabels", "● streaming"),
+    NodeStatus.STOPPED: QT_TRANSLATE_NOOP("TreeLabels", "■ stopped"),
+    NodeStatus.FAILED: QT_TRANSLATE_NOOP("TreeLabels", "⚠ failed"),
+    NodeStatus.INTERRUPTED: QT_TRANSLATE_NOOP("TreeLabels", "… interrupted"),
+    NodeStatus.INCOMPLETE: QT_TRANSLATE_NOOP("TreeLabels", "◐ incomplete"),
+    NodeStatus.DRAFT: QT_TRANSLATE_NOOP("TreeLabels", "✎ not sent"),
 }
+NO_TEXT = QT_TRANSLATE_NOOP("TreeLabels", "(no text)")
+
+
+def status_mark(status: NodeStatus) -> str:
+    """The mark a turn's label ends with when it is not completed, in the UI's language ("" if none)."""
+    mark = STATUS_MARKS.get(status)
+    return str(QCoreApplication.translate("TreeLabels", mark)) if mark else ""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -59,10 +75,10 @@ def node_label(node: Node) -> str:
     if not words and not node.input_items and node.notice:
         words = "⇣ " + " ".join(node.notice.split())  # a node without a prompt (a compaction) says what it is
     if not words:
-        words = "(no text)"
+        words = str(QCoreApplication.translate("TreeLabels", NO_TEXT))
     elif len(words) > LABEL_CHARS:
         words = words[: LABEL_CHARS - 1].rstrip() + "…"
-    mark = STATUS_MARKS.get(node.status)
+    mark = status_mark(node.status)
     return f"{words}  {mark}" if mark else words
 
 
@@ -75,7 +91,7 @@ def sibling_label(node: Node, siblings: list[Node]) -> str | None:
         return None
     if len(words) > LABEL_CHARS:
         words = words[: LABEL_CHARS - 1].rstrip() + "…"
-    mark = STATUS_MARKS.get(node.status)
+    mark = status_mark(node.status)
     return f"{words}  {mark}" if mark else words
 
 
