@@ -8,8 +8,10 @@ Japanese. Every number is paired with the same measurement on an empty (or tiny)
   file; importing the same file again (nothing new) against the first import. In the window: the
   longest the event loop went without a turn while the import ran (probed every 10 ms).
 - start-up: the app started on a folder holding the N conversations (made as the app makes them, with
-  output items) against an empty folder: the wall time until its panes have painted (`ui_painted`),
-  median of alternating runs after a warm-up each (a warm disk cache: a cold one cannot be made here).
+  output items) against an empty folder and against a folder of one conversation (what showing the
+  newest conversation costs, whatever the history): the wall time until its panes have painted
+  (`ui_painted`), median of alternating runs after a warm-up each. With --cold-runs, also cold: the
+  page cache dropped before every launch (needs root; said so when not possible).
 - opens: one window over the N conversations opens them one after another (--opens times): the median
   open of the last 100 against the first 100, RSS growth, and the transcript document's text formats.
 - database size: the store's bytes (database + WAL after a checkpoint) against the UTF-8 bytes of the
@@ -19,6 +21,7 @@ Japanese. Every number is paired with the same measurement on an empty (or tiny)
 
     python benchmarks/bench_history.py [--conversations 1000] [--opens 1500]
     python benchmarks/bench_history.py --big        # 5,000 conversations and 5,000 opens (long)
+    python benchmarks/bench_history.py --big --reuse DIR --skip-import --cold-runs 3  # again, from DIR
 Prints one JSON object (the last line of stdout).
 """
 
@@ -262,18 +265,118 @@ PHASES = {
 
 
 # -- the benchmark -------------------------------------------------------------------------------------
-def startup(empty_home: Path, full_home: Path, runs: int) -> dict[str, Any]:
+def drop_page_cache() -> str:
+    """Empty the kernel's page cache (a cold disk, as after a reboot); '' when done, else why not."""
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as exc:
+        return f"not possible here ({exc.strerror or exc}): needs root"
+    return ""
+
+
+def startup(homes: dict[str, Path], runs: int, cold: bool = False) -> dict[str, float]:
+    """Median wall time to painted panes for each home, runs alternating between them; `cold` drops the
+    page cache before every launch (no warm-up then)."""
     from bench_startup import launch
 
     cmd = [sys.executable, "-m", "desktop_chat", "--demo"]
-    launch(cmd, "ui_painted", str(empty_home))  # warm-ups: databases made, disk cache filled
-    launch(cmd, "ui_painted", str(full_home))
-    empty, full = [], []
+    if not cold:
+        for home in homes.values():  # warm-ups: databases made, disk cache filled
+            launch(cmd, "ui_painted", str(home))
+    times: dict[str, list[float]] = {name: [] for name in homes}
     for _ in range(runs):
-        empty.append(launch(cmd, "ui_painted", str(empty_home))["ui_painted_wall_s"])
-        full.append(launch(cmd, "ui_painted", str(full_home))["ui_painted_wall_s"])
-    e, f = statistics.median(empty), statistics.median(full)
-    return {"startup_empty_s": e, "startup_history_s": f, "startup_ratio_history_vs_empty": f / e}
+        for name, home in homes.items():
+            if cold:
+                drop_page_cache()
+            times[name].append(launch(cmd, "ui_painted", str(home))["ui_painted_wall_s"])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def startup_results(homes: dict[str, Path], runs: int, cold_runs: int) -> dict[str, Any]:
+    """Start-up with the history against an empty folder and a folder of one conversation (what showing
+    a conversation costs, whatever the history), warm and, when asked and permitted, cold."""
+    warm = startup(homes, runs)
+    results: dict[str, Any] = {
+        "startup_empty_s": warm["empty"],
+        "startup_one_s": warm["one"],
+        "startup_history_s": warm["full"],
+        "startup_ratio_history_vs_empty": warm["full"] / warm["empty"],
+        "startup_ratio_history_vs_one": warm["full"] / warm["one"],
+    }
+    if cold_runs:
+        why_not = drop_page_cache()
+        if why_not:
+            results["startup_cold"] = why_not
+        else:
+            cold = startup({"empty": homes["empty"], "full": homes["full"]}, cold_runs, cold=True)
+            results.update(
+                startup_cold_empty_s=cold["empty"],
+                startup_cold_history_s=cold["full"],
+                startup_cold_ratio_history_vs_empty=cold["full"] / cold["empty"],
+            )
+    return results
+
+
+def filled(folder: Path, conversations: int, reuse: Path | None) -> dict[str, Any]:
+    """Fill a store in `folder` (data folder) with the history, or copy the one kept in `reuse`."""
+    kept = reuse / f"store-{conversations}" if reuse else None
+    if kept is not None and (kept / "made.json").is_file():
+        shutil.copytree(kept, folder, dirs_exist_ok=True)
+        (folder / "made.json").unlink()
+        return dict(json.loads((kept / "made.json").read_text()))
+    made = child("fill", "--data", str(folder), "--conversations", str(conversations))
+    if kept is not None:
+        shutil.copytree(folder, kept, dirs_exist_ok=True)
+        (kept / "made.json").write_text(json.dumps(made))
+    return made
+
+
+def export_file(work: Path, conversations: int, reuse: Path | None) -> Path:
+    """The ChatGPT export of the history (written once into `reuse` when given)."""
+    from make_history import write_chatgpt_export
+
+    source = (reuse or work) / f"export-{conversations}" / "conversations.json"
+    if not source.is_file():
+        partial = source.with_suffix(".partial")
+        write_chatgpt_export(partial, conversations)
+        partial.replace(source)
+    return source
+
+
+def imports(work: Path, n: int, reuse: Path | None) -> dict[str, Any]:
+    """Import the N conversations (command line: into an empty folder, then again; window: once)."""
+    from make_history import write_chatgpt_export
+
+    source = export_file(work, n, reuse)
+    results: dict[str, Any] = {"import_json_mb": round(source.stat().st_size / 1e6, 1)}
+    tiny = work / "tiny" / "conversations.json"
+    write_chatgpt_export(tiny, 1)
+    small = child("cli_import", "--source", str(tiny), "--data", str(work / "tiny-data"))
+    first = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
+    again = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
+    results.update(
+        import_s=round(first["s"], 2),
+        import_mb_per_s=round(results["import_json_mb"] / first["s"], 1),
+        import_peak_rss_mb=round(first["peak_rss_mb"], 1),
+        import_empty_peak_rss_mb=round(small["peak_rss_mb"], 1),
+        import_peak_rss_ratio_vs_empty=round(first["peak_rss_mb"] / small["peak_rss_mb"], 2),
+        reimport_s=round(again["s"], 2),
+        reimport_ratio_vs_import=round(again["s"] / first["s"], 3),
+        reimport_peak_rss_mb=round(again["peak_rss_mb"], 1),
+    )
+    shutil.rmtree(work / "imported")
+    # import (window): how long the event loop is held
+    gui = child("gui_import", "--source", str(source), "--data", str(work / "gui-data"))
+    results.update(
+        gui_import_s=round(gui["s"], 2),
+        gui_import_max_gap_ms=round(gui["max_gap_ms"], 1),
+        gui_import_peak_rss_mb=round(gui["peak_rss_mb"], 1),
+    )
+    shutil.rmtree(work / "gui-data")
+    if reuse is None:
+        source.unlink()
+    return results
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -286,6 +389,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--repeats", type=int, default=5, help="repeats of each search")
     parser.add_argument("--big", action="store_true", help="5,000 conversations and 5,000 opens")
     parser.add_argument("--keep", type=Path, help="keep the generated history in this folder")
+    parser.add_argument(
+        "--reuse", type=Path, help="keep the generated export and store here, and reuse them when there"
+    )
+    parser.add_argument("--skip-import", action="store_true", help="leave out the import measurements")
+    parser.add_argument(
+        "--cold-runs", type=int, default=0, help="also start cold (page cache dropped: needs root) this often"
+    )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--source", help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
@@ -297,46 +407,18 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if args.big:
         args.conversations, args.opens = 5000, 5000
 
-    from make_history import write_chatgpt_export
-
     n = args.conversations
     results: dict[str, Any] = {"history_conversations": n}
     work = Path(tempfile.mkdtemp(prefix="bench-history-"))
     try:
-        # import (command line): the N conversations, one conversation, the N again
-        source = work / "export" / "conversations.json"
-        results["import_json_mb"] = round(write_chatgpt_export(source, n) / 1e6, 1)
-        tiny = work / "tiny" / "conversations.json"
-        write_chatgpt_export(tiny, 1)
-        small = child("cli_import", "--source", str(tiny), "--data", str(work / "tiny-data"))
-        first = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
-        again = child("cli_import", "--source", str(source), "--data", str(work / "imported"))
-        results.update(
-            import_s=round(first["s"], 2),
-            import_mb_per_s=round(results["import_json_mb"] / first["s"], 1),
-            import_peak_rss_mb=round(first["peak_rss_mb"], 1),
-            import_empty_peak_rss_mb=round(small["peak_rss_mb"], 1),
-            import_peak_rss_ratio_vs_empty=round(first["peak_rss_mb"] / small["peak_rss_mb"], 2),
-            reimport_s=round(again["s"], 2),
-            reimport_ratio_vs_import=round(again["s"] / first["s"], 3),
-            reimport_peak_rss_mb=round(again["peak_rss_mb"], 1),
-        )
-        shutil.rmtree(work / "imported")
-        # import (window): how long the event loop is held
-        gui = child("gui_import", "--source", str(source), "--data", str(work / "gui-data"))
-        results.update(
-            gui_import_s=round(gui["s"], 2),
-            gui_import_max_gap_ms=round(gui["max_gap_ms"], 1),
-            gui_import_peak_rss_mb=round(gui["peak_rss_mb"], 1),
-        )
-        shutil.rmtree(work / "gui-data")
-        source.unlink()
-
-        # a store made as the app makes it; an empty one beside it
-        full_home, empty_home = work / "full", work / "empty"
-        data, empty_data = full_home / "desktop-chat", empty_home / "desktop-chat"
-        empty_data.mkdir(parents=True)
-        made = child("fill", "--data", str(data), "--conversations", str(n))
+        if not args.skip_import:
+            results.update(imports(work, n, args.reuse))
+        # a store made as the app makes it; an empty one and one of a single conversation beside it
+        homes = {"full": work / "full", "empty": work / "empty", "one": work / "one"}
+        data = homes["full"] / "desktop-chat"
+        (homes["empty"] / "desktop-chat").mkdir(parents=True)
+        made = filled(data, n, args.reuse)
+        filled(homes["one"] / "desktop-chat", 1, None)
         size = store_bytes(data)
         results.update(
             history_turns=made["turns"],
@@ -344,9 +426,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             db_mb=round(size / 1e6, 1),
             db_size_ratio_vs_text=round(size / made["text_bytes"], 2),
         )
-        results.update({k: round(v, 3) for k, v in startup(empty_home, full_home, args.startup_runs).items()})
-        opens = child("opens", "--data", str(data), "--opens", str(args.opens))
-        results.update({k: round(v, 3) if isinstance(v, float) else v for k, v in opens.items()})
+        started = startup_results(homes, args.startup_runs, args.cold_runs)
+        results.update({k: round(v, 3) if isinstance(v, float) else v for k, v in started.items()})
+        if args.opens:
+            opens = child("opens", "--data", str(data), "--opens", str(args.opens))
+            results.update({k: round(v, 3) if isinstance(v, float) else v for k, v in opens.items()})
+        empty_data = homes["empty"] / "desktop-chat"
         empty_search = child("search", "--data", str(empty_data), "--repeats", str(args.repeats))
         full_search = child("search", "--data", str(data), "--repeats", str(args.repeats))
         worst = 0.0
@@ -359,7 +444,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         results["search_worst_ms"] = round(worst, 2)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(full_home, args.keep / "full", dirs_exist_ok=True)
+            shutil.copytree(homes["full"], args.keep / "full", dirs_exist_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(results))
