@@ -25,6 +25,7 @@ from desktop_chat.emulator.function_tools import (
     planned_calls,
     tool_lines,
 )
+from desktop_chat.emulator.hosted_mcp import HostedMcp
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
 from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning
 from desktop_chat.emulator.state import EmulatorState
@@ -77,10 +78,15 @@ class Run:
         lines = tool_lines(context)
         if lines and not json_format:
             self.text = f"{lines}\n\n{self.text}"
+        # the hosted mcp tool: listed, called or asked approval for (hosted_mcp.py)
+        self.mcp = HostedMcp(body, context, emulator.chunk_chars)
+        mcp_lines = self.mcp.answer_prefix()
+        if mcp_lines and not json_format:
+            self.text = f"{mcp_lines}\n\n{self.text}"
         # function tools the last user message names: called instead of an answer (function_tools.py)
         self.calls = planned_calls(function_tools(body.get("tools")), context)
         call_items(self.calls)  # their ids, made once
-        if self.calls:
+        if self.calls or self.mcp.waiting:
             self.text = ""
         self.incomplete_reason: str | None = None
         self.stall_s = 0.0  # silence halfway through the answer ([[stall:MS]])
@@ -191,7 +197,8 @@ class Run:
     def final_output(self, text: str, message_status: str) -> list[JSON]:
         output = [self.reasoning_item(True)] if self.reasoning else []
         output += [item(True) for item, _ in self.tools.calls()]
-        if self.calls:
+        output += self.mcp.items
+        if self.calls or self.mcp.waiting:
             return [*output, *call_items(self.calls)]
         return [*output, self.message(text, message_status)]
 
@@ -267,7 +274,8 @@ class Run:
         for _, stream_call in self.tools.calls():
             stream_call(out, index)
             index += 1
-        if self.calls:
+        index = self.mcp.stream(out, index)
+        if self.calls or self.mcp.waiting:
             self._stream_calls(out, index)
             return
         item_id = self.message_id

@@ -1069,62 +1069,72 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>McpServerEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="66"/>
         <source>MCP server</source>
         <translation>MCP 서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="70"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="71"/>
         <source>e.g. npx -y @modelcontextprotocol/server-everything</source>
         <translation>예: npx -y @modelcontextprotocol/server-everything</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="73"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="74"/>
         <source>or a Streamable HTTP address, e.g. http://127.0.0.1:8000/mcp</source>
         <translation>또는 Streamable HTTP 주소, 예: http://127.0.0.1:8000/mcp</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="79"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="75"/>
+        <source>The &amp;provider connects to it (the Responses API&apos;s hosted mcp tool)</source>
+        <translation>제공자가 직접 연결(&amp;P) (Responses API의 호스팅 mcp 도구)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="80"/>
+        <source>For a URL the provider&apos;s servers can reach. Unchecked, this app connects to it and offers its tools as functions (works with any provider).</source>
+        <translation>제공자의 서버가 접근할 수 있는 URL에 사용합니다. 체크하지 않으면 이 앱이 직접 연결해 도구를 함수로 제공합니다(어느 제공자에서나 동작).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
         <source>NAME=value, one a line: environment variables for a command, headers for a URL</source>
         <translation>이름=값, 한 줄에 하나씩: 명령이면 환경 변수, URL이면 헤더</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="87"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="97"/>
         <source>&amp;Name:</source>
         <translation>이름(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="98"/>
         <source>&amp;Command:</source>
         <translation>명령(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="99"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="101"/>
         <source>&amp;Secrets:</source>
         <translation>비밀 값(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="96"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="108"/>
         <source>Secret values are kept in the system keyring, never in a file; leave a value empty to keep the one saved before.</source>
         <translation>비밀 값은 파일이 아니라 시스템 키링에만 저장됩니다. 값을 비워 두면 전에 저장한 값을 그대로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="131"/>
         <source>The command line is not complete: %1</source>
         <translation>명령줄이 완전하지 않습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="133"/>
         <source>Not NAME=value: %1</source>
         <translation>이름=값 형식이 아닙니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="140"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
         <source>Not saved: %1</source>
         <translation>저장하지 못했습니다: %1</translation>
     </message>
@@ -1132,38 +1142,43 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>McpServersDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="163"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="176"/>
         <source>MCP servers</source>
         <translation>MCP 서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="156"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="169"/>
         <source>Checked servers offer their tools to the model in this conversation (or in the next new one). The app starts them when a question needs them and asks you before each call.</source>
         <translation>체크한 서버는 이 대화(또는 다음 새 대화)에서 모델에 도구를 제공합니다. 앱은 질문에 필요할 때 서버를 시작하고, 호출할 때마다 먼저 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="164"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="177"/>
         <source>&amp;Add…</source>
         <translation>추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="179"/>
         <source>&amp;Edit…</source>
         <translation>편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="181"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="242"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="209"/>
+        <source>(through the provider)</source>
+        <translation>(제공자를 통해)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="257"/>
         <source>Remove MCP server</source>
         <translation>MCP 서버 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="258"/>
         <source>Remove “%1” and its saved secrets?</source>
         <translation>“%1”과(와) 저장된 비밀 값을 제거할까요?</translation>
     </message>
@@ -2377,6 +2392,11 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <source>Not run (the turn ended first)</source>
         <translation>실행되지 않음(턴이 먼저 끝남)</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="37"/>
+        <source>Tools of %1: %2</source>
+        <translation>%1의 도구: %2</translation>
+    </message>
 </context>
 <context>
     <name>Transfer</name>
@@ -2883,27 +2903,32 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>답변이 끝난 뒤에 분기하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="39"/>
         <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
         <translation>모델이 도구를 계속 호출해서 앱이 %1번째 라운드 후에 멈췄습니다. 계속하려면 다시 물어보세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="87"/>
         <source>Give the MCP server a name.</source>
         <translation>MCP 서버의 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="90"/>
         <source>An MCP server needs either a command or a URL (not both).</source>
         <translation>MCP 서버에는 명령 또는 URL 중 하나가 필요합니다(둘 다는 안 됨).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="93"/>
         <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
         <translation>MCP 서버 URL은 http:// 또는 https://로 시작해야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="99"/>
+        <source>Only a server with a URL can be reached by the provider.</source>
+        <translation>제공자는 URL이 있는 서버에만 연결할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="103"/>
         <source>“%1” is not a valid variable or header name.</source>
         <translation>“%1”은(는) 올바른 변수 또는 헤더 이름이 아닙니다.</translation>
     </message>
@@ -2933,7 +2958,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>그 MCP 서버는 실행 중이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="42"/>
         <source>%1 The question was sent without its tools.</source>
         <translation>%1 질문은 해당 도구 없이 보냈습니다.</translation>
     </message>

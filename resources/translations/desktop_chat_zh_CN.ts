@@ -1069,62 +1069,72 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>McpServerEditor</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="66"/>
         <source>MCP server</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="70"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="71"/>
         <source>e.g. npx -y @modelcontextprotocol/server-everything</source>
         <translation>例如 npx -y @modelcontextprotocol/server-everything</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="73"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="74"/>
         <source>or a Streamable HTTP address, e.g. http://127.0.0.1:8000/mcp</source>
         <translation>或 Streamable HTTP 地址，例如 http://127.0.0.1:8000/mcp</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="79"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="75"/>
+        <source>The &amp;provider connects to it (the Responses API&apos;s hosted mcp tool)</source>
+        <translation>由提供方连接(&amp;P)（Responses API 的托管 mcp 工具）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="80"/>
+        <source>For a URL the provider&apos;s servers can reach. Unchecked, this app connects to it and offers its tools as functions (works with any provider).</source>
+        <translation>用于提供方服务器可以访问的 URL。不勾选时，由本应用连接并把其工具作为函数提供（适用于任何提供方）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
         <source>NAME=value, one a line: environment variables for a command, headers for a URL</source>
         <translation>名称=值，每行一个：命令用作环境变量，URL 用作请求标头</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="87"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="97"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="98"/>
         <source>&amp;Command:</source>
         <translation>命令(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="99"/>
         <source>&amp;URL:</source>
         <translation>&amp;URL：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="101"/>
         <source>&amp;Secrets:</source>
         <translation>机密(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="96"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="108"/>
         <source>Secret values are kept in the system keyring, never in a file; leave a value empty to keep the one saved before.</source>
         <translation>机密值只保存在系统密钥环中，绝不写入文件；值留空则保留之前保存的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="131"/>
         <source>The command line is not complete: %1</source>
         <translation>命令行不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="121"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="133"/>
         <source>Not NAME=value: %1</source>
         <translation>不是 名称=值 格式：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="140"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1132,38 +1142,43 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>McpServersDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="153"/>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="163"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="176"/>
         <source>MCP servers</source>
         <translation>MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="156"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="169"/>
         <source>Checked servers offer their tools to the model in this conversation (or in the next new one). The app starts them when a question needs them and asks you before each call.</source>
         <translation>勾选的服务器会在此对话（或下一个新对话）中向模型提供工具。应用会在问题需要时启动它们，并在每次调用前询问你。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="164"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="177"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="179"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="168"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="181"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="242"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="209"/>
+        <source>(through the provider)</source>
+        <translation>（通过提供方）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="257"/>
         <source>Remove MCP server</source>
         <translation>移除 MCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="243"/>
+        <location filename="../../desktop_chat/ui/dialogs/mcp_dialog.py" line="258"/>
         <source>Remove “%1” and its saved secrets?</source>
         <translation>移除“%1”及其保存的机密吗？</translation>
     </message>
@@ -2377,6 +2392,11 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <source>Not run (the turn ended first)</source>
         <translation>未运行（本轮先结束了）</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="37"/>
+        <source>Tools of %1: %2</source>
+        <translation>%1 的工具：%2</translation>
+    </message>
 </context>
 <context>
     <name>Transfer</name>
@@ -2883,27 +2903,32 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>请等回答完成后再从它分支。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="38"/>
+        <location filename="../../desktop_chat/core/session/tool_rounds.py" line="39"/>
         <source>The model kept calling tools; the app stopped after %1 rounds. Ask again to go on.</source>
         <translation>模型不断调用工具，应用在 %1 轮后停止。请再次提问以继续。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="83"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="87"/>
         <source>Give the MCP server a name.</source>
         <translation>请为 MCP 服务器命名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="86"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="90"/>
         <source>An MCP server needs either a command or a URL (not both).</source>
         <translation>MCP 服务器需要命令或 URL 之一（不能同时设置）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="89"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="93"/>
         <source>The MCP server URL must start with http:// or https:// (got “%1”).</source>
         <translation>MCP 服务器 URL 必须以 http:// 或 https:// 开头（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="95"/>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="99"/>
+        <source>Only a server with a URL can be reached by the provider.</source>
+        <translation>提供方只能连接带 URL 的服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/tools/mcp_config.py" line="103"/>
         <source>“%1” is not a valid variable or header name.</source>
         <translation>“%1”不是有效的变量名或标头名。</translation>
     </message>
@@ -2933,7 +2958,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>该 MCP 服务器未在运行。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/toolbox.py" line="37"/>
+        <location filename="../../desktop_chat/core/tools/toolbox.py" line="42"/>
         <source>%1 The question was sent without its tools.</source>
         <translation>%1 问题已在没有这些工具的情况下发送。</translation>
     </message>

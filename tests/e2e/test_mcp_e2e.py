@@ -112,3 +112,50 @@ def test_a_user_adds_a_local_mcp_server_allows_its_call_and_gets_the_answer(
         assert host.running() == []  # the server's process ended with the window
 
     arun(scenario(), timeout=120)
+
+
+def test_a_remote_mcp_server_through_the_provider_asks_in_the_transcript_and_answers(
+    env: None,  # noqa: F811
+    emulator: Any,
+    tmp_path: Path,
+    qtbot: Any,
+    arun: Any,
+) -> None:
+    """The hosted mcp tool: the emulator (the provider) connects to the clock server on loopback."""
+    from tests.mcp_servers import http_clock
+
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        dialog = app.window.dialogs.open_mcp_servers()
+        editor = dialog.open_editor(None)
+        editor.name.setText("clock")
+        editor.url.setText(url)
+        editor.hosted.setChecked(True)
+        editor.secrets.setPlainText("Authorization: Bearer tok-remote-99")
+        editor.accept()
+        assert editor.errors.text() == "" and "(through the provider)" in dialog.list.item(0).text()
+        dialog.accept()
+
+        app.type_and_send('Add them: add {"a": 2, "b": 3}')
+        await wait_until(lambda: hrefs(app, "tool-call:always/"), 30, "the provider's approval request")
+        text = app.transcript()
+        assert "Tools of clock: current_time, add, crash, wait" in text
+        assert 'Tool add of clock {"a": 2, "b": 3}' in text and "Allow this call?" in text
+        click(app, hrefs(app, "tool-call:always/")[0])
+        await wait_until(lambda: app.window.active is None, 30, "the answer")
+        assert app.node_count() == 1
+        text = app.transcript()
+        assert "MCP tool add said: 5" in text and "Result ▸" in text and "Allow this call?" not in text
+        first, second = bodies(emulator)[-2:]
+        assert first["tools"][0]["authorization"] == "tok-remote-99"
+        assert second["input"][0]["type"] == "mcp_approval_response" and second["input"][0]["approve"] is True
+
+        # allowed for good: the next call is made without a question
+        await app.send('Again: add {"a": 4, "b": 5}', timeout=30)
+        assert "MCP tool add said: 9" in app.transcript()
+        assert bodies(emulator)[-1]["tools"][0]["require_approval"] == {"never": {"tool_names": ["add"]}}
+        await app.close()
+
+    with http_clock() as url:
+        arun(scenario(), timeout=120)

@@ -14,7 +14,7 @@ from mcp.server.mcpserver import MCPServer
 
 FIXED_TIME = "2026-12-02T09:30:00+09:00"
 
-server = MCPServer("clock")
+server = MCPServer("clock", log_level="WARNING")
 
 
 @server.tool()
@@ -45,6 +45,7 @@ def wait(seconds: float) -> str:
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--http":
-        server.run("streamable-http", host="127.0.0.1", port=int(sys.argv[2]), log_level="WARNING")
+        server.settings.log_level = "INFO"  # uvicorn says "Uvicorn running on …" when it listens
+        server.run("streamable-http", host="127.0.0.1", port=int(sys.argv[2]))
     else:
         server.run()

@@ -1,10 +1,12 @@
 """Validators for the vendored OpenAPI schemas (openai_schemas.json, see extract.py for its source).
 
-Two quirks of the official spec are allowed for here, and only these:
+Three quirks of the official spec are allowed for here, and only these:
 - it still uses the OpenAPI 3.0 keyword `nullable: true` although the file says 3.1: such a schema
   is read as "this, or null";
 - its `oneOf` for input items (`InputItem`) overlaps — a plain message matches both
-  `EasyInputMessage` and `Item` — so that union is read as `anyOf`.
+  `EasyInputMessage` and `Item` — so that union is read as `anyOf`;
+- the MCP approval response schemas (`MCPApprovalResponse`, `…Resource`) require a `request_id` they
+  do not describe (the API and its SDKs know only `approval_request_id`): that name is not required.
 
 One check is stricter than the spec: it leaves objects open to keys it does not name, so by default
 `problems()` refuses them (a misspelt or invented field is caught; see `closed_document`).
@@ -23,6 +25,7 @@ from jsonschema import Draft202012Validator
 
 VENDORED = Path(__file__).with_name("openai_schemas.json")
 OVERLAPPING_ONE_OF = {"InputItem"}
+UNDESCRIBED_REQUIRED = {"MCPApprovalResponse": "request_id", "MCPApprovalResponseResource": "request_id"}
 SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "dependentSchemas"}
 
 
@@ -52,6 +55,8 @@ def document() -> dict[str, Any]:
     for name in OVERLAPPING_ONE_OF:
         schema = schemas[name]
         schema["anyOf"] = schema.pop("oneOf")
+    for name, key in UNDESCRIBED_REQUIRED.items():
+        schemas[name]["required"] = [k for k in schemas[name]["required"] if k != key]
     return {"x-source": raw["x-source"], "components": {"schemas": _allow_nullable(schemas)}}
 
 

@@ -167,6 +167,39 @@ def test_every_whole_response_matches_the_spec(emulator: Emulator, scenario: str
     assert problems("Response", body) == []
 
 
+def test_the_hosted_mcp_round_trip_matches_the_spec(emulator: Emulator) -> None:
+    """Listing, an approval request, the approved call (streamed and whole), a call without approval
+    and a server that cannot be reached: every event and response as the spec has them."""
+    from tests.mcp_servers import free_port, http_clock
+
+    with http_clock() as url:
+        mcp = {"type": "mcp", "server_label": "clock", "server_url": url, "require_approval": "always"}
+        ask = {"model": "gpt-4.1-mini", "input": 'add {"a": 2, "b": 3}', "tools": [mcp]}
+        events = sse(f"{emulator.base_url}/responses", {**ask, "stream": True})
+        assert [p for event in events for p in event_problems(event)] == [] and not opened_items_are_closed(
+            events
+        )
+        first = events[-1]["response"]
+        assert [item["type"] for item in first["output"]] == ["mcp_list_tools", "mcp_approval_request"]
+        request = first["output"][1]
+        approve = {"type": "mcp_approval_response", "approval_request_id": request["id"], "approve": True}
+        chained = {**ask, "input": [approve], "previous_response_id": first["id"]}
+        events = sse(f"{emulator.base_url}/responses", {**chained, "stream": True})
+        assert [p for event in events for p in event_problems(event)] == [] and not opened_items_are_closed(
+            events
+        )
+        call_item = events[-1]["response"]["output"][0]
+        assert call_item["type"] == "mcp_call" and call_item["output"] == "5"
+        never = {**mcp, "require_approval": "never"}
+        for body in (chained, {**ask, "tools": [never]}):
+            status, whole = call("POST", f"{emulator.base_url}/responses", body)
+            assert status == 200 and problems("Response", whole) == []
+    gone = {**mcp, "server_url": f"http://127.0.0.1:{free_port()}/mcp"}
+    events = sse(f"{emulator.base_url}/responses", {**ask, "tools": [gone], "stream": True})
+    assert [p for event in events for p in event_problems(event)] == []
+    assert events[-1]["response"]["output"][0]["error"].startswith("Could not list the tools of clock")
+
+
 def test_stored_response_endpoints_match_the_spec(emulator: Emulator) -> None:
     base = emulator.base_url
     _, first = call("POST", f"{base}/responses", RESPONSES["reasoning_summary"])

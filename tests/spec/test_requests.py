@@ -255,6 +255,34 @@ def test_tool_rounds_chained_and_replayed_meet_the_spec(emulator: Emulator) -> N
     assert [m["role"] for m in chat["messages"]] == ["user", "assistant", "tool"]
 
 
+def test_hosted_mcp_requests_meet_the_spec(emulator: Emulator) -> None:
+    """The hosted mcp tool as the app names it (approval always, or never for the tools allowed for
+    good; authorization and headers), and an approval response chained or replayed."""
+    from desktop_chat.core.tools.local_tools import approval_item, sendable
+    from desktop_chat.core.tools.mcp_config import McpServer, hosted_tool
+
+    server = McpServer("my clock", url="http://127.0.0.1:9/mcp", hosted=True, always_allowed=("add",))
+    tool = hosted_tool(server, {"Authorization": "Bearer t", "X-Team": "blue"})
+    assert tool["server_label"] == "my_clock" and tool["authorization"] == "t"
+    request = {
+        **first_turn(ChatParams()),
+        "tools": [tool, hosted_tool(McpServer("b", url="https://x/mcp"), {})],
+    }
+    assert problems("CreateResponse", {**request, "stream": True}) == []
+    approval = sendable(approval_item("mcpr_1", True, {"state": "done"}))
+    listed = {"type": "mcp_list_tools", "id": "mcpl_1", "server_label": "my_clock", "tools": []}
+    asked = {
+        "type": "mcp_approval_request",
+        "id": "mcpr_1",
+        "server_label": "my_clock",
+        "name": "add",
+        "arguments": "{}",
+    }
+    chained = {**request, "previous_response_id": "resp_1", "input": [approval]}
+    replayed = {**request, "input": [*request["input"], listed, asked, approval]}
+    assert problems("CreateResponse", chained) == [] and problems("CreateResponse", replayed) == []
+
+
 def test_the_request_check_catches_what_the_spec_refuses() -> None:
     """Not vacuous: bodies the API would refuse are refused here."""
     good = {"model": "m", "input": [user_message("hi")], "stream": True}

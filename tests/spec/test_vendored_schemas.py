@@ -33,3 +33,12 @@ def test_nullable_fields_take_null_and_nothing_else_new() -> None:
     request = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "max_completion_tokens": None}
     assert problems("CreateChatCompletionRequest", request) == []
     assert problems("CreateChatCompletionRequest", {**request, "max_completion_tokens": "ten"})
+
+
+def test_an_approval_response_needs_what_the_api_names_and_no_request_id() -> None:
+    raw = json.loads(VENDORED.read_text(encoding="utf-8"))["components"]["schemas"]
+    assert "request_id" in raw["MCPApprovalResponse"]["required"]  # as published
+    assert "request_id" not in raw["MCPApprovalResponse"]["properties"]
+    answer = {"type": "mcp_approval_response", "approval_request_id": "mcpr_1", "approve": True}
+    assert problems("MCPApprovalResponse", answer) == []
+    assert problems("MCPApprovalResponse", {k: v for k, v in answer.items() if k != "approve"})

@@ -103,7 +103,7 @@ def tool_calls_of(output_items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     calls: list[tuple[str, str]] = []
     for item in output_items:
         kind = str(item.get("type", ""))
-        if kind.endswith("_call") and kind != "function_call":
+        if kind.endswith("_call") and kind not in ("function_call", "mcp_call"):  # those: tool_calls_html
             action = item.get("action") if isinstance(item.get("action"), dict) else {}
             queries = item["queries"] if isinstance(item.get("queries"), list) else []
             detail = str((action or {}).get("query") or "; ".join(str(q) for q in queries if q))

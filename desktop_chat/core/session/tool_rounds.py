@@ -22,7 +22,8 @@ from desktop_chat.core.tools.local_tools import (
     FunctionCall,
     Toolbox,
     ToolSet,
-    function_calls_of,
+    approval_item,
+    calls_of,
     outcome_text,
     output_item,
     sendable,
@@ -88,12 +89,17 @@ class ToolRounds:
         try:
             for _round in range(MAX_ROUNDS):
                 # a response that calls functions leaves the node streaming (TurnRunner's `hold`)
-                calls = function_calls_of(node.output_items[round_start:])
+                calls = calls_of(node.output_items[round_start:])
                 if node.status is not NodeStatus.STREAMING or not calls:
                     return
                 outputs: list[JSON] = []
-                for call in calls:
-                    outputs.append(await self.answer(node, call, tools))
+                for call, label in calls:
+                    answer = (
+                        self.answer_hosted(node, call, label, tools)
+                        if label
+                        else self.answer(node, call, tools)
+                    )
+                    outputs.append(await answer)
                     node.output_items = [*node.output_items, outputs[-1]]
                     self.progress(node)
                 sent_outputs = [sendable(item) for item in outputs]
@@ -126,6 +132,25 @@ class ToolRounds:
                 _add_notice(node, ROUNDS_NOTICE)
         finally:
             node.previous_response_id = first_previous
+
+    async def answer_hosted(self, node: Node, call: FunctionCall, label: str, tools: ToolSet) -> JSON:
+        """The user's say on a call the provider will make to an MCP server (an approval request)."""
+        tool = tools.hosted_tool(label, call.name)
+        note: JSON = {"server": tool.server_name if tool else label, "tool": call.name}
+        if tool is None or self.approver is None:
+            return approval_item(call.call_id, False, {**note, "state": "denied"})
+        decision = (
+            Decision.ONCE
+            if self.toolbox.always_allowed(tool)
+            else await self.approver.approve(node, call, tool)
+        )
+        if decision is Decision.ALWAYS:
+            try:
+                self.toolbox.allow_always(tool)
+            except Exception as exc:
+                log.error("could not remember the tool as allowed: %r", exc)
+        approve = decision is not Decision.DENY
+        return approval_item(call.call_id, approve, {**note, "state": "done" if approve else "denied"})
 
     async def answer(self, node: Node, call: FunctionCall, tools: ToolSet) -> JSON:
         """Ask, run and say what came of one call (as the output item kept in the node)."""

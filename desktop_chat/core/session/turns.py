@@ -47,7 +47,7 @@ from desktop_chat.core.session.chain_check import Verdict, judge
 from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
 from desktop_chat.core.session.tool_rounds import ToolRounds
 from desktop_chat.core.session.unsaved import UnsavedAnswers
-from desktop_chat.core.tools.local_tools import Approver, Toolbox, ToolSet, with_functions
+from desktop_chat.core.tools.local_tools import CALL_TYPES, Approver, Toolbox, ToolSet, with_functions
 
 log = logging.getLogger("desktop_chat")
 
@@ -241,7 +241,7 @@ class TurnRunner:
             node.notice = problem if not node.notice else f"{node.notice}\n{problem}"
         if tools.problems:
             self._notify_progress(node)
-        return tools if tools.tools else None
+        return tools if tools.tools or tools.hosted else None
 
     async def _chain_lost(
         self,
@@ -384,7 +384,7 @@ class TurnRunner:
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model
         elif isinstance(event, Completed):
-            calls = hold and any(item.get("type") == "function_call" for item in event.output_items)
+            calls = hold and any(item.get("type") in CALL_TYPES for item in event.output_items)
             node.status = NodeStatus.STREAMING if calls else NodeStatus.COMPLETED
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model

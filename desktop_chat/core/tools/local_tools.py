@@ -53,13 +53,22 @@ class ToolSet:
 
     tools: dict[str, McpTool] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # servers that could not start, said plainly
+    hosted: list[JSON] = field(default_factory=list)  # `mcp` tools the provider connects to
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # their server_label -> (id, name)
+
+    def hosted_tool(self, label: str, name: str) -> McpTool | None:
+        """A tool of a server the provider connects to, by its server_label (None: not offered)."""
+        if label not in self.labels:
+            return None
+        server_id, server_name = self.labels[label]
+        return McpTool(server_id, server_name, name, "", {})
 
     def add(self, tool: McpTool) -> None:
         self.tools[function_name(tool, self.tools)] = tool
 
     def specs(self) -> list[JSON]:
-        """The `function` tools of a Responses request."""
-        return [
+        """The `function` tools of a Responses request, then the hosted `mcp` ones."""
+        return self.hosted + [
             {
                 "type": "function",
                 "name": name,
@@ -98,6 +107,40 @@ def with_functions(request: dict[str, Any], tools: ToolSet) -> dict[str, Any]:
     return {**request, "tools": [*(request.get("tools") or []), *specs]}
 
 
+CALL_TYPES = ("function_call", "mcp_approval_request")  # what the app answers before the model goes on
+
+
+def calls_of(items: list[JSON]) -> list[tuple[FunctionCall, str]]:
+    """The function calls and the hosted MCP calls awaiting approval among output items, in order,
+    each with its kind (the approval request's id stands for a call id, its server_label beside it)."""
+    found: list[tuple[FunctionCall, str]] = []
+    for item in items:
+        if item.get("type") == "function_call":
+            found.append((_call(item), ""))
+        elif item.get("type") == "mcp_approval_request":
+            call = FunctionCall(
+                str(item.get("id") or ""), str(item.get("name") or ""), str(item.get("arguments") or "")
+            )
+            found.append((call, str(item.get("server_label") or "")))
+    return found
+
+
+def _call(item: JSON) -> FunctionCall:
+    return FunctionCall(
+        str(item.get("call_id") or ""), str(item.get("name") or ""), str(item.get("arguments") or "")
+    )
+
+
+def approval_item(request_id: str, approve: bool, note: JSON) -> JSON:
+    """The `mcp_approval_response` kept in the node (with the app's note)."""
+    return {
+        "type": "mcp_approval_response",
+        "approval_request_id": request_id,
+        "approve": approve,
+        NOTE_KEY: note,
+    }
+
+
 def function_calls_of(items: list[JSON]) -> list[FunctionCall]:
     """The function calls among output items, in order."""
     return [
@@ -116,6 +159,9 @@ def output_item(call: FunctionCall, text: str, note: JSON) -> JSON:
 
 def sendable(item: JSON) -> JSON:
     """An item as it may be sent back: without the app's note, a call without its status."""
+    if item.get("type") == "mcp_approval_response":
+        keys = ("type", "approval_request_id", "approve")
+        return {key: item.get(key) for key in keys}
     if item.get("type") == "function_call_output":
         return {
             "type": "function_call_output",
@@ -164,22 +210,52 @@ class ToolCallView:
 
 
 def tool_calls_view(items: list[JSON]) -> list[ToolCallView]:
+    """The turn's tool calls in order: local function calls, and hosted MCP calls (waiting for
+    approval, denied, or made, with their output)."""
     outputs = {str(i.get("call_id")): i for i in items if i.get("type") == "function_call_output"}
+    answers = {
+        str(i.get("approval_request_id")): i for i in items if i.get("type") == "mcp_approval_response"
+    }
+    made = {str(i.get("approval_request_id")) for i in items if i.get("type") == "mcp_call"}
     views: list[ToolCallView] = []
-    for call in function_calls_of(items):
-        out = outputs.get(call.call_id)
-        note = (out or {}).get(NOTE_KEY) or {}
-        state = "pending" if out is None else str(note.get("state") or "done")
-        views.append(
-            ToolCallView(
-                call,
-                str(note.get("server") or ""),
-                str(note.get("tool") or call.name),
-                None if out is None else str(out.get("output") or ""),
-                state,
+    for item in items:
+        kind = item.get("type")
+        if kind == "function_call":
+            call = _call(item)
+            out = outputs.get(call.call_id)
+            note = (out or {}).get(NOTE_KEY) or {}
+            state = "pending" if out is None else str(note.get("state") or "done")
+            output = None if out is None else str(out.get("output") or "")
+            views.append(
+                ToolCallView(
+                    call, str(note.get("server") or ""), str(note.get("tool") or call.name), output, state
+                )
             )
-        )
+        elif kind == "mcp_approval_request" and str(item.get("id")) not in made:
+            call = FunctionCall(str(item.get("id")), str(item.get("name")), str(item.get("arguments") or ""))
+            answer = answers.get(call.call_id)
+            state = "pending" if answer is None or answer.get("approve") else "denied"
+            views.append(ToolCallView(call, str(item.get("server_label") or ""), call.name, None, state))
+        elif kind == "mcp_call":
+            call = FunctionCall(str(item.get("id")), str(item.get("name")), str(item.get("arguments") or ""))
+            error = item.get("error")
+            output = str(item.get("output") or "") if not error else json.dumps(error, ensure_ascii=False)
+            state = "failed" if error else "done"
+            views.append(ToolCallView(call, str(item.get("server_label") or ""), call.name, output, state))
     return views
+
+
+def listed_tools(items: list[JSON]) -> list[tuple[str, list[str], str]]:
+    """(server_label, tool names, error) of each `mcp_list_tools` item."""
+    return [
+        (
+            str(i.get("server_label") or ""),
+            [str(t.get("name")) for t in i.get("tools") or [] if isinstance(t, dict)],
+            str(i.get("error") or ""),
+        )
+        for i in items
+        if i.get("type") == "mcp_list_tools"
+    ]
 
 
 class Toolbox(Protocol):

@@ -37,6 +37,8 @@ class McpServer:
         str, ...
     ] = ()  # env variables (command) or headers (URL) whose values are in the keyring
     always_allowed: tuple[str, ...] = ()  # tools the user allowed for good (no question before a call)
+    # a URL server the provider connects to (the Responses API's hosted `mcp` tool), not the app
+    hosted: bool = False
     id: str = field(default_factory=new_id)
 
     @property
@@ -56,6 +58,7 @@ class McpServer:
             "url": self.url,
             "secret_names": list(self.secret_names),
             "always_allowed": list(self.always_allowed),
+            "hosted": self.hosted,
         }
 
     @classmethod
@@ -74,6 +77,7 @@ class McpServer:
             url=str(data.get("url") or ""),
             secret_names=strings("secret_names"),
             always_allowed=strings("always_allowed"),
+            hosted=data.get("hosted") is True,
             id=data["id"],
         )
 
@@ -90,6 +94,10 @@ class McpServer:
                 "core", "The MCP server URL must start with http:// or https:// (got “%1”)."
             )
             problems.append(Text(template, self.url))
+        if self.hosted and not self.url:
+            problems.append(
+                Text(QT_TRANSLATE_NOOP("core", "Only a server with a URL can be reached by the provider."))
+            )
         for name in self.secret_names:
             if not _SECRET_NAME.match(name):
                 template = QT_TRANSLATE_NOOP("core", "“%1” is not a valid variable or header name.")
@@ -139,6 +147,29 @@ def allow_always(store: Store, server_id: str, tool: str) -> None:
     server = get_server(store, server_id)
     if server is not None and tool not in server.always_allowed:
         save_server(store, replace(server, always_allowed=(*server.always_allowed, tool)))
+
+
+def server_label(server: McpServer) -> str:
+    """The `server_label` of a server the provider connects to (letters, digits, _ and -)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", server.name.strip()) or "mcp"
+
+
+def hosted_tool(server: McpServer, secrets: dict[str, str]) -> dict[str, Any]:
+    """The Responses API's `mcp` tool for a server the provider connects to: approval asked for every
+    tool but those the user allowed for good; an `Authorization` secret is sent as `authorization`
+    (the token without its "Bearer "), other secrets as headers."""
+    tool: dict[str, Any] = {"type": "mcp", "server_label": server_label(server), "server_url": server.url}
+    allowed = list(server.always_allowed)
+    tool["require_approval"] = {"never": {"tool_names": allowed}} if allowed else "always"
+    headers = {}
+    for name, value in secrets.items():
+        if name.lower() == "authorization":
+            tool["authorization"] = value.removeprefix("Bearer ").strip()
+        else:
+            headers[name] = value
+    if headers:
+        tool["headers"] = headers
+    return tool
 
 
 def secret_account(server: McpServer, name: str) -> str:

@@ -29,6 +29,11 @@ class McpToolbox:
             server = mcp_config.get_server(self.store, server_id)
             if server is None:
                 continue
+            if server.hosted:  # the provider connects to it: the request names it, nothing starts here
+                spec = mcp_config.hosted_tool(server, mcp_config.secrets_of(server))
+                tools.hosted.append(spec)
+                tools.labels[spec["server_label"]] = (server.id, server.name)
+                continue
             try:
                 for tool in await self.host.tools(server, mcp_config.secrets_of(server)):
                     tools.add(tool)

@@ -12,6 +12,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -71,6 +72,15 @@ class McpServerEditor(QDialog):
         self.url = QLineEdit(server.url if server else "")
         self.url.setObjectName("mcp_url")
         self.url.setPlaceholderText(self.tr("or a Streamable HTTP address, e.g. http://127.0.0.1:8000/mcp"))
+        self.hosted = QCheckBox(self.tr("The &provider connects to it (the Responses API's hosted mcp tool)"))
+        self.hosted.setObjectName("mcp_hosted")
+        self.hosted.setChecked(bool(server and server.hosted))
+        self.hosted.setToolTip(
+            self.tr(
+                "For a URL the provider's servers can reach. Unchecked, this app connects to it and offers "
+                "its tools as functions (works with any provider)."
+            )
+        )
         names = server.secret_names if server else ()
         self.secrets = QPlainTextEdit("\n".join(f"{name}=" for name in names))
         self.secrets.setObjectName("mcp_secrets")
@@ -87,10 +97,12 @@ class McpServerEditor(QDialog):
             (self.tr("&Name:"), self.name),
             (self.tr("&Command:"), self.command),
             (self.tr("&URL:"), self.url),
+            ("", self.hosted),
             (self.tr("&Secrets:"), self.secrets),
         ):
             form.addRow(label, field)
-            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+            if label:
+                field.setAccessibleName(label.replace("&", "").rstrip(":"))
         note = QLabel(
             self.tr(
                 "Secret values are kept in the system keyring, never in a file; leave a value empty to "
@@ -126,6 +138,7 @@ class McpServerEditor(QDialog):
             args=args,
             url=self.url.text().strip(),
             secret_names=tuple(secrets),
+            hosted=self.hosted.isChecked(),
         )
         problems += [i18n.core_text(p) for p in server.validate()]
         if problems:
@@ -192,6 +205,8 @@ class McpServersDialog(QDialog):
         self.list.clear()
         for server in mcp_config.list_servers(self.store):
             where = server.url or server.command_line
+            if server.hosted:
+                where += " " + self.tr("(through the provider)")
             item = QListWidgetItem(f"{server.name} — {where}")
             item.setData(ID_ROLE, server.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

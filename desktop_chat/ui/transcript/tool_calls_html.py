@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_chat.core.conversation.model import Node
-from desktop_chat.core.tools.local_tools import ToolCallView, tool_calls_view
+from desktop_chat.core.tools.local_tools import ToolCallView, listed_tools, tool_calls_view
 
 DECIDE_SCHEME = "tool-call"
 RESULT_SCHEME = "tool-result"
@@ -34,6 +34,7 @@ _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "Result"),
     QT_TRANSLATE_NOOP("TranscriptView", "… %1 more characters"),
     QT_TRANSLATE_NOOP("TranscriptView", "Not run (the turn ended first)"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Tools of %1: %2"),
 )
 
 
@@ -99,6 +100,14 @@ def _call_html(view: ToolCallView, waiting: str | None, opened: bool, streaming:
     return "".join(parts)
 
 
+def _listed(label: str, names: list[str]) -> str:
+    return _tr("Tools of %1: %2").replace("%2", ", ".join(names)).replace("%1", label)
+
+
+def _para(text: str, css: str) -> str:
+    return f'<p class="{css}">{html.escape(text)}</p>'
+
+
 def local_tools_html(
     node: Node, opened: Collection[str] = (), waiting: Mapping[str, str] | None = None
 ) -> str:
@@ -107,7 +116,11 @@ def local_tools_html(
     views = tool_calls_view(node.output_items)
     streaming = not node.status.finished
     waits = waiting or {}
-    return "".join(
+    listed = "".join(
+        f'<p class="error">{html.escape(error)}</p>' if error else _para(_listed(label, names), "quiet")
+        for label, names, error in listed_tools(node.output_items)
+    )
+    return listed + "".join(
         _call_html(view, waits.get(view.call.call_id), view.call.call_id in opened, streaming)
         for view in views
     )
