@@ -22,7 +22,7 @@ HTTP_FAULTS = {
 STREAM_FAULTS = {"drop", "hang", "malformed", "error_flat", "error_nested", "failed", "incomplete"}
 FAULTS = HTTP_FAULTS | STREAM_FAULTS
 # which request a queued fault waits for; "create" is POST /v1/responses and /v1/chat/completions
-ENDPOINTS = {"create", "compact", "retrieve", "delete", "input_items"}
+ENDPOINTS = {"create", "compact", "retrieve", "delete", "input_items", "cancel"}
 SERVER_ERROR_MESSAGE = (
     "The server had an error processing your request. Sorry about that! You can retry your request, "
     "or contact us through our help center at help.openai.com if you keep seeing this error."

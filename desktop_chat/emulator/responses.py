@@ -8,6 +8,7 @@ import socket
 import time
 from typing import Any
 
+import desktop_chat.emulator.background as background
 from desktop_chat.emulator.answers import (
     JSON,
     compose,
@@ -27,7 +28,7 @@ from desktop_chat.emulator.function_tools import (
 )
 from desktop_chat.emulator.hosted_mcp import HostedMcp
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
-from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning
+from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning, unsupported
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, ApiError, EventStream, Handler, chunks, new_id, send_json
 
@@ -51,13 +52,35 @@ def create_response(state: EmulatorState, handler: Handler, body: JSON) -> None:
         fault = Fault(directives.fault, {})
     if fault is not None and fault.name in HTTP_FAULTS:
         raise fault_error(fault.name, fault.params, model, body)
+    connection_fault = None  # a background response plays these on the connection, not the answer
+    if body.get("background") is True:
+        check_background(state, body)
+        if fault is not None and fault.name in background.CONNECTION_FAULTS:
+            connection_fault, fault = fault, None
     run = Run(state, body, context, fault)
     run.stall_s, run.think_s = directives.stall_ms / 1000, directives.think_ms / 1000
     delay_s = state.delay_s if directives.delay_ms is None else directives.delay_ms / 1000
-    if body.get("stream"):
+    if body.get("background") is True:
+        state._store(run.response("queued", []), context, True)
+        job = background.start(state, run, True, delay_s)
+        with state._lock:
+            state._jobs[run.response_id] = job
+        if body.get("stream"):
+            background.follow(state, handler, job, None, connection_fault)
+        else:
+            send_json(handler, 200, run.response("queued", []))
+    elif body.get("stream"):
         run.stream(state._event_stream(handler, delay_s))
     else:
         run.respond(handler)
+
+
+def check_background(state: EmulatorState, body: JSON) -> None:
+    """Background mode needs the response stored (and a server that stores responses)."""
+    if state.mode in ("stateless", "reject_previous"):
+        raise unsupported("background")
+    if body.get("store") is False:
+        raise ApiError(400, "Background mode requires 'store' to be true.", param="store")
 
 
 class Run:
@@ -132,7 +155,7 @@ class Run:
             "object": "response",
             "created_at": self.created_at,
             "status": status,
-            "background": False,
+            "background": body.get("background") is True,
             "error": None,
             "incomplete_details": None,
             "instructions": self.instructions,
@@ -154,7 +177,10 @@ class Run:
             "metadata": body.get("metadata") or {},
             **extra,
         }
-        if status != "in_progress":  # no usage (the key left out, as the spec has it) until the end
+        if status not in (
+            "queued",
+            "in_progress",
+        ):  # no usage (the key left out, as the spec has it) until the end
             response["usage"] = self.usage(text)
         return response
 
@@ -262,7 +288,11 @@ class Run:
             raise
 
     def _stream(self, out: EventStream) -> None:
-        out.event("response.created", response=self.response("in_progress", []))
+        if self.body.get("background") is True:  # queued first, made when a worker takes it
+            out.event("response.created", response=self.response("queued", []))
+            out.event("response.queued", response=self.response("queued", []))
+        else:
+            out.event("response.created", response=self.response("in_progress", []))
         self.started = True
         out.event("response.in_progress", response=self.response("in_progress", []))
         index = 0

@@ -30,6 +30,7 @@ from dataclasses import asdict
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import desktop_chat.emulator.background as background
 from desktop_chat.emulator.answers import JSON
 from desktop_chat.emulator.chat import chat_completion
 from desktop_chat.emulator.faults import ENDPOINTS, FAULTS, HTTP_FAULTS, Fault, fault_error
@@ -117,15 +118,17 @@ class Emulator(EmulatorState):
     def fail_next(self, fault: str, **params: Any) -> None:
         """Make the next /v1/responses request (or the next `times` ones) fail with `fault`.
 
-        `endpoint="compact" | "retrieve" | "delete" | "input_items"` aims an HTTP fault at that
-        request instead of at the next answer ("create", the default)."""
+        `endpoint="compact" | "retrieve" | "delete" | "input_items" | "cancel"` aims an HTTP fault at
+        that request instead of at the next answer ("create", the default); `drop`, `hang` and
+        `malformed` also apply to "retrieve": a background response's stream read again."""
         if fault not in FAULTS:
             raise ValueError(f"unknown fault {fault!r}; one of {sorted(FAULTS)}")
         times = int(params.pop("times", 1))
         endpoint = str(params.pop("endpoint", "create"))
         if endpoint not in ENDPOINTS:
             raise ValueError(f"unknown endpoint {endpoint!r}; one of {sorted(ENDPOINTS)}")
-        if endpoint != "create" and fault not in HTTP_FAULTS:
+        resumable = endpoint == "retrieve" and fault in background.CONNECTION_FAULTS  # a stream read again
+        if endpoint != "create" and fault not in HTTP_FAULTS and not resumable:
             raise ValueError(f"only HTTP faults apply to {endpoint}; one of {sorted(HTTP_FAULTS)}")
         with self._lock:
             self._faults.append(Fault(fault, params, times, endpoint))
@@ -152,6 +155,11 @@ class Emulator(EmulatorState):
 
     def release_streams(self) -> None:
         self._gate.set()
+
+    def background_job(self, response_id: str) -> background.Job:
+        """A background response's job: its events, whether it ended, where a dropped stream stopped."""
+        with self._lock:
+            return self._jobs[response_id]
 
     def context_of(self, response_id: str) -> list[JSON]:
         """The expanded input items the response saw (earlier turns included), oldest first."""
@@ -276,6 +284,14 @@ class Emulator(EmulatorState):
             count_input_tokens(self, handler, body)
         elif rest == ["responses", "compact"] and method == "POST":
             compact(self, handler, body)
+        elif len(rest) == 2 and rest[0] == "responses" and method == "GET" and query.get("stream") == "true":
+            fault = self._take_fault("retrieve")
+            if fault is not None and fault.name in HTTP_FAULTS:
+                raise fault_error(fault.name, fault.params, "")
+            background.stream_again(self, handler, self._jobs, rest[1], query, fault)
+        elif len(rest) == 3 and rest[0] == "responses" and rest[2] == "cancel" and method == "POST":
+            self._raise_fault("cancel")
+            background.cancel(self, handler, self._jobs, rest[1])
         elif len(rest) == 2 and rest[0] == "responses" and method in ("GET", "DELETE"):
             response_by_id(self, handler, method, rest[1])
         elif len(rest) == 3 and rest[0] == "responses" and rest[2] == "input_items" and method == "GET":

@@ -15,11 +15,12 @@ import json
 import secrets
 import threading
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from desktop_chat.emulator.answers import JSON, compaction_payload
-from desktop_chat.emulator.faults import Fault, fault_error
+from desktop_chat.emulator.background import Job
+from desktop_chat.emulator.faults import HTTP_FAULTS, Fault, fault_error
 from desktop_chat.emulator.quirks import KEEPS_NO_STATE, parse_quirks
 from desktop_chat.emulator.wire import (
     Abort,
@@ -105,6 +106,7 @@ class EmulatorState:
         self._faults: deque[Fault] = deque()
         self._responses: dict[str, JSON] = {}  # stored responses by id
         self._contexts: dict[str, list[JSON]] = {}  # expanded input each response saw, by id
+        self._jobs: dict[str, Job] = {}  # background responses by id (see background.py)
         self._secret = secrets.token_bytes(16)  # seals compaction items
         self._stopping = threading.Event()
         self._gate = threading.Event()
@@ -139,10 +141,14 @@ class EmulatorState:
         if model not in self.models:
             raise fault_error("http_404_model", {}, str(model))
 
-    def _take_fault(self, endpoint: str = "create") -> Fault | None:
-        """The first queued fault aimed at this kind of request (used up after `times`)."""
+    def _take_fault(self, endpoint: str = "create", names: Collection[str] | None = None) -> Fault | None:
+        """The first queued fault aimed at this kind of request (used up after `times`); only one of
+        `names` when they are given."""
         with self._lock:
-            fault = next((f for f in self._faults if f.endpoint == endpoint), None)
+            fault = next(
+                (f for f in self._faults if f.endpoint == endpoint and (names is None or f.name in names)),
+                None,
+            )
             if fault is None:
                 return None
             fault.times -= 1
@@ -151,7 +157,7 @@ class EmulatorState:
             return fault
 
     def _raise_fault(self, endpoint: str, model: str = "") -> None:
-        fault = self._take_fault(endpoint)
+        fault = self._take_fault(endpoint, HTTP_FAULTS)
         if fault is not None:
             raise fault_error(fault.name, fault.params, model)
 

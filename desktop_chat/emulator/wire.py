@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
+JSONish = dict[str, Any]
+
 
 class Abort(Exception):
     """The client went away or the emulator is stopping: end this request without a reply."""
@@ -184,6 +186,10 @@ class EventStream:
         payload = {"type": type_, "sequence_number": self.sequence, **fields}
         self.sequence += 1
         self.write(f"event: {type_}\ndata: {json.dumps(payload)}\n\n".encode())
+
+    def replay(self, payload: JSONish) -> None:
+        """An event numbered already (a background response's, read again)."""
+        self.write(f"event: {payload['type']}\ndata: {json.dumps(payload)}\n\n".encode())
 
     def data_only(self, payload: Any) -> None:
         self.write(f"data: {payload if isinstance(payload, str) else json.dumps(payload)}\n\n".encode())

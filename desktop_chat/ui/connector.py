@@ -203,6 +203,7 @@ class Connector:
         from desktop_chat.core.api import capabilities
         from desktop_chat.core.api.backend import Backend
         from desktop_chat.core.api.client import Connection, MissingKeyError, make_client, server_key
+        from desktop_chat.core.api.providers.background import BackgroundApi
         from desktop_chat.core.api.providers.select import adaptive_backend, knowledge_label, route_of
         from desktop_chat.core.config import keys, log_masking, profiles
         from desktop_chat.core.config import settings as app_settings
@@ -278,6 +279,7 @@ class Connector:
             provider=key,
             profile_id=None if profile is None else profile.id,
             server=knowledge,
+            background=BackgroundApi(client),
         )
 
     def _ask_for_key(self, base_url: str | None) -> tuple[str | None, str | None]:

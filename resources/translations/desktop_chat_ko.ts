@@ -471,42 +471,42 @@
         <translation>명령줄의 --base-url로 고정됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="221"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="222"/>
         <source>DEMO — local emulator</source>
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="258"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="262"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="292"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="294"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 키링의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 환경 변수의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 이번 세션에서 입력한 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
         <source>%1 · no key</source>
         <translation>%1 · 키 없음</translation>
     </message>
@@ -1652,52 +1652,52 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="389"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="373"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="380"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="383"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="386"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="404"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="434"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="417"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="428"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="446"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -1954,62 +1954,72 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="283"/>
+        <source>&amp;Background mode (resumable answers)</source>
+        <translation>백그라운드 모드(이어받을 수 있는 답변)(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="287"/>
+        <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
+        <translation>서버가 답변을 독립적으로 만듭니다. 연결이 끊기면 멈춘 곳부터 답변을 이어받고, 중지하면 서버에서도 취소되며, 앱을 닫을 때 아직 진행 중인 답변은 다시 열면 이어서 받습니다. 서버는 답변 데이터를 약 10분간 보관하므로 데이터 무보존(zero data retention) 계정에는 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="305"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="291"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="293"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="295"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="310"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="297"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="312"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="298"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
         <source>&amp;Compact past:</source>
         <translation>압축 기준(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="334"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="320"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="337"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="361"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="345"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="363"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="352"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
         <source>Compact past</source>
         <translation>압축 기준</translation>
     </message>
@@ -2097,87 +2107,87 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="89"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="120"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="127"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="135"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="171"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="173"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="183"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -2249,22 +2259,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="87"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="85"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="90"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 분기, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="50"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="144"/>
+        <source>Running in the background · %1</source>
+        <translation>백그라운드에서 진행 중 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="188"/>
         <source>%1 (branch)</source>
         <translation>%1 (브랜치)</translation>
     </message>
@@ -2302,8 +2317,8 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="110"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="366"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="380"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
@@ -2628,72 +2643,72 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="137"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="148"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>압축 임계값은 1,000 토큰 이상이어야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="171"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="214"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="224"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
@@ -2758,42 +2773,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="275"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="289"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="297"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="301"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="371"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
         <source>This turn was sent already.</source>
         <translation>이 턴은 이미 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="422"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="428"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="438"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="444"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="458"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="464"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="517"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
@@ -2848,34 +2863,44 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="74"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="75"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="83"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="84"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="92"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="93"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="59"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>이 가지가 이어지는 이전 답변이 서버에 더 이상 없어서 대화를 로컬 기록에서 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="66"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 이전 답변의 ID를 받았지만 사용하지 않았습니다(대화 상태를 보관하지 않음). 그래서 질문을 로컬 기록의 전체 대화와 함께 다시 보냈으며, 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="74"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="87"/>
+        <source>The connection dropped: resuming the answer where it stopped (%1 of %2)…</source>
+        <translation>연결이 끊겼습니다. 멈춘 곳부터 답변을 이어받는 중(%2번 중 %1번째)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="94"/>
+        <source>The answer&apos;s stream could not be resumed after %1 tries (%2). What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
+        <translation>%1번 시도했지만 답변 스트림을 이어받지 못했습니다(%2). 받은 내용은 보존됩니다. 다시 요청하려면 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/session/unsaved.py" line="28"/>

@@ -471,42 +471,42 @@
         <translation>已由命令行的 --base-url 固定</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="221"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="222"/>
         <source>DEMO — local emulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="258"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="262"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="292"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="294"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="332"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
         <source>%1 · key from the keyring</source>
         <translation>%1 · 密钥来自密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
         <source>%1 · key from the environment</source>
         <translation>%1 · 密钥来自环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
         <source>%1 · key from this session</source>
         <translation>%1 · 本次会话输入的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
         <source>%1 · no key</source>
         <translation>%1 · 无密钥</translation>
     </message>
@@ -1652,52 +1652,52 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="389"/>
         <source>Model (prefix)</source>
         <translation>模型（前缀）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
         <source>Input $/1M</source>
         <translation>输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="373"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
         <source>Cached input $/1M</source>
         <translation>缓存输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="374"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
         <source>Output $/1M</source>
         <translation>输出 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="380"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="383"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="386"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="404"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="416"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="434"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="417"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
         <source>Price of %1</source>
         <translation>%1 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="428"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="446"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
@@ -1954,62 +1954,72 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="290"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="283"/>
+        <source>&amp;Background mode (resumable answers)</source>
+        <translation>后台模式（可续传的回答）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="287"/>
+        <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
+        <translation>服务器独立生成每个回答：连接中断后会从中断处继续接收回答，“停止”会同时在服务器上取消，关闭应用时仍在进行的回答会在再次打开时继续接收。服务器会保留回答数据约 10 分钟，因此不适用于零数据保留（zero data retention）的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="305"/>
         <source>Hosted tools:</source>
         <translation>托管工具：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="291"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
         <source>&amp;File search:</source>
         <translation>文件搜索(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
         <source>Text &amp;format:</source>
         <translation>文本格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="293"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 架构(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="295"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="310"/>
         <source>Reasoning &amp;effort:</source>
         <translation>推理强度(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="297"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="312"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="298"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
         <source>&amp;Compact past:</source>
         <translation>压缩阈值(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="334"/>
         <source>✓ Valid schema</source>
         <translation>✓ 架构有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="320"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="337"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>要使用 json_schema 输出，请输入架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="361"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 架构输出需要一个架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="345"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="363"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="352"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
         <source>Compact past</source>
         <translation>压缩阈值</translation>
     </message>
@@ -2097,87 +2107,87 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>JSON 架构：不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
         <source>&amp;Defaults</source>
         <translation>默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
         <source>no conversation open</source>
         <translation>未打开对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>This &amp;conversation</source>
         <translation>此对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
         <source>Settings for “%1” only</source>
         <translation>仅适用于“%1”的设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="89"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>工具和输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>&amp;Prices</source>
         <translation>价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Co&amp;nnection</source>
         <translation>连接(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="120"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>留空：OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>保存在系统密钥环中 — 留空则保留当前密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="127"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>通过基础 URL 可以连接任何 OpenAI 兼容服务器。API 密钥保存在系统密钥环中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="135"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
         <source>Defaults: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="171"/>
         <source>This conversation: %1</source>
         <translation>此对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="173"/>
         <source>Tools &amp; output: %1</source>
         <translation>工具和输出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="183"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
     </message>
@@ -2249,22 +2259,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="82"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="87"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="85"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="90"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>对话内容。Ctrl+Down 和 Ctrl+Up 选择消息，Enter 进入其操作（编辑、复制、重新生成、分支、删除），菜单键列出这些操作；Tab 在链接之间移动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="50"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="144"/>
+        <source>Running in the background · %1</source>
+        <translation>正在后台运行 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="188"/>
         <source>%1 (branch)</source>
         <translation>%1（分支）</translation>
     </message>
@@ -2302,8 +2317,8 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="110"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="366"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="380"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
@@ -2628,72 +2643,72 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="130"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="134"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="137"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="140"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="145"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="148"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出令牌数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="151"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="159"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>压缩阈值必须至少为 1,000 个令牌（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="164"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="168"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="171"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="205"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="214"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="217"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="221"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="224"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
@@ -2758,42 +2773,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="275"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="285"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="289"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="297"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="301"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="371"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
         <source>This turn was sent already.</source>
         <translation>此轮已发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="422"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="428"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="438"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="444"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="458"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="464"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="517"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
@@ -2848,34 +2863,44 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="74"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="75"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="83"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="84"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="92"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="93"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="57"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="59"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>服务器上已没有此分支所接续的先前回答，因此已从本地历史重新发送对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="64"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="66"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器接受了先前回答的 ID 但未使用它（它不保存对话状态），因此已连同本地历史中的完整对话重新发送问题；今后此服务器上的此模型都将这样发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="72"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="74"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="87"/>
+        <source>The connection dropped: resuming the answer where it stopped (%1 of %2)…</source>
+        <translation>连接已中断：正在从中断处继续接收回答（第 %1 次，共 %2 次）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/session/turns.py" line="94"/>
+        <source>The answer&apos;s stream could not be resumed after %1 tries (%2). What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
+        <translation>尝试 %1 次后仍无法继续接收回答流（%2）。已收到的内容已保留；按“重试”(Ctrl+R) 重新提问。</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/session/unsaved.py" line="28"/>

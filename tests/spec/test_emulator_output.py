@@ -111,6 +111,13 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "fault_error_flat": {"model": "gpt-4.1-mini", "input": "Oops [[fault:error_flat]]"},
     "stall": {"model": "gpt-4.1-mini", "input": "Wait [[stall:200]]"},
     "think": {"model": "gpt-5-mini", "input": "Ponder [[think:1100]]", "reasoning": {"effort": "high"}},
+    "background": {"model": "gpt-4.1-mini", "input": "Later [[words:30]]", "background": True},
+    "background_reasoning": {
+        "model": "gpt-5-mini",
+        "input": "Think later",
+        "background": True,
+        "reasoning": {"effort": "low", "summary": "auto"},
+    },
 }
 # events the emulator plays as seen from the live API although the spec does not describe them:
 # `keepalive` while a model thinks (checked for its frame only); the nested `error` shape is not
@@ -160,6 +167,8 @@ def test_every_streamed_event_matches_the_spec(emulator: Emulator, scenario: str
 @pytest.mark.parametrize("scenario", sorted(RESPONSES))
 def test_every_whole_response_matches_the_spec(emulator: Emulator, scenario: str) -> None:
     status, body = call("POST", f"{emulator.base_url}/responses", RESPONSES[scenario])
+    if scenario.startswith("background"):  # answered at once, queued; made on the server
+        assert status == 200 and body["status"] == "queued" and body["background"] is True
     if scenario == "fault_error_flat":  # a whole answer cannot carry an error event: it is a 500
         assert status == 500 and problems("Error", body["error"]) == []
         return
@@ -223,6 +232,63 @@ def test_stored_response_endpoints_match_the_spec(emulator: Emulator) -> None:
     assert status == 200 and problems("Response", after) == []
     events = sse(f"{base}/responses", {**window, "stream": True})
     assert [p for event in events for p in event_problems(event)] == []
+
+
+def test_background_responses_polled_streamed_again_and_cancelled_match_the_spec(emulator: Emulator) -> None:
+    base = emulator.base_url
+    events = sse(f"{base}/responses", {**RESPONSES["background"], "stream": True})
+    assert [e["type"] for e in events[:3]] == ["response.created", "response.queued", "response.in_progress"]
+    assert [e["sequence_number"] for e in events] == list(range(len(events)))
+    assert [p for event in events for p in event_problems(event)] == []
+    response_id = events[0]["response"]["id"]
+    status, polled = call("GET", f"{base}/responses/{response_id}")
+    assert status == 200 and polled["status"] == "completed" and problems("Response", polled) == []
+    # read again after an event: the events after it, numbered as before, to the end
+    after = events[5]["sequence_number"]
+    again = sse_get(f"{base}/responses/{response_id}?stream=true&starting_after={after}")
+    assert again == events[6:]
+    assert sse_get(f"{base}/responses/{response_id}?stream=true") == events
+    # a slow one, cancelled while it runs
+    emulator.hold_streams()
+    status, queued = call(
+        "POST", f"{base}/responses", {**RESPONSES["background"], "input": "Slow [[words:200]]"}
+    )
+    assert status == 200 and problems("Response", queued) == []
+    status, running = call("GET", f"{base}/responses/{queued['id']}")
+    assert (
+        status == 200
+        and running["status"] in ("queued", "in_progress")
+        and problems("Response", running) == []
+    )
+    status, cancelled = call("POST", f"{base}/responses/{queued['id']}/cancel")
+    emulator.release_streams()
+    assert status == 200 and cancelled["status"] == "cancelled" and problems("Response", cancelled) == []
+    status, polled = call("GET", f"{base}/responses/{queued['id']}")
+    assert polled["status"] == "cancelled"
+    errors = [
+        call("POST", f"{base}/responses/{events[0]['response']['id']}x/cancel"),  # unknown
+        call("POST", f"{base}/responses", {**RESPONSES["background"], "store": False}),
+    ]
+    _, plain = call("POST", f"{base}/responses", RESPONSES["plain"])
+    errors.append(call("POST", f"{base}/responses/{plain['id']}/cancel"))  # not a background one
+    for status, body in errors:
+        assert status >= 400 and problems("Error", body["error"]) == []
+
+
+def sse_get(url: str) -> list[Any]:
+    """The events of a stream read again with GET."""
+    import json
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Authorization": "Bearer sk-test"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        raw = response.read().decode()
+    return [
+        json.loads(line[len("data: ") :])
+        for block in raw.split("\n\n")
+        for line in block.splitlines()
+        if line.startswith("data: ")
+    ]
 
 
 def test_models_and_errors_match_the_spec(emulator: Emulator) -> None:

@@ -67,6 +67,7 @@ OPTIONS: dict[str, ChatParams] = {
     "logprobs_none": ChatParams(top_logprobs=0),
     "truncation_auto": ChatParams(truncation_auto=True),
     "compact_threshold": ChatParams(compact_threshold=200_000),
+    "background": ChatParams(background=True),
     "everything": ChatParams(
         model=REASONER,
         instructions="Answer in JSON.",
@@ -301,3 +302,32 @@ def test_the_request_check_catches_what_the_spec_refuses() -> None:
     assert problems(
         "CreateChatCompletionRequest", {"model": "m", "messages": [{"role": "robot", "content": "x"}]}
     )
+
+
+def test_the_resumed_stream_and_cancel_requests_are_the_sdks(emulator: Emulator) -> None:
+    """A background answer read again and cancelled: the query the SDK's retrieve parameters name, and
+    the cancel path (the vendored schemas hold no paths; the SDK's types are the spec's)."""
+    from openai.types.responses import response_retrieve_params
+
+    from desktop_chat.core.api.providers.background import BackgroundApi
+
+    request = first_turn(ChatParams(background=True))
+    events = send(emulator, request)
+    response_id = events[-1].response_id
+    assert isinstance(events[-1], Completed) and response_id
+    assert problems("CreateResponse", bodies(emulator, "/v1/responses")[-1]) == []
+
+    async def resume_and_cancel() -> list[StreamEvent]:
+        async with client(emulator.base_url) as sdk:
+            api = BackgroundApi(sdk)
+            resumed = [event async for event in api.resume(response_id, 4)]
+            await api.cancel(response_id)  # ended already: answered as it is
+            return resumed
+
+    resumed = run(resume_and_cancel())
+    assert isinstance(resumed[-1], Completed)
+    get, cancel = emulator.requests[-2:]
+    allowed = set(response_retrieve_params.ResponseRetrieveParamsBase.__annotations__) | {"stream"}
+    assert get.method == "GET" and get.path == f"/v1/responses/{response_id}"
+    assert set(get.query) <= allowed and get.query == {"stream": "true", "starting_after": "4"}
+    assert cancel.method == "POST" and cancel.path == f"/v1/responses/{response_id}/cancel"

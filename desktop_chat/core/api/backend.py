@@ -24,3 +24,5 @@ class Backend:
     provider: str | None = None  # which server answers: chained from only on the same one
     profile_id: str | None = None  # the provider profile it was built for (None: fixed by the command line)
     server: Any = None  # what is known of the server and its models (core.api.capabilities.ServerKnowledge)
+    # background answers: resume a dropped stream, cancel (core.api.providers.background.BackgroundApi)
+    background: Any = None

@@ -131,6 +131,8 @@ def build_request(
         request["max_output_tokens"] = params.max_output_tokens
     request.update(rich_options(params))
     request["store"] = True
+    if params.background:  # the server answers on its own: a dropped stream resumes (needs store)
+        request["background"] = True
     return request
 
 

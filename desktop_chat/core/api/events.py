@@ -11,18 +11,26 @@ from desktop_chat.core.conversation.model import Usage
 
 @dataclass(frozen=True)
 class Started:
+    """The response exists on the server (`response.created`; in background mode also `response.queued`
+    and `response.in_progress`, each saying the server's status)."""
+
     response_id: str | None
     model: str | None
+    sequence: int | None = None  # the stream event's sequence_number (None: the server numbers none)
+    status: str = ""  # the server's status of the response: queued, in_progress…
+    background: bool = False  # created with `background: true`: it runs on without the connection
 
 
 @dataclass(frozen=True)
 class TextDelta:
     text: str
+    sequence: int | None = None  # the stream event's sequence_number (a resumed stream starts after it)
 
 
 @dataclass(frozen=True)
 class ReasoningDelta:
     text: str
+    sequence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,7 @@ class ToolActivity:
     tool: str  # e.g. "web_search"
     status: str  # e.g. "searching", "completed"
     detail: str = ""
+    sequence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class Citation:
     title: str
     start_index: int = 0
     end_index: int = 0
+    sequence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Completed:
     model: str | None
     usage: Usage | None
     output_items: list[dict[str, Any]] = field(default_factory=list)
+    text: str | None = None  # the whole answer, replacing what streamed (a polled background answer)
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class Incomplete:
     usage: Usage | None
     message: str
     output_items: list[dict[str, Any]] = field(default_factory=list)
+    text: str | None = None  # the whole answer, replacing what streamed (a polled background answer)
 
 
 class ErrorKind(StrEnum):
@@ -104,6 +116,7 @@ class Alive:
     model is at work (a reasoning item began, or a keepalive), so a longer silence is normal."""
 
     thinking: bool = False
+    sequence: int | None = None
 
 
 StreamEvent = (

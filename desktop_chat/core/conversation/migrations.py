@@ -423,6 +423,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0007_smaller_search_index_and_short_words_of_any_script", _SMALLER_SEARCH_INDEX, _fill_search_indexes
     ),
+    # a turn answered in background mode: the server's status and the last stream event read (JSON),
+    # so a dropped stream resumes and an answer still running when the app closed is picked up
+    Migration("0008_background_answers", ("ALTER TABLE nodes ADD COLUMN background TEXT",)),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

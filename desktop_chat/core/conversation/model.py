@@ -95,6 +95,9 @@ class ChatParams:
     # `context_management: [{"type": "compaction", "compact_threshold": N}]`: the server compacts the
     # context once it passes N tokens (None: not sent)
     compact_threshold: int | None = None
+    # background mode (`background: true`): the server makes the answer on its own, so a dropped stream
+    # resumes where it stopped and an answer outlives the app; the server keeps it ~10 minutes
+    background: bool = False
     excluded_node_ids: list[str] = field(default_factory=list)  # nodes left out of the context (replay)
     mcp_servers: list[str] = field(default_factory=list)  # ids of the MCP servers whose tools are offered
 
@@ -223,6 +226,29 @@ def schema_problems(schema: Any) -> list[str]:
 
 
 @dataclass
+class BackgroundRun:
+    """A turn the server answers in background mode: its status there and how far its stream was read.
+    Saved with the node as it streams, so a dropped stream or a restarted app goes on from `after`."""
+
+    status: str = "queued"  # the server's: queued, in_progress, completed, failed, cancelled, incomplete
+    after: int | None = None  # the sequence_number of the last stream event applied to the node
+
+    def to_json(self) -> JSON:
+        return {"status": self.status, "after": self.after}
+
+    @classmethod
+    def from_json(cls, data: Any) -> BackgroundRun | None:
+        if not isinstance(data, dict):
+            return None
+        after = data.get("after")
+        status = data.get("status")
+        return cls(
+            status if isinstance(status, str) else "queued",
+            after if isinstance(after, int) and not isinstance(after, bool) else None,
+        )
+
+
+@dataclass
 class Node:
     """One turn: the user's input items and the assistant's answer to them."""
 
@@ -244,6 +270,12 @@ class Node:
     context_mode: ContextMode = ContextMode.CHAIN
     created_at: float = field(default_factory=now)
     updated_at: float = field(default_factory=now)
+    background: BackgroundRun | None = None  # answered in background mode (None: an ordinary stream)
+
+    @property
+    def running_in_background(self) -> bool:
+        """Still being answered on the server in background mode (a stream to resume or poll)."""
+        return self.background is not None and self.status is NodeStatus.STREAMING
 
     @property
     def user_text(self) -> str:

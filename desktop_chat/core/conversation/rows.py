@@ -6,7 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop_chat.core.conversation.model import ContextMode, Conversation, Node, NodeStatus, Usage
+from desktop_chat.core.conversation.model import (
+    BackgroundRun,
+    ContextMode,
+    Conversation,
+    Node,
+    NodeStatus,
+    Usage,
+)
 from desktop_chat.core.conversation.packing import REF, pack_output_items, unpack_output_items
 
 NODE_FIELDS = (
@@ -28,6 +35,7 @@ NODE_FIELDS = (
     "context_mode",
     "created_at",
     "updated_at",
+    "background",
 )
 NODE_COLUMNS = ", ".join(NODE_FIELDS)
 # what a save writes: all but id, conversation, parent, the prompt (input items), the parameters and
@@ -45,6 +53,7 @@ ANSWER_FIELDS = (
     "notice",
     "context_mode",
     "updated_at",
+    "background",
 )
 NODE_ANSWER = ", ".join(f"{name} = ?" for name in ANSWER_FIELDS)
 CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
@@ -88,7 +97,12 @@ def node_values(node: Node, input_items: list[Any] | None = None) -> tuple[Any, 
         ContextMode(node.context_mode).value,
         node.created_at,
         node.updated_at,
+        background_value(node),
     )
+
+
+def background_value(node: Node) -> str | None:
+    return dumps(node.background.to_json()) if node.background is not None else None
 
 
 _STATUSES = {status.value: status for status in NodeStatus}
@@ -141,6 +155,7 @@ def node_of(row: tuple[Any, ...]) -> Node:
         context_mode,
         created_at,
         updated_at,
+        background,
     ) = row
     usage_value = Usage.from_json(_json(usage)) if usage else None
     status_value = _STATUSES.get(status) or NodeStatus(status)
@@ -164,4 +179,5 @@ def node_of(row: tuple[Any, ...]) -> Node:
         context_mode=mode_value,
         created_at=created_at,
         updated_at=updated_at,
+        background=BackgroundRun.from_json(_json(background)) if background else None,
     )

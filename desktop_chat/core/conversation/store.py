@@ -30,6 +30,7 @@ from desktop_chat.core.conversation.rows import (
     NODE_ANSWER,
     NODE_COLUMNS,
     NODE_FIELDS,
+    background_value,
     conversation_of,
     dumps,
     node_of,
@@ -334,6 +335,7 @@ class Store:
             node.notice,
             ContextMode(node.context_mode).value,
             node.updated_at,
+            background_value(node),
             node.id,
         )
         with self._write() as db:
@@ -356,8 +358,10 @@ class Store:
             # the literal lets SQLite use the partial index `nodes_streaming` (with a bound value it
             # cannot prove the index covers the rows, and reads the whole table at every start)
             assert NodeStatus.STREAMING.value == "streaming"
+            # (a background answer goes on without the app: it is picked up when its conversation opens)
             cursor = db.execute(
-                "UPDATE nodes SET status = ? WHERE status = 'streaming'", (NodeStatus.INTERRUPTED.value,)
+                "UPDATE nodes SET status = ? WHERE status = 'streaming' AND background IS NULL",
+                (NodeStatus.INTERRUPTED.value,),
             )
         return cursor.rowcount
 

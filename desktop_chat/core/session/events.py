@@ -6,7 +6,7 @@ Changes *inside* the open tree (a node inserted, changed, removed) are not repea
 needs; `TreeReplaced` says when another tree (or none) is open, so a pane moves its listener over.
 
 Turn events carry the live node: read it when drawing, never keep a copy. `TurnProgress` comes at most
-twice per event-loop turn however fast the deltas arrive (see `turns._Progress`).
+twice per event-loop turn however fast the deltas arrive (see `progress.Progress`).
 
 Messages (`Notice.text`, `SessionError.user_message`) are `core.content.text.Text` where core wrote
 them: the UI shows them through `i18n.core_text`, in the user's language.

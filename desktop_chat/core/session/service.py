@@ -16,11 +16,11 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from desktop_chat.core.api.backend import Backend
 from desktop_chat.core.config import profiles
@@ -47,7 +47,7 @@ from desktop_chat.core.conversation.model import (
 )
 from desktop_chat.core.conversation.store import Store, StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
-from desktop_chat.core.session import branching, remote_actions
+from desktop_chat.core.session import background, branching, remote_actions
 from desktop_chat.core.session.approvals import ToolApprovals
 from desktop_chat.core.session.errors import (
     Busy,
@@ -198,6 +198,7 @@ class ChatSession:
                 save_notice=lambda text: self.events.notice.emit(Notice(text)),
                 toolbox=self.toolbox,
                 approver=self.approvals,
+                background=backend.background,
             )
             self.prefer_mode = backend.prefer
         else:
@@ -211,6 +212,8 @@ class ChatSession:
         )
         if backend is None and message:
             self.events.notice.emit(Notice(message))
+        if backend is not None:
+            self.resume_background()
 
     def wanted_profile(self) -> profiles.Profile:
         """The provider profile the open conversation belongs to (for a new one: the default)."""
@@ -260,6 +263,7 @@ class ChatSession:
         conversation.selected_node_id = selected
         self._show(conversation, tree, selected)
         self.check_provider()
+        self.resume_background()
         return True
 
     def rename_conversation(self, conversation_id: str, title: str) -> None:
@@ -400,9 +404,11 @@ class ChatSession:
         return self.approvals.decide(call_id, Decision(decision))
 
     def shutdown(self) -> None:
-        """The app closes: answers streaming now are saved as stopped, then their tasks cancelled."""
+        """The app closes: answers streaming now are saved as stopped, then their tasks cancelled; a
+        background answer is saved as running (the server goes on; the next start picks it up)."""
+        background.detach_running(self)
         for node in list(self.live.values()):
-            if node.status is NodeStatus.STREAMING:
+            if node.status is NodeStatus.STREAMING and not node.running_in_background:
                 node.status = NodeStatus.STOPPED
                 try:
                     self.store.update_node(node)
@@ -489,20 +495,32 @@ class ChatSession:
             tree.insert(node)
             self.live[node.id] = node
         self.events.selection_changed.emit(SelectionChanged(saved.selected_node_id))
-        was_busy = self.busy
-        turns = []
-        for params, node in zip(all_params, nodes, strict=True):
-            coro = runner.run(
-                tree, conversation, parent_id, input_items, params, prefer=self.prefer_mode, node=node
+        return [
+            self.launch(
+                node,
+                runner.run(
+                    tree, conversation, parent_id, input_items, params, prefer=self.prefer_mode, node=node
+                ),
             )
-            task = asyncio.ensure_future(coro)
-            task.set_name(f"turn-{node.id}")
-            self._tasks[task] = node.id
-            task.add_done_callback(self._turn_done)
-            turns.append(Turn(node, task))
+            for params, node in zip(all_params, nodes, strict=True)
+        ]
+
+    def launch(self, node: Node, coro: Coroutine[Any, Any, Node]) -> Turn:
+        """Run a turn's coroutine as the named task that streams into `node` (a live node)."""
+        was_busy = self.busy
+        self.live[node.id] = node
+        task = asyncio.ensure_future(coro)
+        task.set_name(f"turn-{node.id}")
+        self._tasks[task] = node.id
+        task.add_done_callback(self._turn_done)
         if not was_busy:
             self.events.busy_changed.emit(BusyChanged(True))
-        return turns
+        return Turn(node, task)
+
+    def resume_background(self) -> list[Turn]:
+        """The open conversation's background answers that were still running when the app closed
+        go on, into the same nodes (see background.py)."""
+        return background.resume_running(self)
 
     def _turn_done(self, task: asyncio.Task[Node]) -> None:
         node_id = self._tasks.pop(task, None)

@@ -35,6 +35,7 @@ from desktop_chat.core.api.events import (
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
 from desktop_chat.core.conversation.model import (
     JSON,
+    BackgroundRun,
     ChatParams,
     ContextMode,
     Conversation,
@@ -44,6 +45,7 @@ from desktop_chat.core.conversation.model import (
 )
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.chain_check import Verdict, judge
+from desktop_chat.core.session.progress import Progress
 from desktop_chat.core.session.stall import WAITING, StallPolicy, StallWatch, stalled_message
 from desktop_chat.core.session.tool_rounds import ToolRounds
 from desktop_chat.core.session.unsaved import UnsavedAnswers
@@ -76,6 +78,25 @@ REFUSED_NOTICE = Text(
     )
 )
 STATELESS_AGE_S = 3600.0  # a parent this recent that the server no longer has: it keeps no state
+MAX_RESUMES = 3  # a background answer's stream resumed at most this often in a row, then it fails
+RESUME_DELAY_S = 0.5  # before the first resume; doubled for each next one
+RESUMABLE = (ErrorKind.CONNECTION, ErrorKind.TIMEOUT)
+
+
+def resuming_text(attempt: int, limit: int) -> Text:
+    template = QT_TRANSLATE_NOOP(
+        "core", "The connection dropped: resuming the answer where it stopped (%1 of %2)…"
+    )
+    return Text(template, attempt, limit)
+
+
+def lost_message(attempts: int, reason: str) -> Text:
+    template = QT_TRANSLATE_NOOP(
+        "core",
+        "The answer's stream could not be resumed after %1 tries (%2). What arrived is kept; press Retry "
+        "(Ctrl+R) to ask again.",
+    )
+    return Text(template, attempts, reason)
 
 
 class ServerState(Protocol):
@@ -92,9 +113,16 @@ class NodeStore(Protocol):
     def save_conversation(self, conv: Conversation) -> None: ...
 
 
+class BackgroundServer(Protocol):
+    """What the runner needs of a server for background answers (core.api.providers.background)."""
+
+    def resume(self, response_id: str, after: int | None) -> AsyncIterator[StreamEvent]: ...
+    async def cancel(self, response_id: str) -> None: ...
+
+
 class TurnListener(Protocol):
     """What the window is told of a turn. The node is the live one: read it when drawing. A burst of
-    deltas is told at most twice per event-loop turn (see `_Progress`)."""
+    deltas is told at most twice per event-loop turn (see `Progress`)."""
 
     def turn_started(self, node: Node) -> None: ...
     def turn_progress(self, node: Node) -> None: ...
@@ -116,6 +144,9 @@ class TurnRunner:
         save_notice: Callable[[str], None] | None = None,
         toolbox: Toolbox | None = None,
         approver: Approver | None = None,
+        background: BackgroundServer | None = None,
+        max_resumes: int = MAX_RESUMES,
+        resume_delay_s: float = RESUME_DELAY_S,
     ) -> None:
         self.store = store
         self.stream = stream
@@ -129,6 +160,12 @@ class TurnRunner:
         self.unsaved = UnsavedAnswers(store.update_node, save_notice, self._saved_after_all)
         self.toolbox = toolbox  # local tools (MCP servers) for turns whose settings turn them on
         self.approver = approver  # asks the user before a local tool runs
+        # background answers: resumed when their stream drops, cancelled on the server by Stop
+        self.background = background
+        self.max_resumes = max_resumes
+        self.resume_delay_s = resume_delay_s
+        self._detached: set[str] = set()  # nodes whose task ends because the app closes (not Stop)
+        self._cancelling: set[asyncio.Task[None]] = set()
 
     def prefer_for(self, params: ChatParams, prefer: ContextMode = ContextMode.CHAIN) -> ContextMode:
         """The context mode to prefer for a turn with these settings: replay where the server is known
@@ -215,17 +252,67 @@ class TurnRunner:
                 )
                 await rounds.run(node, request, tools)
         except asyncio.CancelledError:
-            node.status = NodeStatus.STOPPED
+            self._cancelled(node)
             raise
         finally:
-            if node.status is NodeStatus.STREAMING:  # ended without a terminal event (defensive)
-                node.status = NodeStatus.STOPPED
+            self._ended(tree, node)
+        return node
+
+    async def resume(self, tree: ConversationTree, node: Node) -> Node:
+        """Go on with a background answer that was still running when the app closed: its stream is
+        read from the last event the node has (`node.background.after`), into the same node."""
+        if self.listener:
+            self.listener.turn_started(node)
+        try:
+            if self._resumable(node):
+                await self._follow(node, self._resumed(node))
+            else:
+                node.status = NodeStatus.INTERRUPTED
+        except asyncio.CancelledError:
+            self._cancelled(node)
+            raise
+        finally:
+            self._ended(tree, node)
+        return node
+
+    def detach(self, node_ids: set[str]) -> None:
+        """The app closes: these turns' tasks are about to be cancelled, but their background answers
+        go on on the server (kept as running, picked up on the next start), not stopped."""
+        self._detached.update(node_ids)
+
+    def _cancelled(self, node: Node) -> None:
+        if node.id in self._detached:
+            return
+        node.status = NodeStatus.STOPPED
+        if self._resumable(node) and node.response_id is not None:
+            assert node.background is not None
+            node.background.status = "cancelled"
+            task = asyncio.get_running_loop().create_task(
+                self._cancel_on_server(node.response_id), name=f"cancel-{node.response_id}"
+            )
+            self._cancelling.add(task)
+            task.add_done_callback(self._cancelling.discard)
+
+    async def _cancel_on_server(self, response_id: str) -> None:
+        assert self.background is not None
+        try:
+            await self.background.cancel(response_id)
+        except Exception as exc:  # the server finishes it and forgets it: nothing is lost here
+            log.warning("cancel on the server failed response=%s: %r", response_id, exc)
+        else:
+            log.info("cancelled on the server response=%s", response_id)
+
+    def _ended(self, tree: ConversationTree, node: Node) -> None:
+        detached = node.id in self._detached
+        self._detached.discard(node.id)
+        if node.status is NodeStatus.STREAMING and not detached:  # no terminal event (defensive)
+            node.status = NodeStatus.STOPPED
+        if not detached:  # (a detached one was saved as the app closed, with how far it was read)
             node.updated_at = now()
             self._save(node, final=True)
-            tree.changed(node)
-            if self.listener:
-                self.listener.turn_finished(node)
-        return node
+        tree.changed(node)
+        if self.listener:
+            self.listener.turn_finished(node)
 
     async def _toolset(self, node: Node, params: ChatParams) -> ToolSet | None:
         """The local tools the turn offers (its MCP servers started if need be), or None without any;
@@ -292,6 +379,7 @@ class TurnRunner:
         node.response_id = None
         node.error = None
         node.status = NodeStatus.STREAMING
+        node.background = None
         node.notice = notice
         self._notify_progress(node)
 
@@ -312,33 +400,77 @@ class TurnRunner:
         earlier tool rounds, kept before this response's; `hold`: a response that calls functions
         leaves the node streaming (the tool rounds go on)."""
         node.previous_response_id = request.get("previous_response_id")
-        progress = _Progress(self.listener, node) if self.listener else None
-        watch = StallWatch(self.stall_policy, lambda waiting: self._waiting(node, waiting))
+        node.background = None  # a new response (its events numbered from 0), in background mode or not
+        return await self._follow(node, self.stream(request), carried or [], hold)
+
+    async def _follow(
+        self,
+        node: Node,
+        events: AsyncIterator[StreamEvent],
+        carried: list[JSON] | None = None,
+        hold: bool = False,
+    ) -> ErrorKind | None:
+        """Read a stream into the node; returns the kind of failure, if it failed. A stream that goes
+        quiet is given up (see core/session/stall.py); a background answer's stream that drops or goes
+        quiet is resumed where it stopped, up to `max_resumes` times in a row."""
+        progress = Progress(self.listener, node) if self.listener else None
+        resumes = 0
         try:
-            reading = self._read(node, request, progress, watch, carried or [], hold)
-            stalled, failure = await watch.guard(reading)
+            while True:
+                watch = StallWatch(self.stall_policy, lambda waiting: self._waiting(node, waiting))
+                stalled, failure = await watch.guard(
+                    self._read(node, events, progress, watch, carried or [], hold)
+                )
+                if stalled:
+                    node.status = NodeStatus.FAILED
+                    node.error = stalled_message(watch.limit_now())
+                    log.warning("stream stalled node=%s after %.0f s", node.id, watch.limit_now())
+                    failure = ErrorKind.TIMEOUT
+                if failure not in RESUMABLE or not self._resumable(node):
+                    return failure
+                if resumes >= self.max_resumes:
+                    node.error = lost_message(resumes, node.error or "")
+                    return failure
+                resumes += 1
+                assert node.background is not None
+                log.info(
+                    "resume node=%s response=%s after=%s attempt=%d (%s)",
+                    node.id,
+                    node.response_id,
+                    node.background.after,
+                    resumes,
+                    failure,
+                )
+                node.status, node.error = NodeStatus.STREAMING, None
+                if self.listener:
+                    self.listener.turn_activity(node, resuming_text(resumes, self.max_resumes))
+                await asyncio.sleep(self.resume_delay_s * 2 ** (resumes - 1))
+                events = self._resumed(node)
         finally:
             if progress is not None:
                 progress.flush()
-        if stalled:
-            node.status = NodeStatus.FAILED
-            node.error = stalled_message(watch.limit_now())
-            log.warning("stream stalled node=%s after %.0f s", node.id, watch.limit_now())
-            return ErrorKind.TIMEOUT
-        return failure
+
+    def _resumable(self, node: Node) -> bool:
+        """A background answer this runner can read on (the server has it: its id is known)."""
+        return self.background is not None and node.background is not None and node.response_id is not None
+
+    def _resumed(self, node: Node) -> AsyncIterator[StreamEvent]:
+        assert self.background is not None and node.background is not None and node.response_id
+        return self.background.resume(node.response_id, node.background.after)
 
     async def _read(
         self,
         node: Node,
-        request: dict[str, Any],
-        progress: _Progress | None,
+        events: AsyncIterator[StreamEvent],
+        progress: Progress | None,
         watch: StallWatch,
         carried: list[JSON],
         hold: bool,
     ) -> ErrorKind | None:
         failure: ErrorKind | None = None
         last_persist = time.monotonic()
-        async for event in self.stream(request):
+        run = node.background  # where a background answer's stream was read to (None: not one)
+        async for event in events:
             arrived = time.monotonic()
             watch.last = arrived
             if watch.waiting:
@@ -346,19 +478,26 @@ class TurnRunner:
             if isinstance(event, TextDelta):  # nearly every event: the short way
                 node.output_text += event.text
                 watch.thinking = False
+                if run is not None and event.sequence is not None:
+                    run.after = event.sequence
                 if progress is not None:
                     progress.changed()
             elif isinstance(event, Alive):
                 watch.thinking = event.thinking or watch.thinking
+                if run is not None and event.sequence is not None:
+                    run.after = event.sequence
                 continue
             elif isinstance(event, ToolActivity | Citation):
                 if self.listener and isinstance(event, ToolActivity):
                     self.listener.turn_activity(node, f"{event.tool}: {event.status}")
+                if run is not None and event.sequence is not None:
+                    run.after = event.sequence
                 continue
             else:
                 if isinstance(event, ReasoningDelta):
                     watch.thinking = True
                 failure = self._apply(node, event, carried, hold) or failure
+                run = node.background
                 if progress is not None:
                     progress.now()  # a status or a notice: at once, as before
             if arrived - last_persist >= self.persist_interval_s:
@@ -373,16 +512,20 @@ class TurnRunner:
         if self.listener:
             self.listener.turn_activity(node, WAITING if waiting else "")
 
-    @staticmethod
     def _apply(
-        node: Node, event: StreamEvent, carried: list[JSON] | None = None, hold: bool = False
+        self, node: Node, event: StreamEvent, carried: list[JSON] | None = None, hold: bool = False
     ) -> ErrorKind | None:
         """One event other than text or tool activity, applied to the node: the kind of failure, if any."""
+        failure: ErrorKind | None = None
         if isinstance(event, ReasoningDelta):
             node.reasoning_text += event.text
         elif isinstance(event, Started):
             node.response_id = event.response_id or node.response_id
             node.model = event.model or node.model
+            if event.background and self.background is not None and node.background is None:
+                node.background = BackgroundRun()  # the server makes it on its own: resumable
+            if node.background is not None and event.status:
+                node.background.status = event.status
         elif isinstance(event, Completed):
             calls = hold and any(item.get("type") in CALL_TYPES for item in event.output_items)
             node.status = NodeStatus.STREAMING if calls else NodeStatus.COMPLETED
@@ -390,62 +533,31 @@ class TurnRunner:
             node.model = event.model or node.model
             node.usage = event.usage
             node.output_items = [*(carried or []), *event.output_items]
+            if event.text is not None:
+                node.output_text = event.text
         elif isinstance(event, Incomplete):
             node.status = NodeStatus.INCOMPLETE
             node.error = event.message
             node.usage = event.usage
             node.output_items = [*(carried or []), *event.output_items]
+            if event.text is not None:
+                node.output_text = event.text
         elif isinstance(event, Failed):
             node.status = NodeStatus.FAILED
             node.error = event.error.message
             node.usage = event.usage or node.usage
-            return event.error.kind
+            failure = event.error.kind
         elif isinstance(event, Notice):
             node.notice = event.text if not node.notice else f"{node.notice}\n{event.text}"
-        return None
+        run = node.background
+        if run is not None:
+            sequence = getattr(event, "sequence", None)
+            if sequence is not None:
+                run.after = sequence
+            if node.status.finished and failure not in RESUMABLE:
+                run.status = str(node.status) if node.status is not NodeStatus.STOPPED else "cancelled"
+        return failure
 
     def _notify_progress(self, node: Node) -> None:
         if self.listener:
             self.listener.turn_progress(node)
-
-
-class _Progress:
-    """`turn_progress` for one node as it streams, at most twice per event-loop turn.
-
-    A burst of deltas is read in one turn of the loop (hundreds of them when the server is fast), and
-    nothing can draw until that turn ends; listeners read the node itself when they draw. So the first
-    change in a turn is told at once (a view starts its frame timer when it always did) and the rest
-    of that turn's changes once, when the turn ends. A status change is told at once.
-    """
-
-    __slots__ = ("_dirty", "_handle", "_loop", "listener", "node")
-
-    def __init__(self, listener: TurnListener, node: Node) -> None:
-        self.listener = listener
-        self.node = node
-        self._loop = asyncio.get_running_loop()
-        self._handle: asyncio.Handle | None = None
-        self._dirty = False
-
-    def changed(self) -> None:
-        if self._handle is not None:
-            self._dirty = True
-            return
-        self._handle = self._loop.call_soon(self._turn_ended)
-        self.listener.turn_progress(self.node)
-
-    def now(self) -> None:
-        self._dirty = False
-        self.listener.turn_progress(self.node)
-
-    def _turn_ended(self) -> None:
-        self._handle = None
-        if self._dirty:
-            self._dirty = False
-            self.listener.turn_progress(self.node)
-
-    def flush(self) -> None:
-        """Tell what is untold now (the stream ended or was stopped): nothing is told after this."""
-        if self._handle is not None:
-            self._handle.cancel()
-            self._turn_ended()

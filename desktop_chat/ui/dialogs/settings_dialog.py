@@ -14,7 +14,8 @@ Tabs and the objectNames tests and the window look up:
   (text / json_object / json_schema), `settings_json_schema` (the schema as JSON) with
   `settings_json_schema_status` (validated as typed), `settings_reasoning_effort` (empty = not sent),
   `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_compact_threshold` (empty =
-  off), `settings_truncation_auto`. Temperature and top_p are disabled (with a tooltip) for reasoning models.
+  off), `settings_truncation_auto`, `settings_background` (background mode, explained by
+  `settings_background_note`). Temperature and top_p are disabled (with a tooltip) for reasoning models.
 - "Prices": `settings_prices` (table: model, input, cached input, output in USD per 1M tokens),
   `settings_prices_add`, `settings_prices_remove`.
 - `settings_errors`: red text listing every problem. OK with any problem does not accept, so

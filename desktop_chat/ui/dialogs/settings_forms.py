@@ -279,6 +279,21 @@ class RichForm(QWidget):
             self.tr("truncation: auto (deprecated: the server drops the oldest items)"),
             params.truncation_auto,
         )
+        self.background = self._check(
+            "settings_background", self.tr("&Background mode (resumable answers)"), params.background
+        )
+        self.background_note = QLabel(
+            self.tr(
+                "The server makes each answer on its own: a dropped connection resumes the answer where it "
+                "stopped, Stop cancels it on the server, and an answer still running when the app closes "
+                "is picked up when it opens again. The server keeps the answer's data for about 10 "
+                "minutes, so this is not for accounts with zero data retention."
+            )
+        )
+        self.background_note.setObjectName("settings_background_note")
+        self.background_note.setWordWrap(True)
+        theme.set_tone(self.background_note, "muted")
+        self.background.setAccessibleDescription(self.background_note.text())
         self.text_format.currentTextChanged.connect(lambda _t: self._check_schema())
         self.json_schema.textChanged.connect(self._check_schema)
 
@@ -297,6 +312,8 @@ class RichForm(QWidget):
         form.addRow(self.tr("Top &logprobs:"), self.top_logprobs)
         form.addRow(self.tr("&Compact past:"), self.compact_threshold)
         form.addRow("", self.truncation_auto)
+        form.addRow("", self.background)
+        form.addRow("", self.background_note)
         self._check_schema()
 
     @staticmethod
@@ -331,6 +348,7 @@ class RichForm(QWidget):
             "reasoning_effort": self.reasoning_effort.currentText() or None,
             "reasoning_summary": self.reasoning_summary.isChecked(),
             "truncation_auto": self.truncation_auto.isChecked(),
+            "background": self.background.isChecked(),
             "json_schema": None,
             "top_logprobs": None,
             "compact_threshold": None,

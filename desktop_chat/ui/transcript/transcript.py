@@ -101,6 +101,7 @@ class _Stream:
     reasoning_start: int = 0  # where the reasoning section (if any) begins, just after the prompt
     reasoning_shown: str | None = None  # the reasoning text the section shows
     activity: str = ""  # e.g. "Searching the web…", shown under the open tail while streaming
+    elapsed: str = ""  # a background answer's running time, shown under it while it runs
 
 
 class TranscriptView(LinkRoutingView):
@@ -262,6 +263,19 @@ class TranscriptView(LinkRoutingView):
         stream.activity = activity_label(text)
         if not self._timer.isActive():
             self._timer.start()
+
+    def show_elapsed(self, node: Node, text: str) -> None:
+        """How long a background answer has been running, under it while it streams."""
+        stream = self._stream
+        if stream is None or stream.node.id != node.id or stream.finished or stream.elapsed == text:
+            return
+        stream.elapsed = text
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def elapsed_text(self) -> str:
+        """The running-time line shown now ("" when none)."""
+        return self._stream.elapsed if self._stream is not None and not self._stream.finished else ""
 
     def activity_text(self) -> str:
         """The activity line shown now ("" when none)."""
@@ -493,6 +507,8 @@ class TranscriptView(LinkRoutingView):
             tail_html += local_tools_html(node, self.results_open, self.waiting_calls(node.id))
             if stream.activity:
                 tail_html += _para(stream.activity, "activity")
+            if stream.elapsed:
+                tail_html += _para(stream.elapsed, "activity")
         scrollbar = self.verticalScrollBar()
         at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
         position = scrollbar.value()

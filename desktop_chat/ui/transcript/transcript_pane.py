@@ -8,9 +8,10 @@ from it; "Copied" and link targets flash in the status line.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_chat.core.content.attachments import AttachmentStore
@@ -76,6 +77,10 @@ class TranscriptPane(QWidget):
         events.turn_finished.connect(lambda event: self.node_progress(event.node))
         events.tool_approval.connect(lambda event: self.node_progress(event.node))
         events.turn_activity.connect(lambda event: self.node_activity(event.node, i18n.core_text(event.text)))
+        self._clock = QTimer(self)  # a background answer's running time, once a second while busy
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        events.busy_changed.connect(lambda event: self._clock.start() if event.busy else self._clock.stop())
 
     def retranslate(self) -> None:
         """The view's names; its document is rendered again by the view itself (TranscriptView)."""
@@ -126,6 +131,17 @@ class TranscriptPane(QWidget):
         """A tool is at work in an answer (searching, running code…)."""
         if node.id == self._leaf:
             self.view.show_activity(node, text)
+
+    def _tick(self) -> None:
+        tree, leaf = self._tree, self._leaf
+        if tree is None or leaf is None or leaf not in tree:
+            return
+        node = tree.get(leaf)
+        if node.background is None or node.status.finished:
+            return
+        seconds = max(0, int(time.time() - node.created_at))
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
+        self.view.show_elapsed(node, self.tr("Running in the background · %1").replace("%1", clock))
 
     def _progress(self, node: Node) -> None:
         self.node_progress(node)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from desktop_chat.core.conversation.migrations import MIGRATIONS, SCHEMA_VERSION, apply_migrations
-from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, user_message
+from desktop_chat.core.conversation.model import BackgroundRun, Conversation, Node, NodeStatus, user_message
 from desktop_chat.core.conversation.store import Store, StoreTooNewError, open_store
 
 # sha256 of each shipped migration's SQL (see digest). A mismatch means a shipped migration was edited:
@@ -25,6 +25,8 @@ SHIPPED = {
         "4b5dff49bc1c84e248c2326f277d4ab231c99f94aea291d9096456f71eae902a"
     ),
 }
+
+BEFORE_6 = 5  # the schema before migration 0006
 
 
 def digest(statements: tuple[str, ...]) -> str:
@@ -267,7 +269,7 @@ def test_migration_6_stores_each_answer_once_and_search_still_finds_everything(t
     )
     conn = raw(path)
     try:
-        apply_migrations(conn, upto=5)  # the schema before it
+        apply_migrations(conn, upto=BEFORE_6)  # the schema before it
         conn.execute(
             "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
             " VALUES ('c1', '과수원 orchard', NULL, '{}', 1.0, 2.0)"
@@ -322,7 +324,7 @@ def test_upgrade_applies_the_migrations_and_shrinks_the_file_when_they_freed_muc
     path = tmp_path / "old.sqlite3"
     conn = raw(path)
     try:
-        apply_migrations(conn, upto=SCHEMA_VERSION - 1)
+        apply_migrations(conn, upto=BEFORE_6)  # 0006 and 0007 are what free the space
         conn.execute(
             "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
             " VALUES ('c1', 'Long answers', NULL, '{}', 1.0, 2.0)"
@@ -355,14 +357,34 @@ def test_upgrade_applies_the_migrations_and_shrinks_the_file_when_they_freed_muc
 def everything(conn: sqlite3.Connection) -> tuple[list[Any], list[Node]]:
     """Every conversation row and every node as the store reads it (long prompt texts joined)."""
     from desktop_chat.core.conversation import long_texts
-    from desktop_chat.core.conversation.rows import CONVERSATION_COLUMNS, NODE_COLUMNS, node_of
+    from desktop_chat.core.conversation.rows import CONVERSATION_COLUMNS, NODE_FIELDS, node_of
 
     conversations = conn.execute(f"SELECT {CONVERSATION_COLUMNS} FROM conversations ORDER BY id").fetchall()
-    nodes = [node_of(row) for row in conn.execute(f"SELECT {NODE_COLUMNS} FROM nodes ORDER BY id")]
+    present = {row[1] for row in conn.execute("PRAGMA table_info(nodes)")}
+    fields = [name for name in NODE_FIELDS if name in present]  # (the later columns come last)
+    missing = (None,) * (len(NODE_FIELDS) - len(fields))
+    rows = conn.execute(f"SELECT {', '.join(fields)} FROM nodes ORDER BY id")
+    nodes = [node_of((*row, *missing)) for row in rows]
     texts = dict(conn.execute("SELECT id, text FROM node_texts").fetchall())
     for node in nodes:
         node.input_items = long_texts.join(node.input_items, texts)
     return conversations, nodes
+
+
+def insert_before_8(conn: sqlite3.Connection, nodes: list[Node]) -> None:
+    """Insert nodes as the app wrote them before migration 0008 (no `background` column)."""
+    from desktop_chat.core.conversation import long_texts
+    from desktop_chat.core.conversation.rows import NODE_FIELDS, node_values
+
+    fields = NODE_FIELDS[: NODE_FIELDS.index("background")]
+    rows, apart = [], []
+    for node in nodes:
+        items, texts = long_texts.split(node.input_items)
+        apart += [(ref, node.id, text) for ref, text in texts]
+        rows.append(node_values(node, items)[: len(fields)])
+    conn.executemany(f"INSERT INTO nodes ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})", rows)
+    if apart:
+        conn.executemany("INSERT INTO node_texts (id, node_id, text) VALUES (?, ?, ?)", apart)
 
 
 INDEX_BYTES = "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'"
@@ -408,7 +430,7 @@ def test_migration_7_shrinks_the_search_index_and_keeps_every_text(tmp_path: Pat
                 )
                 nodes.append(parent)
             conn.execute("BEGIN")
-            Store._insert_rows(conn, nodes)  # as the app at schema 6 wrote them
+            insert_before_8(conn, nodes)  # as the app at schema 6 wrote them
             conn.execute("COMMIT")
         before = everything(conn)
         assert conn.execute("SELECT count(*) FROM node_texts").fetchone()[0] > 0  # long prompts kept apart
@@ -444,3 +466,42 @@ def test_migration_7_shrinks_the_search_index_and_keeps_every_text(tmp_path: Pat
             assert got == expected, query
     finally:
         store.close()
+
+
+def test_migration_8_keeps_background_answers_running_and_old_streams_interrupted(tmp_path: Path) -> None:
+    path = tmp_path / "v7.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=7)  # the schema before it
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', 'Old', NULL, '{}', 1.0, 2.0)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, model, params, status, context_mode, created_at, updated_at)"
+            " VALUES ('n1', 'c1', NULL, '[]', '[]', 'half', '', '', '{}', 'streaming', 'chain', 1, 1)"
+        )
+    finally:
+        conn.close()
+    store = Store(path)
+    try:
+        assert store.mark_streaming_interrupted() == 1  # an old streaming answer was cut off
+        old = store.load_nodes("c1")[0]
+        assert old.status is NodeStatus.INTERRUPTED and old.background is None
+        node = Node("c1", "n1", [user_message("Think long")], response_id="resp_1")
+        node.background = BackgroundRun("in_progress", 41)
+        store.insert_node(node)
+        node.output_text, node.background.after = "A longer half", 57
+        store.update_node(node)
+        assert store.mark_streaming_interrupted() == 0  # a background answer runs on without the app
+        loaded = {n.id: n for n in store.load_nodes("c1")}[node.id]
+        assert loaded.running_in_background and loaded.background == BackgroundRun("in_progress", 57)
+        assert loaded.output_text == "A longer half"
+    finally:
+        store.close()
+    conn = raw(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()

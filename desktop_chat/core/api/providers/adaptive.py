@@ -50,6 +50,7 @@ DROPPABLE = (
     "truncation",
     "context_management",
     "max_output_tokens",
+    "background",  # a server without background mode: the answer streams as usual
 )
 # Chat Completions names for what the request calls otherwise
 ALIASES = {

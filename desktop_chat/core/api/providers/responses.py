@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from typing import TYPE_CHECKING, Any
 
 import openai
@@ -151,15 +151,16 @@ def sdk_arguments(request: dict[str, Any], *lists: str) -> dict[str, Any]:
 
 
 def translate(event: Any) -> StreamEvent | None:
-    """One SDK stream event as a domain event (None for events the app does not need)."""
+    """One SDK stream event as a domain event (None for events the app does not need); each carries
+    the event's `sequence_number` where it has one (a background answer's stream resumes after it)."""
     kind = getattr(event, "type", None)
+    sequence = getattr(event, "sequence_number", None)
     if kind == "response.output_text.delta":
-        return TextDelta(event.delta)
+        return TextDelta(event.delta, sequence)
     if kind == "response.reasoning_summary_text.delta":
-        return ReasoningDelta(event.delta)
-    if kind == "response.created":
-        response = event.response
-        return Started(getattr(response, "id", None), getattr(response, "model", None))
+        return ReasoningDelta(event.delta, sequence)
+    if kind in _STARTED:
+        return started_of(event.response, sequence)
     if kind == "response.completed":
         response = event.response
         return Completed(response.id, response.model, usage_from(response.usage), _output_items(response))
@@ -180,16 +181,35 @@ def translate(event: Any) -> StreamEvent | None:
         annotation = event.annotation
         get = annotation.get if isinstance(annotation, dict) else lambda k, d=None: getattr(annotation, k, d)
         if get("type") == "url_citation":
-            return Citation(get("url", ""), get("title", ""), get("start_index", 0), get("end_index", 0))
-        return None
+            return Citation(
+                get("url", ""), get("title", ""), get("start_index", 0), get("end_index", 0), sequence
+            )
+        return Alive(sequence=sequence) if sequence is not None else _ALIVE
     if kind in _TOOL_EVENTS:
         tool, status = _TOOL_EVENTS[kind]
-        return ToolActivity(tool, status)
-    if kind == "keepalive" or (kind or "").startswith("response.reasoning"):
-        return _THINKING
+        return ToolActivity(tool, status, sequence=sequence)
+    thinking = kind == "keepalive" or (kind or "").startswith("response.reasoning")
     if kind == "response.output_item.added":
-        return _THINKING if getattr(getattr(event, "item", None), "type", None) == "reasoning" else _ALIVE
-    return _ALIVE if kind else None
+        thinking = getattr(getattr(event, "item", None), "type", None) == "reasoning"
+    elif not thinking and not kind:
+        return None
+    if sequence is None:
+        return _THINKING if thinking else _ALIVE
+    return Alive(thinking, sequence)
+
+
+_STARTED = ("response.created", "response.queued", "response.in_progress")
+
+
+def started_of(response: Any, sequence: int | None = None) -> Started:
+    """What a response object says of a response that has begun (its id, model, status, mode)."""
+    return Started(
+        getattr(response, "id", None),
+        getattr(response, "model", None),
+        sequence,
+        str(getattr(response, "status", None) or ""),
+        getattr(response, "background", None) is True,
+    )
 
 
 _ALIVE, _THINKING = Alive(), Alive(thinking=True)
@@ -197,10 +217,17 @@ _ALIVE, _THINKING = Alive(), Alive(thinking=True)
 
 async def stream_response(client: AsyncOpenAI, request: dict[str, Any]) -> AsyncIterator[StreamEvent]:
     """Send a Responses API request with streaming and yield domain events; ends with one terminal event."""
+    opened = client.responses.create(**sdk_arguments(with_tool_includes(request)), stream=True)
+    async for event in read_stream(opened):
+        yield event
+
+
+async def read_stream(opened: Awaitable[Any], started: bool = False) -> AsyncIterator[StreamEvent]:
+    """The domain events of an SDK stream being opened (a new answer's, or a stored one's resumed);
+    ends with one terminal event. `started`: the response is known to exist already."""
     terminal_seen = False
-    started = False
     try:
-        stream = await client.responses.create(**sdk_arguments(with_tool_includes(request)), stream=True)
+        stream = await opened
         async with stream:
             pacer = Pacer()
             async for sdk_event in stream:

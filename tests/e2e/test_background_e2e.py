@@ -1,0 +1,115 @@
+"""Background mode in the real window against the emulator: a stream that drops mid-answer resumes
+into the same answer (the whole text, once), and an answer still running when the window closes is
+picked up when the app opens again on the same data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_chat.core.conversation.model import NodeStatus
+from tests.conftest import wait_until
+from tests.e2e.test_app_flows import App, env  # noqa: F401
+from tests.e2e.test_rich_e2e import open_settings
+
+pytestmark = pytest.mark.e2e
+
+
+def whole_answer(emulator: Any, response_id: str) -> str:
+    """The answer the server made, once it has made it."""
+    thread = emulator.background_job(response_id).thread
+    thread.join(15)
+    return str(emulator._responses[response_id]["output"][-1]["content"][0]["text"])
+
+
+def resumed_streams(emulator: Any) -> list[dict[str, str]]:
+    return [r.query for r in emulator.requests if r.method == "GET" and r.query.get("stream") == "true"]
+
+
+async def with_background_mode(app: App) -> None:
+    open_settings(app, {"settings_background": True})
+    task = app.connector._task
+    if task is not None:  # the settings change builds the back end again
+        await task
+    assert app.window.session.effective_params().background
+
+
+def test_a_dropped_stream_resumes_into_the_same_answer_once(
+    env: None,  # noqa: F811
+    emulator: Any,
+    tmp_path: Path,
+    qtbot: Any,
+    arun: Any,
+) -> None:
+    emulator.delay_s = 0.005
+
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await with_background_mode(app)
+        emulator.fail_next("drop", deltas=8)  # the connection closes after eight text deltas
+        node = await app.send("Tell me about trees [[words:80]]", timeout=30)
+        assert node.status is NodeStatus.COMPLETED and node.error is None
+        assert node.response_id is not None
+        answer = whole_answer(emulator, node.response_id)
+        assert node.output_text == answer
+        tail = answer.split()[-6:]
+        assert app.transcript().count(" ".join(tail)) == 1  # shown once, not twice from the drop on
+        assert "Demo answer from the local emulator." in app.transcript()
+        dropped_after = emulator.background_job(node.response_id).dropped_after
+        assert dropped_after is not None
+        assert resumed_streams(emulator) == [{"stream": "true", "starting_after": str(dropped_after)}]
+        created = [r.body for r in emulator.requests if r.method == "POST" and r.path.endswith("/responses")]
+        assert created[-1] is not None and created[-1]["background"] is True
+        assert len(app.window.tree) == 1  # the same node, not a retry
+        await app.close()
+
+    arun(scenario(), timeout=90)
+
+
+def test_an_answer_running_when_the_window_closes_finishes_after_reopening(
+    env: None,  # noqa: F811
+    emulator: Any,
+    tmp_path: Path,
+    qtbot: Any,
+    arun: Any,
+) -> None:
+    emulator.delay_s = 0.03  # a slow answer: several seconds
+
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await with_background_mode(app)
+        app.type_and_send("Think it over slowly [[words:120]]")
+        await wait_until(lambda: app.node_count() == 1, 10, "the turn")
+        node = app.window.tree.get(app.window.selected_node_id())
+        await wait_until(lambda: len(node.output_text) > 60, 15, "part of the answer")
+        view = app.window.transcript_pane.view
+        await wait_until(lambda: "Running in the background · 0:0" in app.transcript(), 5, "the clock")
+        assert view.elapsed_text().startswith("Running in the background · 0:0")
+        await app.close()
+        assert not any(r.path.endswith("/cancel") for r in emulator.requests)  # closing is not Stop
+        response_id = node.response_id
+        assert response_id is not None
+        assert emulator.background_job(response_id).done is False  # still being made on the server
+
+        again = App(tmp_path, emulator.base_url, qtbot)
+        reopened = again.window.tree.get(node.id)
+        assert reopened.status is NodeStatus.STREAMING and reopened.running_in_background
+        kept = reopened.output_text
+        assert reopened.background is not None and reopened.background.after is not None
+        read_to = reopened.background.after  # saved with the text as it streamed
+        await again.connect()
+        await wait_until(lambda: reopened.status.finished, 30, "the answer to finish after reopening")
+        assert reopened.status is NodeStatus.COMPLETED
+        assert reopened.output_text == whole_answer(emulator, response_id)
+        assert reopened.output_text.startswith(kept)
+        assert resumed_streams(emulator) == [{"stream": "true", "starting_after": str(read_to)}]
+        await wait_until(lambda: again.window.active is None, 10, "the turn to end")
+        assert "Think it over slowly" in again.transcript()
+        assert again.transcript().count(" ".join(reopened.output_text.split()[-6:])) == 1
+        await again.close()
+
+    arun(scenario(), timeout=120)
