@@ -173,3 +173,25 @@ def test_alt_arrows_and_the_switcher_step_through_the_same_versions(window: Any,
     assert "1 / 3" in win.transcript_pane.view.rendered_text()
     win.transcript_pane.view.anchorClicked.emit(QUrl(f"action:sibling-next/{nodes['first'].id}"))
     assert win.session.selected_node_id == nodes["deep"].id  # version 2, at its newest leaf
+
+
+def test_the_window_runs_a_hover_buttons_action_on_its_message(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    win, nodes = window
+    win.resize(1200, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.session.select_node(nodes["deep"].id)
+    asked: list[str | None] = []
+    monkeypatch.setattr(win.session, "regenerate", lambda: asked.append(win.session.selected_node_id) or [])
+    pane = win.transcript_pane
+    answer = next(
+        m for m in pane.message_actions.messages() if m.node.id == nodes["second"].id and m.role == "answer"
+    )
+    pane.message_actions.show_on(
+        answer
+    )  # as the mouse over it does (tests/ui/transcript/test_message_actions.py)
+    button = next(b for b in pane.message_actions.bar.buttons if b.property("action") == "regenerate")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [nodes["second"].id]  # its turn was selected, then Regenerate ran on it
