@@ -27,8 +27,7 @@ from desktop_chat.app import create_window, parse_args
 from desktop_chat.core.config.paths import database_path
 from desktop_chat.core.conversation.model import Conversation, Node, NodeStatus, Usage, user_message
 from desktop_chat.core.conversation.store import open_store
-from desktop_chat.core.session.branching import CONTINUES_KEY
-from desktop_chat.core.session.service import CONTINUE_PROMPT
+from desktop_chat.core.session.branching import CONTINUE_PROMPT, CONTINUES_KEY
 from desktop_chat.ui.window_prefs import WindowPrefs
 
 TEXTS = {

@@ -2773,42 +2773,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="289"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="301"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="296"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="73"/>
         <source>This turn was sent already.</source>
         <translation>이 턴은 이미 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="428"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="420"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="444"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="436"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="464"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="456"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="527"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
@@ -2918,12 +2918,12 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>저장하지 못했던 답변이 이제 저장되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/branching.py" line="69"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="85"/>
         <source>The edited prompt is empty.</source>
         <translation>편집한 프롬프트가 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="118"/>
         <source>Wait for the answer to finish before branching from it.</source>
         <translation>답변이 끝난 뒤에 분기하세요.</translation>
     </message>

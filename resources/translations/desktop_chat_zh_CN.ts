@@ -2773,42 +2773,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="279"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="289"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="301"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="296"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="375"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="73"/>
         <source>This turn was sent already.</source>
         <translation>此轮已发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="428"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="420"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="444"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="436"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="464"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="456"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="535"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="527"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
@@ -2918,12 +2918,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>之前无法保存的回答现已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/branching.py" line="69"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="85"/>
         <source>The edited prompt is empty.</source>
         <translation>编辑后的提示为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/branching.py" line="102"/>
+        <location filename="../../desktop_chat/core/session/branching.py" line="118"/>
         <source>Wait for the answer to finish before branching from it.</source>
         <translation>请等回答完成后再从它分支。</translation>
     </message>

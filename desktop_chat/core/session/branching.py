@@ -22,6 +22,7 @@ from desktop_chat.core.conversation.model import (
     new_id,
     now,
     replace_user_text,
+    user_message,
 )
 from desktop_chat.core.conversation.store import Store, StoreError
 from desktop_chat.core.conversation.tree import ConversationTree
@@ -37,6 +38,8 @@ log = logging.getLogger("desktop_chat")
 
 # the key in a node's params that marks a "Continue" turn (its prompt only asks the model to go on)
 CONTINUES_KEY = "continues"
+# what "Continue" sends after a stopped, interrupted or cut answer (to the model: not translated)
+CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it."
 
 
 class BranchingState(Protocol):
@@ -56,6 +59,19 @@ class BranchingState(Protocol):
 def is_continuation(node: Node) -> bool:
     """Whether a turn is a "Continue" of its parent's answer (shown joined to it, without a prompt box)."""
     return node.params.get(CONTINUES_KEY) is True
+
+
+def continue_input() -> list[JSON]:
+    """The input of a "Continue" turn."""
+    return [user_message(CONTINUE_PROMPT)]
+
+
+def draft(session: BranchingState, node_id: str | None = None) -> Node:
+    """A draft to send (default: the selected turn). Raises NothingSelected (none, or sent already)."""
+    node = session.node_or_selected(node_id)
+    if node.status is not NodeStatus.DRAFT:
+        raise NothingSelected(Text(QT_TRANSLATE_NOOP("core", "This turn was sent already.")))
+    return node
 
 
 def save_edit(session: BranchingState, text: str, node_id: str | None = None) -> Node:

@@ -42,7 +42,6 @@ from desktop_chat.core.conversation.model import (
     now,
     replace_user_text,
     title_from_prompt,
-    user_message,
     user_text_of,
 )
 from desktop_chat.core.conversation.store import Store, StoreError
@@ -79,10 +78,6 @@ from desktop_chat.core.session.turns import TurnRunner
 from desktop_chat.core.tools.local_tools import Decision, Toolbox
 
 log = logging.getLogger("desktop_chat")
-
-
-# what "Continue" sends after a stopped, interrupted or cut answer (to the model: not translated)
-CONTINUE_PROMPT = "Continue exactly where your previous answer stopped, without repeating it."
 
 
 class _Selected(Enum):
@@ -370,17 +365,14 @@ class ChatSession:
     def send_draft(self, node_id: str | None = None) -> list[Turn]:
         """Send a draft (default: the selected turn): its turn takes the draft's place, in one transaction.
         Raises NothingSelected (not a draft), and what `send` raises (the draft then stays)."""
-        node = self.node_or_selected(node_id)
-        if node.status is not NodeStatus.DRAFT:
-            raise NothingSelected(Text(QT_TRANSLATE_NOOP("core", "This turn was sent already.")))
-        return self._start(node.parent_id, list(node.input_items), replacing=node)
+        draft = branching.draft(self, node_id)
+        return self._start(draft.parent_id, list(draft.input_items), replacing=draft)
 
     def continue_answer(self, node_id: str | None = None) -> list[Turn]:
         """Ask the model to go on after a turn's answer (default: the selected one; a stopped, interrupted
         or cut one): a new child whose prompt only says so, marked as a continuation."""
         node = self.node_or_selected(node_id)
-        marks = {branching.CONTINUES_KEY: True}
-        return self._start(node.id, [user_message(CONTINUE_PROMPT)], marks=marks)
+        return self._start(node.id, branching.continue_input(), marks={branching.CONTINUES_KEY: True})
 
     def branch_out(self, node_id: str | None = None, title: str | None = None) -> Conversation:
         """Copy the path to a turn (default: the selected one) into a new conversation and open it there.

@@ -64,6 +64,7 @@ def status_mark(status: NodeStatus) -> str:
     mark = STATUS_MARKS.get(status)
     return str(QCoreApplication.translate("TreeLabels", mark)) if mark else ""
 
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 

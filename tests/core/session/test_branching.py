@@ -13,9 +13,9 @@ from desktop_chat.core.api.events import Started, TextDelta
 from desktop_chat.core.config import profiles
 from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.core.conversation.store import Store
-from desktop_chat.core.session.branching import is_continuation
+from desktop_chat.core.session.branching import CONTINUE_PROMPT, is_continuation
 from desktop_chat.core.session.errors import Busy, NothingSelected, SaveFailed
-from desktop_chat.core.session.service import CONTINUE_PROMPT, ChatSession
+from desktop_chat.core.session.service import ChatSession
 from tests.core.session.test_service import Heard, Script, done, finish, run, session_with, two_turns
 
 
