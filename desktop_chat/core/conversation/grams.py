@@ -3,7 +3,7 @@ is looked up among them.
 
 The trigram index (FTS5, `detail=none`: which documents hold a trigram, not where) cannot find a term
 of 1-2 characters. `char_grams` lists, for a document, every distinct character and every pair of
-adjacent characters inside a word (case folded by `str.lower`), space-separated; the auxiliary index
+adjacent characters inside a word (case folded), space-separated; the auxiliary index
 `search_pairs` (FTS5 over those, tokenizer `ascii`, contentless, `detail=none`) then finds any term of
 1-2 characters with one exact token: the term itself. A term never holds whitespace, so pairs across
 whitespace are not listed.
@@ -26,8 +26,9 @@ _ENCODE = {code: 0xE000 + code for code in range(128) if not chr(code).isalnum()
 
 
 def fold(text: str) -> str:
-    """Case folded as the index folds (str.lower; FTS5's trigram tokenizer folds the same way)."""
-    return text.lower()
+    """Case folded, character by character (str.casefold: unlike lower, no rule depends on the
+    neighbours, so a folded substring is a substring of the folded text)."""
+    return text.casefold()
 
 
 def char_grams(*texts: str | None) -> str:
