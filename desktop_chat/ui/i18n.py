@@ -19,6 +19,13 @@ TRANSLATORS_ATTRIBUTE = "_desktop_chat_translators"  # on the application: the t
 LANGUAGES = {"system": "System", "en": "English", "ko": "한국어", "zh_CN": "简体中文"}
 
 
+def _translate_core(source: str) -> str:
+    return QCoreApplication.translate(core_messages.CONTEXT, source)
+
+
+core_messages.set_translator(_translate_core)  # core's labels (core.text.tr) in the UI's language
+
+
 def resolve(setting: str | None, system: str | None = None) -> str:
     """The language code to use for a stored choice ("system" follows the system locale)."""
     if setting in LANGUAGES and setting != "system":

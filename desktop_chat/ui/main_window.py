@@ -135,8 +135,9 @@ class MainWindow(QMainWindow):
 
     def _demo_notice(self) -> str:
         return self.tr(
-            "Demo mode: answers come from a built-in local emulator that shows what context it "
-            "received. Nothing leaves this machine and no key is needed."
+            "Welcome to the demo! A small server inside the app answers, so nothing leaves this computer "
+            "and no key is needed. Its answers show what the app can do (tables, code, math, branches) "
+            "and end with a grey line naming the context they received."
         )
 
     # -- building ------------------------------------------------------------------------------

@@ -234,7 +234,7 @@
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
-        <translation>모델에 보내는 이미지 해상도: low는 저렴하고, high는 작은 글씨까지 읽습니다</translation>
+        <translation>모델에 보내는 이미지 해상도: 낮음은 저렴하고, 높음은 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
@@ -635,6 +635,49 @@
     </message>
 </context>
 <context>
+    <name>ConversationTreeModel</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="134"/>
+        <source>Prompt: %1</source>
+        <translation>프롬프트: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="135"/>
+        <source>Model: %1</source>
+        <translation>모델: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="136"/>
+        <source>Tokens: %1 in · %2 out</source>
+        <translation>토큰: 입력 %1 · 출력 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="137"/>
+        <source>%1 cached</source>
+        <translation>캐시 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="138"/>
+        <source>%1 reasoning</source>
+        <translation>추론 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="139"/>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="140"/>
+        <source>Error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="141"/>
+        <source>Response id: %1</source>
+        <translation>응답 ID: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConversationTreeView</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="62"/>
@@ -706,6 +749,99 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="65"/>
         <source>Write a polite email asking to move a meeting</source>
         <translation>회의 일정을 옮겨 달라는 정중한 이메일을 써 줘</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorKind</name>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="24"/>
+        <source>The server rejected the API key or denied access. Open Settings and enter a valid key.</source>
+        <translation>서버가 API 키 또는 접근을 거부했습니다. 설정을 열어 키를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="27"/>
+        <source>The model was not found on this server. Pick another model next to the prompt.</source>
+        <translation>이 서버에서 모델을 찾을 수 없습니다. 프롬프트 옆에서 다른 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="30"/>
+        <source>Too many requests or quota reached.</source>
+        <translation>요청이 너무 많거나 사용 한도에 도달했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="31"/>
+        <source>The server had an error while answering. Try again in a moment.</source>
+        <translation>서버가 답변하는 중 오류가 발생했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="34"/>
+        <source>The conversation is too long for this model&apos;s context window. Start a new branch from an earlier turn, or pick a model with a larger context.</source>
+        <translation>대화가 이 모델의 컨텍스트 창에 비해 너무 깁니다. 이전 턴에서 새 브랜치를 시작하거나 컨텍스트가 더 큰 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="39"/>
+        <source>The server no longer has the earlier answer this branch continues from.</source>
+        <translation>이 브랜치가 이어지는 이전 답변을 서버가 더 이상 가지고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="42"/>
+        <source>The server refused the request.</source>
+        <translation>서버가 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="43"/>
+        <source>The connection to the server failed or dropped. What arrived is kept; check the network or the server address and press Retry (Ctrl+R).</source>
+        <translation>서버 연결에 실패했거나 끊어졌습니다. 받은 부분은 보관됩니다. 네트워크나 서버 주소를 확인하고 재시도(Ctrl+R)를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="48"/>
+        <source>The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R).</source>
+        <translation>서버가 전송을 멈췄습니다(시간 초과). 받은 부분은 보관됩니다. 재시도(Ctrl+R)를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="51"/>
+        <source>The server reported an error.</source>
+        <translation>서버가 오류를 알렸습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="52"/>
+        <source>The server sent data the app could not read.</source>
+        <translation>서버가 앱이 읽을 수 없는 데이터를 보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
+        <source>Unexpected error.</source>
+        <translation>예상치 못한 오류입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="56"/>
+        <source>The answer was cut off at the max output tokens limit (raise it in Settings).</source>
+        <translation>답변이 최대 출력 토큰 한도에서 잘렸습니다(설정에서 늘리세요).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="59"/>
+        <source>The answer was stopped by the server&apos;s content filter.</source>
+        <translation>서버의 콘텐츠 필터가 답변을 중단했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="63"/>
+        <source>The server ended the answer early (%1).</source>
+        <translation>서버가 답변을 일찍 끝냈습니다(%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="64"/>
+        <source>The answer failed.</source>
+        <translation>답변에 실패했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
+        <source>The server asks to wait %1 s.</source>
+        <translation>서버가 %1초 기다리라고 요청합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <source>(Server: %1)</source>
+        <translation>(서버: %1)</translation>
     </message>
 </context>
 <context>
@@ -1052,16 +1188,16 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="138"/>
-        <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
-        <translation>데모 모드: 답변은 받은 컨텍스트를 보여 주는 내장 로컬 에뮬레이터에서 옵니다. 이 컴퓨터 밖으로 나가는 것은 없으며 키도 필요 없습니다.</translation>
+        <source>Welcome to the demo! A small server inside the app answers, so nothing leaves this computer and no key is needed. Its answers show what the app can do (tables, code, math, branches) and end with a grey line naming the context they received.</source>
+        <translation>데모에 오신 것을 환영합니다! 앱 안의 작은 서버가 답하므로 아무것도 이 컴퓨터 밖으로 나가지 않고 키도 필요 없습니다. 답변은 앱이 할 수 있는 것(표, 코드, 수식, 브랜치)을 보여 주며, 끝의 회색 줄에 받은 컨텍스트가 적혀 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="235"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="398"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -1234,7 +1370,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
         <source>Branch into a new conversation from this answer</source>
-        <translation>이 답변까지를 새 대화로 분기</translation>
+        <translation>이 답변까지를 새 대화로 브랜치</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
@@ -1417,37 +1553,37 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="38"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="45"/>
         <source>streaming</source>
         <translation>스트리밍 중</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="40"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="47"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="42"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="49"/>
         <source>incomplete</source>
         <translation>불완전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="44"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="51"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="53"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="55"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="57"/>
         <source>not sent</source>
         <translation>보내지 않음</translation>
     </message>
@@ -1455,7 +1591,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="61"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="64"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
@@ -1896,7 +2032,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="33"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -2223,27 +2359,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="155"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
-        <source>Model: %s</source>
-        <translation>모델: %s</translation>
+        <source>Not connected</source>
+        <translation>연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="184"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="187"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="177"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="189"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
@@ -2266,7 +2402,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="90"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
-        <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 분기, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
+        <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 브랜치, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="50"/>
@@ -2287,32 +2423,32 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
         <source>You</source>
         <translation>나</translation>
     </message>
@@ -2323,34 +2459,104 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="79"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="80"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>↳ continued</source>
         <translation>↳ 이어서</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>아직 보내지 않음: 나중에 보내려고 남겨 둔 편집된 프롬프트입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <source>Reasoning</source>
+        <translation>추론</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <source>(%1 tokens)</source>
+        <translation>(토큰 %1개)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <source>Sources</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <source>Searched the web</source>
+        <translation>웹 검색함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <source>Searched files</source>
+        <translation>파일 검색함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <source>Ran code</source>
+        <translation>코드 실행함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <source>Token probabilities</source>
+        <translation>토큰 확률</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <source>Copy JSON</source>
+        <translation>JSON 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <source>⚠ Not valid JSON: %1</source>
+        <translation>⚠ 올바른 JSON이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <source>⚠ Valid JSON, but it does not match the schema: %1</source>
+        <translation>⚠ 올바른 JSON이지만 스키마와 맞지 않습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <source>✓ Valid JSON, matches the schema</source>
+        <translation>✓ 올바른 JSON, 스키마와 일치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <source>✓ Valid JSON</source>
+        <translation>✓ 올바른 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <source>Incomplete: %1</source>
+        <translation>불완전: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <source>the server ended the answer early</source>
+        <translation>서버가 답변을 일찍 끝냈습니다</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="26"/>
@@ -2574,37 +2780,37 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TreeLabels</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="52"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
         <source>● streaming</source>
         <translation>● 스트리밍 중</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="53"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
         <source>■ stopped</source>
         <translation>■ 중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
         <source>⚠ failed</source>
         <translation>⚠ 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
         <source>… interrupted</source>
         <translation>… 중단됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="58"/>
         <source>◐ incomplete</source>
         <translation>◐ 불완전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
         <source>✎ not sent</source>
         <translation>✎ 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="61"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
@@ -2858,9 +3064,9 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버를 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
+        <location filename="../../desktop_chat/core/session/stall.py" line="27"/>
         <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
-        <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 다시 시도(Ctrl+R)를 누르세요.</translation>
+        <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="75"/>
@@ -2925,7 +3131,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     <message>
         <location filename="../../desktop_chat/core/session/branching.py" line="118"/>
         <source>Wait for the answer to finish before branching from it.</source>
-        <translation>답변이 끝난 뒤에 분기하세요.</translation>
+        <translation>답변이 끝난 뒤에 브랜치하세요.</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/session/tool_rounds.py" line="39"/>
@@ -2986,6 +3192,61 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/core/tools/toolbox.py" line="42"/>
         <source>%1 The question was sent without its tools.</source>
         <translation>%1 질문은 해당 도구 없이 보냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="21"/>
+        <source>Searching the web…</source>
+        <translation>웹 검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="22"/>
+        <source>Searching files…</source>
+        <translation>파일 검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="23"/>
+        <source>Running code…</source>
+        <translation>코드 실행 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="24"/>
+        <source>Starting the MCP servers…</source>
+        <translation>MCP 서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="153"/>
+        <source>file search</source>
+        <translation>파일 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
+        <source>file made by the code interpreter</source>
+        <translation>코드 인터프리터가 만든 파일</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
+        <source>Ran code</source>
+        <translation>코드 실행함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
+        <source>(no output)</source>
+        <translation>(출력 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
+        <source>%1 image output(s), not shown</source>
+        <translation>이미지 출력 %1개(표시 안 함)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="160"/>
+        <source>… %1 more characters</source>
+        <translation>… %1자 더 있음</translation>
     </message>
 </context>
 </TS>

@@ -116,7 +116,7 @@
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="119"/>
         <source>&amp;Edit prompt</source>
-        <translation>编辑提示(&amp;E)</translation>
+        <translation>编辑提示词(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/actions.py" line="121"/>
@@ -234,7 +234,7 @@
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
-        <translation>发送给模型的图片精度：low 更便宜，high 能看清小字</translation>
+        <translation>发送给模型的图片精度：“低”更便宜，“高”能看清小字</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
@@ -279,7 +279,7 @@
     <message>
         <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="297"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
-        <translation>添加“%1”后，此提示的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
+        <translation>添加“%1”后，此提示词的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
 </context>
 <context>
@@ -379,7 +379,7 @@
     <message>
         <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
-        <translation>输入提示 — Ctrl+Enter 发送，Esc 停止回答</translation>
+        <translation>输入提示词 — Ctrl+Enter 发送，Esc 停止回答</translation>
     </message>
 </context>
 <context>
@@ -414,7 +414,7 @@
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="101"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
-        <translation>用所选提示重新提问：生成新的同级回答 (Ctrl+R)</translation>
+        <translation>用所选提示词重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
@@ -635,6 +635,49 @@
     </message>
 </context>
 <context>
+    <name>ConversationTreeModel</name>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="134"/>
+        <source>Prompt: %1</source>
+        <translation>提示词：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="135"/>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="136"/>
+        <source>Tokens: %1 in · %2 out</source>
+        <translation>令牌：输入 %1 · 输出 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="137"/>
+        <source>%1 cached</source>
+        <translation>缓存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="138"/>
+        <source>%1 reasoning</source>
+        <translation>推理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="139"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="140"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="141"/>
+        <source>Response id: %1</source>
+        <translation>响应 ID：%1</translation>
+    </message>
+</context>
+<context>
     <name>ConversationTreeView</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="62"/>
@@ -706,6 +749,99 @@ Responses stored on the server are not deleted.</source>
         <location filename="../../desktop_chat/ui/transcript/empty_state.py" line="65"/>
         <source>Write a polite email asking to move a meeting</source>
         <translation>写一封礼貌的邮件，请求改期会议</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorKind</name>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="24"/>
+        <source>The server rejected the API key or denied access. Open Settings and enter a valid key.</source>
+        <translation>服务器拒绝了 API 密钥或访问。请打开设置检查密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="27"/>
+        <source>The model was not found on this server. Pick another model next to the prompt.</source>
+        <translation>此服务器上找不到该模型。请在提示词旁选择其他模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="30"/>
+        <source>Too many requests or quota reached.</source>
+        <translation>请求过多或已达到配额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="31"/>
+        <source>The server had an error while answering. Try again in a moment.</source>
+        <translation>服务器在回答时出错。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="34"/>
+        <source>The conversation is too long for this model&apos;s context window. Start a new branch from an earlier turn, or pick a model with a larger context.</source>
+        <translation>对话超出了此模型的上下文窗口。请从更早的轮次开始新分支，或选择上下文更大的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="39"/>
+        <source>The server no longer has the earlier answer this branch continues from.</source>
+        <translation>服务器已不再保存此分支所接续的先前回答。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="42"/>
+        <source>The server refused the request.</source>
+        <translation>服务器拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="43"/>
+        <source>The connection to the server failed or dropped. What arrived is kept; check the network or the server address and press Retry (Ctrl+R).</source>
+        <translation>与服务器的连接失败或中断。已保留收到的内容；请检查网络或服务器地址，然后按重试（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="48"/>
+        <source>The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R).</source>
+        <translation>服务器停止发送（超时）。已保留收到的内容；请按重试（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="51"/>
+        <source>The server reported an error.</source>
+        <translation>服务器报告了错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="52"/>
+        <source>The server sent data the app could not read.</source>
+        <translation>服务器发送了应用无法读取的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
+        <source>Unexpected error.</source>
+        <translation>意外错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="56"/>
+        <source>The answer was cut off at the max output tokens limit (raise it in Settings).</source>
+        <translation>回答在最大输出令牌数处被截断（请在设置中调高）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="59"/>
+        <source>The answer was stopped by the server&apos;s content filter.</source>
+        <translation>回答被服务器的内容过滤器停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="63"/>
+        <source>The server ended the answer early (%1).</source>
+        <translation>服务器提前结束了回答（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="64"/>
+        <source>The answer failed.</source>
+        <translation>回答失败。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
+        <source>The server asks to wait %1 s.</source>
+        <translation>服务器要求等待 %1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <source>(Server: %1)</source>
+        <translation>（服务器：%1）</translation>
     </message>
 </context>
 <context>
@@ -868,12 +1004,12 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="106"/>
         <source>Edit prompt</source>
-        <translation>编辑提示</translation>
+        <translation>编辑提示词</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="108"/>
         <source>Ctrl+Enter sends it as a new version; the original stays. Esc cancels.</source>
-        <translation>Ctrl+Enter 将其作为新版本发送，原提示保留。Esc 取消。</translation>
+        <translation>Ctrl+Enter 将其作为新版本发送，原提示词保留。Esc 取消。</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="110"/>
@@ -893,7 +1029,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="114"/>
         <source>Keep the edited prompt as a new version, to send later</source>
-        <translation>将编辑后的提示保留为新版本，稍后再发送</translation>
+        <translation>将编辑后的提示词保留为新版本，稍后再发送</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="115"/>
@@ -908,7 +1044,7 @@ Responses stored on the server are not deleted.</source>
     <message>
         <location filename="../../desktop_chat/ui/transcript/inline_editor.py" line="117"/>
         <source>Send it as a new version; the original stays</source>
-        <translation>作为新版本发送，原提示保留</translation>
+        <translation>作为新版本发送，原提示词保留</translation>
     </message>
 </context>
 <context>
@@ -1052,16 +1188,16 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_chat/ui/main_window.py" line="138"/>
-        <source>Demo mode: answers come from a built-in local emulator that shows what context it received. Nothing leaves this machine and no key is needed.</source>
-        <translation>演示模式：回答来自内置的本地模拟器，它会显示收到的上下文。数据不会离开这台电脑，也不需要密钥。</translation>
+        <source>Welcome to the demo! A small server inside the app answers, so nothing leaves this computer and no key is needed. Its answers show what the app can do (tables, code, math, branches) and end with a grey line naming the context they received.</source>
+        <translation>欢迎试用演示！由应用内置的小型服务器回答，因此不会有任何内容离开这台电脑，也不需要密钥。回答会展示应用的功能（表格、代码、数学公式、分支），最后一行灰色文字说明它收到的上下文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="235"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="398"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -1266,7 +1402,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
         <source>Edit prompt (the original stays)</source>
-        <translation>编辑提示（原提示保留）</translation>
+        <translation>编辑提示词（原提示词保留）</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
@@ -1276,12 +1412,12 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
         <source>Send this edited prompt now</source>
-        <translation>立即发送这条已编辑的提示</translation>
+        <translation>立即发送这条已编辑的提示词</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
         <source>Copy prompt</source>
-        <translation>复制提示</translation>
+        <translation>复制提示词</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
@@ -1314,7 +1450,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="31"/>
         <source>edited prompt</source>
-        <translation>已编辑的提示</translation>
+        <translation>已编辑的提示词</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_controls.py" line="32"/>
@@ -1417,37 +1553,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="38"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="45"/>
         <source>streaming</source>
         <translation>输出中</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="40"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="47"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="42"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="49"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="44"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="51"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="53"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="55"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="57"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -1455,7 +1591,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="61"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="64"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
@@ -1631,7 +1767,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="60"/>
         <source>Instructions (sent as the system prompt)</source>
-        <translation>指令（作为系统提示发送）</translation>
+        <translation>指令（作为系统提示词发送）</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/personas_dialog.py" line="87"/>
@@ -1896,7 +2032,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ProviderPicker</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="32"/>
+        <location filename="../../desktop_chat/ui/status/provider_picker.py" line="33"/>
         <source>Provider</source>
         <translation>提供商</translation>
     </message>
@@ -2223,27 +2359,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="151"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="155"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
-        <source>Model: %s</source>
-        <translation>模型：%s</translation>
+        <source>Not connected</source>
+        <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="184"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="187"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="177"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="189"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
@@ -2287,32 +2423,32 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="120"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -2323,34 +2459,104 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="79"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="80"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>↳ continued</source>
         <translation>↳ 续写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
-        <translation>尚未发送：这是留待稍后发送的已编辑提示。</translation>
+        <translation>尚未发送：这是留待稍后发送的已编辑提示词。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <source>(%1 tokens)</source>
+        <translation>（%1 个令牌）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <source>Searched the web</source>
+        <translation>已搜索网页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <source>Searched files</source>
+        <translation>已搜索文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <source>Ran code</source>
+        <translation>已运行代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <source>Token probabilities</source>
+        <translation>令牌概率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <source>⚠ Not valid JSON: %1</source>
+        <translation>⚠ 不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <source>⚠ Valid JSON, but it does not match the schema: %1</source>
+        <translation>⚠ JSON 有效，但不符合架构：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <source>✓ Valid JSON, matches the schema</source>
+        <translation>✓ JSON 有效，符合架构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <source>✓ Valid JSON</source>
+        <translation>✓ JSON 有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <source>Incomplete: %1</source>
+        <translation>不完整：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <source>the server ended the answer early</source>
+        <translation>服务器提前结束了回答</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="26"/>
@@ -2574,37 +2780,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TreeLabels</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="52"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
         <source>● streaming</source>
         <translation>● 输出中</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="53"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
         <source>■ stopped</source>
         <translation>■ 已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="54"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
         <source>⚠ failed</source>
         <translation>⚠ 失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="55"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
         <source>… interrupted</source>
         <translation>… 已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="56"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="58"/>
         <source>◐ incomplete</source>
         <translation>◐ 不完整</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="57"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
         <source>✎ not sent</source>
         <translation>✎ 未发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="59"/>
+        <location filename="../../desktop_chat/ui/tree/tree_model.py" line="61"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
@@ -2858,7 +3064,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>正在等待服务器…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/stall.py" line="29"/>
+        <location filename="../../desktop_chat/core/session/stall.py" line="27"/>
         <source>The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
@@ -2920,7 +3126,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/core/session/branching.py" line="85"/>
         <source>The edited prompt is empty.</source>
-        <translation>编辑后的提示为空。</translation>
+        <translation>编辑后的提示词为空。</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/core/session/branching.py" line="118"/>
@@ -2986,6 +3192,61 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/core/tools/toolbox.py" line="42"/>
         <source>%1 The question was sent without its tools.</source>
         <translation>%1 问题已在没有这些工具的情况下发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="21"/>
+        <source>Searching the web…</source>
+        <translation>正在搜索网页…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="22"/>
+        <source>Searching files…</source>
+        <translation>正在搜索文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="23"/>
+        <source>Running code…</source>
+        <translation>正在运行代码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="24"/>
+        <source>Starting the MCP servers…</source>
+        <translation>正在启动 MCP 服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="153"/>
+        <source>file search</source>
+        <translation>文件搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
+        <source>file made by the code interpreter</source>
+        <translation>代码解释器生成的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
+        <source>Ran code</source>
+        <translation>已运行代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
+        <source>(no output)</source>
+        <translation>（无输出）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
+        <source>%1 image output(s), not shown</source>
+        <translation>%1 个图像输出（未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="160"/>
+        <source>… %1 more characters</source>
+        <translation>… 还有 %1 个字符</translation>
     </message>
 </context>
 </TS>

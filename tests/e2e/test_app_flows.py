@@ -291,7 +291,7 @@ def test_settings_dialog_values_are_sent_and_kept_across_restart(
         assert body["max_output_tokens"] == 500 and body["top_p"] == 0.5
         assert body["instructions"] == "Answer like a pirate."
         assert "Instructions: Answer like a pirate." in app.transcript()
-        assert app.window.status.model_label.text() == "Model: gpt-4.1"
+        assert app.window.composer_pane.model_picker.combo.currentText() == "gpt-4.1"
         await app.close()
 
         again = App(tmp_path, emulator.base_url, qtbot)

@@ -43,7 +43,7 @@ SEEN: dict[str, dict[str, str]] = {
     "zh_CN": {
         "file": "文件(&F)",
         "send": "发送",
-        "placeholder": "输入提示 — Ctrl+Enter 发送，Esc 停止回答",
+        "placeholder": "输入提示词 — Ctrl+Enter 发送，Esc 停止回答",
         "heading": "你想问什么？",
         "usage": "上次回答：",
         "you": "你",

@@ -198,11 +198,13 @@ def nodes_from_history(conversation_id: str, items: list[JSON], response: Any) -
     last.context_mode = ContextMode.CHAIN
     if status is NodeStatus.FAILED:
         detail = getattr(getattr(response, "error", None), "message", "") or "no detail"
-        last.error = f"The server reports this response failed: {detail}"
+        last.error = f"The server reports this response failed. (Server: {detail})"
+        last.error_kind = "stream"
     elif status is NodeStatus.INCOMPLETE:
         details = getattr(response, "incomplete_details", None)
         reason = getattr(details, "reason", None) or getattr(response, "status", "unknown")
         last.error = f"The server reports this response is incomplete ({reason})."
+        last.error_kind = f"incomplete:{reason}"
     return nodes
 
 

@@ -14,13 +14,14 @@ from typing import Any
 
 from desktop_chat.core.api.events import Citation
 from desktop_chat.core.content import markdown
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, tr
 from desktop_chat.core.conversation.model import Node
 
 ACTIVITY_LABELS = {
-    "web_search": "Searching the web…",
-    "file_search": "Searching files…",
-    "code_interpreter": "Running code…",
-    "mcp": "Starting the MCP servers…",
+    "web_search": QT_TRANSLATE_NOOP("core", "Searching the web…"),
+    "file_search": QT_TRANSLATE_NOOP("core", "Searching files…"),
+    "code_interpreter": QT_TRANSLATE_NOOP("core", "Running code…"),
+    "mcp": QT_TRANSLATE_NOOP("core", "Starting the MCP servers…"),
 }
 
 
@@ -29,7 +30,7 @@ def activity_label(text: str) -> str:
     tool, _, status = text.partition(": ")
     if status == "completed":
         return ""
-    return ACTIVITY_LABELS.get(tool, text)
+    return tr(ACTIVITY_LABELS[tool]) if tool in ACTIVITY_LABELS else text
 
 
 def _text_parts(output_items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -149,14 +150,14 @@ def find_code(node: Node, key: str) -> str | None:
 
 # -- HTML for the transcript ---------------------------------------------------------------------
 
-FILE_SOURCE_NOTE = "file search"
-CONTAINER_FILE_NOTE = "file made by the code interpreter"
-CODE_RUN_TITLE = "Ran code"
-CODE_OUTPUT_TITLE = "Output"
-NO_OUTPUT = "(no output)"
-IMAGE_OUTPUTS = "%1 image output(s), not shown"
+FILE_SOURCE_NOTE = QT_TRANSLATE_NOOP("core", "file search")
+CONTAINER_FILE_NOTE = QT_TRANSLATE_NOOP("core", "file made by the code interpreter")
+CODE_RUN_TITLE = QT_TRANSLATE_NOOP("core", "Ran code")
+CODE_OUTPUT_TITLE = QT_TRANSLATE_NOOP("core", "Output")
+NO_OUTPUT = QT_TRANSLATE_NOOP("core", "(no output)")
+IMAGE_OUTPUTS = QT_TRANSLATE_NOOP("core", "%1 image output(s), not shown")
 LOGS_SHOWN = 4000  # characters of logs shown; the rest is counted
-MORE_LOGS = "… %1 more characters"
+MORE_LOGS = QT_TRANSLATE_NOOP("core", "… %1 more characters")
 _LOGS_PRE = '<pre class="logs">'
 
 
@@ -164,7 +165,7 @@ def file_sources_html(files: Iterable[FileCitation], first_number: int = 1) -> s
     """Rows like the url citations': "[n] filename", then a grey note (escaped: names come from files)."""
     rows = []
     for number, cited in enumerate(files, start=first_number):
-        note = CONTAINER_FILE_NOTE if cited.container_id else FILE_SOURCE_NOTE
+        note = tr(CONTAINER_FILE_NOTE if cited.container_id else FILE_SOURCE_NOTE)
         rows.append(
             f'<p style="margin:0;">[{number}] {html.escape(cited.filename)} '
             f'<span class="quiet">{html.escape(note)}</span></p>'
@@ -177,17 +178,17 @@ def code_runs_html(output_items: list[dict[str, Any]]) -> str:
     parts: list[str] = []
     for run in code_runs_of(output_items):
         status = f" ({run.status})" if run.status and run.status != "completed" else ""
-        parts.append(f'<p class="activity">{html.escape(CODE_RUN_TITLE + status)}</p>')
+        parts.append(f'<p class="activity">{html.escape(tr(CODE_RUN_TITLE) + status)}</p>')
         if run.code:
             parts.append(markdown.code_html(run.code, "python"))
         logs = run.logs
         more = len(logs) - LOGS_SHOWN
-        shown = logs[:LOGS_SHOWN].removesuffix("\n") if logs else NO_OUTPUT
+        shown = logs[:LOGS_SHOWN].removesuffix("\n") if logs else tr(NO_OUTPUT)
         if more > 0:
-            shown += "\n" + MORE_LOGS.replace("%1", f"{more:,}")
-        parts.append(f'<p class="quiet">{html.escape(CODE_OUTPUT_TITLE)}</p>')
+            shown += "\n" + tr(MORE_LOGS).replace("%1", f"{more:,}")
+        parts.append(f'<p class="quiet">{html.escape(tr(CODE_OUTPUT_TITLE))}</p>')
         parts.append(f"{_LOGS_PRE}{html.escape(shown, quote=False)}</pre>")
         if run.images:
-            note = IMAGE_OUTPUTS.replace("%1", str(run.images))
+            note = tr(IMAGE_OUTPUTS).replace("%1", str(run.images))
             parts.append(f'<p class="quiet">{html.escape(note)}</p>')
     return "".join(parts)

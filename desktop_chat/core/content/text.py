@@ -7,11 +7,15 @@ inside `QT_TRANSLATE_NOOP(CONTEXT, "...")`, the marker Qt's lupdate collects the
 %1, %2… placeholders:
 
     Text(QT_TRANSLATE_NOOP("core", "“%1” is not a number."), cleaned)
+
+Words core puts into HTML it renders (labels such as "Ran code") are marked the same way and read
+through `tr(source)` when the HTML is made: the UI installs its translator with `set_translator`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 CONTEXT = "core"
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -20,6 +24,20 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Marks `source` for translation in `context` (lupdate reads the call); returns it unchanged."""
     return source
+
+
+_translator: Callable[[str], str] = str  # English until the UI installs its translator
+
+
+def set_translator(translate: Callable[[str], str]) -> None:
+    """How `tr` translates a source string marked in the "core" context (the UI's Qt translator)."""
+    global _translator
+    _translator = translate
+
+
+def tr(source: str) -> str:
+    """A label marked with QT_TRANSLATE_NOOP("core", …), in the UI's language at the time of the call."""
+    return _translator(source)
 
 
 def fill(template: str, values: tuple[str, ...]) -> str:

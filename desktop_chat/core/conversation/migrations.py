@@ -426,6 +426,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # a turn answered in background mode: the server's status and the last stream event read (JSON),
     # so a dropped stream resumes and an answer still running when the app closed is picked up
     Migration("0008_background_answers", ("ALTER TABLE nodes ADD COLUMN background TEXT",)),
+    # the kind of a turn's failure beside its message, so the message can be shown in any UI language
+    Migration("0009_error_kind", ("ALTER TABLE nodes ADD COLUMN error_kind TEXT",)),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -266,6 +266,9 @@ class Node:
     usage: Usage | None = None
     status: NodeStatus = NodeStatus.STREAMING
     error: str | None = None  # a specific, user-facing message when the turn did not complete
+    # what kind of failure (an ErrorKind value, "stalled", "incomplete:<reason>"): the UI shows the kind's
+    # message in the language of the moment, the English `error` being what was said when it happened
+    error_kind: str | None = None
     notice: str | None = None  # e.g. "The server had lost this branch; the history was resent."
     context_mode: ContextMode = ContextMode.CHAIN
     created_at: float = field(default_factory=now)

@@ -36,6 +36,7 @@ NODE_FIELDS = (
     "created_at",
     "updated_at",
     "background",
+    "error_kind",
 )
 NODE_COLUMNS = ", ".join(NODE_FIELDS)
 # what a save writes: all but id, conversation, parent, the prompt (input items), the parameters and
@@ -54,6 +55,7 @@ ANSWER_FIELDS = (
     "context_mode",
     "updated_at",
     "background",
+    "error_kind",
 )
 NODE_ANSWER = ", ".join(f"{name} = ?" for name in ANSWER_FIELDS)
 CONVERSATION_COLUMNS = "id, title, selected_node_id, params_override, created_at, updated_at"
@@ -98,6 +100,7 @@ def node_values(node: Node, input_items: list[Any] | None = None) -> tuple[Any, 
         node.created_at,
         node.updated_at,
         background_value(node),
+        node.error_kind,
     )
 
 
@@ -156,6 +159,7 @@ def node_of(row: tuple[Any, ...]) -> Node:
         created_at,
         updated_at,
         background,
+        error_kind,
     ) = row
     usage_value = Usage.from_json(_json(usage)) if usage else None
     status_value = _STATUSES.get(status) or NodeStatus(status)
@@ -180,4 +184,5 @@ def node_of(row: tuple[Any, ...]) -> Node:
         created_at=created_at,
         updated_at=updated_at,
         background=BackgroundRun.from_json(_json(background)) if background else None,
+        error_kind=error_kind,
     )

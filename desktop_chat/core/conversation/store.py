@@ -336,6 +336,7 @@ class Store:
             ContextMode(node.context_mode).value,
             node.updated_at,
             background_value(node),
+            node.error_kind,
             node.id,
         )
         with self._write() as db:

@@ -24,15 +24,15 @@ STALL_ENV = "DESKTOP_CHAT_STALL_S"  # seconds without a byte before a stream is 
 WAITING = Text(QT_TRANSLATE_NOOP("core", "Waiting for the server…"))
 
 
+STALLED_TEMPLATE = QT_TRANSLATE_NOOP(
+    "core",
+    "The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; "
+    "press Retry (Ctrl+R) to ask again.",
+)
+
+
 def stalled_message(seconds: float) -> Text:
-    return Text(
-        QT_TRANSLATE_NOOP(
-            "core",
-            "The server sent nothing for %1 s, so the answer was stopped. What arrived is kept; "
-            "press Retry (Ctrl+R) to ask again.",
-        ),
-        f"{seconds:g}",
-    )
+    return Text(STALLED_TEMPLATE, f"{seconds:g}")
 
 
 @dataclass(frozen=True)

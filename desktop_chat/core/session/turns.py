@@ -377,7 +377,7 @@ class TurnRunner:
         node.output_items = []
         node.usage = None
         node.response_id = None
-        node.error = None
+        node.error = node.error_kind = None
         node.status = NodeStatus.STREAMING
         node.background = None
         node.notice = notice
@@ -424,12 +424,14 @@ class TurnRunner:
                 if stalled:
                     node.status = NodeStatus.FAILED
                     node.error = stalled_message(watch.limit_now())
+                    node.error_kind = "stalled"
                     log.warning("stream stalled node=%s after %.0f s", node.id, watch.limit_now())
                     failure = ErrorKind.TIMEOUT
                 if failure not in RESUMABLE or not self._resumable(node):
                     return failure
                 if resumes >= self.max_resumes:
                     node.error = lost_message(resumes, node.error or "")
+                    node.error_kind = None  # its own message (it quotes the last failure)
                     return failure
                 resumes += 1
                 assert node.background is not None
@@ -441,7 +443,7 @@ class TurnRunner:
                     resumes,
                     failure,
                 )
-                node.status, node.error = NodeStatus.STREAMING, None
+                node.status, node.error, node.error_kind = NodeStatus.STREAMING, None, None
                 if self.listener:
                     self.listener.turn_activity(node, resuming_text(resumes, self.max_resumes))
                 await asyncio.sleep(self.resume_delay_s * 2 ** (resumes - 1))
@@ -538,6 +540,7 @@ class TurnRunner:
         elif isinstance(event, Incomplete):
             node.status = NodeStatus.INCOMPLETE
             node.error = event.message
+            node.error_kind = f"incomplete:{event.reason}"
             node.usage = event.usage
             node.output_items = [*(carried or []), *event.output_items]
             if event.text is not None:
@@ -545,6 +548,7 @@ class TurnRunner:
         elif isinstance(event, Failed):
             node.status = NodeStatus.FAILED
             node.error = event.error.message
+            node.error_kind = event.error.kind.value
             node.usage = event.usage or node.usage
             failure = event.error.kind
         elif isinstance(event, Notice):

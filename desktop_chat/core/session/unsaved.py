@@ -46,6 +46,7 @@ class _Unsaved:
     node: Node
     status: NodeStatus | None = None  # its real status and error, once it finished unsaved
     error: str | None = None
+    error_kind: str | None = None
 
 
 class UnsavedAnswers:
@@ -84,9 +85,9 @@ class UnsavedAnswers:
             entry = self.pending[node.id] = _Unsaved(node)
             self._tell(not_saved_notice(reason))
         if final and entry.status is None:
-            entry.status, entry.error = node.status, node.error
+            entry.status, entry.error, entry.error_kind = node.status, node.error, node.error_kind
             node.status = NodeStatus.FAILED
-            node.error = not_saved_error(reason)
+            node.error, node.error_kind = not_saved_error(reason), None
         self._start_retrying()
 
     def _tell(self, text: str) -> None:
@@ -111,13 +112,13 @@ class UnsavedAnswers:
 
     def retry(self, entry: _Unsaved) -> None:
         node = entry.node
-        shown = node.status, node.error
+        shown = node.status, node.error, node.error_kind
         if entry.status is not None:
-            node.status, node.error = entry.status, entry.error
+            node.status, node.error, node.error_kind = entry.status, entry.error, entry.error_kind
         try:
             self._save(node)
         except StoreError:
-            node.status, node.error = shown
+            node.status, node.error, node.error_kind = shown
             return
         del self.pending[node.id]
         log.info("saved node %s after all", node.id)

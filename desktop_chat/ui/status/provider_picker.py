@@ -25,14 +25,19 @@ class ProviderPicker(QComboBox):
         self.setObjectName("profile_picker")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fixed: Callable[[], str] | None = None  # why the command line fixes the server
+        self._connection = ""  # where the back end connects to, with which key
         self.retranslate()
         self.activated.connect(self._activated)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Provider"))
-        self.setToolTip(
-            self._fixed() if self._fixed else self.tr("The provider this conversation is sent to")
-        )
+        why = self._fixed() if self._fixed else self.tr("The provider this conversation is sent to")
+        self.setToolTip(f"{why}\n{self._connection}" if self._connection else why)
+
+    def describe(self, connection: str) -> None:
+        """The connection in use (server, key), told in the tooltip."""
+        self._connection = connection
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):

@@ -1,7 +1,10 @@
 """The window's status line and its notice banner.
 
-The status bar shows the model in use, the last answer's usage with the conversation's cost, the
-provider picker and the connection; short-lived messages ("Copied", tool activity) flash over it.
+The status bar shows the draft's tokens, the last answer's usage with the conversation's cost, one
+quiet word for how the conversation reaches the model (with a tooltip that explains) and the provider
+picker; the connection shows only while there is none (or in the demo): its details are in the picker's
+tooltip. The model is not repeated here: its picker sits by the composer. Short-lived messages
+("Copied", tool activity) flash over it.
 The banner above the transcript holds a notice until the next one replaces it: what happened, what
 went wrong, what to do.
 """
@@ -72,7 +75,7 @@ class NoticeBanner(QLabel):
 
 
 class StatusBar(QStatusBar):
-    """Model, draft tokens (the composer's label), last answer's usage and cost, provider, connection."""
+    """Draft tokens (the composer's label), last answer's usage and cost, history mode, provider."""
 
     def __init__(
         self,
@@ -85,19 +88,18 @@ class StatusBar(QStatusBar):
         self.setObjectName("status_bar")
         self.session = session
         self.prices = prices
-        self.model_label = QLabel()
-        self.model_label.setObjectName("status_model")
         self.usage_label = QLabel()
         self.usage_label.setObjectName("status_usage")
-        self.backend_label = QLabel()
+        self.backend_label = QLabel()  # the connection: shown while there is none, and in the demo
         self.backend_label.setObjectName("status_backend")
-        self.show_connecting()
+        self._connected = False
+        self._description = ""  # the connection's details, for the provider picker's tooltip
         self.provider_picker = ProviderPicker(self)
         self.provider_picker.fill(session.store, session.wanted_profile().id)
         self.provider_picker.picked.connect(
             lambda profile_id: banner.attempt(lambda: session.move_to_profile(profile_id))
         )
-        self.addWidget(self.model_label)
+        self.show_connecting()
         self.addWidget(self.usage_label, 1)
         self.context_indicator = ContextIndicator(session, self)
         self.addPermanentWidget(self.context_indicator)
@@ -116,7 +118,7 @@ class StatusBar(QStatusBar):
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):
             self.refresh()
-            if self.session.backend is None:
+            if self.session.backend is None and not self.backend_label.toolTip():
                 self.show_connecting()
         super().changeEvent(event)
 
@@ -125,8 +127,7 @@ class StatusBar(QStatusBar):
         self.provider_picker.fill(self.session.store, self.session.wanted_profile().id)
 
     def refresh(self, finished: Node | None = None) -> None:
-        """The model the next prompt goes to; the usage of the answer shown (or just finished)."""
-        self.show_model(self.session.effective_params().model)
+        """The usage of the answer shown (or just finished) and the conversation's cost."""
         node = finished if finished is not None else self.session.selected_node()
         self.show_usage(node, self.session.tree, self._tree_version, self.prices)
 
@@ -135,13 +136,16 @@ class StatusBar(QStatusBar):
         self.refresh(event.node)
 
     def _backend_changed(self, event: events.BackendChanged) -> None:
+        self._connected = event.connected
         if event.connected:
             self.provider_picker.show_profile(event.profile_id)
-        self.show_backend(event.label)
+            self.show_backend(event.label)
+        else:
+            self.show_not_connected(event.label)
 
     def add_draft_label(self, label: QLabel) -> None:
-        """The composer's draft token count, shown after the model."""
-        self.insertWidget(1, label)
+        """The composer's draft token count, shown first."""
+        self.insertWidget(0, label)
 
     def flash(self, text: str, milliseconds: int) -> None:
         """A message over the status line for a moment."""
@@ -149,16 +153,24 @@ class StatusBar(QStatusBar):
 
     def show_connecting(self) -> None:
         self.backend_label.setText(self.tr("Connecting…"))
+        self.backend_label.setToolTip("")
+        self.backend_label.setVisible(True)
+
+    def show_not_connected(self, reason: str) -> None:
+        """No back end: a short word, the reason in its tooltip (and in the banner)."""
+        self.backend_label.setText(self.tr("Not connected"))
+        self.backend_label.setToolTip(reason)
+        self.backend_label.setVisible(True)
 
     def show_backend(self, text: str) -> None:
-        """The server's API (its full description in the tooltip: how the conversation is sent is the
-        context indicator's)."""
+        """Connected: where to and with which key, in the provider picker's tooltip (how the conversation
+        is sent is the context indicator's); the label itself shows only in the demo."""
         parts = [part for part in text.split(" · ") if part not in ("server chain", "local replay")]
-        self.backend_label.setText(" · ".join(parts))
+        self._description = " · ".join(parts)
+        self.backend_label.setText(self._description)
         self.backend_label.setToolTip(text)
-
-    def show_model(self, model: str) -> None:
-        self.model_label.setText(self.tr("Model: %s") % model)
+        self.backend_label.setVisible(self.session.provider == "demo")
+        self.provider_picker.describe(self._description)
 
     def show_usage(
         self, node: Node | None, tree: ConversationTree | None, version: int, prices: dict[str, pricing.Price]

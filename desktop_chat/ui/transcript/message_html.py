@@ -20,6 +20,7 @@ from desktop_chat.core.content.output_items import citations_of, logprobs_of, to
 from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n
+from desktop_chat.ui.error_text import error_message
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, prompt_text_html
 from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, CONTINUABLE, continue_html, retry_html
 from desktop_chat.ui.transcript.tool_calls_html import DECIDE_SCHEME, RESULT_SCHEME, local_tools_html
@@ -128,6 +129,20 @@ _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
     QT_TRANSLATE_NOOP("TranscriptView", "Stopped — partial answer kept"),
     QT_TRANSLATE_NOOP("TranscriptView", "Interrupted — the app closed while this answer was streaming"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Reasoning"),
+    QT_TRANSLATE_NOOP("TranscriptView", "(%1 tokens)"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Sources"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Searched the web"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Searched files"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Ran code"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Token probabilities"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Copy JSON"),
+    QT_TRANSLATE_NOOP("TranscriptView", "⚠ Not valid JSON: %1"),
+    QT_TRANSLATE_NOOP("TranscriptView", "⚠ Valid JSON, but it does not match the schema: %1"),
+    QT_TRANSLATE_NOOP("TranscriptView", "✓ Valid JSON, matches the schema"),
+    QT_TRANSLATE_NOOP("TranscriptView", "✓ Valid JSON"),
+    QT_TRANSLATE_NOOP("TranscriptView", "Incomplete: %1"),
+    QT_TRANSLATE_NOOP("TranscriptView", "the server ended the answer early"),
 )
 
 
@@ -147,7 +162,7 @@ def meta_text(node: Node, prices: dict[str, Price] | None = None) -> str:
     if prices is not None:
         parts.append(format_cost(node_cost(node, prices)))
     if node.status is not NodeStatus.COMPLETED:
-        parts.append(str(node.status))
+        parts.append(i18n.status_name(node.status))
     if node.status.finished:
         parts.append(clock(node.updated_at))
     return " · ".join(p for p in parts if p)
@@ -224,16 +239,21 @@ def json_answer(node: Node) -> tuple[str, str, bool]:
     try:
         value = json.loads(node.output_text)
     except ValueError as exc:
-        return node.output_text, f"⚠ Not valid JSON: {exc}", False
+        return node.output_text, _tr("⚠ Not valid JSON: %1").replace("%1", str(exc)), False
     pretty = json.dumps(value, indent=2, ensure_ascii=False)
     spec = node.params.get("json_schema")
     if node.params.get("text_format") == "json_schema" and isinstance(spec, dict):
         schema = spec.get("schema", spec) if isinstance(spec.get("schema"), dict) else spec
         errors = json_schema_errors(value, schema)
         if errors:
-            return pretty, "⚠ Valid JSON, but it does not match the schema: " + "; ".join(errors[:5]), False
-        return pretty, "✓ Valid JSON, matches the schema", True
-    return pretty, "✓ Valid JSON", True
+            problems = "; ".join(errors[:5])
+            return (
+                pretty,
+                _tr("⚠ Valid JSON, but it does not match the schema: %1").replace("%1", problems),
+                False,
+            )
+        return pretty, _tr("✓ Valid JSON, matches the schema"), True
+    return pretty, _tr("✓ Valid JSON"), True
 
 
 def json_html(node: Node) -> str:
@@ -241,7 +261,8 @@ def json_html(node: Node) -> str:
     tone = "success" if valid else "error"
     return (
         f'<pre style="white-space:pre-wrap;">{html.escape(pretty)}</pre>'
-        f'<p class="{tone}">{html.escape(status)} · <a href="copy:{node.id}">Copy JSON</a></p>'
+        f'<p class="{tone}">{html.escape(status)} · '
+        f'<a href="copy:{node.id}">{html.escape(_tr("Copy JSON"))}</a></p>'
     )
 
 
@@ -257,9 +278,10 @@ def reasoning_html(node: Node, expanded: bool) -> str:
     if not node.reasoning_text:
         return ""
     reasoning = node.usage.reasoning_tokens if node.usage else 0
-    count = f" ({reasoning:,} tokens)" if reasoning else ""
+    count = " " + _tr("(%1 tokens)").replace("%1", f"{reasoning:,}") if reasoning else ""
     arrow = "▾" if expanded else "▸"
-    header = f'<p><a class="reasoning" href="reasoning:{node.id}">Reasoning{count} {arrow}</a></p>'
+    label = html.escape(_tr("Reasoning") + count)
+    header = f'<p><a class="reasoning" href="reasoning:{node.id}">{label} {arrow}</a></p>'
     if not expanded:
         return header
     body = render_html(node.reasoning_text)
@@ -282,14 +304,14 @@ def citations_html(node: Node) -> str:
         for i, c in enumerate(citations, start=1)
     )
     rows += file_sources_html(files, len(citations) + 1)
-    return f'<p class="sources">Sources</p>{rows}'
+    return f'<p class="sources">{html.escape(_tr("Sources"))}</p>{rows}'
 
 
 def tools_html(node: Node) -> str:
     labels = {
-        "web_search": "Searched the web",
-        "file_search": "Searched files",
-        "code_interpreter": "Ran code",
+        "web_search": _tr("Searched the web"),
+        "file_search": _tr("Searched files"),
+        "code_interpreter": _tr("Ran code"),
     }
     from desktop_chat.core.content.output_items import code_runs_html
 
@@ -306,7 +328,7 @@ def actions_html(node: Node) -> str:
         return ""
     if not logprobs_of(node.output_items):
         return ""
-    return f'<p class="quiet"><a href="logprobs:{node.id}">Token probabilities</a></p>'
+    return f'<p class="quiet"><a href="logprobs:{node.id}">{html.escape(_tr("Token probabilities"))}</a></p>'
 
 
 def footer_html(
@@ -324,14 +346,13 @@ def footer_html(
     if node.status in STATUS_LINES:
         lines.append(f'<p class="warning">{html.escape(_tr(STATUS_LINES[node.status]))}{go_on}</p>')
     elif node.status is NodeStatus.INCOMPLETE:
-        reason = node.error or "the server ended the answer early"
-        lines.append(f'<p class="warning">{html.escape(f"Incomplete: {reason}")}{go_on}</p>')
+        reason = error_message(node) or _tr("the server ended the answer early")
+        text = _tr("Incomplete: %1").replace("%1", reason)
+        lines.append(f'<p class="warning">{html.escape(text)}{go_on}</p>')
         error_shown = True
     retry = retry_html(node) if node.status is NodeStatus.FAILED else ""
-    if node.error and not error_shown:
-        lines.append(f'<p class="error">{html.escape(f"⚠ {node.error}")}{retry}</p>')
-    elif node.status is NodeStatus.FAILED and not node.error:
-        lines.append(f'<p class="error">{html.escape("⚠ The answer failed.")}{retry}</p>')
+    if (node.error or node.status is NodeStatus.FAILED) and not error_shown:
+        lines.append(f'<p class="error">{html.escape("⚠ " + error_message(node))}{retry}</p>')
     if node.notice:
         lines.append(_para(f"ℹ {i18n.stored_core_text(node.notice)}", "notice"))
     meta = meta_text(node, prices)

@@ -41,6 +41,8 @@ from PySide6.QtCore import (
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.ui.error_text import error_message
+from desktop_chat.ui.i18n import status_name
 from desktop_chat.ui.tree.labels import differing_title, siblings_of
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,6 +65,10 @@ def status_mark(status: NodeStatus) -> str:
     """The mark a turn's label ends with when it is not completed, in the UI's language ("" if none)."""
     mark = STATUS_MARKS.get(status)
     return str(QCoreApplication.translate("TreeLabels", mark)) if mark else ""
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("ConversationTreeModel", source)
 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -99,27 +105,41 @@ def sibling_label(node: Node, siblings: list[Node]) -> str | None:
 def node_tooltip(node: Node) -> str:
     """Prompt start, model, parameters, usage, status and response id (escaped rich text)."""
     prompt = " ".join(node.user_text[:2000].split())
-    lines = [f"Prompt: {prompt[:200] + ('…' if len(prompt) > 200 else '')}"]
+    lines = [_tr("Prompt: %1").replace("%1", prompt[:200] + ("…" if len(prompt) > 200 else ""))]
     if node.model:
-        lines.append(f"Model: {node.model}")
+        lines.append(_tr("Model: %1").replace("%1", node.model))
     for key, name in (("temperature", "Temperature"), ("top_p", "top_p")):
         if node.params.get(key) is not None:
             lines.append(f"{name}: {node.params[key]}")
     if node.usage is not None:
         usage = node.usage
-        tokens = f"Tokens: {usage.input_tokens} in · {usage.output_tokens} out"
+        tokens = _tr("Tokens: %1 in · %2 out").replace("%1", str(usage.input_tokens))
+        tokens = tokens.replace("%2", str(usage.output_tokens))
         if usage.cached_tokens:
-            tokens += f" · {usage.cached_tokens} cached"
+            tokens += " · " + _tr("%1 cached").replace("%1", str(usage.cached_tokens))
         if usage.reasoning_tokens:
-            tokens += f" · {usage.reasoning_tokens} reasoning"
+            tokens += " · " + _tr("%1 reasoning").replace("%1", str(usage.reasoning_tokens))
         lines.append(tokens)
-    lines.append(f"Status: {node.status.value}")
-    if node.error:
-        lines.append(f"Error: {node.error}")
-    lines.append(f"Response id: {node.response_id or '—'}")
+    lines.append(_tr("Status: %1").replace("%1", status_name(node.status)))
+    if node.error or node.error_kind:
+        lines.append(_tr("Error: %1").replace("%1", error_message(node)))
+    lines.append(_tr("Response id: %1").replace("%1", node.response_id or "—"))
     # Explicit rich text with everything escaped: Qt would otherwise guess whether a prompt like
     # "<b>hi</b>" is HTML.
     return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
+
+
+# the strings shown through _tr, listed for the translation tools
+_TRANSLATED = (
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Prompt: %1"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Model: %1"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Tokens: %1 in · %2 out"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "%1 cached"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "%1 reasoning"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Status: %1"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Error: %1"),
+    QT_TRANSLATE_NOOP("ConversationTreeModel", "Response id: %1"),
+)
 
 
 class ConversationTreeModel(QAbstractItemModel):

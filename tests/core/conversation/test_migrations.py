@@ -505,3 +505,45 @@ def test_migration_8_keeps_background_answers_running_and_old_streams_interrupte
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         conn.close()
+
+
+def test_0009_keeps_failed_turns_and_stores_the_kind_of_new_failures(tmp_path: Path) -> None:
+    path = tmp_path / "v8.sqlite3"
+    conn = raw(path)
+    try:
+        apply_migrations(conn, upto=8)
+        conn.execute(
+            "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
+            " VALUES ('c1', 't', NULL, '{}', 1.0, 2.0)"
+        )
+        conn.execute(
+            "INSERT INTO nodes (id, conversation_id, parent_id, input_items, output_items, output_text,"
+            " reasoning_text, response_id, previous_response_id, model, params, usage, status, error,"
+            " notice, context_mode, created_at, updated_at) VALUES ('n1', 'c1', NULL, '[]', '[]', '', '',"
+            " NULL, NULL, 'm', '{}', NULL, 'failed', 'Rate limit or quota reached.', NULL, 'chain', 1.5, 1.6)"
+        )
+        assert apply_migrations(conn) == ["0009_error_kind"]
+    finally:
+        conn.close()
+    store = Store(path)
+    try:
+        old = store.load_nodes("c1")[0]
+        assert (old.status, old.error, old.error_kind) == (
+            NodeStatus.FAILED,
+            "Rate limit or quota reached.",
+            None,
+        )
+        old.error_kind = "rate_limited"
+        store.update_node(old)
+        fresh = Node(
+            "c1", "n1", [user_message("again")], status=NodeStatus.FAILED, error="x", error_kind="server"
+        )
+        store.insert_node(fresh)
+    finally:
+        store.close()
+    store = Store(path)
+    try:
+        kinds = {node.id: node.error_kind for node in store.load_nodes("c1")}
+        assert kinds == {"n1": "rate_limited", fresh.id: "server"}
+    finally:
+        store.close()

@@ -86,3 +86,15 @@ def test_one_quiet_indicator_says_how_the_conversation_is_sent(window: Any, arun
     # a server that keeps nothing: the whole branch is sent, and the tooltip says why
     window.session.set_backend(Backend(server, label="Stateless", provider="q", prefer=ContextMode.REPLAY))
     assert indicator.text() == "History sent in full" and "whole branch" in indicator.toolTip()
+
+
+def test_the_status_bar_says_nothing_twice(window: Any) -> None:
+    window.session.set_backend(Backend(Server(), label="127.0.0.1 · no key · Responses", provider="p"))
+    model = window.session.effective_params().model
+    shown = " ".join(visible_status_text(window))
+    assert model not in shown  # the model is the picker's, by the composer
+    assert window.composer_pane.model_picker.combo.currentText() == model
+    assert "127.0.0.1" not in shown and "127.0.0.1 · no key" in window.status.provider_picker.toolTip()
+    window.session.set_backend(None, "No API key was found.")
+    assert "Not connected" in visible_status_text(window)
+    assert window.status.backend_label.toolTip() == "No API key was found."

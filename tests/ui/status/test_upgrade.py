@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from desktop_chat.core.conversation.migrations import SCHEMA_VERSION, apply_migrations
+from desktop_chat.core.conversation.migrations import apply_migrations
 from desktop_chat.core.conversation.store import Store, needs_upgrade
 from desktop_chat.ui.main_window import MainWindow
 from desktop_chat.ui.status.upgrade import upgrade_with_frame
@@ -19,7 +19,7 @@ from desktop_chat.ui.window_prefs import WindowPrefs
 def test_an_old_database_is_upgraded_while_the_frame_shows_a_line(tmp_path: Path, qtbot: Any) -> None:
     path = tmp_path / "chats.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    apply_migrations(conn, upto=SCHEMA_VERSION - 1)
+    apply_migrations(conn, upto=6)  # before 0007, which re-indexes every conversation
     conn.execute(
         "INSERT INTO conversations (id, title, selected_node_id, params_override, created_at, updated_at)"
         " VALUES ('c1', '오래된 대화', NULL, '{}', 1.0, 2.0)"
