@@ -113,3 +113,34 @@ def test_an_answer_running_when_the_window_closes_finishes_after_reopening(
         await again.close()
 
     arun(scenario(), timeout=120)
+
+
+def test_stop_cancels_a_background_answer_on_the_server_too(
+    env: None,  # noqa: F811
+    emulator: Any,
+    tmp_path: Path,
+    qtbot: Any,
+    arun: Any,
+) -> None:
+    async def scenario() -> None:
+        app = App(tmp_path, emulator.base_url, qtbot)
+        await app.connect()
+        await with_background_mode(app)
+        emulator.hold_streams()
+        app.type_and_send("A long story [[words:300]]")
+        await wait_until(lambda: app.node_count() == 1, 10, "the turn")
+        node = app.window.tree.get(app.window.selected_node_id())
+        await wait_until(lambda: node.output_text != "", 10, "the first delta")
+        app.window.composer_pane.stop_button.click()
+        cancel = f"/v1/responses/{node.response_id}/cancel"
+        await wait_until(lambda: any(r.path == cancel for r in emulator.requests), 10, "the cancel request")
+        emulator.release_streams()
+        await wait_until(lambda: app.window.active is None, 10, "the turn to stop")
+        assert node.status is NodeStatus.STOPPED and node.output_text
+        assert "Stopped" in app.transcript()
+        await wait_until(
+            lambda: emulator._responses[node.response_id]["status"] == "cancelled", 10, "cancelled"
+        )
+        await app.close()
+
+    arun(scenario(), timeout=60)

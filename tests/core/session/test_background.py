@@ -246,3 +246,20 @@ def test_the_request_asks_for_background_mode_only_when_set() -> None:
     off = build_request(tree, None, [user_message("x")], ChatParams(), ContextMode.CHAIN)
     assert on["background"] is True and on["store"] is True
     assert "background" not in off
+
+
+def test_a_server_that_will_not_stream_it_again_is_polled_and_its_whole_text_kept(emulator: Emulator) -> None:
+    emulator.delay_s = 0.005
+    emulator.fail_next("drop", deltas=3)
+    emulator.fail_next("http_500", endpoint="retrieve")  # the stream read again: refused once
+
+    async def go() -> Node:
+        async with client(emulator.base_url) as sdk:
+            return await send(runner_for(sdk, MemoryStore()), "Poll me [[words:40]]")
+
+    node = asyncio.run(asyncio.wait_for(go(), 30))
+    assert node.status is NodeStatus.COMPLETED
+    assert node.response_id is not None
+    assert node.output_text == answer_of(emulator, node.response_id)  # the whole text, nothing twice
+    polls = [r for r in emulator.requests if r.method == "GET" and not r.query]
+    assert polls and all(r.path == f"/v1/responses/{node.response_id}" for r in polls)
