@@ -61,6 +61,8 @@ def main() -> int:
         if not finished.wait(WAIT_S) or app.poll() is not None:
             print("the app did not finish its first answer", file=sys.stderr)
             return 2
+        if os.environ.get("DESKTOP_CHAT_ATSPI_HOVER"):  # the mouse onto the first message first
+            subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_hover.py"), "desktop_chat"], env=env, timeout=60)
         deadline = time.monotonic() + 30
         while True:
             reader = subprocess.run(

@@ -38,7 +38,10 @@ def _missing() -> str | None:
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(_missing() is not None, reason=str(_missing()))]
 
 
-def read_app(tmp_path: Path, expect: str, *app_args: str) -> list[dict[str, Any]]:
+def read_app(tmp_path: Path, expect: str, *app_args: str, hover: bool = False) -> list[dict[str, Any]]:
+    """What the reader gets once `expect` is in what it reads (`hover`: with the mouse moved into the top
+    of the transcript first)."""
+    env = {**os.environ, "DESKTOP_CHAT_ATSPI_HOVER": "1"} if hover else None
     result = subprocess.run(
         [
             "dbus-run-session",
@@ -55,6 +58,7 @@ def read_app(tmp_path: Path, expect: str, *app_args: str) -> list[dict[str, Any]
         capture_output=True,
         text=True,
         timeout=150,
+        env=env,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
@@ -86,3 +90,15 @@ def test_a_screen_reader_reads_the_conversation_and_finds_the_controls_by_name(t
         and not o["name"].strip()
     ]
     assert unnamed == []
+
+
+def test_a_messages_action_buttons_are_announced_by_name(tmp_path: Path) -> None:
+    objects = read_app(tmp_path, "Copy answer as Markdown", "--send", PROMPT, hover=True)
+    # the mouse over the answer (the transcript shows its end): its bar's buttons, each a named push button
+    for name in (
+        "Copy answer as Markdown",
+        "Copy answer as plain text",
+        "Branch into a new conversation from this answer",
+        "Delete this turn and what follows…",
+    ):
+        assert named(objects, "push button", name), name
