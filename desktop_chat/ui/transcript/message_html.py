@@ -332,17 +332,21 @@ def actions_html(node: Node) -> str:
 
 
 def footer_html(
-    node: Node, prices: dict[str, Price] | None = None, opened_results: Collection[str] = ()
+    node: Node,
+    prices: dict[str, Price] | None = None,
+    opened_results: Collection[str] = (),
+    *,
+    continued: bool = False,
 ) -> str:
     """What follows a finished answer: sources, tool calls (hosted, then local with their results),
-    status, error, notice and a meta line."""
+    status, error, notice and a meta line (`continued`: a Continue turn follows it, so no Continue link)."""
     if node.status is NodeStatus.DRAFT:
         send = f'<a href="{ACTION_SCHEME}:send-draft/{node.id}">{html.escape(_tr("Send now"))}</a>'
         kept = html.escape(_tr("Not sent yet: an edited prompt kept to send later."))
         return f'<p class="notice">{kept} {send}</p>'
     lines: list[str] = [citations_html(node), tools_html(node), local_tools_html(node, opened_results)]
     error_shown = False
-    go_on = continue_html(node) if node.status in CONTINUABLE else ""
+    go_on = continue_html(node) if node.status in CONTINUABLE and not continued else ""
     if node.status in STATUS_LINES:
         lines.append(f'<p class="warning">{html.escape(_tr(STATUS_LINES[node.status]))}{go_on}</p>')
     elif node.status is NodeStatus.INCOMPLETE:

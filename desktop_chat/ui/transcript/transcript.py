@@ -123,6 +123,7 @@ class TranscriptView(LinkRoutingView):
         # a turn's siblings (itself included), for the fork switcher; None: no switcher
         self.siblings_of: Callable[[Node], list[Node]] | None = None
         self.prices: dict[str, Price] | None = None  # set: each answer's meta line shows its cost
+        self._continued: set[str | None] = set()  # turns the shown path continues (a "Continue" turn follows)
         self.editing: str | None = None  # the turn whose prompt the inline editor covers
         self.editor_height = 0  # how tall the editor is (its room in the document)
         self.reasoning_open: dict[str, bool] = {}  # node id -> section expanded (default: while streaming)
@@ -294,6 +295,7 @@ class TranscriptView(LinkRoutingView):
         self._timer.stop()
         self._stream = None
         previous, self._nodes = self._nodes, list(nodes)
+        self._continued = {node.parent_id for node in nodes if is_continuation(node)}  # (no Continue link)
         self.stats = RenderStats()
         if not nodes:
             self.clear()
@@ -414,6 +416,7 @@ class TranscriptView(LinkRoutingView):
             prices,
             fork_key(node, self._siblings(node)),
             self.editor_height if node.id == self.editing else 0,
+            node.id in self._continued,
         )
 
     def _turn_html(self, node: Node, key: tuple[Any, ...]) -> str:
@@ -428,7 +431,7 @@ class TranscriptView(LinkRoutingView):
                 self._opening(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
-                footer_html(node, self.prices, self.results_open),
+                footer_html(node, self.prices, self.results_open, continued=node.id in self._continued),
             ]
         )
         self._html_cache[node.id] = (key, fragment)
@@ -522,7 +525,10 @@ class TranscriptView(LinkRoutingView):
         stream.tail_start = self._end_position() if stream.markdown.closed_length else stream.answer_start
         self._append(cursor, tail_html)
         if final:
-            self._append(cursor, footer_html(stream.node, self.prices, self.results_open))
+            continued = stream.node.id in self._continued
+            self._append(
+                cursor, footer_html(stream.node, self.prices, self.results_open, continued=continued)
+            )
         cursor.endEditBlock()
         stream.finished = final
 

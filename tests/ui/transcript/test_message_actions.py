@@ -172,6 +172,7 @@ def test_continue_after_a_stopped_answer_is_joined_to_it(tmp_path: Path, qtbot: 
     text = view.view.rendered_text()
     assert text.count("You") == 1 and "Continue exactly" not in text  # no second prompt box
     assert text.index("Roses are red,") < text.index("↳ continued") < text.index("violets are blue.")
+    assert "Stopped — partial answer kept" in text and "· Continue" not in text  # continued already
     assert "Roses are red," in str(server.requests[-1]["input"])
     assert [m.role for m in view.message_actions.messages()] == ["prompt", "answer", "answer"]
     session.stop()
