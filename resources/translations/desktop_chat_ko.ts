@@ -1322,107 +1322,117 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="33"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="34"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
         <source>Copy answer as Markdown</source>
         <translation>답변을 Markdown으로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="35"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Copy text</source>
         <translation>텍스트 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="36"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
         <source>Copy answer as plain text</source>
         <translation>답변을 일반 텍스트로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="37"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="38"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
         <source>Regenerate: ask again, keeping this answer as a version</source>
         <translation>다시 생성: 이 답변은 한 버전으로 남기고 다시 묻습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="39"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
         <source>Regenerate with…</source>
         <translation>다른 설정으로 다시 생성…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
         <source>Regenerate with another model, temperature or persona…</source>
         <translation>다른 모델, 온도 또는 페르소나로 다시 생성…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
         <source>Branch</source>
         <translation>브랜치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
         <source>Branch into a new conversation from this answer</source>
         <translation>이 답변까지를 새 대화로 브랜치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
         <source>Continue: ask the model to go on from where it stopped</source>
         <translation>계속: 멈춘 곳에서 이어 쓰도록 모델에 요청</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
         <source>Delete this turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="57"/>
         <source>Edit</source>
         <translation>편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
         <source>Edit prompt (the original stays)</source>
         <translation>프롬프트 편집 (원래 프롬프트는 남음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
         <source>Send this edited prompt now</source>
         <translation>편집한 이 프롬프트를 지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
         <source>Copy prompt</source>
         <translation>프롬프트 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="66"/>
         <source>Actions for this message</source>
         <translation>이 메시지의 작업</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="228"/>
+        <source>Next message in the transcript</source>
+        <translation>대화 내용에서 다음 메시지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
+        <source>Previous message in the transcript</source>
+        <translation>대화 내용에서 이전 메시지</translation>
     </message>
 </context>
 <context>
@@ -2454,7 +2464,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="380"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="382"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>

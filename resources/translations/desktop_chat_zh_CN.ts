@@ -1322,107 +1322,117 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="33"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="34"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
         <source>Copy answer as Markdown</source>
         <translation>将回答复制为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="35"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="36"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
         <source>Copy answer as plain text</source>
         <translation>将回答复制为纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="37"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="38"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
         <source>Regenerate: ask again, keeping this answer as a version</source>
         <translation>重新生成：再问一次，此回答保留为一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="39"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
         <source>Regenerate with…</source>
         <translation>使用其他设置重新生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="40"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
         <source>Regenerate with another model, temperature or persona…</source>
         <translation>使用其他模型、温度或角色重新生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
         <source>Branch into a new conversation from this answer</source>
         <translation>从此回答分支到新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
         <source>Continue: ask the model to go on from where it stopped</source>
         <translation>继续：让模型从停止处接着写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="56"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
         <source>Delete this turn and what follows…</source>
         <translation>删除此轮及其后的所有内容…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="57"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
         <source>Edit prompt (the original stays)</source>
         <translation>编辑提示词（原提示词保留）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
         <source>Send this edited prompt now</source>
         <translation>立即发送这条已编辑的提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
         <source>Copy prompt</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="66"/>
         <source>Actions for this message</source>
         <translation>此消息的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="228"/>
+        <source>Next message in the transcript</source>
+        <translation>对话中的下一条消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
+        <source>Previous message in the transcript</source>
+        <translation>对话中的上一条消息</translation>
     </message>
 </context>
 <context>
@@ -2454,7 +2464,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="380"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="382"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>

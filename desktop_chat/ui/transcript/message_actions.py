@@ -16,7 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QEnterEvent, QKeyEvent, QTextCursor, QTextTable
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QEnterEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextTable,
+)
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMenu, QToolButton
 
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
@@ -109,6 +117,7 @@ class ActionBar(QFrame):
     """The row of buttons laid over a message (a child of the transcript's viewport)."""
 
     hovered = Signal(bool)  # the mouse came onto the bar (True) or left it
+    retranslated = Signal()  # the language changed (the bar's own buttons are redone already)
 
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view.viewport())
@@ -170,6 +179,7 @@ class ActionBar(QFrame):
             shown, self.message = self.message, None
             if shown is not None:
                 self.show_for(shown)  # the buttons again, in the new language
+            self.retranslated.emit()
         super().changeEvent(event)
 
     def key(self, event: QKeyEvent) -> bool:
@@ -213,6 +223,24 @@ class MessageActions(QObject):
         view.verticalScrollBar().valueChanged.connect(lambda _v: self._follow())
         view.textChanged.connect(self._follow)
         view.menu_extender = self._extend_menu
+        # the keys as actions too, so Help ▸ Keyboard shortcuts lists them (the key hook does the same)
+        for text, keys, delta in (
+            (QT_TRANSLATE_NOOP("MessageActions", "Next message in the transcript"), "Ctrl+Down", 1),
+            (QT_TRANSLATE_NOOP("MessageActions", "Previous message in the transcript"), "Ctrl+Up", -1),
+        ):
+            action = QAction(_tr(text), view)
+            action.setProperty("source_text", text)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, d=delta: self.step(d))
+            view.addAction(action)
+        self.bar.retranslated.connect(self._retranslate_keys)
+
+    def _retranslate_keys(self) -> None:
+        for action in self.view.actions():
+            source = action.property("source_text")
+            if source:
+                action.setText(_tr(str(source)))
 
     # -- where the messages are --------------------------------------------------------------------
     def messages(self) -> list[Message]:

@@ -177,3 +177,12 @@ def test_continue_after_a_stopped_answer_is_joined_to_it(tmp_path: Path, qtbot: 
     assert [m.role for m in view.message_actions.messages()] == ["prompt", "answer", "answer"]
     session.stop()
     store.close()
+
+
+def test_the_shortcuts_list_names_the_message_keys(pane: Pane) -> None:
+    from desktop_chat.ui.dialogs.shortcuts_dialog import shortcut_groups
+
+    view, _session, _nodes = pane
+    rows = dict(row for _title, group in shortcut_groups(view) for row in group)
+    assert rows["Next message in the transcript"] == "Ctrl+Down"
+    assert rows["Previous message in the transcript"] == "Ctrl+Up"
