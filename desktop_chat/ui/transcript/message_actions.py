@@ -7,7 +7,8 @@ draft: send now). The bar is a row of named `QToolButton`s (screen readers annou
 Linux through AT-SPI). Its actions go where the links' actions go (`LinkRoutingView.run_action`).
 
 Keyboard, in the transcript: Ctrl+Down / Ctrl+Up choose the next / previous message (the bar shows on
-it), Enter moves into its bar, Left / Right move between its buttons, Esc goes back to the text. The
+it), Enter moves into its bar, Left / Right move between its buttons, Esc goes back to the text; Ctrl+C
+with nothing selected copies the chosen message, Ctrl+E edits the chosen prompt. The
 context menu (right click, the Menu key, Shift+F10) lists the same actions for the message it is on.
 """
 
@@ -384,6 +385,13 @@ class MessageActions(QObject):
         on_link = caret.hasSelection() and bool(caret.charFormat().anchorHref())  # Enter follows the link
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods and not on_link:
             return self.enter_bar()
+        chosen = self._find(self.current)
+        if event.matches(QKeySequence.StandardKey.Copy) and not caret.hasSelection() and chosen is not None:
+            copy = (
+                "copy-prompt" if chosen.role == "prompt" else "copy-markdown"
+            )  # nothing selected: the message
+            self.view.run_action(copy, chosen.node.id)
+            return True
         return False
 
     # -- the context menu --------------------------------------------------------------------------

@@ -166,7 +166,11 @@ class TranscriptPane(QWidget):
         return True
 
     def edit_prompt(self, node_id: str | None = None) -> bool:
-        """Edit a turn's prompt (default: the selected turn's) in place, in the transcript."""
+        """Edit a turn's prompt in place, in the transcript (default: the message chosen with the keyboard
+        while the transcript has the focus, else the selected turn's)."""
+        chosen = self.message_actions.current
+        if node_id is None and chosen is not None and self.view.hasFocus():
+            node_id = chosen[0]
         node = self.view.node(node_id) if node_id is not None else self.session.selected_node()
         if node is None or not node.input_items:
             return False

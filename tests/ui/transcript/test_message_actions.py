@@ -124,6 +124,12 @@ def test_the_keyboard_chooses_a_message_enters_its_bar_and_runs_a_button(pane: P
     assert QGuiApplication.clipboard().text() == "second answer bold"
     qtbot.keyClick(second, Qt.Key.Key_Escape)
     assert text.hasFocus()
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(text, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # nothing selected: the message
+    assert QGuiApplication.clipboard().text() == "second answer **bold**"
+    qtbot.keyClick(text, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # its prompt
+    assert view.edit_prompt()  # Ctrl+E, with the transcript focused: the chosen prompt
+    assert view.inline.node_id == nodes["second"].id
 
 
 def test_the_context_menu_lists_the_messages_actions(pane: Pane, qtbot: Any) -> None:
