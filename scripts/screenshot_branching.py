@@ -3,7 +3,7 @@ one prompt (two regenerates with other settings, one edit) and a stopped answer 
 mouse over an answer (its action bar shown) and the last prompt open in the inline editor.
 
     xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot_branching.py docs/x.png \\
-        --theme dark --language ko [--size 1280x860]
+        --theme dark --language ko [--size 1280x940]
 
 Run from the repository root.
 """
@@ -116,7 +116,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--language", default="en", choices=tuple(TEXTS))
-    parser.add_argument("--size", default="1280x860")
+    parser.add_argument("--size", default="1280x940")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -140,9 +140,14 @@ def main() -> int:
         settle(app)
         view = pane.view
         actions = pane.message_actions
-        bar = view.verticalScrollBar()  # the editor at the bottom, the hovered answer above it
+        bar = view.verticalScrollBar()  # the hovered version's switcher at the top, the editor below it
+        start = next(position for position, node in view.turn_starts() if node.id == hovered.id)
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        bar.setValue(bar.value() + view.cursorRect(cursor).top() - 8)
+        settle(app)
         room = pane.inline.room()
-        if room is not None:
+        if room is not None and room.bottom() + 12 > view.viewport().height():  # or the editor at the bottom
             bar.setValue(bar.value() + room.bottom() + 12 - view.viewport().height())
         settle(app)
         answer = next(m for m in actions.messages() if m.node.id == hovered.id and m.role == "answer")
