@@ -340,6 +340,8 @@ def _key_label(source: str) -> str:
 
 
 def _import_provider() -> ModuleType:
+    from desktop_chat.core.api.client import build_sdk_models
     from desktop_chat.core.api.providers import responses
 
+    build_sdk_models()  # here, not on the GUI thread when the first answer arrives
     return responses

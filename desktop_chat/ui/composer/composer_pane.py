@@ -110,7 +110,11 @@ class ComposerPane(QWidget):
 
     # -- the prompt -------------------------------------------------------------------------------
     def text(self) -> str:
-        return self.composer.toPlainText()
+        return self.composer.plain_text()
+
+    def has_text(self) -> bool:
+        """Whether the editor holds anything (without copying it out: 30 ms for a 5 MB paste)."""
+        return not self.composer.document().isEmpty()
 
     def clear(self) -> None:
         """The prompt was sent: empty the editor and the attachments."""
@@ -146,7 +150,7 @@ class ComposerPane(QWidget):
             self.show_reply_target()
 
     def _draft_timer_start(self) -> None:
-        if self.text():  # the request estimate follows the model
+        if self.has_text():  # the request estimate follows the model
             self._draft_timer.start()
 
     def _turn_finished(self, _event: object) -> None:
@@ -155,7 +159,7 @@ class ComposerPane(QWidget):
     def show_reply_target(self) -> None:
         """What the next prompt continues from (a new conversation when nothing is selected) and how:
         chained on the server, or the path replayed from here."""
-        if self.text():  # the request estimate follows the reply target
+        if self.has_text():  # the request estimate follows the reply target
             self._draft_timer.start()
         session = self.session
         node = session.selected_node()

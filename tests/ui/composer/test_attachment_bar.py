@@ -251,3 +251,22 @@ def test_transcript_shows_thumbnails_from_the_store_only(qtbot: Any, tmp_path: P
     for other in ("https://example.com/x.png", "desktop-chat-attachment:" + "0" * 64, "file:///etc/passwd"):
         view.loadResource(int(QTextDocument.ResourceType.ImageResource.value), QUrl(other))
     assert len(view.refused_resources) == 3
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_text_of_a_large_paste_is_the_documents_and_follows_edits(
+    composer: Composer, arun: Any, newline: str
+) -> None:
+    text = "".join(f"line {i}, some words{newline}" for i in range(40_000))
+
+    async def paste() -> None:
+        composer.insert_plain_text(text)
+        await wait_until(lambda: not composer.pasting, 30, "the paste to finish")
+
+    arun(paste())
+    assert composer.plain_text() == composer.toPlainText()
+    assert len(composer.plain_text()) > 500_000
+    QTest.keyClicks(composer, "!")
+    assert composer.plain_text() == composer.toPlainText() and composer.plain_text().endswith("!")
+    composer.clear()
+    assert composer.plain_text() == ""
