@@ -180,39 +180,25 @@ def _candidates(conn: sqlite3.Connection, terms: list[str]) -> list[int]:
     short_terms = [t for t in terms if len(t) < TRIGRAM]
     trigram_query = _all_of(g for t in long_terms for g in trigrams(t))
     pair_query = _all_of(g for t in short_terms for g in pair_tokens(t))
-    if long_terms and short_terms:
-        # Both indexes: their matches are intersected here (FTS5 would run the trigram query once per
-        # pair match).
-        return _both(conn, trigram_query, pair_query)
-    table, match = ("search_index", trigram_query) if long_terms else ("search_pairs", pair_query)
-    rows = conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {CANDIDATES:d}", (match,)
-    )
+    if long_terms and short_terms:  # both indexes, their matches merged newest first (by SQLite)
+        sql = (
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? INTERSECT "
+            "SELECT rowid FROM search_pairs WHERE search_pairs MATCH ? "
+            f"ORDER BY 1 DESC LIMIT {CANDIDATES:d}"
+        )
+        rows = conn.execute(sql, (trigram_query, pair_query))
+    else:
+        table, match = ("search_index", trigram_query) if long_terms else ("search_pairs", pair_query)
+        rows = conn.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {CANDIDATES:d}",
+            (match,),
+        )
     return [int(doc) for (doc,) in rows]
 
 
 def _all_of(tokens: Iterable[str]) -> str:
     """An FTS5 query for documents holding every token (each taken literally)."""
     return " AND ".join(fts_phrase(t) for t in dict.fromkeys(tokens))
-
-
-def _both(conn: sqlite3.Connection, trigram_query: str, pair_query: str) -> list[int]:
-    """The newest CANDIDATES documents matching both the trigram and the pair query."""
-    paired = {
-        row[0]
-        for row in conn.execute("SELECT rowid FROM search_pairs WHERE search_pairs MATCH ?", (pair_query,))
-    }
-    docs: list[int] = []
-    if paired:
-        rows = conn.execute(
-            "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC", (trigram_query,)
-        )
-        for (doc,) in rows:
-            if doc in paired:
-                docs.append(doc)
-                if len(docs) >= CANDIDATES:
-                    break
-    return docs
 
 
 def _best_field(pattern: re.Pattern[str], prompt: str, answer: str) -> tuple[str, str]:
