@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     import asyncio
     from types import ModuleType
@@ -219,7 +221,7 @@ class Connector:
                 self.emulator = Emulator(delay_s=0.01, showcase=True)
                 self.emulator.start()
             connection: Connection | None = Connection(api_key="sk-demo", base_url=self.emulator.base_url)
-            label = QCoreApplication.translate("Connector", "DEMO — local emulator")
+            label = DEMO_LABEL  # in English: the status bar translates each part when it shows it
             server = server_key(self.emulator.base_url)
         elif profile is None or profile.is_default:
             provider = app_settings.load_provider(store)
@@ -236,7 +238,7 @@ class Connector:
             log_masking.remember_secret(api_key)
             connection = Connection(api_key=api_key, base_url=base_url)
             where = base_url or os.environ.get("OPENAI_BASE_URL") or "api.openai.com"
-            label = _key_label(source).replace("%1", where)
+            label = f"{where} · {KEY_SOURCES.get(source, NO_KEY)}"
             server = server_key(base_url)  # what it can do is learnt on first use, per model
         else:
             connection = None
@@ -328,15 +330,15 @@ class Connector:
             self.emulator = None
 
 
-def _key_label(source: str) -> str:
-    """The status line's connection label ("%1": where) for where the key came from."""
-    if source == "keyring":
-        return QCoreApplication.translate("Connector", "%1 · key from the keyring")
-    if source == "environment":
-        return QCoreApplication.translate("Connector", "%1 · key from the environment")
-    if source == "session":
-        return QCoreApplication.translate("Connector", "%1 · key from this session")
-    return QCoreApplication.translate("Connector", "%1 · no key")
+# the connection's label is made of parts joined by " · ", kept in English: the status bar shows each
+# part translated in the "Connector" context (a host name or an API name is shown as it is)
+DEMO_LABEL = QT_TRANSLATE_NOOP("Connector", "DEMO — local emulator")
+KEY_SOURCES = {
+    "keyring": QT_TRANSLATE_NOOP("Connector", "key from the keyring"),
+    "environment": QT_TRANSLATE_NOOP("Connector", "key from the environment"),
+    "session": QT_TRANSLATE_NOOP("Connector", "key from this session"),
+}
+NO_KEY = QT_TRANSLATE_NOOP("Connector", "no key")
 
 
 def _import_provider() -> ModuleType:

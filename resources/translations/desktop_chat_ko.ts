@@ -367,17 +367,17 @@
     <name>Composer</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer.py" line="63"/>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="80"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="89"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="101"/>
         <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Enter로 보내기, Shift+Enter로 줄 바꿈, Esc로 답변 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="104"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>프롬프트를 입력하세요 — Ctrl+Enter로 보내기, Esc로 답변 중지</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
@@ -407,7 +407,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
@@ -418,42 +418,42 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
         <source>Send (Enter)</source>
         <translation>보내기 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="177"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="180"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="184"/>
         <source>Replying after: “%1”</source>
         <translation>이어서 답장: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="202"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="206"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="205"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="209"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -461,54 +461,54 @@
 <context>
     <name>Connector</name>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="90"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
         <source>The demo uses the built-in emulator</source>
         <translation>데모는 내장 에뮬레이터를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="95"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>명령줄의 --base-url로 고정됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="222"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
         <source>DEMO — local emulator</source>
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <source>key from the keyring</source>
+        <translation>키링의 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
+        <source>key from the environment</source>
+        <translation>환경 변수의 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
+        <source>key from this session</source>
+        <translation>이번 세션의 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
+        <source>no key</source>
+        <translation>키 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="262"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="264"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="294"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="296"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
-        <source>%1 · key from the keyring</source>
-        <translation>%1 · 키링의 키</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
-        <source>%1 · key from the environment</source>
-        <translation>%1 · 환경 변수의 키</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
-        <source>%1 · key from this session</source>
-        <translation>%1 · 이번 세션에서 입력한 키</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
-        <source>%1 · no key</source>
-        <translation>%1 · 키 없음</translation>
     </message>
 </context>
 <context>
@@ -620,7 +620,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="76"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="77"/>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>대화 그래프</translation>
@@ -910,7 +910,7 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphLegend</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="63"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="73"/>
         <source>Card colours: the status of each answer</source>
         <translation>카드 색: 각 답변의 상태</translation>
     </message>
@@ -918,12 +918,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="45"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
         <source>(no text)</source>
         <translation>(텍스트 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="53"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="55"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 토큰</translation>
     </message>
@@ -1322,115 +1322,115 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Copy answer as Markdown</source>
         <translation>답변을 Markdown으로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
         <source>Copy text</source>
         <translation>텍스트 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
         <source>Copy answer as plain text</source>
         <translation>답변을 일반 텍스트로 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
         <source>Regenerate: ask again, keeping this answer as a version</source>
         <translation>다시 생성: 이 답변은 한 버전으로 남기고 다시 묻습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
         <source>Regenerate with…</source>
         <translation>다른 설정으로 다시 생성…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
         <source>Regenerate with another model, temperature or persona…</source>
         <translation>다른 모델, 온도 또는 페르소나로 다시 생성…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
         <source>Branch</source>
         <translation>브랜치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
         <source>Branch into a new conversation from this answer</source>
         <translation>이 답변까지를 새 대화로 브랜치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
         <source>Continue: ask the model to go on from where it stopped</source>
         <translation>계속: 멈춘 곳에서 이어 쓰도록 모델에 요청</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="65"/>
         <source>Delete this turn and what follows…</source>
         <translation>이 턴과 이후 모두 삭제…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
         <source>Edit</source>
         <translation>편집</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
         <source>Edit prompt (the original stays)</source>
         <translation>프롬프트 편집 (원래 프롬프트는 남음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
         <source>Send this edited prompt now</source>
         <translation>편집한 이 프롬프트를 지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
         <source>Copy prompt</source>
         <translation>프롬프트 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="66"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="67"/>
         <source>Actions for this message</source>
         <translation>이 메시지의 작업</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="228"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
         <source>Next message in the transcript</source>
         <translation>대화 내용에서 다음 메시지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="230"/>
         <source>Previous message in the transcript</source>
         <translation>대화 내용에서 이전 메시지</translation>
     </message>
@@ -1486,7 +1486,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="87"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="131"/>
         <source>Overview: click or drag to move the graph</source>
         <translation>개요: 클릭하거나 끌어서 그래프를 이동</translation>
     </message>
@@ -2341,27 +2341,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="54"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="59"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="70"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="73"/>
         <source>Filter by action or key…</source>
         <translation>동작 또는 키로 필터…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="77"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="77"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
@@ -2369,27 +2369,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="155"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="158"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="164"/>
         <source>Not connected</source>
         <translation>연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="184"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="193"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="187"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="196"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="189"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="198"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>
@@ -2425,7 +2425,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>백그라운드에서 진행 중 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="188"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="192"/>
         <source>%1 (branch)</source>
         <translation>%1 (브랜치)</translation>
     </message>

@@ -367,17 +367,17 @@
     <name>Composer</name>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer.py" line="63"/>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="80"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="89"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="101"/>
         <source>Type a prompt — Enter sends, Shift+Enter makes a new line, Esc stops an answer</source>
         <translation>输入提示词 — Enter 发送，Shift+Enter 换行，Esc 停止回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer.py" line="92"/>
+        <location filename="../../desktop_chat/ui/composer/composer.py" line="104"/>
         <source>Type a prompt — Ctrl+Enter sends, Esc stops an answer</source>
         <translation>输入提示词 — Ctrl+Enter 发送，Esc 停止回答</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
@@ -407,7 +407,7 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -418,42 +418,42 @@
     </message>
     <message>
         <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="132"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
         <source>Send (Enter)</source>
         <translation>发送 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="177"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="180"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="184"/>
         <source>Replying after: “%1”</source>
         <translation>接续回复：“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="182"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="202"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="206"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="205"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="209"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -461,54 +461,54 @@
 <context>
     <name>Connector</name>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="90"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
         <source>The demo uses the built-in emulator</source>
         <translation>演示使用内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="95"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>已由命令行的 --base-url 固定</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="222"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
         <source>DEMO — local emulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="259"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <source>key from the keyring</source>
+        <translation>密钥来自钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
+        <source>key from the environment</source>
+        <translation>密钥来自环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
+        <source>key from this session</source>
+        <translation>仅本次会话的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
+        <source>no key</source>
+        <translation>无密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="262"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="264"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="294"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="296"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="334"/>
-        <source>%1 · key from the keyring</source>
-        <translation>%1 · 密钥来自密钥环</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="336"/>
-        <source>%1 · key from the environment</source>
-        <translation>%1 · 密钥来自环境变量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
-        <source>%1 · key from this session</source>
-        <translation>%1 · 本次会话输入的密钥</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
-        <source>%1 · no key</source>
-        <translation>%1 · 无密钥</translation>
     </message>
 </context>
 <context>
@@ -620,7 +620,7 @@
 <context>
     <name>ConversationGraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="76"/>
+        <location filename="../../desktop_chat/ui/tree/graph_view.py" line="77"/>
         <location filename="../../desktop_chat/ui/tree/tree_pane.py" line="65"/>
         <source>Conversation graph</source>
         <translation>对话图</translation>
@@ -910,7 +910,7 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphLegend</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="63"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="73"/>
         <source>Card colours: the status of each answer</source>
         <translation>卡片颜色：每个回答的状态</translation>
     </message>
@@ -918,12 +918,12 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="45"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="47"/>
         <source>(no text)</source>
         <translation>（无文本）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="53"/>
+        <location filename="../../desktop_chat/ui/tree/graph_items.py" line="55"/>
         <source>%1→%2 tok</source>
         <translation>%1→%2 令牌</translation>
     </message>
@@ -1322,115 +1322,115 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="41"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="42"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
         <source>Copy answer as Markdown</source>
         <translation>将回答复制为 Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="43"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="44"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
         <source>Copy answer as plain text</source>
         <translation>将回答复制为纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="45"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="46"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
         <source>Regenerate: ask again, keeping this answer as a version</source>
         <translation>重新生成：再问一次，此回答保留为一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="47"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
         <source>Regenerate with…</source>
         <translation>使用其他设置重新生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="48"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
         <source>Regenerate with another model, temperature or persona…</source>
         <translation>使用其他模型、温度或角色重新生成…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="49"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
         <source>Branch into a new conversation from this answer</source>
         <translation>从此回答分支到新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="51"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="52"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
         <source>Continue: ask the model to go on from where it stopped</source>
         <translation>继续：让模型从停止处接着写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="53"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="54"/>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="64"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="55"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="65"/>
         <source>Delete this turn and what follows…</source>
         <translation>删除此轮及其后的所有内容…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="57"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="58"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
         <source>Edit prompt (the original stays)</source>
         <translation>编辑提示词（原提示词保留）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="59"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="60"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="61"/>
         <source>Send this edited prompt now</source>
         <translation>立即发送这条已编辑的提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="62"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="63"/>
         <source>Copy prompt</source>
         <translation>复制提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="66"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="67"/>
         <source>Actions for this message</source>
         <translation>此消息的操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="228"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
         <source>Next message in the transcript</source>
         <translation>对话中的下一条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="229"/>
+        <location filename="../../desktop_chat/ui/transcript/message_actions.py" line="230"/>
         <source>Previous message in the transcript</source>
         <translation>对话中的上一条消息</translation>
     </message>
@@ -1486,7 +1486,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="87"/>
+        <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="131"/>
         <source>Overview: click or drag to move the graph</source>
         <translation>概览：单击或拖动以移动图</translation>
     </message>
@@ -2341,27 +2341,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="54"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="59"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="65"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="70"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="73"/>
         <source>Filter by action or key…</source>
         <translation>按操作或按键筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="77"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="72"/>
+        <location filename="../../desktop_chat/ui/dialogs/shortcuts_dialog.py" line="77"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2369,27 +2369,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="155"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="158"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="161"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="164"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="184"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="193"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="187"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="196"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="189"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="198"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>
@@ -2425,7 +2425,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>正在后台运行 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="188"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="192"/>
         <source>%1 (branch)</source>
         <translation>%1（分支）</translation>
     </message>

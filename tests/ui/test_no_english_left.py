@@ -181,12 +181,15 @@ def test_the_dialogs_speak_the_language_too(window: Any, code: str, qapp: Any, q
 
     i18n.switch(qapp, code)
     found: list[str] = []
-    for dialog in (ShortcutsDialog(window), KeyDialog(window)):
+    shortcuts = ShortcutsDialog(window)
+    for dialog in (shortcuts, KeyDialog(window)):
         qtbot.addWidget(dialog)
         dialog.show()
         found += untranslated(widget_texts(dialog))
         dialog.close()
     assert found == [], "\n".join(found)
+    names = [text for _, text, _ in shortcuts.shown_rows()]
+    assert names and not [name for name in names if re.search(r"\(\w\)|&", name)]  # no "(N)" left
 
 
 def test_english_words_are_found_and_names_are_not() -> None:

@@ -3,12 +3,17 @@ and narrowed by a filter box. Read from the window's menus and actions, so the l
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+_CJK_MNEMONIC = re.compile(r"\(&\w\)")  # "새 대화(&N)": the key is added in brackets in Korean and Chinese
+
 
 def _plain(text: str) -> str:
+    text = _CJK_MNEMONIC.sub("", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 

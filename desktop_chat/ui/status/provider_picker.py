@@ -67,9 +67,15 @@ class ProviderPicker(QComboBox):
         data = self.currentData()
         return data if isinstance(data, str) else None
 
+    @property
+    def fixed(self) -> bool:
+        """The command line decides the server (the status bar shows it instead of the picker)."""
+        return self._fixed is not None
+
     def fix(self, reason: Callable[[], str]) -> None:
-        """The command line decides the server: show why the picker cannot change it."""
+        """The command line decides the server: the picker cannot change it and steps aside."""
         self.setEnabled(False)
+        self.setVisible(False)
         self._fixed = reason
         self.retranslate()
 

@@ -2,18 +2,18 @@
 
 The status bar shows the draft's tokens, the last answer's usage with the conversation's cost, one
 quiet word for how the conversation reaches the model (with a tooltip that explains) and the provider
-picker; the connection shows only while there is none (or in the demo): its details are in the picker's
-tooltip. The model is not repeated here: its picker sits by the composer. Short-lived messages
-("Copied", tool activity) flash over it.
-The banner above the transcript holds a notice until the next one replaces it: what happened, what
-went wrong, what to do.
+picker. The connection shows only while there is none, or in place of the picker when the command
+line fixes the server (--demo, --base-url); otherwise its details are in the picker's tooltip. The
+model is not repeated here: its picker sits by the composer. Short-lived messages ("Copied", tool
+activity) flash over it. The banner above the transcript holds a notice until the next one replaces
+it: what happened, what went wrong, what to do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop_chat.core.content import pricing
@@ -94,6 +94,7 @@ class StatusBar(QStatusBar):
         self.backend_label.setObjectName("status_backend")
         self._connected = False
         self._description = ""  # the connection's details, for the provider picker's tooltip
+        self._backend_text = ""  # the back end's label as it came (its parts in English)
         self.provider_picker = ProviderPicker(self)
         self.provider_picker.fill(session.store, session.wanted_profile().id)
         self.provider_picker.picked.connect(
@@ -120,6 +121,8 @@ class StatusBar(QStatusBar):
             self.refresh()
             if self.session.backend is None and not self.backend_label.toolTip():
                 self.show_connecting()
+            elif self.session.backend is not None and self._backend_text:
+                self.show_backend(self._backend_text)
         super().changeEvent(event)
 
     def refill_providers(self) -> None:
@@ -164,12 +167,18 @@ class StatusBar(QStatusBar):
 
     def show_backend(self, text: str) -> None:
         """Connected: where to and with which key, in the provider picker's tooltip (how the conversation
-        is sent is the context indicator's); the label itself shows only in the demo."""
-        parts = [part for part in text.split(" · ") if part not in ("server chain", "local replay")]
+        is sent is the context indicator's); the label itself shows only when the server is fixed. The
+        label's parts come in English and are shown translated (a host or API name as it is)."""
+        self._backend_text = text
+        parts = [
+            QCoreApplication.translate("Connector", part)
+            for part in text.split(" · ")
+            if part not in ("server chain", "local replay")
+        ]
         self._description = " · ".join(parts)
         self.backend_label.setText(self._description)
         self.backend_label.setToolTip(text)
-        self.backend_label.setVisible(self.session.provider == "demo")
+        self.backend_label.setVisible(self.provider_picker.fixed)
         self.provider_picker.describe(self._description)
 
     def show_usage(

@@ -2,12 +2,14 @@
 
 Cards cache their pixmaps (a pan blits), are elided only when first seen, and show a short label
 (a few words, large enough to read) when zoomed out too far for the full text; far out they give way
-to one overview item that paints every card as a coloured block in one call.
+to one overview item that paints every card as a coloured block in one call, with short labels over
+a few of them (graph_labels.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
@@ -133,6 +135,11 @@ class NodeCard(QGraphicsItem):
     @property
     def detail(self) -> str:
         return self._texts()[1]
+
+    @property
+    def raw_title(self) -> str:
+        """The title before eliding (the start of the prompt, or what sets it apart from its siblings)."""
+        return self._raw[0]
 
     @property
     def short_label(self) -> str:
@@ -286,18 +293,43 @@ class CardLayer(QGraphicsItem):
         pass
 
 
+class FarLabelPainter(Protocol):
+    """Short labels over a few of the overview's blocks (graph_labels.FarLabels)."""
+
+    labelled: list[str]
+
+    def order(self, cards: Iterable[NodeCard]) -> list[NodeCard]: ...
+    def forget(self) -> None: ...
+    def paint(
+        self,
+        painter: QPainter,
+        candidates: list[NodeCard],
+        card_size: tuple[float, float],
+        exposed: QRectF,
+        palette: QPalette,
+    ) -> None: ...
+
+
 class Overview(QGraphicsItem):
     """Far out, every card as a block in its status colour (the selected path in the accent colour),
-    painted in one call instead of two thousand."""
+    painted in one call instead of two thousand; `labels` names a few of them."""
 
-    def __init__(self, cards: Callable[[], dict[str, NodeCard]], metrics: LayoutMetrics) -> None:
+    def __init__(
+        self,
+        cards: Callable[[], dict[str, NodeCard]],
+        metrics: LayoutMetrics,
+        labels: FarLabelPainter | None = None,
+    ) -> None:
         super().__init__()
         self._cards = cards
         self._size = (metrics.card_width, metrics.card_height)
         self._blocks: dict[NodeStatus, list[QRectF]] | None = None
         self._path_blocks: list[QRectF] = []
         self._rect = QRectF()
+        self.labels = labels
+        self._order: list[NodeCard] | None = None  # the cards that may get a label, most wanted first
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # exposedRect
         self.setZValue(1)
 
     def invalidate(self, rect: QRectF | None = None) -> None:
@@ -306,6 +338,9 @@ class Overview(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = rect
         self._blocks = None
+        self._order = None
+        if self.labels is not None:
+            self.labels.forget()
         if self.isVisible():
             self.update()
 
@@ -331,6 +366,10 @@ class Overview(QGraphicsItem):
             painter.drawRects(rects)
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawRects(self._path_blocks)
+        if self.labels is not None:
+            if self._order is None:
+                self._order = self.labels.order(self._cards().values())
+            self.labels.paint(painter, self._order, self._size, option.exposedRect, palette)
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop_chat.core.conversation.model import NodeStatus
 from desktop_chat.ui import i18n
@@ -31,29 +31,39 @@ class GraphHost(Protocol):
 
 
 class GraphLegend(QFrame):
-    """One swatch per status colour, named in the UI's language."""
+    """One swatch per status colour, named in the UI's language, in as many rows as its width needs."""
+
+    resized = Signal()  # its size changed (another language, another width): the view places it again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("graph_legend")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
-        layout.setSpacing(4)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(6, 3, 6, 3)
+        self._grid.setHorizontalSpacing(4)
+        self._grid.setVerticalSpacing(2)
+        self._columns = 0
+        self._width = 10_000  # the most it may take (the view's width)
         self.names: list[str] = []
+        self._entries: list[tuple[NodeStatus, QWidget]] = []
         self._labels: list[tuple[NodeStatus, QLabel]] = []
         for status in (NodeStatus.COMPLETED, NodeStatus.STREAMING, NodeStatus.FAILED, NodeStatus.STOPPED,
                        NodeStatus.INCOMPLETE, NodeStatus.INTERRUPTED):  # fmt: skip
+            entry = QWidget(self)
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 6, 0)
+            row.setSpacing(4)
             swatch = QLabel()
             swatch.setFixedSize(10, 10)
             swatch.setStyleSheet(f"background: {STATUS_COLOURS[status].name()}; border-radius: 2px;")
             text = QLabel()
             text.setObjectName(f"legend_{status.value}")
+            row.addWidget(swatch)
+            row.addWidget(text)
+            self._entries.append((status, entry))
             self._labels.append((status, text))
-            layout.addWidget(swatch)
-            layout.addWidget(text)
-            layout.addSpacing(4)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -61,12 +71,46 @@ class GraphLegend(QFrame):
         for name, (_, text) in zip(self.names, self._labels, strict=True):
             text.setText(name)
         self.setToolTip(self.tr("Card colours: the status of each answer"))
+        self._columns = 0
+        self.fit_width(self._width)
+
+    def fit_width(self, width: int) -> None:
+        """Lay the entries out in the most columns (6, 3 or 2) that fit in `width` pixels."""
+        self._width = width
+        entry = max(widget.sizeHint().width() for _, widget in self._entries) + self._grid.horizontalSpacing()
+        frame = self._grid.contentsMargins().left() + self._grid.contentsMargins().right() + 4
+        columns = next((n for n in (6, 3, 2) if n * entry + frame <= width), 1)
+        if columns != self._columns:
+            self._columns = columns
+            for index, (_, widget) in enumerate(self._entries):
+                self._grid.addWidget(widget, index // columns, index % columns)
         self.adjustSize()
+        self.resized.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):
             self.retranslate()
         super().changeEvent(event)
+
+
+def place_overlays(area: QRect, legend: GraphLegend, minimap: QWidget) -> None:
+    """The legend at the bottom left, the minimap at the bottom right or, when they would overlap,
+    just above the legend; a small pane gets a smaller minimap (at most 40 % of its width and a
+    third of its height)."""
+    size = QSize(
+        min(MINIMAP_SIZE.width(), max(60, int(area.width() * 0.4))),
+        min(MINIMAP_SIZE.height(), max(40, area.height() // 3)),
+    )
+    if size != minimap.size():
+        minimap.setFixedSize(size)
+        if isinstance(minimap, Minimap):
+            minimap.invalidate()
+    legend.move(area.left() + 6, area.bottom() - legend.height() - 6)
+    x = area.right() - minimap.width() - 6
+    y = area.bottom() - minimap.height() - 6
+    if x < legend.geometry().right() + 6:
+        y = legend.y() - minimap.height() - 6
+    minimap.move(x, y)
 
 
 class Minimap(QWidget):

@@ -58,7 +58,8 @@ from desktop_chat.ui.tree.graph_items import (
     Overview,
     PathLayer,
 )
-from desktop_chat.ui.tree.graph_overlays import MINIMAP_NODES, GraphLegend, Minimap
+from desktop_chat.ui.tree.graph_labels import FarLabels
+from desktop_chat.ui.tree.graph_overlays import MINIMAP_NODES, GraphLegend, Minimap, place_overlays
 from desktop_chat.ui.tree.labels import siblings_of
 from desktop_chat.ui.tree.tree_model import node_tooltip
 
@@ -113,14 +114,17 @@ class ConversationGraphView(QGraphicsView):
         self.legend = GraphLegend(self)
         self.minimap = Minimap(self, self)
         self.minimap.hide()
+        self.legend.resized.connect(
+            lambda: place_overlays(self.viewport().geometry(), self.legend, self.minimap)
+        )
 
     # -- overlays (the legend bottom-left, the minimap bottom-right) -------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        area = self.viewport().geometry()
-        self.legend.adjustSize()
-        self.legend.move(area.left() + 6, area.bottom() - self.legend.height() - 6)
-        self.minimap.move(area.right() - self.minimap.width() - 6, area.bottom() - self.minimap.height() - 6)
+        self.legend.fit_width(self.viewport().width() - 12)  # placed again through its resized signal
+
+    def _place_overlays(self) -> None:
+        place_overlays(self.viewport().geometry(), self.legend, self.minimap)
 
     def tree_bounds(self) -> QRectF:
         return QRectF(self._bounds)
@@ -151,7 +155,7 @@ class ConversationGraphView(QGraphicsView):
         self._highlight = PathLayer(self._path_pen)
         self._highlight.setZValue(-1)
         scene.addItem(self._highlight)
-        self._overview = Overview(lambda: self._cards, self._metrics)
+        self._overview = Overview(lambda: self._cards, self._metrics, FarLabels(self._style.title_font))
         self._overview.setVisible(False)
         scene.addItem(self._overview)
         self._edges = {}

@@ -94,7 +94,13 @@ def test_the_status_bar_says_nothing_twice(window: Any) -> None:
     shown = " ".join(visible_status_text(window))
     assert model not in shown  # the model is the picker's, by the composer
     assert window.composer_pane.model_picker.combo.currentText() == model
-    assert "127.0.0.1" not in shown and "127.0.0.1 · no key" in window.status.provider_picker.toolTip()
+    # --base-url fixes the server: it is named once, in place of the provider picker
+    assert shown.count("127.0.0.1") == 1 and not window.status.provider_picker.isVisible()
+    window.status.provider_picker._fixed = None  # a window whose provider can be picked
+    window.status.provider_picker.setVisible(True)
+    window.session.set_backend(Backend(Server(), label="example.org · key from the keyring", provider="p"))
+    shown = " ".join(visible_status_text(window))
+    assert "example.org" not in shown and "example.org" in window.status.provider_picker.toolTip()
     window.session.set_backend(None, "No API key was found.")
     assert "Not connected" in visible_status_text(window)
     assert window.status.backend_label.toolTip() == "No API key was found."
