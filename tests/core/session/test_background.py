@@ -263,3 +263,23 @@ def test_a_server_that_will_not_stream_it_again_is_polled_and_its_whole_text_kep
     assert node.output_text == answer_of(emulator, node.response_id)  # the whole text, nothing twice
     polls = [r for r in emulator.requests if r.method == "GET" and not r.query]
     assert polls and all(r.path == f"/v1/responses/{node.response_id}" for r in polls)
+
+
+def test_unstreamed_background_answers_are_polled_until_done(emulator: Emulator) -> None:
+    """A profile that does not stream: the server answers at once with the response queued; the
+    answer is asked for until it is done (not taken for an empty one)."""
+    emulator.delay_s = 0.005
+
+    async def go() -> Node:
+        async with client(emulator.base_url) as sdk:
+            runner = runner_for(sdk, MemoryStore())
+            runner.stream = adaptive_stream(sdk, ServerKnowledge(None, "test", sdk), Route(streaming=False))
+            return await send(runner, "Whole please [[words:40]]")
+
+    node = asyncio.run(asyncio.wait_for(go(), 30))
+    assert node.status is NodeStatus.COMPLETED
+    assert node.response_id is not None
+    assert node.output_text and node.output_text == answer_of(emulator, node.response_id)
+    created = [r.body or {} for r in emulator.requests if r.method == "POST"]
+    assert created[0]["background"] is True and "stream" not in created[0]
+    assert [r for r in emulator.requests if r.method == "GET"]  # polled

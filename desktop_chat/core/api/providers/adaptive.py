@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_chat.core.api.capabilities import ServerKnowledge
 from desktop_chat.core.api.events import Alive, ChatError, ErrorKind, Failed, Notice, StreamEvent
+from desktop_chat.core.api.providers.background import complete_background
 from desktop_chat.core.api.providers.chat import complete_chat, stream_chat
 from desktop_chat.core.api.providers.errors import server_words
 from desktop_chat.core.api.providers.responses import complete_response, stream_response
@@ -154,6 +155,8 @@ def _open(
 ) -> AsyncIterator[StreamEvent]:
     if chat:
         return stream_chat(client, request) if streaming else _whole(complete_chat(client, request))
+    if not streaming and request.get("background"):  # answered at once as queued: polled until done
+        return _whole(complete_background(client, request))
     return stream_response(client, request) if streaming else _whole(complete_response(client, request))
 
 

@@ -29,7 +29,13 @@ from desktop_chat.core.api.events import (
     StreamEvent,
 )
 from desktop_chat.core.api.providers.errors import error_from_exception
-from desktop_chat.core.api.providers.responses import read_stream, response_events, started_of
+from desktop_chat.core.api.providers.responses import (
+    read_stream,
+    response_events,
+    sdk_arguments,
+    started_of,
+    with_tool_includes,
+)
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
@@ -106,6 +112,25 @@ async def poll_response(
         return
 
 
+async def complete_background(
+    client: AsyncOpenAI, request: dict[str, Any], poll_every_s: float = POLL_EVERY_S
+) -> AsyncIterator[StreamEvent]:
+    """An unstreamed request in background mode: the server answers at once with the response queued,
+    which is then polled until it is done (its whole text in the terminal event)."""
+    try:
+        response = await client.responses.create(**sdk_arguments(with_tool_includes(request)))
+    except (openai.OpenAIError, ValueError) as exc:
+        yield Failed(error_from_exception(exc))
+        return
+    if str(getattr(response, "status", None) or "") not in RUNNING:
+        for event in response_events(response):
+            yield event
+        return
+    yield started_of(response)
+    async for event in poll_response(client, response.id, poll_every_s):
+        yield event
+
+
 def from_whole(response: Any) -> StreamEvent:
     """The terminal event of a finished background response read whole."""
     if str(getattr(response, "status", "")) == "cancelled":
@@ -117,4 +142,4 @@ def from_whole(response: Any) -> StreamEvent:
     return final
 
 
-__all__ = ["BackgroundApi", "poll_response", "resume_response"]
+__all__ = ["BackgroundApi", "complete_background", "poll_response", "resume_response"]
