@@ -144,3 +144,51 @@ def test_stop_cancels_a_background_answer_on_the_server_too(
         await app.close()
 
     arun(scenario(), timeout=60)
+
+
+def test_the_app_killed_mid_answer_reads_its_background_answer_on_when_started_again(
+    emulator: Any, tmp_path: Path
+) -> None:
+    """The real app process: SIGKILLed while a background answer streams, started again on the same
+    data folder, it reads the answer on from what it had saved and finishes it."""
+    import os
+    import signal
+
+    from desktop_chat.core.config.paths import database_path
+    from desktop_chat.core.config.settings import save_default_params
+    from desktop_chat.core.conversation.model import ChatParams
+    from desktop_chat.core.conversation.store import Store
+    from tests.e2e.test_process import AppProcess
+
+    store = Store(database_path(tmp_path))
+    save_default_params(store, ChatParams(background=True))
+    store.close()
+    where = ["--data-dir", str(tmp_path), "--base-url", emulator.base_url]
+    key = {"OPENAI_API_KEY": "sk-process-test"}
+    app = AppProcess(*where, "--send", "Write at length [[words:1500]] [[delay:3]]", env=key)
+    try:
+        app.wait_line(r"turn_progress node=\w+ chars=([2-9]\d{3}|\d{5,})", timeout=60)
+        os.kill(app.proc.pid, signal.SIGKILL)
+    finally:
+        app.stop()
+    store = Store(database_path(tmp_path))
+    [conversation] = store.list_conversations()
+    [left] = store.load_nodes(conversation.id)
+    store.close()
+    assert left.running_in_background and left.background is not None and left.background.after
+    assert left.response_id is not None and emulator.background_job(left.response_id).done is False
+
+    again = AppProcess(*where, env=key)
+    try:
+        again.wait_line(rf"turn_finished node={left.id} status=completed", timeout=90)
+        again.proc.send_signal(signal.SIGTERM)
+        assert again.proc.wait(15) == 0
+    finally:
+        again.stop()
+    store = Store(database_path(tmp_path))
+    [node] = store.load_nodes(conversation.id)
+    store.close()
+    assert node.status is NodeStatus.COMPLETED
+    assert node.output_text == whole_answer(emulator, left.response_id)  # whole, nothing twice
+    assert node.output_text.startswith(left.output_text)
+    assert resumed_streams(emulator) == [{"stream": "true", "starting_after": str(left.background.after)}]
