@@ -18,6 +18,7 @@ from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui import i18n
 from desktop_chat.ui.composer.attachment_bar import AttachmentBar
 from desktop_chat.ui.composer.composer import Composer
+from desktop_chat.ui.composer.elided_label import ElidedLabel
 from desktop_chat.ui.composer.model_picker import ModelPicker
 from desktop_chat.ui.status.status_bar import NoticeBanner
 
@@ -37,7 +38,7 @@ class ComposerPane(QWidget):
         self._context_estimate: tuple[object, int] | None = None  # (what it was computed for, tokens)
         self._tree_version = 0  # bumped when a turn finishes (answers change the replayed context)
         self.token_encoding: str | None = None  # set once the encoding is built (after first paint)
-        self.reply_label = QLabel()
+        self.reply_label = ElidedLabel()  # a long prompt's reply target must not widen the window
         self.reply_label.setObjectName("reply_target")
         self.model_picker = ModelPicker(session, banner, self)
         self.model_picker.changed.connect(self._draft_timer_start)
