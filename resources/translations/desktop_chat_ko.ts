@@ -323,42 +323,42 @@
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="109"/>
         <source>Compare answers</source>
         <translation>답변 비교</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="110"/>
         <source>Stop all</source>
         <translation>모두 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="111"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>아직 스트리밍 중인 모든 답변 중지 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="137"/>
         <source>Continue from this one</source>
         <translation>이 답변에서 계속</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="126"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
         <source>Select this answer in the main window and write the next prompt</source>
         <translation>주 창에서 이 답변을 선택하고 다음 프롬프트를 씁니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="159"/>
         <source>reference</source>
         <translation>기준</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="156"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="169"/>
         <source>Similarity to the first: %1</source>
         <translation>첫 번째 답변과의 유사도: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="160"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="173"/>
         <source> — %1 still streaming</source>
         <translation> — %1개 스트리밍 중</translation>
     </message>
@@ -385,75 +385,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="94"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>보내기 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>답변 중지 (Esc) — 받은 내용은 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="101"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="102"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>선택한 프롬프트로 다시 묻기: 새 형제 답변 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Send (Enter)</source>
         <translation>보내기 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>New conversation</source>
         <translation>새 대화</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Regenerate</source>
         <translation>다시 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="177"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>새 브랜치 — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="184"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
         <source>Replying after: “%1”</source>
         <translation>이어서 답장: “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="187"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>이어서 답장: “%1” — 선택한 턴에는 이어 갈 답변이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="206"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="207"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>초안: 토큰 %1개 · 요청 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="209"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="210"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
@@ -3079,17 +3079,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="75"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="76"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="84"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="85"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="93"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="94"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>

@@ -323,42 +323,42 @@
         <translation>输入 %1 / 输出 %2 令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="109"/>
         <source>Compare answers</source>
         <translation>比较回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="93"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="110"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="95"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="111"/>
         <source>Stop every answer that is still streaming (Esc)</source>
         <translation>停止所有仍在输出的回答 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="137"/>
         <source>Continue from this one</source>
         <translation>从这个回答继续</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="126"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="139"/>
         <source>Select this answer in the main window and write the next prompt</source>
         <translation>在主窗口中选中此回答并编写下一条提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="146"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="159"/>
         <source>reference</source>
         <translation>基准</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="156"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="169"/>
         <source>Similarity to the first: %1</source>
         <translation>与第一个回答的相似度：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="160"/>
+        <location filename="../../desktop_chat/ui/dialogs/compare_view.py" line="173"/>
         <source> — %1 still streaming</source>
         <translation> — %1 个仍在输出</translation>
     </message>
@@ -385,75 +385,75 @@
 <context>
     <name>ComposerPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="94"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="95"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="98"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="99"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="100"/>
         <source>Stop the answer (Esc); what arrived is kept</source>
         <translation>停止回答 (Esc)；已收到的内容会保留</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="66"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="67"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="101"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="102"/>
         <source>Ask again with the selected prompt: a new sibling answer (Ctrl+R)</source>
         <translation>用所选提示词重新提问：生成新的同级回答 (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="96"/>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="136"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="97"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="137"/>
         <source>Send (Enter)</source>
         <translation>发送 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="167"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="168"/>
         <source>New conversation</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="173"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="177"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="178"/>
         <source>New branch — the selected turn has no answer to continue from</source>
         <translation>新分支 — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="184"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="185"/>
         <source>Replying after: “%1”</source>
         <translation>接续回复：“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="186"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="187"/>
         <source>Replying after: “%1” — the selected turn has no answer to continue from</source>
         <translation>接续回复：“%1” — 所选轮次没有可接续的回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="206"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="207"/>
         <source>Draft: %1 tokens · request ≈ %2</source>
         <translation>草稿：%1 个令牌 · 请求 ≈ %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="209"/>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="210"/>
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
@@ -3079,17 +3079,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="75"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="76"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="84"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="85"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="93"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="94"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>

@@ -111,3 +111,24 @@ def test_a_notice_on_screen_follows_the_language(window: Any) -> None:
     english = window.banner.text()
     window.findChild(QAction, "action_language_ko").trigger()
     assert window.banner.text() not in ("", english) and not window.banner.text().isascii()
+
+
+def test_an_open_compare_window_follows_the_language(qtbot: Any, qapp: Any) -> None:
+    from desktop_chat.core.conversation.model import Node, NodeStatus, user_message
+    from desktop_chat.ui.dialogs.compare_view import CompareView
+
+    nodes = [
+        Node("c", None, [user_message("q")], output_text=text, status=NodeStatus.COMPLETED, model="m")
+        for text in ("one answer", "another answer")
+    ]
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.set_nodes(nodes)
+    view.show()
+    try:
+        i18n.switch(qapp, "ko")
+        assert view.windowTitle() == "답변 비교" and view.stop_button.text() == "모두 중지"
+        assert "완료" in view.headers[0].text()  # the columns are made again, in Korean
+    finally:
+        i18n.switch(qapp, "en")
+    assert view.windowTitle() == "Compare answers"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_chat.core.content.word_diff import similarity, word_diff
 from desktop_chat.core.conversation.model import Node, NodeStatus
-from desktop_chat.ui.i18n import status_name
+from desktop_chat.ui.i18n import is_language_change, status_name
 
 REFRESH_MS = 100  # while answers stream, re-render at most this often
 
@@ -81,7 +81,6 @@ class CompareView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compare_view")
-        self.setWindowTitle(self.tr("Compare answers"))
         self.resize(1100, 640)
         self.nodes: list[Node] = []
         self.headers: list[QLabel] = []
@@ -90,9 +89,8 @@ class CompareView(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("compare_summary")
-        self.stop_button = QPushButton(self.tr("Stop all"))
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("compare_stop")
-        self.stop_button.setToolTip(self.tr("Stop every answer that is still streaming (Esc)"))
         self.stop_button.clicked.connect(self.stop_requested)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -103,6 +101,21 @@ class CompareView(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its texts in the UI's language; the columns are made again (the language changed while the
+        window was open)."""
+        self.setWindowTitle(self.tr("Compare answers"))
+        self.stop_button.setText(self.tr("Stop all"))
+        self.stop_button.setToolTip(self.tr("Stop every answer that is still streaming (Esc)"))
+        if self.nodes:
+            self.set_nodes(self.nodes)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_nodes(self, nodes: list[Node]) -> None:
         self.nodes = list(nodes)
