@@ -2433,32 +2433,32 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>You</source>
         <translation>나</translation>
     </message>
@@ -2469,102 +2469,107 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="80"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="81"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>↳ continued</source>
         <translation>↳ 이어서</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>아직 보내지 않음: 나중에 보내려고 남겨 둔 편집된 프롬프트입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <source>[image: %1]</source>
+        <translation>[이미지: %1]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
         <source>Reasoning</source>
         <translation>추론</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
         <source>(%1 tokens)</source>
         <translation>(토큰 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
         <source>Sources</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
         <source>Searched the web</source>
         <translation>웹 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
         <source>Searched files</source>
         <translation>파일 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
         <source>Ran code</source>
         <translation>코드 실행함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>Copy JSON</source>
         <translation>JSON 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 올바른 JSON이 아닙니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ 올바른 JSON이지만 스키마와 맞지 않습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ 올바른 JSON, 스키마와 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>✓ Valid JSON</source>
         <translation>✓ 올바른 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>Incomplete: %1</source>
         <translation>불완전: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>the server ended the answer early</source>
         <translation>서버가 답변을 일찍 끝냈습니다</translation>
     </message>

@@ -2433,32 +2433,32 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="121"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -2469,102 +2469,107 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="80"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="81"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>↳ continued</source>
         <translation>↳ 续写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>尚未发送：这是留待稍后发送的已编辑提示词。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <source>[image: %1]</source>
+        <translation>[图片：%1]</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
         <source>Reasoning</source>
         <translation>推理</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
         <source>(%1 tokens)</source>
         <translation>（%1 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
         <source>Searched the web</source>
         <translation>已搜索网页</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
         <source>Searched files</source>
         <translation>已搜索文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
         <source>Ran code</source>
         <translation>已运行代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ JSON 有效，但不符合架构：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ JSON 有效，符合架构</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>✓ Valid JSON</source>
         <translation>✓ JSON 有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>Incomplete: %1</source>
         <translation>不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>the server ended the answer early</source>
         <translation>服务器提前结束了回答</translation>
     </message>

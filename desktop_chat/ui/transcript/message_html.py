@@ -50,7 +50,8 @@ def _attachment_html(attachment: Attachment) -> str:
             f'height="{max(1, round(height * scale))}" title="{name}" alt="{name}" /> '
         )
     if attachment.url:
-        return f'<span class="muted">[image: {html.escape(attachment.url)}]</span> '
+        linked = _tr("[image: %1]").replace("%1", attachment.url)
+        return f'<span class="muted">{html.escape(linked)}</span> '
     return f'<span class="muted">[PDF: {name}, {human_size(attachment.size)}]</span> '
 
 
@@ -129,6 +130,7 @@ _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "%1 reasoning"),
     QT_TRANSLATE_NOOP("TranscriptView", "Stopped — partial answer kept"),
     QT_TRANSLATE_NOOP("TranscriptView", "Interrupted — the app closed while this answer was streaming"),
+    QT_TRANSLATE_NOOP("TranscriptView", "[image: %1]"),
     QT_TRANSLATE_NOOP("TranscriptView", "Reasoning"),
     QT_TRANSLATE_NOOP("TranscriptView", "(%1 tokens)"),
     QT_TRANSLATE_NOOP("TranscriptView", "Sources"),

@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 
 from desktop_chat.ui.tree.graph_items import SHORT_WORDS, NodeCard
 
-CANDIDATES = 300  # cards looked at per frame, in priority order
-MAX_LABELS = 40  # labels drawn per frame at most
+CANDIDATES = 200  # cards looked at per frame, in priority order
+MAX_LABELS = 30  # labels drawn per frame at most
 LABEL_WIDTH = 130.0  # pixels: a few words, elided
 GAP = 2.0  # pixels between labels
 
