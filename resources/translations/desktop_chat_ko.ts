@@ -1798,52 +1798,52 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="389"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="400"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="407"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="410"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="413"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="434"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="443"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="444"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="446"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="455"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -2070,102 +2070,133 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
     </message>
     <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="260"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="261"/>
+        <source>minimal</source>
+        <translation>최소</translation>
+    </message>
+    <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="263"/>
+        <source>medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="264"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="265"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>매우 높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="266"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>추론 요약 표시(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="270"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>끔 (토큰당 대안 0~20개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="282"/>
         <source>off (e.g. 100000 tokens)</source>
         <translation>끔 (예: 100000 토큰)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
         <source>context_management compaction: past this many tokens the server compacts the context.</source>
         <translation>context_management 압축: 이 토큰 수를 넘으면 서버가 컨텍스트를 압축합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
         <source>truncation: auto (deprecated: the server drops the oldest items)</source>
         <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="283"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
         <source>&amp;Background mode (resumable answers)</source>
         <translation>백그라운드 모드(이어받을 수 있는 답변)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="296"/>
         <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
         <translation>서버가 답변을 독립적으로 만듭니다. 연결이 끊기면 멈춘 곳부터 답변을 이어받고, 중지하면 서버에서도 취소되며, 앱을 닫을 때 아직 진행 중인 답변은 다시 열면 이어서 받습니다. 서버는 답변 데이터를 약 10분간 보관하므로 데이터 무보존(zero data retention) 계정에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="305"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="315"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="316"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="310"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="319"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="312"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="321"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="322"/>
         <source>&amp;Compact past:</source>
         <translation>압축 기준(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="334"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="337"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="346"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="363"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="379"/>
         <source>Compact past</source>
         <translation>압축 기준</translation>
     </message>

@@ -1798,52 +1798,52 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="389"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
         <source>Model (prefix)</source>
         <translation>模型（前缀）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
         <source>Input $/1M</source>
         <translation>输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="400"/>
         <source>Cached input $/1M</source>
         <translation>缓存输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
         <source>Output $/1M</source>
         <translation>输出 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="407"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="410"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="404"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="413"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="434"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="443"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="444"/>
         <source>Price of %1</source>
         <translation>%1 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="446"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="455"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
@@ -2070,102 +2070,133 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
     </message>
     <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="260"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="261"/>
+        <source>minimal</source>
+        <translation>最少</translation>
+    </message>
+    <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="263"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="264"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="265"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>极高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="266"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>显示推理摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="270"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>关闭（每个令牌 0 到 20 个候选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="273"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="282"/>
         <source>off (e.g. 100000 tokens)</source>
         <translation>关闭（例如 100000 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
         <source>context_management compaction: past this many tokens the server compacts the context.</source>
         <translation>context_management 压缩：超过此令牌数时，服务器会压缩上下文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
         <source>truncation: auto (deprecated: the server drops the oldest items)</source>
         <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="283"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
         <source>&amp;Background mode (resumable answers)</source>
         <translation>后台模式（可续传的回答）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="287"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="296"/>
         <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
         <translation>服务器独立生成每个回答：连接中断后会从中断处继续接收回答，“停止”会同时在服务器上取消，关闭应用时仍在进行的回答会在再次打开时继续接收。服务器会保留回答数据约 10 分钟，因此不适用于零数据保留（zero data retention）的账户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="305"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
         <source>Hosted tools:</source>
         <translation>托管工具：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="315"/>
         <source>&amp;File search:</source>
         <translation>文件搜索(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="316"/>
         <source>Text &amp;format:</source>
         <translation>文本格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 架构(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="310"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="319"/>
         <source>Reasoning &amp;effort:</source>
         <translation>推理强度(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="312"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="321"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="322"/>
         <source>&amp;Compact past:</source>
         <translation>压缩阈值(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="334"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
         <source>✓ Valid schema</source>
         <translation>✓ 架构有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="337"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="346"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>要使用 json_schema 输出，请输入架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="361"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 架构输出需要一个架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="363"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="379"/>
         <source>Compact past</source>
         <translation>压缩阈值</translation>
     </message>

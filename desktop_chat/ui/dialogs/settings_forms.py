@@ -256,12 +256,21 @@ class RichForm(QWidget):
         self.schema_status.setWordWrap(True)
         self.reasoning_effort = QComboBox()
         self.reasoning_effort.setObjectName("settings_reasoning_effort")
-        self.reasoning_effort.addItems(["", *REASONING_EFFORTS])
-        self.reasoning_effort.setItemText(0, "")
+        efforts = {
+            "none": self.tr("none"),
+            "minimal": self.tr("minimal"),
+            "low": self.tr("low"),
+            "medium": self.tr("medium"),
+            "high": self.tr("high"),
+            "xhigh": self.tr("xhigh", "reasoning effort: more than high"),
+        }
+        self.reasoning_effort.addItem("", None)
+        for value in REASONING_EFFORTS:
+            self.reasoning_effort.addItem(efforts.get(value, value), value)
         self.reasoning_effort.setToolTip(
             self.tr("Only for reasoning models (o-series, gpt-5); empty = not sent")
         )
-        self.reasoning_effort.setCurrentText(params.reasoning_effort or "")
+        self.reasoning_effort.setCurrentIndex(max(0, self.reasoning_effort.findData(params.reasoning_effort)))
         self.reasoning_summary = self._check(
             "settings_reasoning_summary", self.tr("Show a reasoning &summary"), params.reasoning_summary
         )
@@ -345,7 +354,7 @@ class RichForm(QWidget):
             "code_interpreter": self.code_interpreter.isChecked(),
             "file_search_vector_store_ids": ids,
             "text_format": self.text_format.currentText(),
-            "reasoning_effort": self.reasoning_effort.currentText() or None,
+            "reasoning_effort": self.reasoning_effort.currentData() or None,
             "reasoning_summary": self.reasoning_summary.isChecked(),
             "truncation_auto": self.truncation_auto.isChecked(),
             "background": self.background.isChecked(),
