@@ -28,6 +28,7 @@ from desktop_chat.emulator.function_tools import (
 )
 from desktop_chat.emulator.hosted_mcp import HostedMcp
 from desktop_chat.emulator.hosted_tools import HostedTools, check_hosted_tools
+from desktop_chat.emulator.image_tool import ImageTool
 from desktop_chat.emulator.quirks import check_parameters, check_stream, is_reasoning, unsupported
 from desktop_chat.emulator.state import EmulatorState
 from desktop_chat.emulator.wire import Abort, ApiError, EventStream, Handler, chunks, new_id, send_json
@@ -101,6 +102,9 @@ class Run:
         lines = tool_lines(context)
         if lines and not json_format:
             self.text = f"{lines}\n\n{self.text}"
+        self.image = ImageTool(body, self.query())  # the image_generation tool (image_tool.py)
+        if self.image.on and not json_format:
+            self.text = f"{self.image.answer_line()}\n\n{self.text}"
         # the hosted mcp tool: listed, called or asked approval for (hosted_mcp.py)
         self.mcp = HostedMcp(body, context, emulator.chunk_chars)
         mcp_lines = self.mcp.answer_prefix()
@@ -127,6 +131,12 @@ class Run:
         self.response_id = new_id("resp")
         self.message_id = new_id("msg")
         self.reasoning_id = new_id("rs")
+        # store: false asks for the reasoning back, encrypted (sealed like compaction items)
+        encrypted = "reasoning.encrypted_content" in (body.get("include") or [])
+        self.sealed = emulator._seal({"v": 1, "reasoning": self.reasoning_id}) if encrypted else None
+        carried = sum(1 for i in context if i.get("type") == "reasoning" and i.get("encrypted_content"))
+        if carried and not json_format and not self.calls and not self.mcp.waiting:
+            self.text += f"\n\nReasoning carried: {carried} encrypted item(s)"
         self.created_at = int(time.time())
         logprobs_wanted = "message.output_text.logprobs" in (body.get("include") or [])
         self.top_logprobs = int(body.get("top_logprobs") or 0) if logprobs_wanted else -1
@@ -218,11 +228,15 @@ class Run:
 
     def reasoning_item(self, done: bool) -> JSON:
         summary = [{"type": "summary_text", "text": self.summary}] if done and self.summary else []
-        return {"id": self.reasoning_id, "type": "reasoning", "summary": summary}
+        item: JSON = {"id": self.reasoning_id, "type": "reasoning", "summary": summary}
+        if done and self.sealed:
+            item["encrypted_content"] = self.sealed
+        return item
 
     def final_output(self, text: str, message_status: str) -> list[JSON]:
         output = [self.reasoning_item(True)] if self.reasoning else []
         output += [item(True) for item, _ in self.tools.calls()]
+        output += [self.image.item(True)] if self.image.on else []
         output += self.mcp.items
         if self.calls or self.mcp.waiting:
             return [*output, *call_items(self.calls)]
@@ -303,6 +317,9 @@ class Run:
             out.keepalive_for(self.think_s)
         for _, stream_call in self.tools.calls():
             stream_call(out, index)
+            index += 1
+        if self.image.on:
+            self.image.stream(out, index)
             index += 1
         index = self.mcp.stream(out, index)
         if self.calls or self.mcp.waiting:

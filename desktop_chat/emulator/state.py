@@ -191,7 +191,10 @@ class EmulatorState:
                 )
         items = normalize_input(body.get("input"))
         for item in items:
-            if item.get("type") == "compaction" and not self._unseal(str(item.get("encrypted_content", ""))):
+            sealed = item.get("type") in ("compaction", "reasoning") and item.get("encrypted_content")
+            if item.get("type") == "compaction" or sealed:
+                if self._unseal(str(item.get("encrypted_content", ""))):
+                    continue
                 raise ApiError(
                     400,
                     f"The encrypted content of item '{item.get('id')}' could not be verified.",

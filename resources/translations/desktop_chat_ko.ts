@@ -202,82 +202,87 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="160"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="161"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="163"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="164"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
         <source>Image detail</source>
         <translation>이미지 해상도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="170"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: 낮음은 저렴하고, 높음은 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
         <source>Image URL</source>
         <translation>이미지 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
         <source>Image URL…</source>
         <translation>이미지 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Attach an image by its web address</source>
         <translation>웹 주소로 이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="243"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="245"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>이미지가 더 이상 첨부 파일 폴더에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="259"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="282"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="298"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="283"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="297"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="313"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -285,12 +290,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="71"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
         <source>linked</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="80"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -908,6 +913,59 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>GenerationForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="23"/>
+        <source>&amp;Generate images (the image_generation tool)</source>
+        <translation>이미지 생성(&amp;G) (image_generation 도구)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="27"/>
+        <source>How long and detailed answers are (gpt-5 models)</source>
+        <translation>답변의 길이와 자세함 (gpt-5 모델)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="29"/>
+        <source>flex: slower and cheaper; priority: faster and dearer</source>
+        <translation>flex: 더 느리고 저렴함, priority: 더 빠르고 비쌈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="30"/>
+        <source>&amp;Keep answers on the server (previous_response_id)</source>
+        <translation>답변을 서버에 보관(&amp;K) (previous_response_id)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="35"/>
+        <source>Without keeping answers on the server (zero data retention), every turn sends the conversation from this computer, and reasoning models get their earlier reasoning back encrypted.</source>
+        <translation>답변을 서버에 보관하지 않으면(데이터 무보존), 매 턴마다 이 컴퓨터에서 대화 전체를 보내고, 추론 모델은 이전 추론을 암호화된 형태로 돌려받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="43"/>
+        <source>&amp;Verbosity:</source>
+        <translation>답변 길이(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="44"/>
+        <source>Service &amp;tier:</source>
+        <translation>서비스 등급(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="48"/>
+        <source>Verbosity</source>
+        <translation>답변 길이</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="49"/>
+        <source>Service tier</source>
+        <translation>서비스 등급</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="56"/>
+        <source>server default</source>
+        <translation>서버 기본값</translation>
+    </message>
+</context>
+<context>
     <name>GraphLegend</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="73"/>
@@ -1192,12 +1250,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>데모에 오신 것을 환영합니다! 앱 안의 작은 서버가 답하므로 아무것도 이 컴퓨터 밖으로 나가지 않고 키도 필요 없습니다. 답변은 앱이 할 수 있는 것(표, 코드, 수식, 브랜치)을 보여 주며, 끝의 회색 줄에 받은 컨텍스트가 적혀 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
         <source>&amp;Persona</source>
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>이미지가 더 이상 첨부 파일 폴더에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <source>Save image</source>
+        <translation>이미지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
+        <source>The image could not be saved: %1</source>
+        <translation>이미지를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>
@@ -2284,87 +2357,92 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>JSON 스키마: 올바른 JSON이 아닙니다 (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="70"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>&amp;Defaults</source>
         <translation>기본값(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
         <source>no conversation open</source>
         <translation>열린 대화 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="87"/>
         <source>This &amp;conversation</source>
         <translation>이 대화(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
         <source>Settings for “%1” only</source>
         <translation>“%1”에만 적용되는 설정</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>도구 및 출력(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="93"/>
+        <source>&amp;Generation</source>
+        <translation>생성(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="95"/>
         <source>&amp;Prices</source>
         <translation>가격(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="96"/>
         <source>Co&amp;nnection</source>
         <translation>연결(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>비우면 OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="128"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>시스템 키링에 저장 — 비워 두면 현재 키 유지</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>기본 URL을 바꾸면 OpenAI 호환 서버 어디에나 연결할 수 있습니다. API 키는 파일이 아닌 시스템 키링에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="138"/>
         <source>&amp;Base URL:</source>
         <translation>기본 URL(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
         <source>API &amp;key:</source>
         <translation>API 키(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>Defaults: %1</source>
         <translation>기본값: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="175"/>
         <source>This conversation: %1</source>
         <translation>이 대화: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="177"/>
         <source>Tools &amp; output: %1</source>
         <translation>도구 및 출력: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="187"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 키에 공백이나 줄바꿈이 있으면 안 됩니다.</translation>
     </message>
@@ -2436,27 +2514,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="87"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="92"/>
         <source>Transcript</source>
         <translation>대화 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="90"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="95"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>대화 내용입니다. Ctrl+Down과 Ctrl+Up으로 메시지를 고르고, Enter로 그 메시지의 작업(편집, 복사, 다시 생성, 브랜치, 삭제)으로 이동하며, 메뉴 키로 작업 목록을 엽니다. Tab은 링크 사이를 이동합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="149"/>
         <source>Running in the background · %1</source>
         <translation>백그라운드에서 진행 중 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="192"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="197"/>
         <source>%1 (branch)</source>
         <translation>%1 (브랜치)</translation>
     </message>
@@ -2464,143 +2542,143 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 in / %2 out tokens</source>
         <translation>입력 %1 / 출력 %2 토큰</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>%1 cached</source>
         <translation>캐시 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
         <source>Stopped — partial answer kept</source>
         <translation>중지됨 — 받은 부분 답변은 보관됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>중단됨 — 답변을 받는 중에 앱이 종료됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>You</source>
         <translation>나</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="382"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="409"/>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="81"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="82"/>
         <source>Show %1 earlier messages</source>
         <translation>이전 메시지 %1개 보기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Assistant</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>↳ continued</source>
         <translation>↳ 이어서</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>아직 보내지 않음: 나중에 보내려고 남겨 둔 편집된 프롬프트입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Send now</source>
         <translation>지금 보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>Copy LaTeX</source>
         <translation>LaTeX 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
         <source>[image: %1]</source>
         <translation>[이미지: %1]</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
         <source>Reasoning</source>
         <translation>추론</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
         <source>(%1 tokens)</source>
         <translation>(토큰 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
         <source>Sources</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
         <source>Searched the web</source>
         <translation>웹 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
         <source>Searched files</source>
         <translation>파일 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Ran code</source>
         <translation>코드 실행함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>Copy JSON</source>
         <translation>JSON 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 올바른 JSON이 아닙니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ 올바른 JSON이지만 스키마와 맞지 않습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ 올바른 JSON, 스키마와 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>✓ Valid JSON</source>
         <translation>✓ 올바른 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>Incomplete: %1</source>
         <translation>불완전: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
         <source>the server ended the answer early</source>
         <translation>서버가 답변을 일찍 끝냈습니다</translation>
     </message>
@@ -2663,6 +2741,26 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="37"/>
         <source>Tools of %1: %2</source>
         <translation>%1의 도구: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="25"/>
+        <source>Generated image</source>
+        <translation>생성된 이미지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="26"/>
+        <source>Use in the next prompt</source>
+        <translation>다음 프롬프트에 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="27"/>
+        <source>Save image…</source>
+        <translation>이미지 저장…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="28"/>
+        <source>Generating the image… (partial image %1)</source>
+        <translation>이미지를 만드는 중… (부분 이미지 %1)</translation>
     </message>
 </context>
 <context>
@@ -2895,72 +2993,82 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="139"/>
         <source>Choose a model.</source>
         <translation>모델을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="137"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature는 0에서 2 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p는 0에서 1 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="148"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>최대 출력 토큰은 16에서 1,000,000 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="160"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>추론 강도는 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="163"/>
+        <source>Verbosity must be one of %1 (got %2).</source>
+        <translation>답변 길이는 %1 중 하나여야 합니다(입력값: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
+        <source>The service tier must be one of %1 (got %2).</source>
+        <translation>서비스 등급은 %1 중 하나여야 합니다(입력값: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="169"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>텍스트 형식은 %1 중 하나여야 합니다(입력값: %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="174"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>압축 임계값은 1,000 토큰 이상이어야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="179"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs는 0에서 20 사이여야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="171"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="183"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>벡터 스토어 ID는 공백 없는 한 단어여야 합니다(입력값: “%1”).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="222"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 스키마 출력에는 스키마(JSON 객체)가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="225"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 스키마의 “schema”는 JSON 객체여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="214"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="228"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 스키마의 이름은 영문자, 숫자, _ 또는 -로만 이루어져야 합니다(입력값: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="234"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 스키마의 최상위는 object여야 합니다(입력된 type: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="224"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="238"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 스키마의 “properties”는 JSON 객체여야 합니다.</translation>
     </message>
@@ -3025,17 +3133,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>아직 서버에 연결 중입니다 — 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="276"/>
         <source>The new title could not be saved: %1</source>
         <translation>새 제목을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>대화를 삭제하기 전에 스트리밍 중인 답변을 중지하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="296"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="298"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>대화를 삭제할 수 없습니다: %1</translation>
     </message>
@@ -3045,22 +3153,22 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>이 턴은 이미 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="420"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="418"/>
         <source>Select a turn first.</source>
         <translation>먼저 턴을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="436"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="434"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>답변이 아직 스트리밍 중입니다. 중지(Esc)하거나 끝날 때까지 기다린 뒤 보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="456"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="454"/>
         <source>The turn to continue from is gone.</source>
         <translation>이어 갈 턴이 더 이상 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="527"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="525"/>
         <source>Sending failed: %1</source>
         <translation>보내기 실패: %1</translation>
     </message>
@@ -3115,42 +3223,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>서버가 %1초 동안 아무것도 보내지 않아 답변을 중단했습니다. 받은 내용은 보존됩니다. 다시 요청하려면 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="76"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="80"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>이 서버에는 Responses API가 없습니다(%1). 이제부터 답변은 Chat Completions로 받으며, 대화는 로컬 기록에서 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="85"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="89"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>이 서버에서 스트리밍이 실패하여(%1) 답변을 한 번에 요청했습니다. 이제 이 모델의 답변은 준비되면 한꺼번에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="94"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="98"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>이 서버에서 모델 %1은(는) %2을(를) 받지 않아 그것을 빼고 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="59"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="61"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>이 가지가 이어지는 이전 답변이 서버에 더 이상 없어서 대화를 로컬 기록에서 다시 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="66"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="68"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 이전 답변의 ID를 받았지만 사용하지 않았습니다(대화 상태를 보관하지 않음). 그래서 질문을 로컬 기록의 전체 대화와 함께 다시 보냈으며, 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="74"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="76"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>이 서버는 previous_response_id를 받지 않아 대화를 로컬 기록에서 다시 보냈습니다. 이제부터 이 서버의 이 모델에는 그렇게 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="87"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="89"/>
         <source>The connection dropped: resuming the answer where it stopped (%1 of %2)…</source>
         <translation>연결이 끊겼습니다. 멈춘 곳부터 답변을 이어받는 중(%2번 중 %1번째)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="94"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="96"/>
         <source>The answer&apos;s stream could not be resumed after %1 tries (%2). What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
         <translation>%1번 시도했지만 답변 스트림을 이어받지 못했습니다(%2). 받은 내용은 보존됩니다. 다시 요청하려면 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
@@ -3260,37 +3368,42 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>MCP 서버를 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="153"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="25"/>
+        <source>Generating an image…</source>
+        <translation>이미지를 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
         <source>file search</source>
         <translation>파일 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
         <source>file made by the code interpreter</source>
         <translation>코드 인터프리터가 만든 파일</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
         <source>Ran code</source>
         <translation>코드 실행함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
         <source>(no output)</source>
         <translation>(출력 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="159"/>
         <source>%1 image output(s), not shown</source>
         <translation>이미지 출력 %1개(표시 안 함)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="160"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="161"/>
         <source>… %1 more characters</source>
         <translation>… %1자 더 있음</translation>
     </message>

@@ -202,82 +202,87 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="160"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="161"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="162"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="163"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="164"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
         <source>Image detail</source>
         <translation>图片精度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="169"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="170"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：“低”更便宜，“高”能看清小字</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
         <source>Image URL</source>
         <translation>图片 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
         <source>Image URL…</source>
         <translation>图片 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Attach an image by its web address</source>
         <translation>通过网址附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="243"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="245"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>该图像已不在附件文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="259"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="282"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="298"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="283"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="297"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="313"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示词的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -285,12 +290,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="71"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="80"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -908,6 +913,59 @@ Responses stored on the server are not deleted.</source>
     </message>
 </context>
 <context>
+    <name>GenerationForm</name>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="23"/>
+        <source>&amp;Generate images (the image_generation tool)</source>
+        <translation>生成图像(&amp;G)（image_generation 工具）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="27"/>
+        <source>How long and detailed answers are (gpt-5 models)</source>
+        <translation>回答的长度和详细程度（gpt-5 模型）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="29"/>
+        <source>flex: slower and cheaper; priority: faster and dearer</source>
+        <translation>flex：更慢更便宜；priority：更快更贵</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="30"/>
+        <source>&amp;Keep answers on the server (previous_response_id)</source>
+        <translation>在服务器上保留回答(&amp;K)（previous_response_id）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="35"/>
+        <source>Without keeping answers on the server (zero data retention), every turn sends the conversation from this computer, and reasoning models get their earlier reasoning back encrypted.</source>
+        <translation>不在服务器上保留回答（零数据保留）时，每一轮都会从本机发送整个对话，推理模型会以加密形式取回之前的推理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="43"/>
+        <source>&amp;Verbosity:</source>
+        <translation>详细程度(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="44"/>
+        <source>Service &amp;tier:</source>
+        <translation>服务等级(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="48"/>
+        <source>Verbosity</source>
+        <translation>详细程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="49"/>
+        <source>Service tier</source>
+        <translation>服务等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="56"/>
+        <source>server default</source>
+        <translation>服务器默认值</translation>
+    </message>
+</context>
+<context>
     <name>GraphLegend</name>
     <message>
         <location filename="../../desktop_chat/ui/tree/graph_overlays.py" line="73"/>
@@ -1192,12 +1250,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>欢迎试用演示！由应用内置的小型服务器回答，因此不会有任何内容离开这台电脑，也不需要密钥。回答会展示应用的功能（表格、代码、数学公式、分支），最后一行灰色文字说明它收到的上下文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="236"/>
         <source>&amp;Persona</source>
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="399"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>该图像已不在附件文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
+        <source>Save image</source>
+        <translation>保存图像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
+        <source>The image could not be saved: %1</source>
+        <translation>无法保存图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>
@@ -2284,87 +2357,92 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>JSON 架构：不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
         <source>&amp;Defaults</source>
         <translation>默认值(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
         <source>no conversation open</source>
         <translation>未打开对话</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="87"/>
         <source>This &amp;conversation</source>
         <translation>此对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="88"/>
         <source>Settings for “%1” only</source>
         <translation>仅适用于“%1”的设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Tools &amp;&amp; &amp;output</source>
         <translation>工具和输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="93"/>
+        <source>&amp;Generation</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="95"/>
         <source>&amp;Prices</source>
         <translation>价格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="96"/>
         <source>Co&amp;nnection</source>
         <translation>连接(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
         <source>empty: OpenAI (https://api.openai.com/v1)</source>
         <translation>留空：OpenAI (https://api.openai.com/v1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="128"/>
         <source>stored in the system keyring — empty keeps the current key</source>
         <translation>保存在系统密钥环中 — 留空则保留当前密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="131"/>
         <source>The base URL points the app at any OpenAI-compatible server. The API key is kept in the system keyring, never in a file.</source>
         <translation>通过基础 URL 可以连接任何 OpenAI 兼容服务器。API 密钥保存在系统密钥环中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="138"/>
         <source>&amp;Base URL:</source>
         <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="139"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="170"/>
         <source>Defaults: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="175"/>
         <source>This conversation: %1</source>
         <translation>此对话：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="177"/>
         <source>Tools &amp; output: %1</source>
         <translation>工具和输出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_dialog.py" line="187"/>
         <source>The API key must not contain spaces or line breaks.</source>
         <translation>API 密钥不能包含空格或换行。</translation>
     </message>
@@ -2436,27 +2514,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptPane</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="87"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="92"/>
         <source>Transcript</source>
         <translation>对话记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="90"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="95"/>
         <source>The conversation. Ctrl+Down and Ctrl+Up choose a message, Enter reaches its actions (edit, copy, regenerate, branch, delete), the Menu key lists them; Tab moves through the links.</source>
         <translation>对话内容。Ctrl+Down 和 Ctrl+Up 选择消息，Enter 进入其操作（编辑、复制、重新生成、分支、删除），菜单键列出这些操作；Tab 在链接之间移动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="50"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="52"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="149"/>
         <source>Running in the background · %1</source>
         <translation>正在后台运行 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="192"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript_pane.py" line="197"/>
         <source>%1 (branch)</source>
         <translation>%1（分支）</translation>
     </message>
@@ -2464,143 +2542,143 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
         <source>%1 in / %2 out tokens</source>
         <translation>输入 %1 / 输出 %2 个令牌</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="129"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
         <source>%1 cached</source>
         <translation>缓存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="130"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="131"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
         <source>Stopped — partial answer kept</source>
         <translation>已停止 — 已保留部分回答</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="132"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
         <source>Interrupted — the app closed while this answer was streaming</source>
         <translation>已中断 — 接收此回答时应用已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="122"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="111"/>
-        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="382"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="118"/>
+        <location filename="../../desktop_chat/ui/transcript/transcript.py" line="409"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="81"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="82"/>
         <source>Show %1 earlier messages</source>
         <translation>显示更早的 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="123"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="124"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
         <source>↳ continued</source>
         <translation>↳ 续写</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="125"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
         <source>Not sent yet: an edited prompt kept to send later.</source>
         <translation>尚未发送：这是留待稍后发送的已编辑提示词。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="126"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
         <source>Send now</source>
         <translation>立即发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="127"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="128"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="133"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
         <source>[image: %1]</source>
         <translation>[图片：%1]</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="134"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
         <source>Reasoning</source>
         <translation>推理</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
         <source>(%1 tokens)</source>
         <translation>（%1 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
         <source>Searched the web</source>
         <translation>已搜索网页</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
         <source>Searched files</source>
         <translation>已搜索文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Ran code</source>
         <translation>已运行代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ JSON 有效，但不符合架构：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ JSON 有效，符合架构</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>✓ Valid JSON</source>
         <translation>✓ JSON 有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>Incomplete: %1</source>
         <translation>不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
         <source>the server ended the answer early</source>
         <translation>服务器提前结束了回答</translation>
     </message>
@@ -2663,6 +2741,26 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <location filename="../../desktop_chat/ui/transcript/tool_calls_html.py" line="37"/>
         <source>Tools of %1: %2</source>
         <translation>%1 的工具：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="25"/>
+        <source>Generated image</source>
+        <translation>生成的图像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="26"/>
+        <source>Use in the next prompt</source>
+        <translation>用于下一个提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="27"/>
+        <source>Save image…</source>
+        <translation>保存图像…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/image_html.py" line="28"/>
+        <source>Generating the image… (partial image %1)</source>
+        <translation>正在生成图像…（部分图像 %1）</translation>
     </message>
 </context>
 <context>
@@ -2895,72 +2993,82 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>core</name>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="133"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="139"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="137"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
         <source>Temperature must be between 0 and 2 (got %1).</source>
         <translation>Temperature 必须介于 0 和 2 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="143"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="149"/>
         <source>top_p must be between 0 and 1 (got %1).</source>
         <translation>top_p 必须介于 0 和 1 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="148"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
         <source>Max output tokens must be between 16 and 1,000,000 (got %1).</source>
         <translation>最大输出令牌数必须介于 16 和 1,000,000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="154"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="160"/>
         <source>Reasoning effort must be one of %1 (got %2).</source>
         <translation>推理强度必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="157"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="163"/>
+        <source>Verbosity must be one of %1 (got %2).</source>
+        <translation>详细程度必须是 %1 之一（收到 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="166"/>
+        <source>The service tier must be one of %1 (got %2).</source>
+        <translation>服务等级必须是 %1 之一（收到 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="169"/>
         <source>Text format must be one of %1 (got %2).</source>
         <translation>文本格式必须是 %1 之一（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="162"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="174"/>
         <source>The compaction threshold must be at least 1,000 tokens (got %1).</source>
         <translation>压缩阈值必须至少为 1,000 个令牌（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="167"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="179"/>
         <source>top_logprobs must be between 0 and 20 (got %1).</source>
         <translation>top_logprobs 必须介于 0 和 20 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="171"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="183"/>
         <source>A vector store id must be one word (got “%1”).</source>
         <translation>向量存储 ID 必须是不含空格的一个词（当前为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="208"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="222"/>
         <source>JSON schema output needs a schema (a JSON object).</source>
         <translation>JSON 模式输出需要一个模式（JSON 对象）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="211"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="225"/>
         <source>The JSON schema&apos;s “schema” must be a JSON object.</source>
         <translation>JSON 模式中的“schema”必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="214"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="228"/>
         <source>The JSON schema&apos;s name must be letters, digits, _ or - (got %1).</source>
         <translation>JSON 模式的名称只能包含字母、数字、_ 或 -（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="220"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="234"/>
         <source>The JSON schema&apos;s top level must be an object (got type %1).</source>
         <translation>JSON 模式的顶层必须是 object（当前 type 为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/conversation/model.py" line="224"/>
+        <location filename="../../desktop_chat/core/conversation/model.py" line="238"/>
         <source>The JSON schema&apos;s “properties” must be a JSON object.</source>
         <translation>JSON 模式中的“properties”必须是 JSON 对象。</translation>
     </message>
@@ -3025,17 +3133,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>仍在连接服务器 — 请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="274"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="276"/>
         <source>The new title could not be saved: %1</source>
         <translation>无法保存新标题：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="284"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="286"/>
         <source>Stop the answer that is streaming before deleting its conversation.</source>
         <translation>删除对话前，请先停止正在输出的回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="296"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="298"/>
         <source>The conversation could not be deleted: %1</source>
         <translation>无法删除对话：%1</translation>
     </message>
@@ -3045,22 +3153,22 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>此轮已发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="420"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="418"/>
         <source>Select a turn first.</source>
         <translation>请先选择一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="436"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="434"/>
         <source>An answer is still streaming: stop it (Esc) or wait before sending.</source>
         <translation>回答仍在流式输出：请先停止（Esc）或等待完成后再发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="456"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="454"/>
         <source>The turn to continue from is gone.</source>
         <translation>要继续的轮次已不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/service.py" line="527"/>
+        <location filename="../../desktop_chat/core/session/service.py" line="525"/>
         <source>Sending failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
@@ -3115,42 +3223,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>服务器 %1 秒内没有发送任何内容，因此回答已停止。已收到的内容会保留；按“重试”(Ctrl+R) 可再次提问。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="76"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="80"/>
         <source>This server has no Responses API (%1), so answers come through Chat Completions from now on; conversations are sent from the local history.</source>
         <translation>此服务器没有 Responses API（%1），今后回答将通过 Chat Completions 获取；对话从本地历史发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="85"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="89"/>
         <source>Streaming failed on this server (%1), so the answer was asked for whole; answers from this model now come whole when they are ready.</source>
         <translation>此服务器上流式传输失败（%1），因此改为一次性请求回答；此模型的回答今后将在就绪后一次性显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="94"/>
+        <location filename="../../desktop_chat/core/api/providers/adaptive.py" line="98"/>
         <source>The model %1 does not take %2 on this server, so it was sent again without it.</source>
         <translation>此服务器上的模型 %1 不接受 %2，因此已去掉该参数重新发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="59"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="61"/>
         <source>The server no longer had the earlier answer this branch continues from, so the conversation was sent again from the local history.</source>
         <translation>服务器上已没有此分支所接续的先前回答，因此已从本地历史重新发送对话。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="66"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="68"/>
         <source>This server accepted the earlier answer&apos;s id but did not use it (it keeps no conversation state), so the question was sent again with the whole conversation from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器接受了先前回答的 ID 但未使用它（它不保存对话状态），因此已连同本地历史中的完整对话重新发送问题；今后此服务器上的此模型都将这样发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="74"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="76"/>
         <source>This server does not take previous_response_id, so the conversation was sent again from the local history; this model on this server is sent that way from now on.</source>
         <translation>此服务器不接受 previous_response_id，因此已从本地历史重新发送对话；今后此服务器上的此模型都将这样发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="87"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="89"/>
         <source>The connection dropped: resuming the answer where it stopped (%1 of %2)…</source>
         <translation>连接已中断：正在从中断处继续接收回答（第 %1 次，共 %2 次）…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/session/turns.py" line="94"/>
+        <location filename="../../desktop_chat/core/session/turns.py" line="96"/>
         <source>The answer&apos;s stream could not be resumed after %1 tries (%2). What arrived is kept; press Retry (Ctrl+R) to ask again.</source>
         <translation>尝试 %1 次后仍无法继续接收回答流（%2）。已收到的内容已保留；按“重试”(Ctrl+R) 重新提问。</translation>
     </message>
@@ -3260,37 +3368,42 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>正在启动 MCP 服务器…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="153"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="25"/>
+        <source>Generating an image…</source>
+        <translation>正在生成图像…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
         <source>file search</source>
         <translation>文件搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="154"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
         <source>file made by the code interpreter</source>
         <translation>代码解释器生成的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="155"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
         <source>Ran code</source>
         <translation>已运行代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="156"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="157"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
         <source>(no output)</source>
         <translation>（无输出）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="158"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="159"/>
         <source>%1 image output(s), not shown</source>
         <translation>%1 个图像输出（未显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/content/output_items.py" line="160"/>
+        <location filename="../../desktop_chat/core/content/output_items.py" line="161"/>
         <source>… %1 more characters</source>
         <translation>… 还有 %1 个字符</translation>
     </message>

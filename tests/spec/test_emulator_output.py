@@ -85,6 +85,11 @@ RESPONSES: dict[str, dict[str, Any]] = {
     },
     "logprobs": {"model": "gpt-4.1-mini", "input": "Hello", **LOGPROBS},
     "function_call": {"model": "gpt-4.1-mini", "input": 'add {"a": 2, "b": 3}', "tools": [ADD]},
+    "image_generation": {
+        "model": "gpt-5-mini",
+        "input": "a red fox",
+        "tools": [{"type": "image_generation", "partial_images": 2}],
+    },
     "function_call_reasoning": {
         "model": "gpt-5-mini",
         "input": "add",
@@ -100,6 +105,16 @@ RESPONSES: dict[str, dict[str, Any]] = {
     "json_schema": {"model": "gpt-4.1-mini", "input": "A person", "text": {"format": MESSAGE_FORMAT}},
     "max_output_tokens": {"model": "gpt-4.1-mini", "input": "Long [[words:400]]", "max_output_tokens": 20},
     "store_false": {"model": "gpt-4.1-mini", "input": "Forget me", "store": False},
+    "store_false_reasoning": {
+        "model": "gpt-5-mini",
+        "input": "Forget me",
+        "store": False,
+        "reasoning": {"effort": "low", "summary": "auto"},
+        "include": ["reasoning.encrypted_content"],
+        "text": {"verbosity": "low"},
+        "service_tier": "flex",
+        "prompt_cache_key": "conversation-1",
+    },
     "fault_failed": {"model": "gpt-4.1-mini", "input": "Break [[fault:failed]]"},
     "fault_failed_after_tools": {
         "model": "gpt-5-mini",

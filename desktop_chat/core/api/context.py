@@ -14,9 +14,12 @@ from typing import Any
 
 from desktop_chat.core.api.models import sampling_allowed
 from desktop_chat.core.api.remote import compaction_input
+from desktop_chat.core.content.generated_images import replay_image_items
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.tools.local_tools import replay_items
+
+PARTIAL_IMAGES = 2  # rougher versions of a generated image streamed before it is done
 
 PROVIDER_KEY = "provider"  # in Node.params: which server (profile) answered the turn
 
@@ -51,6 +54,8 @@ def can_chain(parent: Node | None, provider: str | None = None) -> bool:
     same server: a response id means nothing to another provider (the path is replayed there)."""
     if parent is None or parent.response_id is None or parent.status is not NodeStatus.COMPLETED:
         return False
+    if parent.params.get("store") is False:  # asked with store: false: the server did not keep it
+        return False
     origin = node_provider(parent)
     return provider is None or origin is None or origin == provider
 
@@ -58,10 +63,25 @@ def can_chain(parent: Node | None, provider: str | None = None) -> bool:
 def assistant_items(node: Node) -> list[JSON]:
     """The assistant's answer of a node as input items for a replay: the local tools it called with
     their outputs (see core.tools.local_tools), then its text."""
-    items = replay_items(node) if node.output_items else []
+    items = reasoning_items(node) + replay_items(node) + replay_image_items(node.output_items)
     if node.output_text:
         items.append({"type": "message", "role": "assistant", "content": node.output_text})
     return items
+
+
+def reasoning_items(node: Node) -> list[JSON]:
+    """A turn's reasoning as input items, where the server sent it encrypted (a turn asked with
+    `store: false`, see `rich_options`): so a replay gives the model its earlier reasoning back."""
+    return [
+        {
+            "type": "reasoning",
+            "id": item.get("id"),
+            "summary": item.get("summary") or [],
+            "encrypted_content": item["encrypted_content"],
+        }
+        for item in node.output_items
+        if item.get("type") == "reasoning" and item.get("encrypted_content")
+    ]
 
 
 def replay_input(path: list[Node], new_input: list[JSON], excluded: Collection[str] = ()) -> list[JSON]:
@@ -130,7 +150,8 @@ def build_request(
     if params.max_output_tokens is not None:
         request["max_output_tokens"] = params.max_output_tokens
     request.update(rich_options(params))
-    request["store"] = True
+    request["store"] = params.store or params.background  # a background answer must be kept
+    request["prompt_cache_key"] = tree.conversation_id  # one conversation, one prompt cache
     if params.background:  # the server answers on its own: a dropped stream resumes (needs store)
         request["background"] = True
     return request
@@ -146,6 +167,8 @@ def tools_of(params: ChatParams) -> list[JSON]:
         tools.append({"type": "file_search", "vector_store_ids": store_ids})
     if params.code_interpreter:
         tools.append({"type": "code_interpreter", "container": {"type": "auto"}})
+    if params.image_generation:
+        tools.append({"type": "image_generation", "partial_images": PARTIAL_IMAGES})
     return tools
 
 
@@ -172,8 +195,13 @@ def rich_options(params: ChatParams) -> dict[str, Any]:
     if tools:
         options["tools"] = tools
     text_format = text_format_of(params)
-    if text_format is not None:
-        options["text"] = {"format": text_format}
+    text: JSON = {"format": text_format} if text_format is not None else {}
+    if params.verbosity:
+        text["verbosity"] = params.verbosity
+    if text:
+        options["text"] = text
+    if params.service_tier:
+        options["service_tier"] = params.service_tier
     if params.reasoning_effort or params.reasoning_summary:
         reasoning: JSON = {}
         if params.reasoning_effort:
@@ -181,9 +209,14 @@ def rich_options(params: ChatParams) -> dict[str, Any]:
         if params.reasoning_summary:
             reasoning["summary"] = "auto"
         options["reasoning"] = reasoning
+    include: list[str] = []
     if params.top_logprobs is not None:
-        options["include"] = ["message.output_text.logprobs"]
+        include.append("message.output_text.logprobs")
         options["top_logprobs"] = params.top_logprobs
+    if not params.store and not params.background:  # nothing kept: the reasoning comes back encrypted
+        include.append("reasoning.encrypted_content")
+    if include:
+        options["include"] = include
     if params.truncation_auto:  # deprecated in the API in favour of context_management
         options["truncation"] = "auto"
     if params.compact_threshold is not None:

@@ -42,6 +42,15 @@ class ToolActivity:
 
 
 @dataclass(frozen=True)
+class ImagePartial:
+    """A rougher version of an image the image_generation tool is making (base64)."""
+
+    item_id: str
+    index: int
+    b64: str
+
+
+@dataclass(frozen=True)
 class Citation:
     url: str
     title: str
@@ -124,6 +133,7 @@ StreamEvent = (
     | TextDelta
     | ReasoningDelta
     | ToolActivity
+    | ImagePartial
     | Citation
     | Notice
     | Completed

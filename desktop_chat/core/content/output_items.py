@@ -22,6 +22,7 @@ ACTIVITY_LABELS = {
     "file_search": QT_TRANSLATE_NOOP("core", "Searching files…"),
     "code_interpreter": QT_TRANSLATE_NOOP("core", "Running code…"),
     "mcp": QT_TRANSLATE_NOOP("core", "Starting the MCP servers…"),
+    "image_generation": QT_TRANSLATE_NOOP("core", "Generating an image…"),
 }
 
 
@@ -104,7 +105,7 @@ def tool_calls_of(output_items: list[dict[str, Any]]) -> list[tuple[str, str]]:
     calls: list[tuple[str, str]] = []
     for item in output_items:
         kind = str(item.get("type", ""))
-        if kind.endswith("_call") and kind not in ("function_call", "mcp_call"):  # those: tool_calls_html
+        if kind.endswith("_call") and kind not in ("function_call", "mcp_call", "image_generation_call"):
             action = item.get("action") if isinstance(item.get("action"), dict) else {}
             queries = item["queries"] if isinstance(item.get("queries"), list) else []
             detail = str((action or {}).get("query") or "; ".join(str(q) for q in queries if q))

@@ -84,6 +84,12 @@ class ChatParams:
     web_search: bool = False
     file_search_vector_store_ids: list[str] = field(default_factory=list)  # file search when non-empty
     code_interpreter: bool = False
+    image_generation: bool = False  # the image_generation tool (partial images streamed)
+    verbosity: str | None = None  # `text.verbosity`: one of VERBOSITIES (None: not sent)
+    service_tier: str | None = None  # one of SERVICE_TIERS (None: not sent)
+    # keep answers on the server (`store`); off: zero data retention, every turn is a replay and
+    # reasoning comes back encrypted (`include: ["reasoning.encrypted_content"]`)
+    store: bool = True
     # structured output: "text", "json_object" or "json_schema" (with `json_schema`)
     text_format: str = "text"
     json_schema: JSON | None = None  # {"name": ..., "schema": {...}, "strict": bool} or a bare schema
@@ -153,6 +159,12 @@ class ChatParams:
             efforts = ", ".join(REASONING_EFFORTS)
             template = QT_TRANSLATE_NOOP("core", "Reasoning effort must be one of %1 (got %2).")
             problems.append(Text(template, efforts, self.reasoning_effort))
+        if self.verbosity is not None and self.verbosity not in VERBOSITIES:
+            template = QT_TRANSLATE_NOOP("core", "Verbosity must be one of %1 (got %2).")
+            problems.append(Text(template, ", ".join(VERBOSITIES), self.verbosity))
+        if self.service_tier is not None and self.service_tier not in SERVICE_TIERS:
+            template = QT_TRANSLATE_NOOP("core", "The service tier must be one of %1 (got %2).")
+            problems.append(Text(template, ", ".join(SERVICE_TIERS), self.service_tier))
         if self.text_format not in TEXT_FORMATS:
             template = QT_TRANSLATE_NOOP("core", "Text format must be one of %1 (got %2).")
             problems.append(Text(template, ", ".join(TEXT_FORMATS), self.text_format))
@@ -175,6 +187,8 @@ class ChatParams:
 
 BASE_PARAM_KEYS = frozenset({"model", "temperature", "top_p", "max_output_tokens", "instructions"})
 REASONING_EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh")
+VERBOSITIES = ("low", "medium", "high")
+SERVICE_TIERS = ("auto", "default", "flex", "priority")
 TEXT_FORMATS = ("text", "json_object", "json_schema")
 _NUMBER_FIELDS = {
     "temperature": float,
@@ -195,7 +209,7 @@ def _fits(value: Any, default: Any, key: str) -> bool:
         return isinstance(value, int) if _NUMBER_FIELDS[key] is int else isinstance(value, int | float)
     if key == "json_schema":
         return value is None or isinstance(value, dict)
-    if key == "reasoning_effort":
+    if key in ("reasoning_effort", "verbosity", "service_tier"):
         return value is None or isinstance(value, str)
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_chat.core.content.attachments import AttachmentStore, attachment_parts
+from desktop_chat.core.content.generated_images import generated_images
 from desktop_chat.core.conversation.model import (
     JSON,
     ContextMode,
@@ -161,9 +162,17 @@ def _attachment_files(conversations: list[JSON], folder: AttachmentStore) -> tup
     missing: list[str] = []
     for conv in conversations:
         for node in conv["nodes"]:
-            for _kind, attachment in attachment_parts(node["input_items"]):
-                sha = attachment.sha256 if attachment is not None else ""
-                if attachment is None or not sha or sha in files or sha in missing:
+            stored = [
+                (attachment.sha256, attachment.mime)
+                for _kind, attachment in attachment_parts(node["input_items"])
+                if attachment is not None and attachment.sha256
+            ]
+            # generated images (the image_generation tool) are kept the same way
+            stored += [
+                (image.sha256, image.mime) for image in generated_images(node.get("output_items") or [])
+            ]
+            for sha, mime in stored:
+                if not sha or sha in files or sha in missing:
                     continue
                 path = folder.find(sha)
                 try:
@@ -173,7 +182,7 @@ def _attachment_files(conversations: list[JSON], folder: AttachmentStore) -> tup
                 if content is None:
                     missing.append(sha)
                     continue
-                files[sha] = {"mime": attachment.mime, "data": base64.b64encode(content).decode("ascii")}
+                files[sha] = {"mime": mime, "data": base64.b64encode(content).decode("ascii")}
     return files, missing
 
 

@@ -31,6 +31,7 @@ from desktop_chat.core.content.attachments import (
     user_message_with,
     with_attachments,
 )
+from desktop_chat.core.content.generated_images import with_generated_images
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
 from desktop_chat.core.conversation.model import (
     JSON,
@@ -75,7 +76,7 @@ from desktop_chat.core.session.events import (
 )
 from desktop_chat.core.session.remote_actions import DeleteReport
 from desktop_chat.core.session.turns import TurnRunner
-from desktop_chat.core.tools.local_tools import Decision, Toolbox
+from desktop_chat.core.tools.local_tools import Toolbox
 
 log = logging.getLogger("desktop_chat")
 
@@ -182,8 +183,9 @@ class ChatSession:
         Turns already streaming go on through the back end they started with."""
         self.backend = backend
         if backend is not None:
-            # attachment references become data URLs just before any request (chain, replay, fan-out…)
-            stream = with_attachments(backend.stream, self.attachments_root)
+            # attachment references (and generated images) become data just before any request
+            root = self.attachments_root
+            stream = with_generated_images(with_attachments(backend.stream, root), root)
             self.runner = TurnRunner(
                 self.store,
                 stream,
@@ -390,10 +392,6 @@ class ChatSession:
             log.info("stop requested (%d streaming)", len(self._tasks))
         for task in list(self._tasks):
             task.cancel()
-
-    def decide_tool_call(self, call_id: str, decision: Decision | str) -> bool:
-        """The user allowed (once, or always for that tool) or denied a local tool call that waits."""
-        return self.approvals.decide(call_id, Decision(decision))
 
     def shutdown(self) -> None:
         """The app closes: answers streaming now are saved as stopped, then their tasks cancelled; a

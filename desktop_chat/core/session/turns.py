@@ -24,6 +24,7 @@ from desktop_chat.core.api.events import (
     Completed,
     ErrorKind,
     Failed,
+    ImagePartial,
     Incomplete,
     Notice,
     ReasoningDelta,
@@ -32,6 +33,7 @@ from desktop_chat.core.api.events import (
     TextDelta,
     ToolActivity,
 )
+from desktop_chat.core.content.generated_images import with_partial
 from desktop_chat.core.content.text import QT_TRANSLATE_NOOP, Text
 from desktop_chat.core.conversation.model import (
     JSON,
@@ -169,8 +171,8 @@ class TurnRunner:
 
     def prefer_for(self, params: ChatParams, prefer: ContextMode = ContextMode.CHAIN) -> ContextMode:
         """The context mode to prefer for a turn with these settings: replay where the server is known
-        to keep no state for the model."""
-        if self.server is not None and self.server.stateless(params.model):
+        to keep no state for the model, or answers are not kept on the server (`store` off)."""
+        if not params.store or (self.server is not None and self.server.stateless(params.model)):
             return ContextMode.REPLAY
         return prefer
 
@@ -553,6 +555,8 @@ class TurnRunner:
             failure = event.error.kind
         elif isinstance(event, Notice):
             node.notice = event.text if not node.notice else f"{node.notice}\n{event.text}"
+        elif isinstance(event, ImagePartial):  # shown until the finished image replaces it
+            node.output_items = with_partial(node.output_items, event.item_id, event.index, event.b64)
         run = node.background
         if run is not None:
             sequence = getattr(event, "sequence", None)

@@ -7,6 +7,7 @@ nothing is added. The composer pane holds the bar; `accept_drops(window, bar)` t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,21 @@ class AttachmentBar(QWidget):
                 problems.append(exc.user_message)
         self._report(problems)
         return added
+
+    def add_stored(self, sha256: str, name: str) -> Attachment | None:
+        """Attach an image already in the attachment folder (a generated one), under `name`."""
+        path = self.store.find(sha256)
+        try:
+            if path is None:
+                raise AttachmentError(self.tr("The image is no longer in the attachment folder."))
+            attachment = dataclasses.replace(
+                image_tools.attach_file(path, self.store, self.limits, self._detail()), filename=name
+            )
+            self._add(attachment)
+        except AttachmentError as exc:
+            self._report([exc.user_message])
+            return None
+        return attachment
 
     def add_image(self, image: QImage, name: str | None = None) -> Attachment | None:
         """Attach image data (a paste or a drop of an image, not of a file)."""

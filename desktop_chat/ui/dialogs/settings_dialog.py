@@ -16,6 +16,7 @@ Tabs and the objectNames tests and the window look up:
   `settings_reasoning_summary`, `settings_top_logprobs` (empty = off), `settings_compact_threshold` (empty =
   off), `settings_truncation_auto`, `settings_background` (background mode, explained by
   `settings_background_note`). Temperature and top_p are disabled (with a tooltip) for reasoning models.
+- "Generation" (defaults): see generation_form.py (images, verbosity, service tier, keeping answers).
 - "Prices": `settings_prices` (table: model, input, cached input, output in USD per 1M tokens),
   `settings_prices_add`, `settings_prices_remove`.
 - `settings_errors`: red text listing every problem. OK with any problem does not accept, so
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop_chat.core.content.pricing import DEFAULT_PRICES, Price
 from desktop_chat.core.conversation.model import ChatParams
 from desktop_chat.ui import theme
+from desktop_chat.ui.dialogs.generation_form import GenerationForm
 from desktop_chat.ui.dialogs.settings_forms import (
     PARAM_KEYS,
     ParamsForm,
@@ -87,6 +89,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabEnabled(index, conversation_title is not None)
         self.rich_form = RichForm(defaults)
         self.tabs.addTab(self.rich_form, self.tr("Tools && &output"))
+        self.generation_form = GenerationForm(defaults)
+        self.tabs.addTab(self.generation_form, self.tr("&Generation"))
         self.prices_form = PricesForm(self._result_prices)
         self.tabs.addTab(self.prices_form, self.tr("&Prices"))
         self.tabs.addTab(self._connection_tab(base_url), self.tr("Co&nnection"))
@@ -195,7 +199,10 @@ class SettingsDialog(QDialog):
 
         self.errors.clear()
         self.errors.setVisible(False)
-        self._result_defaults = dataclasses.replace(self._defaults, **default_values, **rich_values)
+        generation = self.generation_form.parse()
+        self._result_defaults = dataclasses.replace(
+            self._defaults, **default_values, **rich_values, **generation
+        )
         self._result_prices = prices
         if conversation_on:
             override = {k: v for k, v in self._override.items() if k not in PARAM_KEYS}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from desktop_chat.core.content.markdown import SAFE_LINK_SCHEMES
 from desktop_chat.core.conversation.model import Node
+from desktop_chat.ui.transcript.image_html import SAVE_SCHEME, USE_SCHEME
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, LongTextDialog
 from desktop_chat.ui.transcript.math_view import formula_at, selection_text
 from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, parse_action, plain_text
@@ -45,6 +46,7 @@ class LinkRoutingView(QTextBrowser):
     pointer_left = Signal()
     resized = Signal()
     tool_decided = Signal(str, str)  # (call id, once/always/deny): the user's say on a local tool call
+    image_action = Signal(str, str)  # ("use" | "save", sha256): a generated image's link
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +171,9 @@ class LinkRoutingView(QTextBrowser):
             return
         if scheme == RESULT_SCHEME:
             self.toggle_result(path)
+            return
+        if scheme in (USE_SCHEME, SAVE_SCHEME):
+            self.image_action.emit("use" if scheme == USE_SCHEME else "save", path)
             return
         node = self.node(path)
         if node is None:

@@ -21,6 +21,7 @@ from desktop_chat.core.content.pricing import Price, format_cost, node_cost
 from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.ui import i18n
 from desktop_chat.ui.error_text import error_message
+from desktop_chat.ui.transcript.image_html import SAVE_SCHEME, USE_SCHEME
 from desktop_chat.ui.transcript.long_prompt import SHOW_ALL_SCHEME, prompt_text_html
 from desktop_chat.ui.transcript.message_controls import ACTION_SCHEME, CONTINUABLE, continue_html, retry_html
 from desktop_chat.ui.transcript.tool_calls_html import DECIDE_SCHEME, RESULT_SCHEME, local_tools_html
@@ -188,6 +189,8 @@ INTERNAL_SCHEMES = frozenset(
         SHOW_ALL_SCHEME,
         DECIDE_SCHEME,
         RESULT_SCHEME,
+        USE_SCHEME,
+        SAVE_SCHEME,
     }
 )
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_chat.core.content import markdown as markdown_module
 from desktop_chat.core.content.attachments import AttachmentStore
+from desktop_chat.core.content.generated_images import generated_images
 from desktop_chat.core.content.markdown import IncrementalMarkdown, render_blocks
 from desktop_chat.core.content.output_items import activity_label
 from desktop_chat.core.content.pricing import Price
@@ -36,6 +37,12 @@ from desktop_chat.core.conversation.model import Node, NodeStatus
 from desktop_chat.core.session.branching import is_continuation
 from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
+from desktop_chat.ui.transcript.image_html import (
+    GENERATED_SCHEME,
+    PARTIAL_SCHEME,
+    SHOWN_SIDE,
+    generated_images_html,
+)
 from desktop_chat.ui.transcript.link_routing import LinkRoutingView
 from desktop_chat.ui.transcript.math_view import MathResources
 from desktop_chat.ui.transcript.message_controls import fork_html, fork_key
@@ -195,6 +202,9 @@ class TranscriptView(LinkRoutingView):
         formula = self.math.resource(url)
         if formula is not None:
             return formula
+        image = self._generated_image(url)
+        if image is not None:
+            return image
         if url.scheme() == ATTACHMENT_SCHEME and self.attachment_store is not None:
             thumbnail = stored_thumbnail(self.attachment_store, url.path(), THUMB_SIDE * 2)
             if thumbnail is not None:
@@ -202,6 +212,23 @@ class TranscriptView(LinkRoutingView):
         self.refused_resources.append(url)
         log.info("refused to load a resource: %s", url.toString()[:200])
         return QByteArray()
+
+    def _generated_image(self, url: QUrl) -> QImage | None:
+        """A generated image: stored (by hash), or a partial one of the streaming answer."""
+        if url.scheme() == GENERATED_SCHEME and self.attachment_store is not None:
+            return stored_thumbnail(self.attachment_store, url.path(), SHOWN_SIDE * 2)
+        if url.scheme() == PARTIAL_SCHEME:
+            node = self.streaming_node()
+            item_id = url.path().rsplit("/", 1)[0]
+            found = (
+                next((i for i in generated_images(node.output_items) if i.item_id == item_id), None)
+                if node
+                else None
+            )
+            if found is not None and found.partial_b64:
+                image = QImage.fromData(QByteArray.fromBase64(found.partial_b64.encode("ascii")))
+                return None if image.isNull() else image
+        return None
 
     def _siblings(self, node: Node) -> list[Node]:
         return self.siblings_of(node) if self.siblings_of is not None else [node]
@@ -431,6 +458,7 @@ class TranscriptView(LinkRoutingView):
                 self._opening(node),
                 reasoning_html(node, self._reasoning_expanded(node)),
                 answer_html(node),
+                generated_images_html(node),
                 footer_html(node, self.prices, self.results_open, continued=node.id in self._continued),
             ]
         )
@@ -507,6 +535,7 @@ class TranscriptView(LinkRoutingView):
             closed, tail_html = stream.markdown.finish(text), ""
         else:
             closed, tail_html = stream.markdown.feed_blocks(text)
+            tail_html += generated_images_html(node)
             tail_html += local_tools_html(node, self.results_open, self.waiting_calls(node.id))
             if stream.activity:
                 tail_html += _para(stream.activity, "activity")
@@ -527,7 +556,9 @@ class TranscriptView(LinkRoutingView):
         if final:
             continued = stream.node.id in self._continued
             self._append(
-                cursor, footer_html(stream.node, self.prices, self.results_open, continued=continued)
+                cursor,
+                generated_images_html(stream.node)
+                + footer_html(stream.node, self.prices, self.results_open, continued=continued),
             )
         cursor.endEditBlock()
         stream.finished = final

@@ -20,6 +20,7 @@ from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session.errors import SessionError
 from desktop_chat.core.session.service import ChatSession
+from desktop_chat.core.tools.local_tools import Decision
 from desktop_chat.ui import i18n
 from desktop_chat.ui.transcript.empty_state import EmptyState
 from desktop_chat.ui.transcript.inline_editor import InlineEditing
@@ -33,6 +34,7 @@ class TranscriptPane(QWidget):
     flash = Signal(str, int)  # a passing message for the status line, and for how many milliseconds
     # (action, node id): a message control the window runs (see message_controls.WINDOW_ACTIONS)
     action_requested = Signal(str, str)
+    image_requested = Signal(str, str)  # ("use" | "save", sha256): a generated image's link
 
     def __init__(
         self,
@@ -52,7 +54,10 @@ class TranscriptPane(QWidget):
         self.view.siblings_of = self._siblings
         self.view.message_action.connect(self._message_action)
         self.view.waiting_calls = session.approvals.pending_calls
-        self.view.tool_decided.connect(lambda call_id, decision: session.decide_tool_call(call_id, decision))
+        self.view.image_action.connect(self.image_requested)
+        self.view.tool_decided.connect(
+            lambda call_id, decision: session.approvals.decide(call_id, Decision(decision))
+        )
         self.retranslate()
         self.empty_state = EmptyState(self)  # a new conversation, before its first prompt
         self._stack = QStackedLayout(self)

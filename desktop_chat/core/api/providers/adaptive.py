@@ -52,10 +52,14 @@ DROPPABLE = (
     "context_management",
     "max_output_tokens",
     "background",  # a server without background mode: the answer streams as usual
+    "service_tier",
+    "prompt_cache_key",
+    "text.verbosity",
 )
 # Chat Completions names for what the request calls otherwise
 ALIASES = {
     "reasoning_effort": "reasoning.effort",
+    "verbosity": "text.verbosity",
     "max_completion_tokens": "max_output_tokens",
     "max_tokens": "max_output_tokens",
     "logprobs": "top_logprobs",

@@ -165,6 +165,12 @@ def chat_request(request: dict[str, Any]) -> dict[str, Any]:
     effort = (request.get("reasoning") or {}).get("effort")
     if effort:
         chat["reasoning_effort"] = effort
+    verbosity = (request.get("text") or {}).get("verbosity")
+    if verbosity:
+        chat["verbosity"] = verbosity
+    for name in ("service_tier", "prompt_cache_key"):
+        if request.get(name):
+            chat[name] = request[name]
     chat["stream_options"] = {"include_usage": True}
     return chat
 

@@ -20,6 +20,7 @@ from desktop_chat.core.api.events import (
     Completed,
     ErrorKind,
     Failed,
+    ImagePartial,
     Incomplete,
     ReasoningDelta,
     Started,
@@ -114,6 +115,9 @@ _TOOL_EVENTS = {
     "response.code_interpreter_call.in_progress": ("code_interpreter", "in_progress"),
     "response.code_interpreter_call.interpreting": ("code_interpreter", "interpreting"),
     "response.code_interpreter_call.completed": ("code_interpreter", "completed"),
+    "response.image_generation_call.in_progress": ("image_generation", "in_progress"),
+    "response.image_generation_call.generating": ("image_generation", "generating"),
+    "response.image_generation_call.completed": ("image_generation", "completed"),
 }
 
 
@@ -185,6 +189,8 @@ def translate(event: Any) -> StreamEvent | None:
                 get("url", ""), get("title", ""), get("start_index", 0), get("end_index", 0), sequence
             )
         return Alive(sequence=sequence) if sequence is not None else _ALIVE
+    if kind == "response.image_generation_call.partial_image":
+        return ImagePartial(str(event.item_id), int(event.partial_image_index), str(event.partial_image_b64))
     if kind in _TOOL_EVENTS:
         tool, status = _TOOL_EVENTS[kind]
         return ToolActivity(tool, status, sequence=sequence)
