@@ -33,7 +33,7 @@ TS_FILES = sorted(TRANSLATIONS.glob("desktop_chat_*.ts"))
 EXPECTED: dict[str, dict[str, Any]] = {
     "ko": {
         "settings_title": "설정",
-        "tabs": ["기본값(&D)", "이 대화(&C)", "도구 및 출력(&O)", "가격(&P)", "연결(&N)"],
+        "tabs": ["기본값(&D)", "이 대화(&C)", "도구 및 출력(&O)", "생성(&G)", "가격(&P)", "연결(&N)"],
         "refresh": "새로 고침",
         "temperature_hint": "서버 기본값 (0~2)",
         "conversation_hint": "기본값: 0.7",
@@ -53,7 +53,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "zh_CN": {
         "settings_title": "设置",
-        "tabs": ["默认值(&D)", "此对话(&C)", "工具和输出(&O)", "价格(&P)", "连接(&N)"],
+        "tabs": ["默认值(&D)", "此对话(&C)", "工具和输出(&O)", "生成(&G)", "价格(&P)", "连接(&N)"],
         "refresh": "刷新",
         "temperature_hint": "服务器默认值（0 到 2）",
         "conversation_hint": "默认：0.7",
