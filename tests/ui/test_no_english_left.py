@@ -50,7 +50,9 @@ NAMES = {
 PHRASES = ("zero data retention",)  # OpenAI's names for its policies
 API_VALUES = {"settings_text_format"}  # combo boxes that list the API's own values
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
-LINK = re.compile(r"@[\w./-]+|--[\w-]+|\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)\b|\bresp_\w+|\b\w+_\w+\b")
+LINK = re.compile(
+    r"@[\w./-]+|--[\w-]+|\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)\b|\bresp_\w+|\b\w+_\w+\b"
+)
 
 
 def english_words(text: str) -> list[str]:

@@ -97,13 +97,15 @@ class _Running:
             return text[-ERROR_TAIL:].strip()
         return ""
 
-    def _transport(self) -> Any:
+    async def _transport(self, stack: contextlib.AsyncExitStack) -> Any:
+        """How to reach the server; what it opens (an HTTP client) is closed with `stack`."""
         server = self.server
         if server.is_remote:
             import httpx2
             from mcp.client.streamable_http import streamable_http_client
 
-            http = httpx2.AsyncClient(headers=self.secrets, timeout=self.call_timeout_s)
+            client = httpx2.AsyncClient(headers=self.secrets, timeout=self.call_timeout_s)
+            http = await stack.enter_async_context(client)  # the SDK does not close a client it is given
             return streamable_http_client(server.url, http_client=http)
         from mcp.client.stdio import StdioServerParameters, stdio_client
 
@@ -115,7 +117,11 @@ class _Running:
 
         pending: asyncio.Future[ToolOutcome] | None = None
         try:
-            async with Client(self._transport(), read_timeout_seconds=self.call_timeout_s) as client:
+            async with contextlib.AsyncExitStack() as stack:
+                transport = await self._transport(stack)
+                client = await stack.enter_async_context(
+                    Client(transport, read_timeout_seconds=self.call_timeout_s)
+                )
                 listed = await client.list_tools()
                 tools = [
                     McpTool(

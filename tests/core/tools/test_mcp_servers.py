@@ -90,3 +90,25 @@ def test_servers_stop_with_the_host_and_restart_when_their_settings_change() -> 
     assert host.running() == []
     with pytest.raises(McpFailure):
         asyncio.run(host.call(server.id, "current_time", {}))
+
+
+def test_a_url_server_is_reached_over_streamable_http_by_the_app() -> None:
+    from tests.mcp_servers import free_port, http_clock
+
+    host = McpHost(start_timeout_s=15)
+
+    async def go(url: str) -> tuple[list[str], str]:
+        server = McpServer("clock", url=url)
+        tools = await host.tools(server, {"Authorization": "Bearer tok"})
+        outcome = await host.call(server.id, "add", {"a": 20, "b": 22})
+        return [t.name for t in tools], outcome.text
+
+    try:
+        with http_clock() as url:
+            names, text = asyncio.run(asyncio.wait_for(go(url), 30))
+        assert names == ["current_time", "add", "crash", "wait"] and text == "42"
+        gone = McpServer("gone", url=f"http://127.0.0.1:{free_port()}/mcp")
+        with pytest.raises(McpFailure, match="The MCP server “gone” could not start"):
+            asyncio.run(asyncio.wait_for(host.tools(gone, {}), 30))
+    finally:
+        host.close()
