@@ -29,7 +29,7 @@ def resumed_streams(emulator: Any) -> list[dict[str, str]]:
 
 
 async def with_background_mode(app: App) -> None:
-    open_settings(app, {"settings_background": True})
+    await open_settings(app, {"settings_background": True})
     task = app.connector._task
     if task is not None:  # the settings change builds the back end again
         await task

@@ -34,7 +34,7 @@ def test_a_generated_image_streams_shows_and_goes_into_the_next_prompt(
     async def scenario() -> None:
         app = App(tmp_path, emulator.base_url, qtbot)
         await app.connect()
-        open_settings(
+        await open_settings(
             app,
             {
                 "settings_model": "gpt-5-mini",

@@ -3,6 +3,7 @@ JSON schema output, reasoning summaries, token probabilities, the context inspec
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
@@ -62,9 +63,21 @@ def settings_filler(values: dict[str, Any]) -> Any:
     return fill
 
 
-def open_settings(app: App, values: dict[str, Any]) -> None:
+async def open_settings(app: App, values: dict[str, Any]) -> None:
+    """Open Settings from the menu, fill in `values` and press OK. The modal dialog runs its own event
+    loop: it is opened from a plain loop callback, as a menu click would, never from inside the test's
+    task (a task step the nested loop ran there would fail: "Cannot enter into task")."""
     filler = fill_modal("settings_dialog", lambda _dialog: settings_filler(values)())
-    app.window.findChild(type(app.window.actions()[0]), "action_settings").trigger()
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def click() -> None:
+        try:
+            app.window.findChild(type(app.window.actions()[0]), "action_settings").trigger()
+        finally:
+            done.set_result(None)
+
+    asyncio.get_running_loop().call_soon(click)
+    await done
     filler.check()
 
 
@@ -101,7 +114,7 @@ def test_web_search_json_reasoning_logprobs_inspector_and_cost(
         await app.connect()
 
         # web search on a model that has it: the request has the tool, activity shows, citations list
-        open_settings(app, {"settings_model": "gpt-5-mini", "settings_web_search": True})
+        await open_settings(app, {"settings_model": "gpt-5-mini", "settings_web_search": True})
         emulator.hold_streams()
         app.type_and_send("find tree facts")
         await wait_until(lambda: "Searching the web…" in app.transcript(), 15, "the search activity")
@@ -114,13 +127,13 @@ def test_web_search_json_reasoning_logprobs_inspector_and_cost(
         assert "[2] Search result 2" in text and "Searched the web: find tree facts" in text
 
         # the same tool on gpt-4.1: the error names the tool and the model
-        open_settings(app, {"settings_model": "gpt-4.1"})
+        await open_settings(app, {"settings_model": "gpt-4.1"})
         failed = await app.send("search again")
         assert failed.error and "Web search (web_search)" in failed.error and "gpt-4.1" in failed.error
         assert "Web search (web_search) is not supported with the model gpt-4.1" in app.transcript()
 
         # JSON schema output on a reasoning model, with a summary and token probabilities
-        open_settings(
+        await open_settings(
             app,
             {
                 "settings_model": "o4-mini",

@@ -46,7 +46,7 @@ def test_file_search_and_code_interpreter_answers(
         await app.connect()
 
         # file search: "Searching files…" while it runs, then the cited files listed as sources
-        open_settings(
+        await open_settings(
             app, {"settings_model": "gpt-4.1-mini", "settings_vector_store_ids": "vs_handbook, vs_faq"}
         )
         emulator.hold_streams()
@@ -65,7 +65,7 @@ def test_file_search_and_code_interpreter_answers(
         assert "Searched files: vacation policy" in text
 
         # the code interpreter: "Running code…", then the code it ran and what it printed
-        open_settings(app, {"settings_vector_store_ids": "", "settings_code_interpreter": True})
+        await open_settings(app, {"settings_vector_store_ids": "", "settings_code_interpreter": True})
         emulator.hold_streams()
         app.type_and_send("count my words")
         await wait_until(lambda: "Running code…" in app.transcript(), 15, "the code interpreter activity")

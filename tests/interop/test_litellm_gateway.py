@@ -148,7 +148,7 @@ async def choose_model(app: App, model: str, more: dict[str, Any] | None = None)
     """Connect, wait for the gateway's model list to reach the window, and pick `model` in the settings."""
     await app.connect()
     await wait_until(lambda: model in app.window.dialogs.models, 15, "the gateway's model list")
-    open_settings(app, {"settings_model": model, **(more or {})})
+    await open_settings(app, {"settings_model": model, **(more or {})})
 
 
 async def send_with_image(app: App, folder: Path, prompt: str) -> Node:
@@ -164,7 +164,9 @@ async def send_with_image(app: App, folder: Path, prompt: str) -> Node:
 
 async def json_answer(app: App, prompt: str) -> Node:
     """Turn on JSON-schema output in the settings and send."""
-    open_settings(app, {"settings_text_format": "json_schema", "settings_json_schema": json.dumps(SCHEMA)})
+    await open_settings(
+        app, {"settings_text_format": "json_schema", "settings_json_schema": json.dumps(SCHEMA)}
+    )
     node = await app.send(prompt)
     assert node.status is NodeStatus.COMPLETED, node.error
     text = app.transcript()
