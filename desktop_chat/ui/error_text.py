@@ -63,10 +63,22 @@ INCOMPLETE = {
     ),
 }
 _ENDED_EARLY = QT_TRANSLATE_NOOP("ErrorKind", "The server ended the answer early (%1).")
+_UNSUPPORTED_TOOL = QT_TRANSLATE_NOOP(
+    "ErrorKind",
+    "%1 (%2) is not supported with the model %3. Turn it off in Settings or pick a model that supports it.",
+)
+TOOL_LABELS = {
+    "web_search": QT_TRANSLATE_NOOP("ErrorKind", "Web search"),
+    "web_search_preview": QT_TRANSLATE_NOOP("ErrorKind", "Web search"),
+    "file_search": QT_TRANSLATE_NOOP("ErrorKind", "File search"),
+    "code_interpreter": QT_TRANSLATE_NOOP("ErrorKind", "Code interpreter"),
+}
 _FAILED = QT_TRANSLATE_NOOP("ErrorKind", "The answer failed.")
 _WAIT = QT_TRANSLATE_NOOP("ErrorKind", "The server asks to wait %1 s.")
 _SERVER_SAID = QT_TRANSLATE_NOOP("ErrorKind", "(Server: %1)")
 
+_TOOL = re.compile(r"\((\w+)\) is not supported with the model (\S+?)\. ")
+_REFUSED = "The server refused the request"  # how core's own bad-request message begins
 _SERVER_WORDS = re.compile(r"\(Server: (.*)\)\s*$", re.DOTALL)
 _WAIT_SECONDS = re.compile(r"wait (\d+(?:\.\d+)?) s\b")
 _SECONDS = re.compile(r"(\d+(?:\.\d+)?) s\b")
@@ -92,6 +104,12 @@ def error_message(node: Node) -> str:
         return fill(template, (seconds.group(1) if seconds else "?",))
     if stored and i18n.current() == "en":
         return stored
+    if kind == "bad_request" and stored and not stored.startswith(_REFUSED):
+        tool = _TOOL.search(stored)
+        if tool is None:  # a message of the app's own (e.g. a missing attachment): as it was written
+            return i18n.stored_core_text(stored)
+        label = _tr(TOOL_LABELS[tool.group(1)]) if tool.group(1) in TOOL_LABELS else tool.group(1)
+        return fill(_tr(_UNSUPPORTED_TOOL), (label, tool.group(1), tool.group(2)))
     if kind not in MESSAGES:
         if not stored:
             return _tr(_FAILED) if node.status is NodeStatus.FAILED else ""

@@ -759,92 +759,113 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ErrorKind</name>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="24"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="26"/>
         <source>The server rejected the API key or denied access. Open Settings and enter a valid key.</source>
         <translation>서버가 API 키 또는 접근을 거부했습니다. 설정을 열어 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="27"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="29"/>
         <source>The model was not found on this server. Pick another model next to the prompt.</source>
         <translation>이 서버에서 모델을 찾을 수 없습니다. 프롬프트 옆에서 다른 모델을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="30"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="32"/>
         <source>Too many requests or quota reached.</source>
         <translation>요청이 너무 많거나 사용 한도에 도달했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="31"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="33"/>
         <source>The server had an error while answering. Try again in a moment.</source>
         <translation>서버가 답변하는 중 오류가 발생했습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="34"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="36"/>
         <source>The conversation is too long for this model&apos;s context window. Start a new branch from an earlier turn, or pick a model with a larger context.</source>
         <translation>대화가 이 모델의 컨텍스트 창에 비해 너무 깁니다. 이전 턴에서 새 브랜치를 시작하거나 컨텍스트가 더 큰 모델을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="39"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="41"/>
         <source>The server no longer has the earlier answer this branch continues from.</source>
         <translation>이 브랜치가 이어지는 이전 답변을 서버가 더 이상 가지고 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="42"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="44"/>
         <source>The server refused the request.</source>
         <translation>서버가 요청을 거부했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="43"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="45"/>
         <source>The connection to the server failed or dropped. What arrived is kept; check the network or the server address and press Retry (Ctrl+R).</source>
         <translation>서버 연결에 실패했거나 끊어졌습니다. 받은 부분은 보관됩니다. 네트워크나 서버 주소를 확인하고 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="48"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="50"/>
         <source>The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R).</source>
         <translation>서버가 전송을 멈췄습니다(시간 초과). 받은 부분은 보관됩니다. 재시도(Ctrl+R)를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="51"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
         <source>The server reported an error.</source>
         <translation>서버가 오류를 알렸습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="52"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="54"/>
         <source>The server sent data the app could not read.</source>
         <translation>서버가 앱이 읽을 수 없는 데이터를 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="55"/>
         <source>Unexpected error.</source>
         <translation>예상치 못한 오류입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="56"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="58"/>
         <source>The answer was cut off at the max output tokens limit (raise it in Settings).</source>
         <translation>답변이 최대 출력 토큰 한도에서 잘렸습니다(설정에서 늘리세요).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="59"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="61"/>
         <source>The answer was stopped by the server&apos;s content filter.</source>
         <translation>서버의 콘텐츠 필터가 답변을 중단했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="63"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
         <source>The server ended the answer early (%1).</source>
         <translation>서버가 답변을 일찍 끝냈습니다(%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="64"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <source>%1 (%2) is not supported with the model %3. Turn it off in Settings or pick a model that supports it.</source>
+        <translation>%1(%2)은(는) 모델 %3에서 지원되지 않습니다. 설정에서 끄거나 지원하는 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="71"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="72"/>
+        <source>Web search</source>
+        <translation>웹 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="73"/>
+        <source>File search</source>
+        <translation>파일 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="74"/>
+        <source>Code interpreter</source>
+        <translation>코드 인터프리터</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="76"/>
         <source>The answer failed.</source>
         <translation>답변에 실패했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="77"/>
         <source>The server asks to wait %1 s.</source>
         <translation>서버가 %1초 기다리라고 요청합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="78"/>
         <source>(Server: %1)</source>
         <translation>(서버: %1)</translation>
     </message>
@@ -3318,27 +3339,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>“%1”은(는) 올바른 변수 또는 헤더 이름이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="172"/>
         <source>The MCP server “%1” could not start: %2</source>
         <translation>MCP 서버 “%1”을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="174"/>
         <source>The MCP server “%1” stopped: %2</source>
         <translation>MCP 서버 “%1”이(가) 멈췄습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="188"/>
         <source>The MCP server “%1” did not answer within %2 s.</source>
         <translation>MCP 서버 “%1”이(가) %2초 안에 응답하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
         <source>The MCP server “%1” did not start within %2 s.</source>
         <translation>MCP 서버 “%1”이(가) %2초 안에 시작되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="299"/>
         <source>That MCP server is not running.</source>
         <translation>그 MCP 서버는 실행 중이 아닙니다.</translation>
     </message>

@@ -759,92 +759,113 @@ Responses stored on the server are not deleted.</source>
 <context>
     <name>ErrorKind</name>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="24"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="26"/>
         <source>The server rejected the API key or denied access. Open Settings and enter a valid key.</source>
         <translation>服务器拒绝了 API 密钥或访问。请打开设置检查密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="27"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="29"/>
         <source>The model was not found on this server. Pick another model next to the prompt.</source>
         <translation>此服务器上找不到该模型。请在提示词旁选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="30"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="32"/>
         <source>Too many requests or quota reached.</source>
         <translation>请求过多或已达到配额。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="31"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="33"/>
         <source>The server had an error while answering. Try again in a moment.</source>
         <translation>服务器在回答时出错。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="34"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="36"/>
         <source>The conversation is too long for this model&apos;s context window. Start a new branch from an earlier turn, or pick a model with a larger context.</source>
         <translation>对话超出了此模型的上下文窗口。请从更早的轮次开始新分支，或选择上下文更大的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="39"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="41"/>
         <source>The server no longer has the earlier answer this branch continues from.</source>
         <translation>服务器已不再保存此分支所接续的先前回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="42"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="44"/>
         <source>The server refused the request.</source>
         <translation>服务器拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="43"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="45"/>
         <source>The connection to the server failed or dropped. What arrived is kept; check the network or the server address and press Retry (Ctrl+R).</source>
         <translation>与服务器的连接失败或中断。已保留收到的内容；请检查网络或服务器地址，然后按重试（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="48"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="50"/>
         <source>The server stopped sending (timed out). What arrived is kept; press Retry (Ctrl+R).</source>
         <translation>服务器停止发送（超时）。已保留收到的内容；请按重试（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="51"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
         <source>The server reported an error.</source>
         <translation>服务器报告了错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="52"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="54"/>
         <source>The server sent data the app could not read.</source>
         <translation>服务器发送了应用无法读取的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="53"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="55"/>
         <source>Unexpected error.</source>
         <translation>意外错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="56"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="58"/>
         <source>The answer was cut off at the max output tokens limit (raise it in Settings).</source>
         <translation>回答在最大输出令牌数处被截断（请在设置中调高）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="59"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="61"/>
         <source>The answer was stopped by the server&apos;s content filter.</source>
         <translation>回答被服务器的内容过滤器停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="63"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
         <source>The server ended the answer early (%1).</source>
         <translation>服务器提前结束了回答（%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="64"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <source>%1 (%2) is not supported with the model %3. Turn it off in Settings or pick a model that supports it.</source>
+        <translation>模型 %3 不支持%1（%2）。请在设置中关闭它，或选择支持它的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="71"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="72"/>
+        <source>Web search</source>
+        <translation>网页搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="73"/>
+        <source>File search</source>
+        <translation>文件搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="74"/>
+        <source>Code interpreter</source>
+        <translation>代码解释器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/error_text.py" line="76"/>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="65"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="77"/>
         <source>The server asks to wait %1 s.</source>
         <translation>服务器要求等待 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/error_text.py" line="66"/>
+        <location filename="../../desktop_chat/ui/error_text.py" line="78"/>
         <source>(Server: %1)</source>
         <translation>（服务器：%1）</translation>
     </message>
@@ -3318,27 +3339,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>“%1”不是有效的变量名或标头名。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="166"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="172"/>
         <source>The MCP server “%1” could not start: %2</source>
         <translation>MCP 服务器“%1”无法启动：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="168"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="174"/>
         <source>The MCP server “%1” stopped: %2</source>
         <translation>MCP 服务器“%1”已停止：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="182"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="188"/>
         <source>The MCP server “%1” did not answer within %2 s.</source>
         <translation>MCP 服务器“%1”在 %2 秒内没有响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="287"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
         <source>The MCP server “%1” did not start within %2 s.</source>
         <translation>MCP 服务器“%1”在 %2 秒内没有启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="293"/>
+        <location filename="../../desktop_chat/core/tools/mcp_host.py" line="299"/>
         <source>That MCP server is not running.</source>
         <translation>该 MCP 服务器未在运行。</translation>
     </message>

@@ -60,3 +60,15 @@ def test_kinds_without_server_words_and_cut_off_answers(tmp_path: Path, korean: 
 def test_a_turn_stored_before_kinds_shows_what_it_stored(tmp_path: Path, korean: None) -> None:
     node = stored_turn(tmp_path, error="Something the server said")
     assert node.error_kind is None and error_message(node) == "Something the server said"
+
+
+def test_a_refused_tool_and_an_apps_own_message(korean: None) -> None:
+    said = (
+        "Web search (web_search) is not supported with the model gpt-4.1. Turn web search off in Settings "
+        "or pick a model that supports it. (Server: HTTP 400)"
+    )
+    refused = Node("c", None, [], status=NodeStatus.FAILED, error=said, error_kind="bad_request")
+    assert error_message(refused).startswith("웹 검색(web_search)은(는) 모델 gpt-4.1에서 지원되지 않습니다.")
+    own = "Pasted image 1 of an earlier prompt is missing from the attachment folder"
+    missing = Node("c", None, [], status=NodeStatus.FAILED, error=own, error_kind="bad_request")
+    assert error_message(missing) == own  # the app's own words, not a generic "refused"
