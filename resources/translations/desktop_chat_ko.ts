@@ -985,6 +985,32 @@ Responses stored on the server are not deleted.</source>
         <source>server default</source>
         <translation>서버 기본값</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="58"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="59"/>
+        <source>medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="60"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="61"/>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="62"/>
+        <source>default</source>
+        <comment>the standard service tier</comment>
+        <translation>기본</translation>
+    </message>
 </context>
 <context>
     <name>GraphLegend</name>

@@ -985,6 +985,32 @@ Responses stored on the server are not deleted.</source>
         <source>server default</source>
         <translation>服务器默认值</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="58"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="59"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="60"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="61"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/dialogs/generation_form.py" line="62"/>
+        <source>default</source>
+        <comment>the standard service tier</comment>
+        <translation>默认</translation>
+    </message>
 </context>
 <context>
     <name>GraphLegend</name>
@@ -2771,7 +2797,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     <message>
         <location filename="../../desktop_chat/ui/transcript/image_html.py" line="26"/>
         <source>Use in the next prompt</source>
-        <translation>用于下一个提示</translation>
+        <translation>用于下一个提示词</translation>
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/image_html.py" line="27"/>

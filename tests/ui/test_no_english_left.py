@@ -45,7 +45,7 @@ NAMES = {
     "pdf", "pdfs", "ctrl", "shift", "enter", "esc", "alt", "tab", "del", "latex", "markdown", "english",
     "desktop_chat", "responses", "completions", "chat", "top_p", "ollama", "vllm", "studio", "llama",
     "cpp", "gpt", "mini", "emulator", "demo", "temperature", "html", "utf", "tiktoken", "sdk", "key", "mcp",
-    "top", "logprobs", "truncation", "auto", "usd", "npx", "streamable",
+    "top", "logprobs", "truncation", "auto", "usd", "npx", "streamable", "flex", "priority",
 }  # fmt: skip
 PHRASES = ("zero data retention",)  # OpenAI's names for its policies
 API_VALUES = {"settings_text_format"}  # combo boxes that list the API's own values

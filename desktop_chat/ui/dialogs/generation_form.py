@@ -54,8 +54,15 @@ class GenerationForm(QWidget):
         box = QComboBox()
         box.setObjectName(name)
         box.addItem(self.tr("server default"), "")
+        labels = {  # flex and priority are OpenAI's names for its tiers
+            "low": self.tr("low"),
+            "medium": self.tr("medium"),
+            "high": self.tr("high"),
+            "auto": self.tr("auto"),
+            "default": self.tr("default", "the standard service tier"),
+        }
         for value in values:
-            box.addItem(value, value)
+            box.addItem(labels.get(value, value), value)
         box.setCurrentIndex(max(0, box.findData(current or "")))
         return box
 
