@@ -202,87 +202,87 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="161"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
         <source>Attach…</source>
         <translation>첨부…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>이미지(PNG, JPEG, WEBP, GIF)나 PDF 첨부 — 끌어다 놓거나 붙여 넣어도 됩니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Image detail</source>
         <translation>이미지 해상도</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>auto</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="170"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="180"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>모델에 보내는 이미지 해상도: 낮음은 저렴하고, 높음은 작은 글씨까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="182"/>
         <source>Image URL</source>
         <translation>이미지 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="183"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>이미지 URL (https://…), Enter로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="184"/>
         <source>Image URL…</source>
         <translation>이미지 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="185"/>
         <source>Attach an image by its web address</source>
         <translation>웹 주소로 이미지 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="186"/>
         <source>Detail:</source>
         <translation>해상도:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="245"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
         <source>The image is no longer in the attachment folder.</source>
         <translation>이미지가 더 이상 첨부 파일 폴더에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="259"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
         <source>Pasted image %1</source>
         <translation>붙여 넣은 이미지 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="298"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="308"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>이미지 및 PDF (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="309"/>
         <source>Attach images or PDFs</source>
         <translation>이미지 또는 PDF 첨부</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="313"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="323"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>“%1”을(를) 추가하면 이 프롬프트의 첨부 파일이 %2가 됩니다. 한 번에 최대 %3까지 보낼 수 있습니다. 아무것도 첨부하지 않았습니다.</translation>
     </message>
@@ -290,12 +290,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="85"/>
         <source>linked</source>
         <translation>링크</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="89"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -1212,17 +1212,17 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="101"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="127"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="131"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>토큰 %1개 · 평균 확률 %2 · 토큰에 마우스를 올리면 대안이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="114"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="135"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>이 답변에는 토큰 확률이 없습니다 (설정에서 top_logprobs를 켜세요).</translation>
     </message>

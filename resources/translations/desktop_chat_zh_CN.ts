@@ -202,87 +202,87 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="161"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="171"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="163"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
         <source>Attach images (PNG, JPEG, WEBP, GIF) or PDFs — or drop or paste them</source>
         <translation>附加图片（PNG、JPEG、WEBP、GIF）或 PDF — 也可拖放或粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="165"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
         <source>Image detail</source>
         <translation>图片精度</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="166"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="170"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="180"/>
         <source>Image detail sent to the model: low is cheaper, high reads fine print</source>
         <translation>发送给模型的图片精度：“低”更便宜，“高”能看清小字</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="172"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="182"/>
         <source>Image URL</source>
         <translation>图片 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="173"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="183"/>
         <source>Image URL (https://…), Enter adds it</source>
         <translation>图片 URL (https://…)，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="174"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="184"/>
         <source>Image URL…</source>
         <translation>图片 URL…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="175"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="185"/>
         <source>Attach an image by its web address</source>
         <translation>通过网址附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="176"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="186"/>
         <source>Detail:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="245"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="255"/>
         <source>The image is no longer in the attachment folder.</source>
         <translation>该图像已不在附件文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="259"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="269"/>
         <source>Pasted image %1</source>
         <translation>粘贴的图片 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="298"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="308"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="299"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="309"/>
         <source>Attach images or PDFs</source>
         <translation>附加图片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="313"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="323"/>
         <source>“%1” would bring this prompt&apos;s attachments to %2; at most %3 can be sent at once. Nothing was attached.</source>
         <translation>添加“%1”后，此提示词的附件将达到 %2；一次最多只能发送 %3。未附加任何内容。</translation>
     </message>
@@ -290,12 +290,12 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="72"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="85"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="81"/>
+        <location filename="../../desktop_chat/ui/composer/attachment_bar.py" line="89"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -1212,17 +1212,17 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>LogprobsDialog</name>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="101"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="127"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="110"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="131"/>
         <source>%1 tokens · mean probability %2 · hover a token for its alternatives</source>
         <translation>%1 个令牌 · 平均概率 %2 · 将鼠标悬停在令牌上可查看候选项</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="114"/>
+        <location filename="../../desktop_chat/ui/transcript/logprobs_view.py" line="135"/>
         <source>This answer has no token probabilities (turn on top_logprobs in Settings).</source>
         <translation>此回答没有令牌概率（请在设置中开启 top_logprobs）。</translation>
     </message>

@@ -132,3 +132,28 @@ def test_an_open_compare_window_follows_the_language(qtbot: Any, qapp: Any) -> N
     finally:
         i18n.switch(qapp, "en")
     assert view.windowTitle() == "Compare answers"
+
+
+def test_open_attachment_chips_and_token_views_follow_the_language(qtbot: Any, qapp: Any) -> None:
+    from desktop_chat.core.content.attachments import Attachment
+    from desktop_chat.core.conversation.model import Node, user_message
+    from desktop_chat.ui.composer.attachment_bar import AttachmentChip
+    from desktop_chat.ui.transcript.logprobs_view import LogprobsDialog
+
+    chip = AttachmentChip(Attachment("image", "", "cat.png", url="https://example.org/cat.png"), None)
+    tokens = LogprobsDialog(Node("c", None, [user_message("q")]))
+    for widget in (chip, tokens):
+        qtbot.addWidget(widget)
+    english = (chip.remove_button.toolTip(), chip.label.text(), tokens.windowTitle(), tokens.summary.text())
+    try:
+        i18n.switch(qapp, "ko")
+        korean = (
+            chip.remove_button.toolTip(),
+            chip.label.text(),
+            tokens.windowTitle(),
+            tokens.summary.text(),
+        )
+    finally:
+        i18n.switch(qapp, "en")
+    assert all(before != after for before, after in zip(english, korean, strict=True)), korean
+    assert "cat.png" in korean[0] and tokens.windowTitle() == english[2]

@@ -68,22 +68,32 @@ class AttachmentChip(QFrame):
         else:
             self.thumbnail.setText("PDF" if attachment.kind == "pdf" else "URL")
         layout.addWidget(self.thumbnail)
-        name = attachment.filename if len(attachment.filename) <= 24 else attachment.filename[:23] + "…"
-        details = human_size(attachment.size) if attachment.size else self.tr("linked")
-        if attachment.width and attachment.height:
-            details = f"{attachment.width}×{attachment.height} · {details}"
-        self.label = QLabel(f"{name}\n{details}")
+        self.label = QLabel()
         theme.set_tone(self.label, "muted")
         layout.addWidget(self.label)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName("remove_attachment")
         self.remove_button.setText("✕")
-        remove = self.tr("Remove %1").replace("%1", attachment.filename)
-        self.remove_button.setToolTip(remove)
-        self.remove_button.setAccessibleName(remove)
+        self.retranslate()
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setToolTip(attachment.url or attachment.filename)
+
+    def retranslate(self) -> None:
+        attachment = self.attachment
+        name = attachment.filename if len(attachment.filename) <= 24 else attachment.filename[:23] + "…"
+        details = human_size(attachment.size) if attachment.size else self.tr("linked")
+        if attachment.width and attachment.height:
+            details = f"{attachment.width}×{attachment.height} · {details}"
+        self.label.setText(f"{name}\n{details}")
+        remove = self.tr("Remove %1").replace("%1", attachment.filename)
+        self.remove_button.setToolTip(remove)
+        self.remove_button.setAccessibleName(remove)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class AttachmentBar(QWidget):

@@ -95,25 +95,19 @@ class _TokenText(QTextBrowser):
 
 
 class LogprobsDialog(QDialog):
+    """The answer's tokens coloured by probability (non-modal: it follows a change of language)."""
+
     def __init__(self, node: Node, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logprobs_dialog")
-        self.setWindowTitle(self.tr("Token probabilities"))
         self.resize(640, 420)
         self.tokens = logprobs_of(node.output_items)
         self.view = _TokenText()
         self.view.setObjectName("logprobs_view")
         self.view.setHtml(tokens_html(self.tokens))
-        probabilities = [probability(t.get("logprob")) for t in self.tokens]
-        mean = sum(probabilities) / len(probabilities) if probabilities else 0.0
-        self.summary = QLabel(
-            self.tr("%1 tokens · mean probability %2 · hover a token for its alternatives")
-            .replace("%1", f"{len(self.tokens):,}")
-            .replace("%2", f"{mean:.1%}")
-            if self.tokens
-            else self.tr("This answer has no token probabilities (turn on top_logprobs in Settings).")
-        )
+        self.summary = QLabel()
         self.summary.setObjectName("logprobs_summary")
+        self.retranslate()
         legend = QLabel(
             " ".join(
                 f'<span style="background-color:{colour}; color:{TEXT_ON_BANDS};">'
@@ -128,3 +122,20 @@ class LogprobsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(legend)
         layout.addWidget(buttons)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Token probabilities"))
+        probabilities = [probability(t.get("logprob")) for t in self.tokens]
+        mean = sum(probabilities) / len(probabilities) if probabilities else 0.0
+        self.summary.setText(
+            self.tr("%1 tokens · mean probability %2 · hover a token for its alternatives")
+            .replace("%1", f"{len(self.tokens):,}")
+            .replace("%2", f"{mean:.1%}")
+            if self.tokens
+            else self.tr("This answer has no token probabilities (turn on top_logprobs in Settings).")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
