@@ -58,6 +58,17 @@ def add_usage(first: Usage | None, second: Usage | None) -> Usage | None:
     )
 
 
+def _chain_lost(node: Node, failure: ErrorKind) -> bool:
+    """Whether a chained round failed because the server lacks the response its outputs answer (it
+    keeps no state, or ignored `previous_response_id`: the outputs then answer no call it knows)."""
+    if failure is ErrorKind.PREVIOUS_NOT_FOUND:
+        return True
+    words = (node.error or "").lower()
+    return failure is ErrorKind.BAD_REQUEST and (
+        "no tool call found" in words or "previous_response_id" in words
+    )
+
+
 def _add_notice(node: Node, text: str) -> None:
     node.notice = text if not node.notice else f"{node.notice}\n{text}"
 
@@ -103,27 +114,30 @@ class ToolRounds:
                     node.output_items = [*node.output_items, outputs[-1]]
                     self.progress(node)
                 sent_outputs = [sendable(item) for item in outputs]
-                if self.can_chain and node.response_id:
-                    request = {
-                        **request,
-                        "previous_response_id": node.response_id,
-                        "input": sent_outputs,
-                    }
+                chained = self.can_chain and bool(node.response_id)
+                if base_input is None:
+                    base_input = (
+                        self.replay_input() if request.get("previous_response_id") else list(request["input"])
+                    )
+                if chained:
+                    request = {**request, "previous_response_id": node.response_id, "input": sent_outputs}
                 else:
-                    if base_input is None:
-                        base_input = (
-                            self.replay_input()
-                            if request.get("previous_response_id")
-                            else list(request["input"])
-                        )
-                    request = {k: v for k, v in request.items() if k != "previous_response_id"}
-                    request["input"] = base_input + [sendable(item) for item in node.output_items]
+                    request = self._replayed(request, base_input, node)
                 if node.output_text and not node.output_text.endswith("\n"):
                     node.output_text += "\n\n"
                 usage = node.usage
                 carried = list(node.output_items)
                 round_start = len(carried)
                 failure = await self.consume(node, request, carried)
+                if failure is not None and chained and _chain_lost(node, failure):
+                    # the server did not have (or ignored) the response the outputs answer: the round
+                    # again with the calls and outputs replayed, and the turn's next rounds so too
+                    log.info("tool round chain lost (%s): replayed", node.error)
+                    self.can_chain = False
+                    node.status, node.error = NodeStatus.STREAMING, None
+                    failure = await self.consume(
+                        node, self._replayed(request, base_input, node, carried), carried
+                    )
                 node.usage = add_usage(usage, node.usage)
                 if failure is not None:
                     return
@@ -132,6 +146,17 @@ class ToolRounds:
                 _add_notice(node, ROUNDS_NOTICE)
         finally:
             node.previous_response_id = first_previous
+
+    @staticmethod
+    def _replayed(
+        request: dict[str, Any], base_input: list[JSON], node: Node, items: list[JSON] | None = None
+    ) -> dict[str, Any]:
+        """The request with the whole path and the turn's items so far instead of a chain."""
+        replayed = {k: v for k, v in request.items() if k != "previous_response_id"}
+        replayed["input"] = base_input + [
+            sendable(item) for item in (items if items is not None else node.output_items)
+        ]
+        return replayed
 
     async def answer_hosted(self, node: Node, call: FunctionCall, label: str, tools: ToolSet) -> JSON:
         """The user's say on a call the provider will make to an MCP server (an approval request)."""

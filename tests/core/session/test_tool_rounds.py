@@ -206,3 +206,52 @@ def test_a_call_that_takes_too_long_times_out(emulator: Emulator, host: McpHost)
     assert json.loads(next(i for i in node.output_items if i["type"] == "function_call")["arguments"]) == {
         "seconds": 30
     }
+
+
+def test_stop_while_a_call_waits_for_the_user_stops_the_turn_and_forgets_the_question(
+    emulator: Emulator, host: McpHost
+) -> None:
+    from desktop_chat.core.session.approvals import ToolApprovals
+    from desktop_chat.core.session.events import SessionEvents
+
+    events = SessionEvents()
+    approvals = ToolApprovals(events)
+    told: list[str] = []
+    store, conv = MemoryStore(), Conversation()
+    tree = ConversationTree(conv.id)
+
+    async def go() -> Node:
+        asked = asyncio.Event()
+        events.tool_approval.connect(lambda event: (told.append(event.call_id), asked.set()))
+        async with client(emulator.base_url) as sdk:
+            runner = TurnRunner(
+                store, lambda r: stream_response(sdk, r), toolbox=Toolbox(host), approver=approvals
+            )
+            params = ChatParams(model="gpt-4.1-mini", mcp_servers=[SERVER.id])
+            task = asyncio.ensure_future(runner.run(tree, conv, None, [user_message(ASK)], params))
+            await asyncio.wait_for(asked.wait(), 20)  # the question is asked: the turn waits for the user
+            node = next(iter(store.nodes.values()))
+            assert approvals.pending_calls(node.id) == {told[0]: "clock"}
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            return node
+
+    node = asyncio.run(asyncio.wait_for(go(), 30))
+    assert node.status is NodeStatus.STOPPED and approvals.pending == {}
+    assert len(told) == 2 and told[0] == told[1]  # asked, then no longer waiting
+    assert not approvals.decide(told[0], Decision.ONCE)  # a late click does nothing
+    (view,) = tool_calls_view(node.output_items)
+    assert view.state == "pending" and view.output is None  # shown as not run
+
+
+def test_a_server_that_ignores_the_chain_gets_the_round_again_with_the_calls_replayed(host: McpHost) -> None:
+    with Emulator(mode="ignore_previous") as ignoring:
+        (node,), _ = turn(ignoring, host, [ASK], Approver())
+        assert node.status is NodeStatus.COMPLETED and node.error is None
+        assert node.output_text.startswith(f"Tool current_time said: {TIME}")
+        first, chained, replayed = bodies(ignoring)
+        assert "previous_response_id" not in first  # a first turn
+        assert chained["previous_response_id"] and "previous_response_id" not in replayed
+        kinds = [item.get("type", "message") for item in replayed["input"]]
+        assert kinds == ["message", "function_call", "function_call_output"]
