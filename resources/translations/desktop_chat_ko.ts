@@ -2661,71 +2661,96 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <source>%1: expected %2</source>
+        <translation>%1: %2이(가) 와야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <source> or </source>
+        <translation> 또는 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <source>%1: not one of %2</source>
+        <translation>%1: %2 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <source>%1: missing “%2”</source>
+        <translation>%1: “%2” 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <source>%1: unexpected “%2”</source>
+        <translation>%1: 예상치 못한 “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Reasoning</source>
         <translation>추론</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>(%1 tokens)</source>
         <translation>(토큰 %1개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>Sources</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>Searched the web</source>
         <translation>웹 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>Searched files</source>
         <translation>파일 검색함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>Ran code</source>
         <translation>코드 실행함</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>Token probabilities</source>
         <translation>토큰 확률</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>Copy JSON</source>
         <translation>JSON 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 올바른 JSON이 아닙니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="149"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ 올바른 JSON이지만 스키마와 맞지 않습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="150"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ 올바른 JSON, 스키마와 일치</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="151"/>
         <source>✓ Valid JSON</source>
         <translation>✓ 올바른 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="152"/>
         <source>Incomplete: %1</source>
         <translation>불완전: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="153"/>
         <source>the server ended the answer early</source>
         <translation>서버가 답변을 일찍 끝냈습니다</translation>
     </message>

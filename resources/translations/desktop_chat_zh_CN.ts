@@ -2661,71 +2661,96 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
     <message>
         <location filename="../../desktop_chat/ui/transcript/message_html.py" line="135"/>
+        <source>%1: expected %2</source>
+        <translation>%1：应为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <source>%1: not one of %2</source>
+        <translation>%1：不是 %2 之一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <source>%1: missing “%2”</source>
+        <translation>%1：缺少“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <source>%1: unexpected “%2”</source>
+        <translation>%1：多余的“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
         <source>Reasoning</source>
         <translation>推理</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="136"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
         <source>(%1 tokens)</source>
         <translation>（%1 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="137"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="138"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
         <source>Searched the web</source>
         <translation>已搜索网页</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="139"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
         <source>Searched files</source>
         <translation>已搜索文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="140"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
         <source>Ran code</source>
         <translation>已运行代码</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="141"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
         <source>Token probabilities</source>
         <translation>令牌概率</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="142"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="143"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
         <source>⚠ Not valid JSON: %1</source>
         <translation>⚠ 不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="144"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="149"/>
         <source>⚠ Valid JSON, but it does not match the schema: %1</source>
         <translation>⚠ JSON 有效，但不符合架构：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="145"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="150"/>
         <source>✓ Valid JSON, matches the schema</source>
         <translation>✓ JSON 有效，符合架构</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="146"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="151"/>
         <source>✓ Valid JSON</source>
         <translation>✓ JSON 有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="147"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="152"/>
         <source>Incomplete: %1</source>
         <translation>不完整：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="148"/>
+        <location filename="../../desktop_chat/ui/transcript/message_html.py" line="153"/>
         <source>the server ended the answer early</source>
         <translation>服务器提前结束了回答</translation>
     </message>

@@ -132,6 +132,11 @@ _TRANSLATED = (
     QT_TRANSLATE_NOOP("TranscriptView", "Stopped — partial answer kept"),
     QT_TRANSLATE_NOOP("TranscriptView", "Interrupted — the app closed while this answer was streaming"),
     QT_TRANSLATE_NOOP("TranscriptView", "[image: %1]"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1: expected %2"),
+    QT_TRANSLATE_NOOP("TranscriptView", " or "),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1: not one of %2"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1: missing “%2”"),
+    QT_TRANSLATE_NOOP("TranscriptView", "%1: unexpected “%2”"),
     QT_TRANSLATE_NOOP("TranscriptView", "Reasoning"),
     QT_TRANSLATE_NOOP("TranscriptView", "(%1 tokens)"),
     QT_TRANSLATE_NOOP("TranscriptView", "Sources"),
@@ -222,17 +227,23 @@ def json_schema_errors(value: Any, schema: Any, where: str = "$") -> list[str]:
             for n in names
         )
         if not ok:
-            return [f"{where}: expected {' or '.join(map(str, names))}"]
+            wanted = _tr(" or ").join(map(str, names))
+            return [_tr("%1: expected %2").replace("%2", wanted).replace("%1", where)]
     if "enum" in schema and value not in schema["enum"]:
-        errors.append(f"{where}: not one of {schema['enum']}")
+        errors.append(_tr("%1: not one of %2").replace("%2", str(schema["enum"])).replace("%1", where))
     if isinstance(value, dict):
         properties = schema.get("properties") or {}
-        errors += [f"{where}: missing “{key}”" for key in schema.get("required") or [] if key not in value]
+        missing = _tr("%1: missing “%2”")
+        errors += [
+            missing.replace("%2", str(key)).replace("%1", where)
+            for key in schema.get("required") or []
+            if key not in value
+        ]
         for key, item in value.items():
             if key in properties:
                 errors += json_schema_errors(item, properties[key], f"{where}.{key}")
             elif schema.get("additionalProperties") is False:
-                errors.append(f"{where}: unexpected “{key}”")
+                errors.append(_tr("%1: unexpected “%2”").replace("%2", str(key)).replace("%1", where))
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(value):
             errors += json_schema_errors(item, schema["items"], f"{where}[{i}]")

@@ -72,3 +72,10 @@ def test_a_refused_tool_and_an_apps_own_message(korean: None) -> None:
     own = "Pasted image 1 of an earlier prompt is missing from the attachment folder"
     missing = Node("c", None, [], status=NodeStatus.FAILED, error=own, error_kind="bad_request")
     assert error_message(missing) == own  # the app's own words, not a generic "refused"
+
+
+def test_a_json_answer_that_misses_its_schema_says_why_in_korean(korean: None) -> None:
+    from desktop_chat.ui.transcript.message_html import json_schema_errors
+
+    schema = {"type": "object", "required": ["n"], "properties": {"k": {"type": "integer"}}}
+    assert json_schema_errors({"k": "x"}, schema) == ["$: “n” 없음", "$.k: integer이(가) 와야 합니다"]
