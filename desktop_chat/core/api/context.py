@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop_chat.core.api.models import sampling_allowed
 from desktop_chat.core.api.remote import compaction_input
-from desktop_chat.core.content.generated_images import replay_image_items
+from desktop_chat.core.content.generated_images import generated_images, replay_image_items
 from desktop_chat.core.conversation.model import JSON, ChatParams, ContextMode, Node, NodeStatus
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.tools.local_tools import replay_items
@@ -32,10 +32,13 @@ def node_provider(node: Node) -> str | None:
 
 def is_context(node: Node) -> bool:
     """Whether a turn counts as conversation for the turns after it: a failed turn never does, nor a
-    turn that got no answer (its prompt would be sent as a dangling question); a compaction does."""
+    turn that got no answer (its prompt would be sent as a dangling question); a compaction does, and
+    so does an answer that is only a generated image."""
     if node.status is NodeStatus.FAILED:
         return False
-    return bool(node.output_text.strip()) or compaction_input(node) is not None
+    if node.output_text.strip() or compaction_input(node) is not None:
+        return True
+    return any(image.sha256 for image in generated_images(node.output_items))
 
 
 def context_parent(tree: ConversationTree, parent_id: str | None) -> str | None:

@@ -40,6 +40,7 @@ from desktop_chat.core.conversation.model import (
 from desktop_chat.core.conversation.rows import CONVERSATION_COLUMNS, NODE_COLUMNS, NODE_FIELDS, node_values
 from desktop_chat.core.conversation.store import Store
 from desktop_chat.core.conversation.tree import ConversationTree
+from desktop_chat.core.tools.local_tools import tool_calls_view
 
 FORMAT = "desktop_chat.export"
 FORMAT_VERSION = 1
@@ -538,8 +539,14 @@ def _node_markdown(node: Node, heading: str) -> list[str]:
     if node.reasoning_text:
         quoted = "\n".join(f"> {line}" for line in node.reasoning_text.splitlines())
         lines += ["> *Reasoning*", ">", quoted, ""]
+    for call in tool_calls_view(node.output_items):  # tools the turn called (local or hosted MCP)
+        where = f" ({call.server})" if call.server else ""
+        lines += [f"> *Tool* `{call.tool}`{where} `{call.call.arguments}`: {call.state}", ""]
     if node.output_text:
         lines += [node.output_text, ""]
+    for image in generated_images(node.output_items):  # kept by hash: named so it can be found
+        if image.sha256:
+            lines += [f"*[generated image: {image.sha256[:12]}… ({image.mime})]*", ""]
     for note in (node.notice, node.error):
         if note:
             lines += [f"> {note}", ""]

@@ -81,7 +81,7 @@ def _replay() -> Any:
 def test_an_export_carries_the_generated_images(tmp_path: Path) -> None:
     from desktop_chat.core.content.generated_images import keep_generated
     from desktop_chat.core.conversation.store import Store
-    from desktop_chat.core.interchange.export import export_json
+    from desktop_chat.core.interchange.export import export_json, export_markdown
 
     folder = AttachmentStore(tmp_path / "attachments")
     data = png("a boat")
@@ -97,4 +97,19 @@ def test_an_export_carries_the_generated_images(tmp_path: Path) -> None:
     (sha,) = exported["attachments"]
     assert base64.b64decode(exported["attachments"][sha]["data"]) == data
     assert exported["attachments"][sha]["mime"] == "image/png"
+    assert f"*[generated image: {sha[:12]}… (image/png)]*" in export_markdown(store)
     store.close()
+
+
+def test_an_answer_that_is_only_an_image_is_context_for_the_next_turn() -> None:
+    from desktop_chat.core.api.context import is_context
+
+    item = {
+        "type": "image_generation_call",
+        "id": "ig_1",
+        "status": "completed",
+        "result": "attachment:" + "a" * 64,
+    }
+    node = Node("c", None, [user_message("draw")], output_items=[item], status=NodeStatus.COMPLETED)
+    assert is_context(node)
+    assert not is_context(Node("c", None, [user_message("draw")], status=NodeStatus.COMPLETED))
