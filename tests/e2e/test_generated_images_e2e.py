@@ -47,8 +47,10 @@ def test_a_generated_image_streams_shows_and_goes_into_the_next_prompt(
         app.type_and_send("a red fox")
         await wait_until(lambda: "desktop-chat-partial:" in html(app), 15, "the partial image")
         assert "Generating the image… (partial image 1)" in app.transcript()
+        assert app.window.statusBar().currentMessage() == "Generating an image…"
         emulator.release_streams()
         await wait_until(lambda: app.window.active is None, 15, "the answer")
+        assert app.window.statusBar().currentMessage() == ""  # nothing once the image is done
 
         node = app.window.tree.get(app.window.selected_node_id())
         (image,) = generated_images(node.output_items)

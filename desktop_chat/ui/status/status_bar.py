@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from desktop_chat.core.content import pricing
+from desktop_chat.core.content.output_items import activity_label
 from desktop_chat.core.conversation.model import Node
 from desktop_chat.core.conversation.tree import ConversationTree
 from desktop_chat.core.session import events
@@ -110,7 +111,10 @@ class StatusBar(QStatusBar):
         self._tree_version = 0  # bumped when a turn finishes (the cost is recomputed then)
         session.events.selection_changed.connect(lambda _event: self.refresh())
         session.events.turn_finished.connect(self._turn_finished)
-        session.events.turn_activity.connect(lambda event: self.flash(i18n.core_text(event.text), 3000))
+        # a tool at work, said as the transcript says it ("Generating an image…"; nothing once done)
+        session.events.turn_activity.connect(
+            lambda event: self.flash(activity_label(i18n.core_text(event.text)), 3000)
+        )
         session.events.backend_changed.connect(self._backend_changed)
         session.events.provider_wanted.connect(
             lambda event: self.provider_picker.show_profile(event.profile_id)
