@@ -83,6 +83,7 @@ class Connector:
         self._retired: list[Any] = []  # clients of back ends replaced by a settings change
         self._generation = 0  # the newest connect() wins when several overlap
         self._task: asyncio.Task[None] | None = None
+        self._models: asyncio.Future[None] | None = None  # the SDK's answer models built (client.py)
         host.dialogs.settings_changed.connect(self.reconnect)
         host.dialogs.session_key.connect(self._key_for_this_session)
         self.session.events.provider_wanted.connect(self._provider_wanted)
@@ -180,6 +181,11 @@ class Connector:
         self.client = backend.client
         session.set_backend(backend)
         log.info("ready_to_send s=%.3f", time.perf_counter() - self.started)
+        if self._models is None:  # in a worker, once a prompt can be sent (not before: start-up)
+            from desktop_chat.core.api.client import build_sdk_models
+
+            self._models = loop.run_in_executor(None, build_sdk_models)
+            self._models.add_done_callback(_models_built)
         composer = self.host.composer_pane
         if composer.token_encoding is None:
             from desktop_chat.core.content import tokens
@@ -341,9 +347,12 @@ KEY_SOURCES = {
 NO_KEY = QT_TRANSLATE_NOOP("Connector", "no key")
 
 
+def _models_built(future: asyncio.Future[None]) -> None:
+    if not future.cancelled() and future.exception() is not None:  # built when first needed, as before
+        log.warning("SDK models not built ahead: %r", future.exception())
+
+
 def _import_provider() -> ModuleType:
-    from desktop_chat.core.api.client import build_sdk_models
     from desktop_chat.core.api.providers import responses
 
-    build_sdk_models()  # here, not on the GUI thread when the first answer arrives
     return responses

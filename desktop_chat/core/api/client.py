@@ -101,9 +101,10 @@ _EVENTS = [
 
 
 def build_sdk_models() -> None:
-    """Have the SDK build the models it reads answers with, here (call it off the GUI thread, before
-    any request): it builds them the first time it reads a stream event (~110 ms) and a whole
-    Response (~70 ms more: a chain check's probe, an unstreamed answer), which froze the window then."""
+    """Have the SDK build the models it reads answers with, here (call it off the GUI thread, ideally
+    before the first answer): it builds them the first time it reads a stream event (~110 ms) and a
+    whole Response (~70 ms more: a chain check's probe, an unstreamed answer), which froze the window.
+    Building them twice at once (an answer arriving meanwhile) only costs the time again."""
     from openai._models import construct_type
     from openai.types.responses import Response, ResponseStreamEvent
 
