@@ -1,14 +1,16 @@
 """Huge inputs in the window: a 5 MB prompt sent, and a follow-up in a 3,000-turn conversation.
 
 Each is measured against the same action at a small size, in the same process, with the window
-talking to the local emulator:
+talking to the local emulator in a process of its own (as a server is: in the app's process, its
+parsing of a 2 MB request would hold the GIL the window needs):
 
 - `huge_prompt_*`: a 5 MB prompt pasted into the composer and sent, until its answer has finished; the
   longest the event loop went without a turn (a 10 ms timer probes it), and the wall time against
   the same with a 50-character prompt.
 - `long_followup_*`: a conversation of 3,000 turns (written to the store as the app writes them) is
-  opened and a follow-up sent until its answer has finished (the server keeps the chain: only the new
-  prompt is sent); the longest loop stall against the same follow-up in a 3-turn conversation.
+  opened and a follow-up sent until its answer has finished; the server holds none of those turns,
+  so the whole history is replayed (6,001 input items, ~2 MB: the worst case); the longest loop stall
+  against the same follow-up in a 3-turn conversation.
 
     python benchmarks/bench_huge.py [--prompt-mb 5] [--turns 3000]
 Prints one JSON object (the last line of stdout).
@@ -141,16 +143,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--only", choices=["prompt", "followup"], default=None)
     args = parser.parse_args(argv)
 
+    from bench_stream import emulator_process
     from PySide6.QtWidgets import QApplication
 
-    from desktop_chat.emulator import Emulator
     from desktop_chat.ui.event_loop import close_event_loop, create_event_loop
 
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)
     loop = create_event_loop(app)
-    emulator = Emulator(delay_s=0.0)
-    emulator.start()
+    server = emulator_process()
+    base_url = server.__enter__()
     big = ("A long pasted log line with some numbers 0123456789.\n" * 200_000)[: int(args.prompt_mb * 1e6)]
     results: dict[str, Any] = {}
     try:
@@ -171,7 +173,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 )
 
             if args.only != "followup":
-                loop.run_until_complete(session(root / "prompts", emulator.base_url, prompts))
+                loop.run_until_complete(session(root / "prompts", base_url, prompts))
             # the first follow-up of the process pays for the SDK's first request: a warm-up
             for name, turns in (
                 (("warmup", 3), ("short", 3), ("long", args.turns)) if args.only != "prompt" else ()
@@ -185,7 +187,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     results[f"{name}_followup_s"] = seconds
                     results[f"{name}_followup_max_stall_ms"] = stall
 
-                loop.run_until_complete(session(folder, emulator.base_url, followup))
+                loop.run_until_complete(session(folder, base_url, followup))
             results.pop("warmup_followup_s", None)
             results.pop("warmup_followup_max_stall_ms", None)
             if args.only != "prompt":
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     results["short_followup_max_stall_ms"], 1.0
                 )
     finally:
-        emulator.stop()
+        server.__exit__(None, None, None)
         close_event_loop(loop)
     results["target_stall_ms"] = TARGET_STALL_MS
     print(json.dumps(results))
