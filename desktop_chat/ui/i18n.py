@@ -58,6 +58,26 @@ def status_name(status: str) -> str:
     return value
 
 
+def effort_name(effort: str | None) -> str:
+    """A reasoning effort (None: the server's default) in the UI's language, as the model picker and
+    the settings list it."""
+    if effort is None:
+        return QCoreApplication.translate("ReasoningEffort", "default")
+    if effort == "none":
+        return QCoreApplication.translate("ReasoningEffort", "none")
+    if effort == "minimal":
+        return QCoreApplication.translate("ReasoningEffort", "minimal")
+    if effort == "low":
+        return QCoreApplication.translate("ReasoningEffort", "low")
+    if effort == "medium":
+        return QCoreApplication.translate("ReasoningEffort", "medium")
+    if effort == "high":
+        return QCoreApplication.translate("ReasoningEffort", "high")
+    if effort == "xhigh":
+        return QCoreApplication.translate("ReasoningEffort", "xhigh", "reasoning effort: more than high")
+    return effort
+
+
 def core_text(message: str) -> str:
     """A message made in core (`core.text.Text`) in the UI's language; other strings as they are."""
     if isinstance(message, core_messages.Text):

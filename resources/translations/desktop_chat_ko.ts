@@ -466,52 +466,52 @@
 <context>
     <name>Connector</name>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
         <source>The demo uses the built-in emulator</source>
         <translation>데모는 내장 에뮬레이터를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="95"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="96"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>명령줄의 --base-url로 고정됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
         <source>DEMO — local emulator</source>
         <translation>데모 — 로컬 에뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="343"/>
         <source>key from the keyring</source>
         <translation>키링의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="344"/>
         <source>key from the environment</source>
         <translation>환경 변수의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="345"/>
         <source>key from this session</source>
         <translation>이번 세션의 키</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="347"/>
         <source>no key</source>
         <translation>키 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="267"/>
         <source>the server</source>
         <translation>서버</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="264"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="270"/>
         <source>Could not connect to %1: %2</source>
         <translation>%1에 연결할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="296"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="302"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>시스템 키링을 사용할 수 없습니다(%1). 키는 이번 세션에서만 사용됩니다. 매번 입력하지 않으려면 환경 변수 OPENAI_API_KEY를 설정하세요.</translation>
     </message>
@@ -1643,42 +1643,6 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <source>How much the model thinks before it answers</source>
         <translation>모델이 답하기 전에 얼마나 생각할지</translation>
     </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="79"/>
-        <source>default</source>
-        <translation>기본값</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="80"/>
-        <source>none</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="81"/>
-        <source>minimal</source>
-        <translation>최소</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="82"/>
-        <source>low</source>
-        <translation>낮음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="83"/>
-        <source>medium</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="84"/>
-        <source>high</source>
-        <translation>높음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="85"/>
-        <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
-        <translation>매우 높음</translation>
-    </message>
 </context>
 <context>
     <name>NodeStatus</name>
@@ -1721,7 +1685,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="64"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
         <source>Settings need attention</source>
         <translation>설정을 확인해 주세요</translation>
     </message>
@@ -1918,52 +1882,52 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
         <source>Model (prefix)</source>
         <translation>모델 (접두사)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
         <source>Input $/1M</source>
         <translation>입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="400"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
         <source>Cached input $/1M</source>
         <translation>캐시된 입력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="393"/>
         <source>Output $/1M</source>
         <translation>출력 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="407"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
         <source>&amp;Add</source>
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="410"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="402"/>
         <source>&amp;Remove</source>
         <translation>제거(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="413"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="405"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>100만 토큰당 USD. 모델에는 ID와 일치하는 가장 긴 접두사의 가격이 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="443"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
         <source>row %1</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="444"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="436"/>
         <source>Price of %1</source>
         <translation>%1 가격</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="447"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>가격 %1행: 모델과 0 이상의 입력/출력 가격이 필요합니다.</translation>
     </message>
@@ -2173,6 +2137,45 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
     </message>
 </context>
 <context>
+    <name>ReasoningEffort</name>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
+        <source>default</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
+        <source>minimal</source>
+        <translation>최소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="71"/>
+        <source>low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="73"/>
+        <source>medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="75"/>
+        <source>high</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="77"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>매우 높음</translation>
+    </message>
+</context>
+<context>
     <name>RichForm</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="238"/>
@@ -2190,133 +2193,102 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>파일 검색용 벡터 스토어 ID (비우면 끔)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="260"/>
-        <source>none</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="261"/>
-        <source>minimal</source>
-        <translation>최소</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
-        <source>low</source>
-        <translation>낮음</translation>
-    </message>
-    <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="263"/>
-        <source>medium</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="264"/>
-        <source>high</source>
-        <translation>높음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="265"/>
-        <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
-        <translation>매우 높음</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>추론 모델(o 시리즈, gpt-5) 전용. 비우면 보내지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="267"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>추론 요약 표시(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>끔 (토큰당 대안 0~20개)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="282"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="274"/>
         <source>off (e.g. 100000 tokens)</source>
         <translation>끔 (예: 100000 토큰)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="276"/>
         <source>context_management compaction: past this many tokens the server compacts the context.</source>
         <translation>context_management 압축: 이 토큰 수를 넘으면 서버가 컨텍스트를 압축합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="280"/>
         <source>truncation: auto (deprecated: the server drops the oldest items)</source>
         <translation>truncation: auto (사용 중단됨: 서버가 가장 오래된 항목을 버림)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
         <source>&amp;Background mode (resumable answers)</source>
         <translation>백그라운드 모드(이어받을 수 있는 답변)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="296"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
         <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
         <translation>서버가 답변을 독립적으로 만듭니다. 연결이 끊기면 멈춘 곳부터 답변을 이어받고, 중지하면 서버에서도 취소되며, 앱을 닫을 때 아직 진행 중인 답변은 다시 열면 이어서 받습니다. 서버는 답변 데이터를 약 10분간 보관하므로 데이터 무보존(zero data retention) 계정에는 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
         <source>Hosted tools:</source>
         <translation>호스팅 도구:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="315"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
         <source>&amp;File search:</source>
         <translation>파일 검색(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
         <source>Text &amp;format:</source>
         <translation>텍스트 형식(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="309"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 스키마(&amp;H):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="319"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="311"/>
         <source>Reasoning &amp;effort:</source>
         <translation>추론 강도(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="321"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs:</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="322"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
         <source>&amp;Compact past:</source>
         <translation>압축 기준(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="335"/>
         <source>✓ Valid schema</source>
         <translation>✓ 올바른 스키마</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="346"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="338"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>json_schema 출력을 쓰려면 스키마를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="362"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 스키마 출력에는 스키마가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="364"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="379"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
         <source>Compact past</source>
         <translation>압축 기준</translation>
     </message>
@@ -2525,27 +2497,27 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="158"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="162"/>
         <source>Connecting…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="164"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="168"/>
         <source>Not connected</source>
         <translation>연결 안 됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="193"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="197"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>마지막 답변: 입력 %1 · 출력 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="196"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="200"/>
         <source>%1 reasoning</source>
         <translation>추론 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="198"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="202"/>
         <source>conversation %s</source>
         <translation>대화 %s</translation>
     </message>

@@ -466,52 +466,52 @@
 <context>
     <name>Connector</name>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="92"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="93"/>
         <source>The demo uses the built-in emulator</source>
         <translation>演示使用内置模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="95"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="96"/>
         <source>Fixed by --base-url on the command line</source>
         <translation>已由命令行的 --base-url 固定</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="335"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
         <source>DEMO — local emulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="337"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="343"/>
         <source>key from the keyring</source>
         <translation>密钥来自钥匙串</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="338"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="344"/>
         <source>key from the environment</source>
         <translation>密钥来自环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="339"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="345"/>
         <source>key from this session</source>
         <translation>仅本次会话的密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="341"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="347"/>
         <source>no key</source>
         <translation>无密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="261"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="267"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="264"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="270"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/connector.py" line="296"/>
+        <location filename="../../desktop_chat/ui/connector.py" line="302"/>
         <source>No system keyring is available (%1). The key will be used for this session only; set OPENAI_API_KEY in the environment to avoid typing it each time.</source>
         <translation>没有可用的系统密钥环（%1）。此密钥仅在本次会话中使用；在环境变量中设置 OPENAI_API_KEY 即可免去每次输入。</translation>
     </message>
@@ -1643,42 +1643,6 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <source>How much the model thinks before it answers</source>
         <translation>模型回答前思考的程度</translation>
     </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="79"/>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="80"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="81"/>
-        <source>minimal</source>
-        <translation>最少</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="82"/>
-        <source>low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="83"/>
-        <source>medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="84"/>
-        <source>high</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/composer/model_picker.py" line="85"/>
-        <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
-        <translation>极高</translation>
-    </message>
 </context>
 <context>
     <name>NodeStatus</name>
@@ -1721,7 +1685,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="64"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="65"/>
         <source>Settings need attention</source>
         <translation>设置需要修改</translation>
     </message>
@@ -1918,52 +1882,52 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>PricesForm</name>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="398"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="390"/>
         <source>Model (prefix)</source>
         <translation>模型（前缀）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="391"/>
         <source>Input $/1M</source>
         <translation>输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="400"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="392"/>
         <source>Cached input $/1M</source>
         <translation>缓存输入 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="401"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="393"/>
         <source>Output $/1M</source>
         <translation>输出 $/1M</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="407"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="399"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="410"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="402"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="413"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="405"/>
         <source>USD per million tokens. A model uses the longest prefix that matches its id.</source>
         <translation>单位：美元/百万令牌。模型使用与其 ID 匹配的最长前缀的价格。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="443"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="435"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="444"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="436"/>
         <source>Price of %1</source>
         <translation>%1 的价格</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="455"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="447"/>
         <source>Prices row %1: a model and input/output prices ≥ 0 are needed.</source>
         <translation>价格第 %1 行：需要模型以及 ≥ 0 的输入/输出价格。</translation>
     </message>
@@ -2173,6 +2137,45 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
     </message>
 </context>
 <context>
+    <name>ReasoningEffort</name>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
+        <source>minimal</source>
+        <translation>最少</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="71"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="73"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="75"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/i18n.py" line="77"/>
+        <source>xhigh</source>
+        <comment>reasoning effort: more than high</comment>
+        <translation>极高</translation>
+    </message>
+</context>
+<context>
     <name>RichForm</name>
     <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="238"/>
@@ -2190,133 +2193,102 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>用于文件搜索的向量存储 ID（留空：关闭）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="260"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="261"/>
-        <source>minimal</source>
-        <translation>最少</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="262"/>
-        <source>low</source>
-        <translation>低</translation>
-    </message>
-    <message>
         <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="263"/>
-        <source>medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="264"/>
-        <source>high</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="265"/>
-        <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
-        <translation>极高</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>Only for reasoning models (o-series, gpt-5); empty = not sent</source>
         <translation>仅适用于推理模型（o 系列、gpt-5）；留空 = 不发送</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="275"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="267"/>
         <source>Show a reasoning &amp;summary</source>
         <translation>显示推理摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="279"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="271"/>
         <source>off (0 to 20 alternatives per token)</source>
         <translation>关闭（每个令牌 0 到 20 个候选）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="282"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="274"/>
         <source>off (e.g. 100000 tokens)</source>
         <translation>关闭（例如 100000 个令牌）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="276"/>
         <source>context_management compaction: past this many tokens the server compacts the context.</source>
         <translation>context_management 压缩：超过此令牌数时，服务器会压缩上下文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="280"/>
         <source>truncation: auto (deprecated: the server drops the oldest items)</source>
         <translation>truncation: auto（已弃用：服务器丢弃最早的条目）</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="292"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="284"/>
         <source>&amp;Background mode (resumable answers)</source>
         <translation>后台模式（可续传的回答）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="296"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="288"/>
         <source>The server makes each answer on its own: a dropped connection resumes the answer where it stopped, Stop cancels it on the server, and an answer still running when the app closes is picked up when it opens again. The server keeps the answer&apos;s data for about 10 minutes, so this is not for accounts with zero data retention.</source>
         <translation>服务器独立生成每个回答：连接中断后会从中断处继续接收回答，“停止”会同时在服务器上取消，关闭应用时仍在进行的回答会在再次打开时继续接收。服务器会保留回答数据约 10 分钟，因此不适用于零数据保留（zero data retention）的账户。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="306"/>
         <source>Hosted tools:</source>
         <translation>托管工具：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="315"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="307"/>
         <source>&amp;File search:</source>
         <translation>文件搜索(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="316"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="308"/>
         <source>Text &amp;format:</source>
         <translation>文本格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="317"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="309"/>
         <source>JSON sc&amp;hema:</source>
         <translation>JSON 架构(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="319"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="311"/>
         <source>Reasoning &amp;effort:</source>
         <translation>推理强度(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="321"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="313"/>
         <source>Top &amp;logprobs:</source>
         <translation>Top &amp;logprobs：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="322"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="314"/>
         <source>&amp;Compact past:</source>
         <translation>压缩阈值(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="343"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="335"/>
         <source>✓ Valid schema</source>
         <translation>✓ 架构有效</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="346"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="338"/>
         <source>Enter a schema to use json_schema output.</source>
         <translation>要使用 json_schema 输出，请输入架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="370"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="362"/>
         <source>JSON schema output needs a schema.</source>
         <translation>JSON 架构输出需要一个架构。</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="372"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="364"/>
         <source>Top logprobs</source>
         <translation>Top logprobs</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="379"/>
+        <location filename="../../desktop_chat/ui/dialogs/settings_forms.py" line="371"/>
         <source>Compact past</source>
         <translation>压缩阈值</translation>
     </message>
@@ -2525,27 +2497,27 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="158"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="162"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="164"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="168"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="193"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="197"/>
         <source>Last answer: %1 in · %2 out</source>
         <translation>上次回答：输入 %1 · 输出 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="196"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="200"/>
         <source>%1 reasoning</source>
         <translation>推理 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/status/status_bar.py" line="198"/>
+        <location filename="../../desktop_chat/ui/status/status_bar.py" line="202"/>
         <source>conversation %s</source>
         <translation>对话 %s</translation>
     </message>

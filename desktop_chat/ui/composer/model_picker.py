@@ -75,18 +75,9 @@ class ModelPicker(QWidget):
         self.effort_label.setText(self.tr("&Reasoning:"))
         self.effort.setAccessibleName(self.tr("Reasoning effort"))
         self.effort.setToolTip(self.tr("How much the model thinks before it answers"))
-        labels = {
-            None: self.tr("default"),
-            "none": self.tr("none"),
-            "minimal": self.tr("minimal"),
-            "low": self.tr("low"),
-            "medium": self.tr("medium"),
-            "high": self.tr("high"),
-            "xhigh": self.tr("xhigh", "reasoning effort: more than high"),
-        }
         for index in range(self.effort.count()):
             value = self.effort.itemData(index)
-            self.effort.setItemText(index, labels.get(value, str(value)))
+            self.effort.setItemText(index, i18n.effort_name(value if isinstance(value, str) else None))
 
     def changeEvent(self, event: QEvent) -> None:
         if i18n.is_language_change(event):

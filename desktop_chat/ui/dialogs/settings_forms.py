@@ -256,17 +256,9 @@ class RichForm(QWidget):
         self.schema_status.setWordWrap(True)
         self.reasoning_effort = QComboBox()
         self.reasoning_effort.setObjectName("settings_reasoning_effort")
-        efforts = {
-            "none": self.tr("none"),
-            "minimal": self.tr("minimal"),
-            "low": self.tr("low"),
-            "medium": self.tr("medium"),
-            "high": self.tr("high"),
-            "xhigh": self.tr("xhigh", "reasoning effort: more than high"),
-        }
         self.reasoning_effort.addItem("", None)
         for value in REASONING_EFFORTS:
-            self.reasoning_effort.addItem(efforts.get(value, value), value)
+            self.reasoning_effort.addItem(i18n.effort_name(value), value)
         self.reasoning_effort.setToolTip(
             self.tr("Only for reasoning models (o-series, gpt-5); empty = not sent")
         )
