@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
             self.menus["action_delete_conversation"],
         ]
         self.transcript_pane.action_requested.connect(self.message_action)
-        self.transcript_pane.image_requested.connect(self.generated_image)
+        self.transcript_pane.image_requested.connect(self.composer_pane.generated_image)
         self.look = LookMenus(self.menus.menus["view"], self.prefs)
         self.look.enter_sends_changed.connect(self.composer_pane.set_enter_sends)
         self.composer_pane.set_enter_sends(self.prefs.enter_sends)
@@ -298,28 +298,6 @@ class MainWindow(QMainWindow):
         if action in WINDOW_ACTIONS:
             self.session.select_node(node_id)
             self.menus[WINDOW_ACTIONS[action]].trigger()
-
-    def generated_image(self, action: str, sha256: str) -> None:
-        """A generated image's link: attach it to the next prompt, or save a copy of it."""
-        name = f"generated-{sha256[:8]}"
-        if action == "use":
-            if self.composer_pane.attachments.add_stored(sha256, f"{name}.png") is not None:
-                self.composer.setFocus()
-            return
-        import shutil
-
-        from PySide6.QtWidgets import QFileDialog
-
-        source = self.composer_pane.attachments.store.find(sha256)
-        if source is None:
-            self.banner.show_notice(self.tr("The image is no longer in the attachment folder."))
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save image"), name + source.suffix)
-        if target:
-            try:
-                shutil.copyfile(source, target)
-            except OSError as exc:
-                self.banner.show_notice(self.tr("The image could not be saved: %1").replace("%1", str(exc)))
 
     def show_shortcuts(self) -> None:
         from desktop_chat.ui.dialogs.shortcuts_dialog import ShortcutsDialog

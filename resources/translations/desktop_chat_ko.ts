@@ -462,6 +462,21 @@
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>다음 요청에는 초안과 선택한 브랜치의 컨텍스트가 함께 들어갑니다 (추정).</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="240"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>이미지가 더 이상 첨부 파일 폴더에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="242"/>
+        <source>Save image</source>
+        <translation>이미지 저장</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="247"/>
+        <source>The image could not be saved: %1</source>
+        <translation>이미지를 저장하지 못했습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>Connector</name>
@@ -1302,22 +1317,7 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
         <translation>페르소나(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
-        <source>The image is no longer in the attachment folder.</source>
-        <translation>이미지가 더 이상 첨부 파일 폴더에 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
-        <source>Save image</source>
-        <translation>이미지 저장</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
-        <source>The image could not be saved: %1</source>
-        <translation>이미지를 저장하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 데모 (로컬 에뮬레이터, 키 불필요)</translation>
     </message>

@@ -462,6 +462,21 @@
         <source>The next request carries the draft plus the context of the selected branch (estimate).</source>
         <translation>下一个请求包含草稿以及所选分支的上下文（估算）。</translation>
     </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="240"/>
+        <source>The image is no longer in the attachment folder.</source>
+        <translation>该图像已不在附件文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="242"/>
+        <source>Save image</source>
+        <translation>保存图像</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_chat/ui/composer/composer_pane.py" line="247"/>
+        <source>The image could not be saved: %1</source>
+        <translation>无法保存图像：%1</translation>
+    </message>
 </context>
 <context>
     <name>Connector</name>
@@ -1302,22 +1317,7 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
         <translation>角色(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="315"/>
-        <source>The image is no longer in the attachment folder.</source>
-        <translation>该图像已不在附件文件夹中。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="317"/>
-        <source>Save image</source>
-        <translation>保存图像</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="322"/>
-        <source>The image could not be saved: %1</source>
-        <translation>无法保存图像：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_chat/ui/main_window.py" line="422"/>
+        <location filename="../../desktop_chat/ui/main_window.py" line="400"/>
         <source> — DEMO (local emulator, no key needed)</source>
         <translation> — 演示（本地模拟器，无需密钥）</translation>
     </message>

@@ -223,3 +223,25 @@ class ComposerPane(QWidget):
         if self._context_estimate is None or self._context_estimate[0] != key:
             self._context_estimate = (key, context_tokens(tree, node_id, params, prefer, provider))
         return self._context_estimate[1]
+
+    def generated_image(self, action: str, sha256: str) -> None:
+        """A generated image's link: attach it to the next prompt, or save a copy of it."""
+        name = f"generated-{sha256[:8]}"
+        if action == "use":
+            if self.attachments.add_stored(sha256, f"{name}.png") is not None:
+                self.composer.setFocus()
+            return
+        import shutil
+
+        from PySide6.QtWidgets import QFileDialog
+
+        source = self.attachments.store.find(sha256)
+        if source is None:
+            self.banner.show_notice(self.tr("The image is no longer in the attachment folder."))
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save image"), name + source.suffix)
+        if target:
+            try:
+                shutil.copyfile(source, target)
+            except OSError as exc:
+                self.banner.show_notice(self.tr("The image could not be saved: %1").replace("%1", str(exc)))
