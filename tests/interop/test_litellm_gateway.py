@@ -323,3 +323,44 @@ def test_bridged_conversation_keeps_its_history_and_says_once_how_it_is_sent(
         await app.close()
 
     arun(scenario(), timeout=120)
+
+
+@pytest.mark.parametrize("model", ["pass-through", "bridged"])
+def test_a_local_mcp_tool_call_goes_through_the_gateway_and_stays_one_turn(
+    env: None, gateway: Gateway, upstream: Any, tmp_path: Path, qtbot: Any, arun: Any, model: str
+) -> None:
+    """Issue 18: a function call and its output through the real gateway, chained (pass-through) and
+    through the Chat Completions bridge; the turn is one node and the answer holds the tool's output."""
+    from tests.e2e.test_mcp_e2e import TIME, add_clock_server, click, hrefs
+
+    async def scenario() -> None:
+        before = len(upstream.requests)  # the upstream serves every test of the module
+        app = App(tmp_path / "data", gateway.base_url, qtbot)
+        if model == "bridged":
+            await choose_model(app, BRIDGED)
+        else:
+            await app.connect()
+        add_clock_server(app)
+        app.type_and_send('What time is it in Paris? current_time {"city": "Paris"}')
+        await wait_until(lambda: hrefs(app, "tool-call:once/"), 60, "the question to allow the call")
+        (allow,) = hrefs(app, "tool-call:once/")
+        click(app, allow)
+        await wait_until(lambda: app.window.active is None, 60, "the answer")
+        assert app.node_count() == 1
+        node = app.window.tree.get(app.window.selected_node_id())
+        assert node.status is NodeStatus.COMPLETED, node.error
+        assert f"Tool current_time said: {TIME}" in node.output_text
+        outputs = [
+            item
+            for request in upstream.requests[before:]
+            if request.method == "POST" and request.body
+            for item in (request.body.get("input") or request.body.get("messages") or [])
+            if isinstance(item, dict)
+            and (item.get("type") == "function_call_output" or item.get("role") == "tool")
+        ]
+        assert outputs, "the tool's output reached the upstream"
+        paths = {request.path for request in upstream.requests[before:] if request.method == "POST"}
+        assert paths == ({"/v1/chat/completions"} if model == "bridged" else {"/v1/responses"})
+        await app.close()
+
+    arun(scenario(), timeout=180)
