@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desktop_chat.core.content import text as core_messages
+from desktop_chat.core.content.text import QT_TRANSLATE_NOOP
 
 SETTING_KEY = "language"
 LANGUAGE_PROPERTY = "desktop_chat_language"  # on the application: the code in use
@@ -58,24 +59,22 @@ def status_name(status: str) -> str:
     return value
 
 
+_EFFORTS = {  # translated when shown (context "ReasoningEffort"); None: the server's default
+    None: QT_TRANSLATE_NOOP("ReasoningEffort", "default"),
+    "none": QT_TRANSLATE_NOOP("ReasoningEffort", "none"),
+    "minimal": QT_TRANSLATE_NOOP("ReasoningEffort", "minimal"),
+    "low": QT_TRANSLATE_NOOP("ReasoningEffort", "low"),
+    "medium": QT_TRANSLATE_NOOP("ReasoningEffort", "medium"),
+    "high": QT_TRANSLATE_NOOP("ReasoningEffort", "high"),
+    "xhigh": QT_TRANSLATE_NOOP("ReasoningEffort", "xhigh"),
+}
+
+
 def effort_name(effort: str | None) -> str:
     """A reasoning effort (None: the server's default) in the UI's language, as the model picker and
     the settings list it."""
-    if effort is None:
-        return QCoreApplication.translate("ReasoningEffort", "default")
-    if effort == "none":
-        return QCoreApplication.translate("ReasoningEffort", "none")
-    if effort == "minimal":
-        return QCoreApplication.translate("ReasoningEffort", "minimal")
-    if effort == "low":
-        return QCoreApplication.translate("ReasoningEffort", "low")
-    if effort == "medium":
-        return QCoreApplication.translate("ReasoningEffort", "medium")
-    if effort == "high":
-        return QCoreApplication.translate("ReasoningEffort", "high")
-    if effort == "xhigh":
-        return QCoreApplication.translate("ReasoningEffort", "xhigh", "reasoning effort: more than high")
-    return effort
+    source = _EFFORTS.get(effort)
+    return QCoreApplication.translate("ReasoningEffort", source) if source else str(effort)
 
 
 def core_text(message: str) -> str:

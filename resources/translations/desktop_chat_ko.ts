@@ -1647,37 +1647,37 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="45"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
         <source>streaming</source>
         <translation>스트리밍 중</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="47"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>completed</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="49"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
         <source>incomplete</source>
         <translation>불완전</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="51"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="52"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="53"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="54"/>
         <source>stopped</source>
         <translation>중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="55"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="56"/>
         <source>interrupted</source>
         <translation>중단됨</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="57"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="58"/>
         <source>not sent</source>
         <translation>보내지 않음</translation>
     </message>
@@ -2139,39 +2139,38 @@ OpenAI 호환 서버라면 기본 URL도 입력하세요. 로컬 서버(예: htt
 <context>
     <name>ReasoningEffort</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="63"/>
         <source>default</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="64"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
         <source>minimal</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="71"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="66"/>
         <source>low</source>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="73"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
         <source>medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="75"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="68"/>
         <source>high</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="77"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
         <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
         <translation>매우 높음</translation>
     </message>
 </context>

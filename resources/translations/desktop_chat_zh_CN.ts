@@ -1647,37 +1647,37 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>NodeStatus</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="45"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="46"/>
         <source>streaming</source>
         <translation>输出中</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="47"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="48"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="49"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="50"/>
         <source>incomplete</source>
         <translation>不完整</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="51"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="52"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="53"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="54"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="55"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="56"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="57"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="58"/>
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
@@ -2139,39 +2139,38 @@ For an OpenAI-compatible server, enter its base URL as well; a local server (e.g
 <context>
     <name>ReasoningEffort</name>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="63"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="64"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="65"/>
         <source>minimal</source>
         <translation>最少</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="71"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="66"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="73"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="67"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="75"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="68"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../desktop_chat/ui/i18n.py" line="77"/>
+        <location filename="../../desktop_chat/ui/i18n.py" line="69"/>
         <source>xhigh</source>
-        <comment>reasoning effort: more than high</comment>
         <translation>极高</translation>
     </message>
 </context>
