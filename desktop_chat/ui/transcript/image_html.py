@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QUrl
+from PySide6.QtGui import QImage
 
+from desktop_chat.core.content.attachments import AttachmentStore
 from desktop_chat.core.content.generated_images import generated_images
 from desktop_chat.core.conversation.model import Node
+from desktop_chat.ui.composer.image_tools import stored_thumbnail
 
 GENERATED_SCHEME = "desktop-chat-generated"
 PARTIAL_SCHEME = "desktop-chat-partial"
@@ -38,6 +41,21 @@ def _size(width: int, height: int) -> str:
         return ""
     scale = min(1.0, SHOWN_SIDE / max(width, height))
     return f' width="{max(1, round(width * scale))}" height="{max(1, round(height * scale))}"'
+
+
+def generated_image(url: QUrl, store: AttachmentStore | None, streaming: Node | None) -> QImage | None:
+    """The image a generated-image source names: a stored one (by hash), or a partial one of the
+    streaming answer (None: not such a source, or not there)."""
+    if url.scheme() == GENERATED_SCHEME and store is not None:
+        return stored_thumbnail(store, url.path(), SHOWN_SIDE * 2)
+    if url.scheme() != PARTIAL_SCHEME or streaming is None:
+        return None
+    item_id = url.path().rsplit("/", 1)[0]
+    found = next((i for i in generated_images(streaming.output_items) if i.item_id == item_id), None)
+    if found is None or not found.partial_b64:
+        return None
+    image = QImage.fromData(QByteArray.fromBase64(found.partial_b64.encode("ascii")))
+    return None if image.isNull() else image
 
 
 def generated_images_html(node: Node) -> str:

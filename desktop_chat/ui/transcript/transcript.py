@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_chat.core.content import markdown as markdown_module
 from desktop_chat.core.content.attachments import AttachmentStore
-from desktop_chat.core.content.generated_images import generated_images
 from desktop_chat.core.content.markdown import IncrementalMarkdown, render_blocks
 from desktop_chat.core.content.output_items import activity_label
 from desktop_chat.core.content.pricing import Price
@@ -38,9 +37,7 @@ from desktop_chat.core.session.branching import is_continuation
 from desktop_chat.ui import theme
 from desktop_chat.ui.composer.image_tools import stored_thumbnail
 from desktop_chat.ui.transcript.image_html import (
-    GENERATED_SCHEME,
-    PARTIAL_SCHEME,
-    SHOWN_SIDE,
+    generated_image,
     generated_images_html,
 )
 from desktop_chat.ui.transcript.link_routing import LinkRoutingView
@@ -202,7 +199,7 @@ class TranscriptView(LinkRoutingView):
         formula = self.math.resource(url)
         if formula is not None:
             return formula
-        image = self._generated_image(url)
+        image = generated_image(url, self.attachment_store, self.streaming_node())
         if image is not None:
             return image
         if url.scheme() == ATTACHMENT_SCHEME and self.attachment_store is not None:
@@ -212,23 +209,6 @@ class TranscriptView(LinkRoutingView):
         self.refused_resources.append(url)
         log.info("refused to load a resource: %s", url.toString()[:200])
         return QByteArray()
-
-    def _generated_image(self, url: QUrl) -> QImage | None:
-        """A generated image: stored (by hash), or a partial one of the streaming answer."""
-        if url.scheme() == GENERATED_SCHEME and self.attachment_store is not None:
-            return stored_thumbnail(self.attachment_store, url.path(), SHOWN_SIDE * 2)
-        if url.scheme() == PARTIAL_SCHEME:
-            node = self.streaming_node()
-            item_id = url.path().rsplit("/", 1)[0]
-            found = (
-                next((i for i in generated_images(node.output_items) if i.item_id == item_id), None)
-                if node
-                else None
-            )
-            if found is not None and found.partial_b64:
-                image = QImage.fromData(QByteArray.fromBase64(found.partial_b64.encode("ascii")))
-                return None if image.isNull() else image
-        return None
 
     def _siblings(self, node: Node) -> list[Node]:
         return self.siblings_of(node) if self.siblings_of is not None else [node]
