@@ -62,12 +62,12 @@ def import_file(
 
 def export_file(store: Store, path: Path, attachments_root: Path | None = None) -> str:
     """Write every conversation to `path`; returns a one-line summary."""
-    from desktop_chat.core.interchange import export
+    from desktop_chat.core.interchange import export, markdown_export
     from desktop_chat.core.interchange.export import ImportFailed
 
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
-        text = export.export_markdown(store)
+        text = markdown_export.export_markdown(store)
         kind = "Markdown"
         data = None
     else:

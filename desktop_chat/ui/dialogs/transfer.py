@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_chat import cli
 from desktop_chat.core.content.attachments import attachments_dir
 from desktop_chat.core.conversation.model import title_from_prompt
-from desktop_chat.core.interchange import export
+from desktop_chat.core.interchange import export, markdown_export
 from desktop_chat.core.interchange.export import ImportFailed
 from desktop_chat.core.session.service import ChatSession
 from desktop_chat.ui.dialogs.import_progress import ImportJob, ImportProgressDialog
@@ -103,9 +103,11 @@ class Transfer(QObject):
         if conversation is None or tree is None:
             return
         if whole_tree:
-            text = export.markdown_for_tree(conversation, tree.nodes())
+            text = markdown_export.markdown_for_tree(conversation, tree.nodes())
         else:
-            text = export.markdown_for_path(conversation, tree.path_to(self.session.selected_node_id))
+            text = markdown_export.markdown_for_path(
+                conversation, tree.path_to(self.session.selected_node_id)
+            )
         name = title_from_prompt(conversation.title, 40).replace("/", "-") + ".md"
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export as Markdown"), name, "Markdown (*.md)"

@@ -81,7 +81,8 @@ def _replay() -> Any:
 def test_an_export_carries_the_generated_images(tmp_path: Path) -> None:
     from desktop_chat.core.content.generated_images import keep_generated
     from desktop_chat.core.conversation.store import Store
-    from desktop_chat.core.interchange.export import export_json, export_markdown
+    from desktop_chat.core.interchange.export import export_json
+    from desktop_chat.core.interchange.markdown_export import export_markdown
 
     folder = AttachmentStore(tmp_path / "attachments")
     data = png("a boat")

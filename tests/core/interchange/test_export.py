@@ -27,8 +27,10 @@ from desktop_chat.core.interchange.export import (
     ImportFailed,
     dump_json,
     export_json,
-    export_markdown,
     import_app_export,
+)
+from desktop_chat.core.interchange.markdown_export import (
+    export_markdown,
     markdown_for_path,
     markdown_for_tree,
 )
